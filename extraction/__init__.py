@@ -1,0 +1,1 @@
+"""Schemas (the contract between stages), extractors and cross-checks."""

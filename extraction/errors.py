@@ -1,0 +1,32 @@
+"""One root for every error the project raises on purpose.
+
+Messages name the file, the place and the reason, because they are shown to the
+person who fed us the file.
+"""
+
+from __future__ import annotations
+
+
+class DisclosureError(Exception):
+    """Root of the project's errors."""
+
+
+class LoadError(DisclosureError):
+    """A file could not be read into text (missing, empty, broken, encrypted, scanned)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class ConfigError(DisclosureError):
+    """The settings or the environment are not usable."""
+
+
+class EmbedderMismatchError(ConfigError):
+    """A collection was built with another embedding model than the one configured."""
+
+
+class StoreError(DisclosureError):
+    """The store could not be read or written."""

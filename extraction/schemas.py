@@ -1,0 +1,158 @@
+"""Every type that crosses a layer: loaders, chunker, store, retrieval, CLI, UI, evals.
+
+The module imports nothing from the project so that every package can depend on it.
+Offsets:
+- *normalised* offsets are positions in a document's normalised text (what we chunk and search);
+- *raw* offsets (``char_start``/``char_end`` of a :class:`Citation`) are positions in the original
+  decoded text: the whole decoded file for a text file (universal newlines, as Python's
+  ``Path.read_text`` gives it), or one page's extracted text for a PDF.
+The invariant ``original[char_start:char_end] == quote`` holds for every citation.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class DocType(StrEnum):
+    """Kinds of disclosure (and of the parts of one file)."""
+
+    final_accounts = "final_accounts"  # 部门决算公开
+    budget = "budget"  # 部门预算公开
+    performance_target = "performance_target"  # 绩效目标表
+    performance_self_eval = "performance_self_eval"  # 绩效自评表
+    unknown = "unknown"
+
+
+class ChunkKind(StrEnum):
+    table = "table"
+    narrative = "narrative"
+    heading = "heading"
+
+
+class Span(BaseModel):
+    """Half-open interval ``[start, end)`` in characters."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    start: int = Field(ge=0, description="first character, 0-based")
+    end: int = Field(ge=0, description="one past the last character")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+
+class Citation(BaseModel):
+    """Where a passage or figure was read, in the original file."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str = Field(description="stable hash of the file's content")
+    source: str = Field(description="file name as ingested")
+    unit: str | None = Field(default=None, description="reporting unit (单位名称)")
+    year: int | None = Field(default=None, description="fiscal year the document covers")
+    doc_type: DocType = DocType.unknown
+    page: int | None = Field(default=None, description="1-based page (PDF page, or [bookmark: pageN] in text)")
+    line_start: int | None = Field(default=None, description="1-based first line in the decoded text file")
+    line_end: int | None = Field(default=None, description="1-based last line in the decoded text file")
+    char_start: int = Field(ge=0, description="offset of the quote in the original text (file or PDF page)")
+    char_end: int = Field(ge=0, description="end offset (exclusive) of the quote")
+    quote: str = Field(description="the original text at char_start:char_end, verbatim")
+
+
+class Chunk(BaseModel):
+    """A retrievable passage: a table slice, a paragraph or a heading, with its provenance."""
+
+    model_config = ConfigDict(extra="forbid")
+    chunk_id: str
+    doc_id: str
+    kind: ChunkKind
+    text: str = Field(description="text that is embedded and indexed: context line(s) + normalised body")
+    body: str = Field(description="normalised text of the passage itself (norm_text[span])")
+    span: Span = Field(description="span of the body in the document's normalised text")
+    section_path: list[str] = Field(default_factory=list, description="headings above the passage, outermost first")
+    table_title: str | None = None
+    part_type: DocType = Field(default=DocType.unknown, description="type of the part of the file holding it")
+    citation: Citation
+
+    @property
+    def content_hash(self) -> str:
+        import hashlib
+
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:32]
+
+
+class DocPart(BaseModel):
+    """A labelled part of one file (e.g. a 决算 followed by appended 自评表)."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_type: DocType
+    title: str
+    span: Span
+    page: int | None = None
+    line_start: int | None = None
+
+
+class DocRecord(BaseModel):
+    """What the store knows about one ingested file."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str
+    source: str = Field(description="file name")
+    path: str = Field(description="absolute path at ingestion time")
+    unit: str | None = None
+    year: int | None = None
+    doc_type: DocType = DocType.unknown
+    parts: list[DocPart] = Field(default_factory=list)
+    pages: int = Field(default=1, description="pages (PDF) or page markers (text); 1 when none")
+    encoding: str | None = None
+    chunks: int = 0
+    ingested_at: str | None = None
+
+
+class SearchHit(BaseModel):
+    """One search result as the CLI and the UI return it."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str
+    score: float
+    kind: ChunkKind
+    section_path: list[str] = Field(default_factory=list)
+    table_title: str | None = None
+    chunk_id: str
+    citation: Citation
+    ranks: dict[str, int | None] = Field(default_factory=dict, description="rank in each retriever (1-based)")
+
+
+class QueryFilters(BaseModel):
+    """Metadata filters parsed from a question or given as options."""
+
+    model_config = ConfigDict(extra="forbid")
+    unit: str | None = None
+    year: int | None = None
+    doc_type: DocType | None = None
+
+
+class ParsedQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(description="the question as asked")
+    residual: str = Field(description="the question without the unit/year phrases")
+    expanded_terms: list[str] = Field(default_factory=list, description="synonyms added for lexical search")
+    filters: QueryFilters = Field(default_factory=QueryFilters)
+
+
+class IngestOutcome(BaseModel):
+    """Per-file result of ``ingest``."""
+
+    model_config = ConfigDict(extra="forbid")
+    source: str
+    status: str = Field(description="ingested | unchanged | replaced | error")
+    doc_id: str | None = None
+    chunks: int = 0
+    embedded: int = Field(default=0, description="chunks whose vectors had to be computed (the rest came from the cache)")
+    pages: int = 0
+    message: str | None = None
+    seconds: float = 0.0

@@ -1,0 +1,1 @@
+"""Loading, normalising, chunking, embedding, storage and retrieval."""

@@ -1,0 +1,351 @@
+"""Structure-aware chunking: headings, tables re-assembled row by row, whole paragraphs.
+
+Works on the lines of a :class:`NormDoc`. Three table layouts are re-assembled into rows:
+- tab-separated rows (``项目\\t行次\\t金额``);
+- one cell per line, each line starting with a tab, rows separated by blank lines;
+- PDF text rows with cells separated by spaces, under a table title (a table that runs on
+  over a page break keeps its title and column headers in the next page's chunks).
+A chunk never crosses a page of a PDF (its citation is one page), never cuts a row, and cuts
+a long paragraph only after a sentence end, so no number or sentence is split.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from extraction.schemas import Chunk, ChunkKind, Citation, Span
+from index.metadata import DocMeta
+from index.normalise import NormDoc, NormLine
+
+TARGET_CHARS = 500  # a narrative chunk grows to about this many characters
+MAX_CHARS = 900  # a paragraph longer than this is cut after a sentence end
+TABLE_CHARS = 700  # rows per table chunk, by characters
+
+_NUMBER = re.compile(r"^-?[\d,]*\d(?:\.\d+)?%?$")
+_TITLE = re.compile(
+    r"^(?:[一二三四五六七八九十]+、)?[^\s,。;:]{2,40}?(?:总表|决算表|预算表|明细表|情况表|统计表|目标表|自评表|汇总表|一览表|"
+    r"收支表|分类表|经费表|申报表)(?:\((?:续|\d+)\))?$"
+)
+_META = re.compile(
+    r"^(?:部门名称|单位名称|编制部门|编制单位|金额单位|单位|预算主管部门|填报单位)(?:\((?:单位|部门)\))?[:：]"
+    r"|^公开\d+表$|^\d{4}年度?$|^表[一二三四五六七八九十\d]+[:：]?$"
+)
+_HEADING_LEVELS = [
+    (1, re.compile(r"^第[一二三四五六七八九十]+部分")),
+    (2, re.compile(r"^[一二三四五六七八九十]+[、.]")),
+    (3, re.compile(r"^[(（][一二三四五六七八九十]+[)）]")),
+    (4, re.compile(r"^\d{1,2}(?:[、．]|\.(?!\d))")),
+]
+
+
+def heading_level(text: str) -> int | None:
+    """Level of a heading line (1 = 第一部分 … 4 = 1、), or None for body text."""
+    t = text.strip().strip("*").strip()
+    if not t or len(t) > 40 or "\t" in text:
+        return None
+    if "。" in t[:-1] or t.count(",") > 1 or re.search(r"\d\.\d\d(?!\d)", t):
+        return None
+    colon = re.search(r"[:：](.*)$", t)
+    if colon and len(colon.group(1)) >= 8:
+        return None
+    for level, pattern in _HEADING_LEVELS:
+        if pattern.match(t):
+            return level
+    return None
+
+
+def is_table_title(text: str) -> bool:
+    t = text.strip().strip("*").strip()
+    t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    return bool(_TITLE.match(t.replace(" ", "")))
+
+
+def cells_of(text: str) -> list[str]:
+    """Cells of a tab-separated or space-separated table row."""
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    return text.split(" ")
+
+
+def numeric_cells(cells: list[str]) -> int:
+    return sum(1 for c in cells if _NUMBER.match(c))
+
+
+def looks_tabular(text: str) -> bool:
+    """A space-separated PDF table row: several cells, at least one of them a number, no prose."""
+    from index.normalise import _is_prose
+
+    if _is_prose(text):
+        return False
+    cells = text.split(" ")
+    return numeric_cells(cells) >= 1 and len(cells) >= 2
+
+
+@dataclass
+class _Table:
+    title: str | None
+    header: list[str] = field(default_factory=list)
+    rows: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, formatted row)
+    seg: int = 0
+    continued: bool = False
+
+
+class Chunker:
+    """Turns one normalised document into chunks with citations."""
+
+    def __init__(self, doc: NormDoc, meta: DocMeta) -> None:
+        self.doc = doc
+        self.meta = meta
+        self.chunks: list[Chunk] = []
+        self.sections: list[tuple[int, str]] = []
+        self.para: list[NormLine] = []
+        self.pending_heading: NormLine | None = None
+        self.table: _Table | None = None
+        self.cell_row: list[NormLine] = []
+
+    # -- driving -------------------------------------------------------------------------
+    def run(self) -> list[Chunk]:
+        lines = self.doc.lines
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            text = line.text
+            if line.page_break:
+                self._flush_para()
+                self._flush_heading()
+                self._flush_cell_row()
+                self._flush_table(keep_open=True)
+            elif not text.strip():
+                if self.cell_row:
+                    self._flush_cell_row()
+                elif self.table is None or self.doc.raw.kind != "pdf":
+                    self._flush_para()
+            elif text.startswith("\t") and "\t" not in text[1:]:
+                self._start_cells_if_needed(line)
+                self.cell_row.append(line)
+            elif "\t" in text and len([c for c in text.split("\t") if c.strip()]) >= 2:
+                self._flush_para()
+                self._flush_cell_row()
+                if self.table is None:
+                    self._open_table(None, line.seg)
+                self._add_row(line.start, line.end, " | ".join(cells_of(text)))
+            else:
+                self._text_line(line)
+            i += 1
+        self._flush_para()
+        self._flush_cell_row()
+        self._flush_table()
+        self._flush_heading()
+        return self.chunks
+
+    def _text_line(self, line: NormLine) -> None:
+        text = line.text.strip()
+        if heading_level(text) == 1:
+            pass  # 第二部分 XX决算表 is a part heading, not a table title
+        elif is_table_title(text) and self.table is not None and self.table.title is None and not self._has_rows():
+            self.table.title = text.strip("*").strip()  # after a label line such as 表八:
+            self.table.rows.append((line.start, line.end, ""))
+            return
+        elif is_table_title(text):
+            self._flush_para()
+            self._flush_cell_row()
+            self._flush_table()
+            self._flush_heading()
+            self._open_table(text.strip("*").strip(), line.seg)
+            self.table.rows.append((line.start, line.end, ""))  # type: ignore[union-attr]
+            return
+        if _META.match(text) and self.table is None and text.startswith("表"):
+            self._flush_para()
+            self._open_table(None, line.seg)
+        if self.table is not None and (_META.match(text) or (not self._has_rows() and not _is_body(text))):
+            self._add_meta(line)
+            return
+        if self.table is not None and self.doc.raw.kind == "pdf" and looks_tabular(text):
+            self._add_row(line.start, line.end, " | ".join(cells_of(text)))
+            return
+        if self.table is not None and self.doc.raw.kind == "pdf" and self.table.rows and not _is_body(text):
+            self._add_row(line.start, line.end, text)  # a row label wrapped onto its own line
+            return
+        level = heading_level(text)
+        self._flush_cell_row()
+        self._flush_table()
+        if level is not None:
+            self._flush_para()
+            self._flush_heading()
+            self.sections = [s for s in self.sections if s[0] < level] + [(level, text.strip("*").strip())]
+            self.pending_heading = line
+            return
+        if self.pending_heading is not None:
+            self.para.append(self.pending_heading)
+            self.pending_heading = None
+        self.para.append(line)
+        if sum(len(p.text) for p in self.para) >= TARGET_CHARS:
+            self._flush_para()
+
+    # -- tables --------------------------------------------------------------------------
+    def _has_rows(self) -> bool:
+        return self.table is not None and any(r[2] for r in self.table.rows)
+
+    def _open_table(self, title: str | None, seg: int) -> None:
+        self._flush_heading()
+        self.table = _Table(title=title, seg=seg)
+
+    def _start_cells_if_needed(self, line: NormLine) -> None:
+        if self.table is None:
+            self._flush_para()
+            self._open_table(None, line.seg)
+
+    def _add_meta(self, line: NormLine) -> None:
+        assert self.table is not None
+        self.table.header.append(line.text.strip())
+        self.table.rows.append((line.start, line.end, ""))
+
+    def _flush_cell_row(self) -> None:
+        if not self.cell_row:
+            return
+        cells = [ln.text.strip() for ln in self.cell_row]
+        start, end = self.cell_row[0].start, self.cell_row[-1].end
+        self.cell_row = []
+        assert self.table is not None
+        real = [c for c in cells if c]
+        if len(real) == 1 and self.table.title is None and not self.table.rows and is_table_title(real[0]):
+            self.table.title = real[0]
+            self.table.rows.append((start, end, ""))
+            return
+        if self.table.title is None and not self.table.rows and len(real) == 1 and not _NUMBER.match(real[0]):
+            self.table.title = real[0]
+        if not real:
+            self.table.rows.append((start, end, ""))  # an empty row: inside the span, not shown
+            return
+        self._add_row(start, end, " | ".join(cells))
+
+    def _add_row(self, start: int, end: int, formatted: str) -> None:
+        assert self.table is not None
+        t = self.table
+        cells = [c for c in formatted.split(" | ") if c]
+        if not any(r[2] for r in t.rows) and cells and numeric_cells(cells) == 0 and len(t.header) < 4:
+            t.header.append(formatted)  # column headers: rows before the first row with a number
+            t.rows.append((start, end, ""))
+            return
+        t.rows.append((start, end, formatted))
+        if sum(len(r[2]) for r in t.rows) >= TABLE_CHARS:
+            self._emit_table_rows()
+
+    def _emit_table_rows(self) -> None:
+        t = self.table
+        if t is None or not t.rows:
+            return
+        start, end = t.rows[0][0], t.rows[-1][1]
+        context = []
+        if t.title:
+            context.append(f"表:{t.title}" + ("(续)" if t.continued else ""))
+        if t.header:
+            context.append("列:" + " / ".join(h for h in t.header if h))
+        body_rows = [r[2] for r in t.rows if r[2]]
+        if not body_rows and not t.title:
+            t.rows = []
+            return
+        kind = ChunkKind.table if body_rows or t.header else ChunkKind.heading  # a title alone (a TOC line)
+        self._emit(kind, start, end, context, "\n".join(body_rows) or "\n".join(t.header), t.title)
+        t.rows = []
+        t.continued = True
+
+    def _flush_table(self, keep_open: bool = False) -> None:
+        if self.table is None:
+            return
+        self._emit_table_rows()
+        if not keep_open:
+            self.table = None
+
+    # -- narrative -----------------------------------------------------------------------
+    def _flush_heading(self) -> None:
+        if self.pending_heading is not None:
+            h = self.pending_heading
+            self.pending_heading = None
+            self._emit(ChunkKind.heading, h.start, h.end, self._section_context(exclude_last=True), None, None)
+
+    def _flush_para(self) -> None:
+        if not self.para:
+            return
+        lines, self.para = self.para, []
+        pieces: list[tuple[int, int]] = []
+        for ln in lines:
+            pieces.extend(_sentence_pieces(ln))
+        group: list[tuple[int, int]] = []
+        for piece in pieces:
+            if group and piece[1] - group[0][0] > MAX_CHARS:
+                self._emit_narrative(group)
+                group = []
+            group.append(piece)
+        if group:
+            self._emit_narrative(group)
+
+    def _emit_narrative(self, group: list[tuple[int, int]]) -> None:
+        self._emit(ChunkKind.narrative, group[0][0], group[-1][1], self._section_context(), None, None)
+
+    def _section_context(self, exclude_last: bool = False) -> list[str]:
+        path = [s[1] for s in self.sections]
+        if exclude_last:
+            path = path[:-1]
+        return [" > ".join(path)] if path else []
+
+    # -- output --------------------------------------------------------------------------
+    def _emit(self, kind: ChunkKind, start: int, end: int, context: list[str], body_text: str | None,
+              table_title: str | None) -> None:
+        doc = self.doc
+        text = doc.text
+        while start < end and text[start] in " \n\t\f":
+            start += 1
+        while end > start and text[end - 1] in " \n\t\f":
+            end -= 1
+        if start >= end:
+            return
+        seg, raw_start, raw_end = doc.to_raw(start, end)
+        raw_text = doc.segments[seg].text
+        page = doc.page_at(start)
+        line_start = line_end = None
+        if doc.raw.kind != "pdf":
+            line_start, line_end = doc.raw_lines(seg, raw_start, raw_end)
+        part = self.meta.part_at(start)
+        citation = Citation(
+            doc_id=doc.raw.doc_id, source=doc.raw.source, unit=self.meta.unit, year=self.meta.year,
+            doc_type=self.meta.doc_type, page=page, line_start=line_start, line_end=line_end,
+            char_start=raw_start, char_end=raw_end, quote=raw_text[raw_start:raw_end],
+        )
+        body = text[start:end]
+        shown = body_text if body_text is not None else body
+        full = "\n".join([c for c in context if c] + [shown])
+        cid = hashlib.sha1(f"{doc.raw.doc_id}:{start}:{end}".encode()).hexdigest()[:16]
+        self.chunks.append(Chunk(
+            chunk_id=f"{doc.raw.doc_id}-{cid}", doc_id=doc.raw.doc_id, kind=kind, text=full, body=body,
+            span=Span(start=start, end=end), section_path=[s[1] for s in self.sections],
+            table_title=table_title, part_type=part, citation=citation,
+        ))
+
+
+def _is_body(text: str) -> bool:
+    """A line of running text (a sentence or a heading), as opposed to a table label or header."""
+    sentence = "。" in text or re.search(r"[\u4e00-\u9fff][,;:，；：][\u4e00-\u9fff]", text)
+    return bool(sentence) or heading_level(text) is not None
+
+
+def _sentence_pieces(line: NormLine) -> list[tuple[int, int]]:
+    """Split a line into pieces that end after a sentence end (。!?;), never inside a number."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    text = line.text
+    for m in re.finditer(r"[。!?;！？；]+", text):
+        if m.end() - start >= 60:
+            out.append((line.start + start, line.start + m.end()))
+            start = m.end()
+    if start < len(text):
+        out.append((line.start + start, line.start + len(text)))
+    return out or [(line.start, line.end)]
+
+
+def chunk_document(doc: NormDoc, meta: DocMeta) -> list[Chunk]:
+    """Chunks of one document, in reading order."""
+    return Chunker(doc, meta).run()
+

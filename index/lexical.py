@@ -1,0 +1,123 @@
+"""Chinese-aware BM25: jieba with a domain dictionary, query synonyms, persisted next to the store."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import numpy as np
+
+_RES = Path(__file__).parent / "resources"
+_jieba_lock = threading.Lock()
+_tokenizer = None
+
+_STOP = set("的 了 和 与 及 是 在 为 有 多少 多少钱 哪些 什么 怎么 怎样 吗 呢 啊 吧 请问 一下 情况 年 年度 我 你 他 它 这 那 个 些 把 被 就 都 也 还 又 或 等 之 其".split())
+_TOKEN = re.compile(r"[\u4e00-\u9fff]+|[a-zA-Z]+|\d+(?:\.\d+)?")
+
+
+def _load_tokenizer():
+    global _tokenizer
+    with _jieba_lock:
+        if _tokenizer is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            tk.load_userdict(str(_RES / "domain_dict.txt"))
+            _tokenizer = tk
+    return _tokenizer
+
+
+def synonyms() -> dict[str, list[str]]:
+    """Everyday words → the documents' terms (公车 → 公务用车, 招待费 → 公务接待费…)."""
+    return json.loads((_RES / "synonyms.json").read_text(encoding="utf-8"))
+
+
+def tokenize(text: str) -> list[str]:
+    """Search-mode jieba tokens (words and their sub-words), numbers kept, stop words and punctuation dropped."""
+    tk = _load_tokenizer()
+    out: list[str] = []
+    for piece in _TOKEN.findall(text.replace(",", "")):
+        if piece[0].isdigit() or piece.isascii():
+            out.append(piece.lower())
+            continue
+        for w in tk.cut_for_search(piece, HMM=False):
+            if w not in _STOP:
+                out.append(w)
+    return out
+
+
+def expand_query(text: str) -> tuple[list[str], list[str]]:
+    """Query tokens with the synonyms' terms added; also the terms that were added."""
+    added: list[str] = []
+    for word, terms in synonyms().items():
+        if word in text:
+            added.extend(t for t in terms if t not in text)
+    return tokenize(text + " " + " ".join(added)), added
+
+
+class BM25Index:
+    """BM25 over chunk texts (bm25s), saved to a folder and swapped in atomically."""
+
+    def __init__(self, ids: list[str], retriever) -> None:
+        self.ids = ids
+        self.retriever = retriever
+        self.pos = {cid: i for i, cid in enumerate(ids)}
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str]) -> BM25Index:
+        import bm25s
+
+        retriever = bm25s.BM25(k1=1.2, b=0.75)
+        corpus = [tokenize(t) or ["_"] for t in texts]
+        if ids:
+            retriever.index(corpus, show_progress=False)
+        return cls(ids, retriever)
+
+    def save(self, folder: Path, generation: str) -> None:
+        tmp = folder.with_name(folder.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.ids:
+            self.retriever.save(str(tmp / "bm25"))
+        (tmp / "ids.json").write_text(json.dumps({"generation": generation, "ids": self.ids}), encoding="utf-8")
+        old = folder.with_name(folder.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> tuple[BM25Index, str] | None:
+        import bm25s
+
+        meta = folder / "ids.json"
+        if not meta.exists():
+            return None
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        retriever = bm25s.BM25.load(str(folder / "bm25")) if data["ids"] else bm25s.BM25()
+        return cls(data["ids"], retriever), data["generation"]
+
+    def search(self, tokens: list[str], allowed: set[str] | None, k: int) -> list[tuple[str, float]]:
+        if not self.ids or not tokens:
+            return []
+        vocab = self.retriever.vocab_dict
+        known = [t for t in tokens if t in vocab]
+        if not known:
+            return []
+        scores = self.retriever.get_scores(known)
+        if allowed is not None:
+            mask = np.zeros(len(self.ids), dtype=bool)
+            for cid in allowed:
+                i = self.pos.get(cid)
+                if i is not None:
+                    mask[i] = True
+            scores = np.where(mask, scores, 0.0)
+        top = np.argsort(-scores)[:k]
+        return [(self.ids[i], float(scores[i])) for i in top if scores[i] > 0]

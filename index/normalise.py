@@ -1,0 +1,384 @@
+"""Normalise a document once, at ingestion, keeping a map from every character back to the source.
+
+What changes (each step deletes characters or replaces one by one, so the map stays exact):
+- full-width ASCII forms (０-９, Ａ-ｚ, ，：；（）％…) become half-width; ideographic and
+  no-break spaces become spaces; BOM and zero-width characters go;
+- ``[bookmark: pageN]`` markers go (and give the page of the text after them);
+- spaces that PDF text puts inside Chinese words ("收 入 总 计") and around numbers
+  ("10,648.51 万元", "2024 年度") go; in table-like lines single spaces between cells stay;
+- hard line wraps inside a sentence are joined (only in documents whose lines are wrapped
+  at a page width, so a table printed one cell per line is never glued together);
+- repeated page headers/footers and page-number lines of PDFs go.
+
+:class:`NormDoc` keeps, for each normalised character, its segment (PDF page) and its offset
+in that segment's original text, so any span maps back to the original file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from index.loaders import RawDocument, Segment
+
+PAGE_BREAK = "\f"  # a line holding only this separates two segments (PDF pages) in normalised text
+
+_BOOKMARK = re.compile(r"\[bookmark:\s*([^\]]*)\]")
+_DROP = {"\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\r"}
+_SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", " "}
+_UNIT_AFTER_NUMBER = set("年月日号万亿元%个人辆次批项家台套件名岁")
+_SENTENCE_END = set("。!?;:！？；：")
+_HEADING_START = re.compile(
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|附件|附表)"
+)
+
+
+def is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def is_cjk_or_punct(ch: str) -> bool:
+    return is_cjk(ch) or 0x3000 <= ord(ch) <= 0x303F or ch in "“”‘’、。《》【】…—"
+
+
+def to_halfwidth(ch: str) -> str:
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if ch in _SPACES:
+        return " "
+    return ch
+
+
+@dataclass
+class NormLine:
+    """One line of normalised text, with its span and where it came from."""
+
+    text: str
+    start: int  # normalised offset of the first character
+    seg: int
+    page_break: bool = False
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class NormDoc:
+    """Normalised text plus the map back to the original segments."""
+
+    raw: RawDocument
+    text: str
+    seg_of: list[int]  # segment index per normalised character (-1 for separators)
+    pos_of: list[int]  # offset in that segment's original text
+    page_marks: list[tuple[int, int]] = field(default_factory=list)  # (normalised offset, page) from markers
+    lines: list[NormLine] = field(default_factory=list)
+    dropped_lines: list[tuple[int, str]] = field(default_factory=list)  # (page, text) of removed headers/footers
+    wrapped: bool = False
+
+    @property
+    def segments(self) -> list[Segment]:
+        return self.raw.segments
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int, int]:
+        """Map the normalised span ``[start, end)`` to ``(segment, raw_start, raw_end)``.
+
+        The span must lie inside one segment; separators at its ends are skipped.
+        """
+        while start < end and self.seg_of[start] < 0:
+            start += 1
+        while end > start and self.seg_of[end - 1] < 0:
+            end -= 1
+        if start >= end:
+            raise ValueError("empty span")
+        seg = self.seg_of[start]
+        if self.seg_of[end - 1] != seg:
+            raise ValueError(f"span {start}:{end} crosses a page boundary")
+        return seg, self.pos_of[start], self.pos_of[end - 1] + 1
+
+    def page_at(self, pos: int) -> int | None:
+        """1-based page of a normalised offset: the PDF page, or the last page marker before it."""
+        seg = self.seg_of[pos] if 0 <= pos < len(self.seg_of) else -1
+        if seg >= 0 and self.segments[seg].page is not None:
+            return self.segments[seg].page
+        i = bisect.bisect_right(self.page_marks, (pos, 10**9)) - 1
+        return self.page_marks[i][1] if i >= 0 else None
+
+    def raw_lines(self, seg: int, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """1-based first and last line of a raw span in its segment's original text."""
+        text = self.segments[seg].text
+        first = text.count("\n", 0, raw_start) + 1
+        last = first + text.count("\n", raw_start, max(raw_start, raw_end - 1))
+        return first, last
+
+    @property
+    def pages(self) -> int:
+        if self.raw.kind == "pdf":
+            return len(self.segments)
+        return max([p for _, p in self.page_marks], default=1)
+
+
+def normalise(raw: RawDocument) -> NormDoc:
+    """Normalise all segments of a document (see the module docstring)."""
+    per_seg: list[list[list[tuple[str, int]]]] = []
+    marks: list[list[tuple[int, int, int]]] = []  # per segment: (line index, char index in line, page)
+    for seg in raw.segments:
+        lines, seg_marks = _clean_segment(seg.text)
+        per_seg.append(lines)
+        marks.append(seg_marks)
+    dropped = _page_furniture(raw, per_seg) if raw.kind == "pdf" and len(raw.segments) >= 2 else {}
+    width = _wrap_width(per_seg, dropped)
+    wrapped = raw.kind == "pdf" or width is not None
+    if width is None and raw.kind == "pdf":
+        width = _percentile_width(per_seg, dropped)
+
+    chars: list[str] = []
+    seg_of: list[int] = []
+    pos_of: list[int] = []
+    out_lines: list[NormLine] = []
+    page_marks: list[tuple[int, int]] = []
+    dropped_lines: list[tuple[int, str]] = []
+
+    for si, lines in enumerate(per_seg):
+        if si > 0:
+            _emit_separator(chars, seg_of, pos_of, out_lines)
+        seg_mark_at = {(li, ci): page for li, ci, page in marks[si]}
+        seg_page = raw.segments[si].page
+        current: list[tuple[str, int]] | None = None
+        last: list[tuple[str, int]] = []
+        for li, line in enumerate(lines):
+            if li in dropped.get(si, set()):
+                dropped_lines.append((seg_page or 0, "".join(c for c, _ in line)))
+                continue
+            for (mli, mci), page in seg_mark_at.items():
+                if mli == li:
+                    base = len(chars) if current is None else len(chars) + len(current)
+                    page_marks.append((base + mci, page))
+            if current is not None and _joins(current, last, line, width if wrapped else None):
+                current = current + _join_char(current, line, raw.segments[si].text) + line
+                last = line
+                continue
+            if current is not None:
+                _emit_line(current, si, chars, seg_of, pos_of, out_lines)
+            current, last = list(line), line
+        if current is not None:
+            _emit_line(current, si, chars, seg_of, pos_of, out_lines)
+
+    if out_lines and chars and chars[-1] == "\n":
+        chars.pop()
+        seg_of.pop()
+        pos_of.pop()
+    page_marks.sort()
+    return NormDoc(raw, "".join(chars), seg_of, pos_of, page_marks, out_lines, dropped_lines, wrapped)
+
+
+def _emit_line(line, si, chars, seg_of, pos_of, out_lines) -> None:
+    start = len(chars)
+    out_lines.append(NormLine("".join(c for c, _ in line), start, si))
+    for c, p in line:
+        chars.append(c)
+        seg_of.append(si)
+        pos_of.append(p)
+    # the newline after a line maps to the position just past its last character
+    chars.append("\n")
+    seg_of.append(si)
+    pos_of.append(line[-1][1] + 1 if line else 0)
+
+
+def _emit_separator(chars, seg_of, pos_of, out_lines) -> None:
+    out_lines.append(NormLine(PAGE_BREAK, len(chars), -1, page_break=True))
+    for c in PAGE_BREAK + "\n":
+        chars.append(c)
+        seg_of.append(-1)
+        pos_of.append(0)
+
+
+def _clean_segment(text: str) -> tuple[list[list[tuple[str, int]]], list[tuple[int, int, int]]]:
+    """Per raw line, the cleaned characters with their raw offsets; and page markers found."""
+    out: list[list[tuple[str, int]]] = []
+    marks: list[tuple[int, int, int]] = []
+    offset = 0
+    for li, raw_line in enumerate(text.split("\n")):
+        skip: list[tuple[int, int]] = []
+        for m in _BOOKMARK.finditer(raw_line):
+            skip.append((m.start(), m.end()))
+            page = re.fullmatch(r"page(\d+)", m.group(1).strip())
+            if page:
+                marks.append((li, -1 - m.start(), int(page.group(1))))  # char index fixed below
+        chars: list[tuple[str, int]] = []
+        k = 0
+        for i, ch in enumerate(raw_line):
+            if k < len(skip) and i >= skip[k][1]:
+                k += 1
+            if k < len(skip) and skip[k][0] <= i < skip[k][1]:
+                continue
+            if ch in _DROP:
+                continue
+            chars.append((to_halfwidth(ch), offset + i))
+        chars = _fix_spaces(chars)
+        # a page marker's position is the number of kept characters before it
+        fixed = []
+        for mli, mci, page in marks:
+            if mli == li and mci < 0:
+                raw_i = offset + (-1 - mci)
+                mci = sum(1 for _, p in chars if p < raw_i)
+            fixed.append((mli, mci, page))
+        marks = fixed
+        out.append(chars)
+        offset += len(raw_line) + 1
+    return out, marks
+
+
+def _fix_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Collapse and remove spaces (see module docstring); tabs are kept as cell separators."""
+    # collapse runs of spaces, drop spaces next to tabs and at both ends
+    collapsed: list[tuple[str, int]] = []
+    for c, p in chars:
+        if c == " " and (not collapsed or collapsed[-1][0] in " \t"):
+            continue
+        if c == "\t" and collapsed and collapsed[-1][0] == " ":
+            collapsed.pop()
+        collapsed.append((c, p))
+    while collapsed and collapsed[-1][0] == " ":
+        collapsed.pop()
+    if " " not in (c for c, _ in collapsed):
+        return collapsed
+    text = "".join(c for c, _ in collapsed)
+    prose = _is_prose(text)
+    keep: list[tuple[str, int]] = []
+    n = len(collapsed)
+    letter_spaced = _letter_spaced_positions(text)
+    for i, (c, p) in enumerate(collapsed):
+        if c == " " and 0 < i < n - 1:
+            left, right = collapsed[i - 1][0], collapsed[i + 1][0]
+            if i in letter_spaced:
+                continue
+            if left.isdigit() and right in _UNIT_AFTER_NUMBER:
+                continue
+            if prose and not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
+                continue
+        keep.append((c, p))
+    return keep
+
+
+def _is_prose(text: str) -> bool:
+    if "\t" in text:
+        return False
+    cjk = sum(1 for c in text if is_cjk(c))
+    numbers = len(re.findall(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?=\s|$)", text))
+    tokens = text.split(" ")
+    if "。" not in text and len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 8:
+        return False  # short words separated by spaces: table cells or column headers
+    clause = re.search(r"[\u4e00-\u9fff][,;:][\u4e00-\u9fff\d\s]|[\u4e00-\u9fff\d][,;:][\u4e00-\u9fff]", text)
+    return "。" in text or clause is not None or (cjk >= 12 and numbers < 2)
+
+
+def _letter_spaced_positions(text: str) -> set[int]:
+    """Indices of spaces inside runs like "收 入 总 计" (single CJK characters spaced out)."""
+    out: set[int] = set()
+    for m in re.finditer(r"(?<![^\s\t])(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?![^\s\t])", text):
+        out.update(i for i in range(m.start(), m.end()) if text[i] == " ")
+    return out
+
+
+def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:
+    """Lines to drop per segment: running headers/footers repeated on many pages, and page numbers."""
+    n = len(per_seg)
+    edge: list[list[tuple[int, str]]] = []
+    for lines in per_seg:
+        idx = [i for i, ln in enumerate(lines) if ln]
+        picks = idx[:2] + idx[-2:]
+        edge.append([(i, "".join(c for c, _ in lines[i]).replace(" ", "")) for i in dict.fromkeys(picks)])
+    keys = Counter()
+    for items in edge:
+        keys.update({re.sub(r"\d+", "#", t) for _, t in items if 2 <= len(t) <= 60})
+    repeated = {k for k, c in keys.items() if c >= max(3, n // 2)}
+    offsets = Counter()
+    numbered: list[tuple[int, int, int]] = []
+    for si, items in enumerate(edge):
+        page = raw.segments[si].page or si + 1
+        for i, t in items:
+            m = re.fullmatch(r"[-—–_|·第页共/\s]*(\d{1,4})[-—–_|·第页共/\s\d]*", t)
+            if m and len(t) <= 14:
+                numbered.append((si, i, int(m.group(1)) - page))
+                offsets[int(m.group(1)) - page] += 1
+    drop: dict[int, set[int]] = {}
+    if offsets:
+        offset, count = offsets.most_common(1)[0]
+        if count >= max(2, n // 2):
+            for si, i, off in numbered:
+                if off == offset:
+                    drop.setdefault(si, set()).add(i)
+    for si, items in enumerate(edge):
+        for i, t in items:
+            if re.sub(r"\d+", "#", t) in repeated and not _HEADING_START.match(t):
+                drop.setdefault(si, set()).add(i)
+    return drop
+
+
+def display_width(chars) -> float:
+    """Printed width in CJK cells: half-width characters take about half a cell."""
+    return sum(0.55 if c.isascii() else 1.0 for c, *_ in chars)
+
+
+def _prose_lengths(per_seg, dropped) -> list[float]:
+    """Lengths of the prose-like lines (tables and short labels would distort the page width)."""
+    lengths = []
+    for si, lines in enumerate(per_seg):
+        for li, line in enumerate(lines):
+            if li in dropped.get(si, set()) or len(line) < 8:
+                continue
+            if _is_prose("".join(c for c, _ in line)):
+                lengths.append(display_width(line))
+    return sorted(lengths)
+
+
+def _percentile_width(per_seg, dropped) -> float | None:
+    lengths = _prose_lengths(per_seg, dropped)
+    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else None
+
+
+def _wrap_width(per_seg, dropped) -> float | None:
+    """The page width in characters if the text is hard-wrapped, else None.
+
+    A wrapped text has a large share of its prose lines at (nearly) the same maximal length.
+    """
+    lengths = _prose_lengths(per_seg, dropped)
+    if len(lengths) < 20:
+        return None
+    width = lengths[int(0.8 * (len(lengths) - 1))]
+    near = sum(1 for n in lengths if width - max(3, width // 8) <= n <= width + 2)
+    return width if near / len(lengths) >= 0.4 and width >= 15 else None
+
+
+def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: list[tuple[str, int]],
+           width: float | None) -> bool:
+    """Whether ``nxt`` continues the sentence of ``current`` (whose last physical line is ``last``)."""
+    if width is None or not current or not nxt:
+        return False
+    if any(c == "\t" for c, _ in current[:1]) or nxt[0][0] == "\t":
+        return False
+    if display_width(last) < width - max(2.5, width / 7):
+        return False
+    if current[-1][0] in _SENTENCE_END:
+        return False
+    last_text = "".join(c for c, _ in last)
+    if len(re.findall(r"(?:^|\s)-?[\d,]+(?:\.\d+)?%?(?=\s|$)", last_text)) >= 2:
+        return False  # a table row of figures, not a sentence
+    head = "".join(c for c, _ in nxt[:12])
+    if _HEADING_START.match(head):
+        return False
+    return _is_prose("".join(c for c, _ in last)) or _is_prose("".join(c for c, _ in nxt))
+
+
+def _join_char(current, nxt, raw_text: str) -> list[tuple[str, int]]:
+    """Nothing between Chinese text; a space where two Latin words or numbers met at the wrap."""
+    left, right = current[-1][0], nxt[0][0]
+    if left.isascii() and left.isalnum() and right.isascii() and right.isalnum() and not left.isdigit():
+        nl = raw_text.find("\n", current[-1][1])
+        return [(" ", nl if nl >= 0 else current[-1][1] + 1)]
+    return []

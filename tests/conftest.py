@@ -1,0 +1,49 @@
+"""Shared fixtures: the sample archive, the real PDFs beside the project, and one real store."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(Path(__file__).parent))  # fixtures_pdf
+
+SAMPLE_TEXTS = sorted(DATA.glob("*.txt"))
+REAL_PDFS = sorted(SHARED_CORPUS.glob("*.pdf")) if SHARED_CORPUS.exists() else []
+
+
+def needs_real_pdfs():
+    return pytest.mark.skipif(not REAL_PDFS, reason="../shared/corpus with the two real PDFs is not beside the project")
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def real_pdfs() -> list[Path]:
+    if not REAL_PDFS:
+        pytest.skip("../shared/corpus with the two real PDFs is not beside the project")
+    return REAL_PDFS
+
+
+def make_service(home: Path, **env):
+    from app.service import DisclosureService
+    from app.settings import get_settings
+
+    return DisclosureService(get_settings({"DISCLOSURE_HOME": str(home), **env}))
+
+
+@pytest.fixture(scope="session")
+def archive_service(tmp_path_factory):
+    """A real store (Chroma + BM25 in a temp dir) holding the sample texts and, where present, the real PDFs."""
+    home = tmp_path_factory.mktemp("store")
+    svc = make_service(home)
+    outcomes = svc.ingest([*SAMPLE_TEXTS, *REAL_PDFS])
+    assert all(o.status == "ingested" for o in outcomes), [o for o in outcomes if o.status != "ingested"]
+    return svc

@@ -1,0 +1,160 @@
+"""Loaders on real files: bad inputs fail with a clear, named LoadError; encodings and formats by content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import fixtures_pdf as fp
+import pytest
+from pypdf import PdfReader
+
+from extraction.errors import LoadError
+from index.loaders import load
+from index.normalise import normalise
+
+# --------------------------------------------------------------------------------------------- bad inputs
+
+BAD_INPUTS = [
+    (fp.make_empty_txt, ["empty"]),
+    (fp.make_junk_pdf, ["not a PDF"]),
+    (fp.make_encrypted_pdf, ["encrypted"]),
+    (fp.make_scanned_pdf, ["no text layer", "OCR"]),
+    (fp.make_truncated_pdf, ["broken or truncated"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "reasons"), BAD_INPUTS, ids=["empty-txt", "junk-pdf", "encrypted-pdf", "scanned-pdf", "truncated-pdf"]
+)
+def test_bad_input_raises_load_error_naming_file_and_reason(tmp_path: Path, make, reasons: list[str]) -> None:
+    path = make(tmp_path)
+    assert path.exists() and path.suffix in {".txt", ".pdf"}
+    with pytest.raises(LoadError) as info:
+        load(path)
+    err = info.value
+    message = str(err)
+    assert err.source == path.name
+    assert message.startswith(f"{path.name}: ")
+    for reason in reasons:
+        assert reason in message, f"{reason!r} not in {message!r}"
+        assert reason in err.reason
+
+
+def test_missing_path_says_it_does_not_exist(tmp_path: Path) -> None:
+    path = tmp_path / "no_such_budget_2024.pdf"
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert "no_such_budget_2024.pdf" in str(info.value)
+    assert "does not exist" in str(info.value)
+
+
+def test_directory_is_refused_by_name(tmp_path: Path) -> None:
+    folder = tmp_path / "disclosures.pdf"
+    folder.mkdir()
+    with pytest.raises(LoadError) as info:
+        load(folder)
+    assert "disclosures.pdf" in str(info.value)
+    assert "directory" in str(info.value)
+
+
+def test_encrypted_pdf_is_really_encrypted_and_readable_with_password(tmp_path: Path) -> None:
+    """The fixture is a real encrypted PDF: the loader's refusal is about the password, not a broken file."""
+    path = fp.make_encrypted_pdf(tmp_path)
+    reader = PdfReader(path)
+    assert reader.is_encrypted
+    assert reader.decrypt(fp.DEFAULT_PASSWORD)
+    assert "收入总计" in fp.squash_ws(reader.pages[0].extract_text())
+    with pytest.raises(LoadError, match="encrypted"):
+        load(path)
+
+
+# ---------------------------------------------------------------------------------------------- encodings
+
+
+@pytest.fixture()
+def utf8_original(tmp_path: Path) -> Path:
+    path = tmp_path / "original_utf8.txt"
+    path.write_bytes(fp.SAMPLE_TEXT.encode("utf-8"))
+    return path
+
+
+def test_plain_utf8_reports_utf8(utf8_original: Path) -> None:
+    raw = load(utf8_original)
+    assert raw.kind == "text"
+    assert raw.encoding == "utf-8"
+    assert [s.text for s in raw.segments] == [fp.SAMPLE_TEXT]
+    assert raw.segments[0].page is None
+
+
+@pytest.mark.parametrize(
+    ("make", "encoding"),
+    [(fp.make_gbk_txt, "gb18030"), (fp.make_utf8_bom_txt, "utf-8-sig")],
+    ids=["gb18030", "utf8-bom"],
+)
+def test_other_encodings_decode_to_the_utf8_text(tmp_path: Path, utf8_original: Path, make, encoding: str) -> None:
+    path = make(tmp_path)
+    assert path.read_bytes() != utf8_original.read_bytes()  # really a different byte encoding
+    raw = load(path)
+    assert raw.kind == "text"
+    assert raw.encoding == encoding
+    text = raw.segments[0].text
+    # the BOM stays as U+FEFF so that offsets count it as a UTF-8 reader of the file does
+    assert text.removeprefix("\ufeff") == fp.SAMPLE_TEXT
+    if encoding == "utf-8-sig":
+        assert text == path.read_text(encoding="utf-8")
+    # after normalisation (which drops the BOM) all three files give the same text
+    assert normalise(raw).text == normalise(load(utf8_original)).text
+
+
+def test_crlf_newlines_become_universal(tmp_path: Path) -> None:
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("第一行，收入总计3,681.17万元。\r\n第二行。\r第三行。\r\n".encode())
+    raw = load(path)
+    assert raw.segments[0].text == "第一行，收入总计3,681.17万元。\n第二行。\n第三行。\n"
+    assert raw.segments[0].text == path.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------------------------------ format sniffing
+
+
+def test_pdf_content_named_txt_is_loaded_as_pdf(tmp_path: Path) -> None:
+    path = tmp_path / "disguised_report.txt"
+    drawn = fp.make_text_pdf(fp.SAMPLE_TEXT, path, lines_per_page=12)
+    assert path.read_bytes().startswith(b"%PDF-")
+    raw = load(path)
+    assert raw.kind == "pdf"
+    assert raw.encoding is None
+    assert [s.page for s in raw.segments] == list(range(1, len(drawn) + 1))
+    assert len(drawn) >= 2
+    for seg, page in zip(raw.segments, drawn, strict=True):
+        assert fp.squash_ws(seg.text) == fp.squash_ws(page)
+
+
+def test_text_named_pdf_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "actually_text.pdf"
+    path.write_text(fp.SAMPLE_TEXT, encoding="utf-8")
+    with pytest.raises(LoadError, match="not a PDF") as info:
+        load(path)
+    assert info.value.source == "actually_text.pdf"
+
+
+def test_docx_gives_paragraphs_and_tab_separated_table_rows(tmp_path: Path) -> None:
+    path = fp.make_docx(tmp_path)
+    raw = load(path)
+    assert raw.kind == "docx"
+    assert len(raw.segments) == 1
+    lines = raw.segments[0].text.split("\n")
+    para_at = [lines.index(p) for p in fp.DEFAULT_DOCX_PARAGRAPHS]
+    row_at = [lines.index("\t".join(row)) for row in fp.DEFAULT_DOCX_TABLE]
+    assert para_at == sorted(para_at)
+    assert row_at == sorted(row_at)
+    assert max(para_at) < min(row_at)  # document order: the paragraphs come before the table
+    assert "一般公共服务支出\t2,650.00\t2,704.25" in lines
+
+
+def test_docx_named_docx_but_not_a_word_archive_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(b"just some text, not a zip")
+    with pytest.raises(LoadError, match="not a DOCX") as info:
+        load(path)
+    assert "report.docx" in str(info.value)
