@@ -59,6 +59,8 @@ def heading_level(text: str) -> int | None:
 def is_table_title(text: str) -> bool:
     t = text.strip().strip("*").strip()
     t = re.sub(r"^\d{4}年(?:度)?", "", t)
+    if re.match(r"^(?:详见|见|参见|附)", t):
+        return False  # a reference to a table, not its title
     return bool(_TITLE.match(t.replace(" ", "")))
 
 
@@ -89,7 +91,8 @@ class _Table:
     header: list[str] = field(default_factory=list)
     rows: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, formatted row)
     seg: int = 0
-    continued: bool = False
+    continued: bool = False  # some rows were already emitted (earlier page or chunk)
+    started: bool = False  # a row with a figure was seen: later label-only lines are rows, not headers
 
 
 class Chunker:
@@ -132,7 +135,7 @@ class Chunker:
                     self._open_table(None, line.seg)
                 self._add_row(line.start, line.end, " | ".join(cells_of(text)))
             else:
-                self._text_line(line)
+                self._text_line(line, i)
             i += 1
         self._flush_para()
         self._flush_cell_row()
@@ -140,7 +143,7 @@ class Chunker:
         self._flush_heading()
         return self.chunks
 
-    def _text_line(self, line: NormLine) -> None:
+    def _text_line(self, line: NormLine, index: int) -> None:
         text = line.text.strip()
         if heading_level(text) == 1:
             pass  # 第二部分 XX决算表 is a part heading, not a table title
@@ -159,13 +162,23 @@ class Chunker:
         if _META.match(text) and self.table is None and text.startswith("表"):
             self._flush_para()
             self._open_table(None, line.seg)
-        if self.table is not None and (_META.match(text) or (not self._has_rows() and not _is_body(text))):
+        t = self.table
+        pdf = self.doc.raw.kind == "pdf"
+        if t is not None and pdf:
+            if re.match(r"^(?:注|说明)[:：]", text) and t.started:
+                self._add_row(line.start, line.end, text)  # the table's note closes it
+                self._flush_table()
+                return
+            if looks_tabular(text) or (t.started and (_row_like(text) or heading_level(text) in (2, 3, 4))):
+                self._add_row(line.start, line.end, " | ".join(cells_of(text)))
+                return
+            if t.continued and not t.rows and not _META.match(text) and not self._next_is_row(index):
+                self._flush_table()  # the page goes on with something else: the table has ended
+                t = None
+        if t is not None and (_META.match(text) or (not t.started and not _is_body(text))):
             self._add_meta(line)
             return
-        if self.table is not None and self.doc.raw.kind == "pdf" and looks_tabular(text):
-            self._add_row(line.start, line.end, " | ".join(cells_of(text)))
-            return
-        if self.table is not None and self.doc.raw.kind == "pdf" and self.table.rows and not _is_body(text):
+        if t is not None and pdf and t.started and not _is_body(text):
             self._add_row(line.start, line.end, text)  # a row label wrapped onto its own line
             return
         level = heading_level(text)
@@ -185,6 +198,15 @@ class Chunker:
             self._flush_para()
 
     # -- tables --------------------------------------------------------------------------
+    def _next_is_row(self, index: int) -> bool:
+        """Whether the next non-empty line on the same page is a table row (so this one is a header)."""
+        for ln in self.doc.lines[index + 1:]:
+            if ln.page_break:
+                return False
+            if ln.text.strip():
+                return looks_tabular(ln.text.strip())
+        return False
+
     def _has_rows(self) -> bool:
         return self.table is not None and any(r[2] for r in self.table.rows)
 
@@ -230,6 +252,7 @@ class Chunker:
             t.rows.append((start, end, ""))
             return
         t.rows.append((start, end, formatted))
+        t.started = True
         if sum(len(r[2]) for r in t.rows) >= TABLE_CHARS:
             self._emit_table_rows()
 
@@ -240,7 +263,7 @@ class Chunker:
         start, end = t.rows[0][0], t.rows[-1][1]
         context = []
         if t.title:
-            context.append(f"表:{t.title}" + ("(续)" if t.continued else ""))
+            context.append(f"表:{t.title}" + ("(续)" if self.doc.seg_of[start] != t.seg else ""))
         if t.header:
             context.append("列:" + " / ".join(h for h in t.header if h))
         body_rows = [r[2] for r in t.rows if r[2]]
@@ -323,6 +346,11 @@ class Chunker:
             span=Span(start=start, end=end), section_path=[s[1] for s in self.sections],
             table_title=table_title, part_type=part, citation=citation,
         ))
+
+
+def _row_like(text: str) -> bool:
+    """A label-only table row of a PDF ("二、政府性基金预算财政拨款收入 二、外交支出"): cells, no sentence."""
+    return len(text.split(" ")) >= 2 and "。" not in text and not re.search(r"[\u4e00-\u9fff][,;:，；：][\u4e00-\u9fff]", text)
 
 
 def _is_body(text: str) -> bool:

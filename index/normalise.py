@@ -29,7 +29,7 @@ _BOOKMARK = re.compile(r"\[bookmark:\s*([^\]]*)\]")
 _DROP = {"\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\r"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", " "}
 _UNIT_AFTER_NUMBER = set("年月日号万亿元%个人辆次批项家台套件名岁")
-_SENTENCE_END = set("。!?;:！？；：")
+_SENTENCE_END = set("。!?！？")  # a full line ending in ：or ； still runs on
 _HEADING_START = re.compile(
     r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[、．]|\d{1,2}\.(?!\d)|附件|附表)"
 )
@@ -126,15 +126,18 @@ def normalise(raw: RawDocument) -> NormDoc:
     """Normalise all segments of a document (see the module docstring)."""
     per_seg: list[list[list[tuple[str, int]]]] = []
     marks: list[list[tuple[int, int, int]]] = []  # per segment: (line index, char index in line, page)
+    indented: list[set[int]] = []  # lines that start with an indent: a new paragraph, never a wrapped tail
     for seg in raw.segments:
         lines, seg_marks = _clean_segment(seg.text)
         per_seg.append(lines)
         marks.append(seg_marks)
+        indented.append({i for i, ln in enumerate(seg.text.split("\n")) if re.match(r"^(?: {2,}|\u3000)\S", ln)})
     dropped = _page_furniture(raw, per_seg) if raw.kind == "pdf" and len(raw.segments) >= 2 else {}
     width = _wrap_width(per_seg, dropped)
     wrapped = raw.kind == "pdf" or width is not None
     if width is None and raw.kind == "pdf":
         width = _percentile_width(per_seg, dropped)
+    widths = (width, _percentile_count(per_seg, dropped)) if width is not None else None
 
     chars: list[str] = []
     seg_of: list[int] = []
@@ -154,17 +157,18 @@ def normalise(raw: RawDocument) -> NormDoc:
             if li in dropped.get(si, set()):
                 dropped_lines.append((seg_page or 0, "".join(c for c, _ in line)))
                 continue
-            for (mli, mci), page in seg_mark_at.items():
-                if mli == li:
-                    base = len(chars) if current is None else len(chars) + len(current)
-                    page_marks.append((base + mci, page))
-            if current is not None and _joins(current, last, line, width if wrapped else None):
-                current = current + _join_char(current, line, raw.segments[si].text) + line
-                last = line
-                continue
-            if current is not None:
-                _emit_line(current, si, chars, seg_of, pos_of, out_lines)
-            current, last = list(line), line
+            line_marks = [(mci, page) for (mli, mci), page in seg_mark_at.items() if mli == li]
+            if current is not None and li not in indented[si] and _joins(current, last, line, widths if wrapped else None):
+                joiner = _join_char(current, line, raw.segments[si].text)
+                current = _fix_spaces(current + joiner + line)  # the whole sentence decides which spaces go
+                offset = len(chars) + sum(1 for _, p in current if line and p < line[0][1])
+            else:
+                if current is not None:
+                    _emit_line(current, si, chars, seg_of, pos_of, out_lines)
+                offset = len(chars)
+                current = list(line)
+            last = line
+            page_marks.extend((offset + mci, page) for mci, page in line_marks)
         if current is not None:
             _emit_line(current, si, chars, seg_of, pos_of, out_lines)
 
@@ -268,13 +272,13 @@ def _fix_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
 def _is_prose(text: str) -> bool:
     if "\t" in text:
         return False
-    cjk = sum(1 for c in text if is_cjk(c))
-    numbers = len(re.findall(r"(?:^|\s)-?[\d,]+(?:\.\d+)?(?=\s|$)", text))
-    tokens = text.split(" ")
-    if "。" not in text and len(tokens) >= 3 and sum(len(t) for t in tokens) / len(tokens) <= 8:
-        return False  # short words separated by spaces: table cells or column headers
-    clause = re.search(r"[\u4e00-\u9fff][,;:][\u4e00-\u9fff\d\s]|[\u4e00-\u9fff\d][,;:][\u4e00-\u9fff]", text)
-    return "。" in text or clause is not None or (cjk >= 12 and numbers < 2)
+    clause = re.search(
+        r"[\u4e00-\u9fff][,;:][\u4e00-\u9fff\d\s]|[\u4e00-\u9fff\d][,;:][\u4e00-\u9fff]"
+        r"|[\u4e00-\u9fff](?<![一二三四五六七八九十])、[\u4e00-\u9fff]",  # 、 of a list, not of 一、 二十、
+        text,
+    )
+    # without sentence punctuation a line is a title, a label or a table row whose spaces separate cells
+    return "。" in text or clause is not None
 
 
 def _letter_spaced_positions(text: str) -> set[int]:
@@ -321,8 +325,12 @@ def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]
 
 
 def display_width(chars) -> float:
-    """Printed width in CJK cells: half-width characters take about half a cell."""
-    return sum(0.55 if c.isascii() else 1.0 for c, *_ in chars)
+    """Printed width in CJK cells: digits and Latin letters take about half a cell.
+
+    ASCII punctuation counts as a full cell: in these documents it was full-width (，：；（）)
+    before normalisation.
+    """
+    return sum(0.55 if c.isascii() and (c.isalnum() or c in ".% ") else 1.0 for c, *_ in chars)
 
 
 def _prose_lengths(per_seg, dropped) -> list[float]:
@@ -335,6 +343,18 @@ def _prose_lengths(per_seg, dropped) -> list[float]:
             if _is_prose("".join(c for c, _ in line)):
                 lengths.append(display_width(line))
     return sorted(lengths)
+
+
+def _raw_length(line: list[tuple[str, int]]) -> int:
+    """Characters the line spans in the original text, spaces removed by normalisation included."""
+    return line[-1][1] - line[0][1] + 1 if line else 0
+
+
+def _percentile_count(per_seg, dropped) -> int:
+    """The 80th percentile of prose line lengths in characters (wraps made by character count)."""
+    lengths = sorted(_raw_length(line) for si, lines in enumerate(per_seg) for li, line in enumerate(lines)
+                     if li not in dropped.get(si, set()) and len(line) >= 8 and _is_prose("".join(c for c, _ in line)))
+    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 10**6
 
 
 def _percentile_width(per_seg, dropped) -> float | None:
@@ -356,13 +376,18 @@ def _wrap_width(per_seg, dropped) -> float | None:
 
 
 def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: list[tuple[str, int]],
-           width: float | None) -> bool:
-    """Whether ``nxt`` continues the sentence of ``current`` (whose last physical line is ``last``)."""
-    if width is None or not current or not nxt:
+           widths: tuple[float, int] | None) -> bool:
+    """Whether ``nxt`` continues the sentence of ``current`` (whose last physical line is ``last``).
+
+    ``widths`` is the page width as printed width and as a character count: a line that reaches
+    either is full, so the text after it continues on the next line.
+    """
+    if widths is None or not current or not nxt:
         return False
     if any(c == "\t" for c, _ in current[:1]) or nxt[0][0] == "\t":
         return False
-    if display_width(last) < width - max(2.5, width / 7):
+    width, count = widths
+    if display_width(last) < width - max(2.5, width / 7) and _raw_length(last) < count - 1:
         return False
     if current[-1][0] in _SENTENCE_END:
         return False
@@ -372,7 +397,10 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
     head = "".join(c for c, _ in nxt[:12])
     if _HEADING_START.match(head):
         return False
-    return _is_prose("".join(c for c, _ in last)) or _is_prose("".join(c for c, _ in nxt))
+    nxt_text = "".join(c for c, _ in nxt)
+    if _is_prose(last_text) or _is_prose(nxt_text):
+        return True
+    return " " not in last_text  # one run of words filling the line: a wrapped phrase, not a row of cells
 
 
 def _join_char(current, nxt, raw_text: str) -> list[tuple[str, int]]:

@@ -1,11 +1,16 @@
-"""Hybrid retrieval: dense (Chroma) and BM25 ranked lists fused by reciprocal rank fusion.
+"""Hybrid retrieval: dense (Chroma) and BM25 result lists fused into one ranking.
 
-The same metadata filters (unit, year, doc_type) restrict both lists before fusion, so a
-question about one unit and year never gets passages of another.
+Fusion is z-score CombSUM by default: each retriever's scores are standardised over its own
+candidate list and added with equal weights, so a passage far ahead in one list is not
+flattened to "rank 1" as reciprocal rank fusion does. RRF stays available
+(``fusion="rrf"``); the benchmark compares both (README). The same metadata filters (unit,
+year, doc_type) restrict both lists before fusion, so a question about one unit and year
+never gets passages of another.
 """
 
 from __future__ import annotations
 
+import statistics
 from dataclasses import dataclass
 
 from extraction.schemas import DocType, ParsedQuery, QueryFilters, SearchHit
@@ -13,20 +18,42 @@ from index.lexical import tokenize
 from index.query import match_units, parse_query
 from index.store import Store
 
-RRF_K = 30
 MODES = ("hybrid", "dense", "bm25")
 
 
 @dataclass
 class RetrievalSettings:
     candidates: int = 50  # taken from each retriever before fusion
-    rrf_k: int = RRF_K
+    fusion: str = "zscore"  # or "rrf"
+    rrf_k: int = 60
     dense_weight: float = 1.0
-    bm25_weight: float = 2.0  # BM25 with the domain dictionary is the stronger ranker here (see README figures)
+    bm25_weight: float = 1.0
+    skip_headings: bool = True  # a heading alone never answers a question
 
 
-def _chroma_where(units: list[str] | None, filters: QueryFilters) -> dict | None:
-    clauses: list[dict] = []
+def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]],
+         settings: RetrievalSettings) -> dict[str, float]:
+    """One score per passage from the two (id, score) lists, best first."""
+    scores: dict[str, float] = {}
+    weighted = ((dense, settings.dense_weight), (lexical, settings.bm25_weight))
+    if settings.fusion == "rrf":
+        for results, weight in weighted:
+            for rank, (cid, _) in enumerate(results, 1):
+                scores[cid] = scores.get(cid, 0.0) + weight / (settings.rrf_k + rank)
+        return scores
+    for results, weight in weighted:
+        if not results:
+            continue
+        values = [s for _, s in results]
+        mean = statistics.fmean(values)
+        sd = statistics.pstdev(values) or 1.0
+        for cid, s in results:
+            scores[cid] = scores.get(cid, 0.0) + weight * (s - mean) / sd
+    return scores
+
+
+def _chroma_where(units: list[str] | None, filters: QueryFilters, skip_headings: bool) -> dict | None:
+    clauses: list[dict] = [{"kind": {"$ne": "heading"}}] if skip_headings else []
     if units:
         clauses.append({"unit": {"$in": units}})
     if filters.year is not None:
@@ -67,7 +94,7 @@ def search(store: Store, question: str, k: int = 5, *, unit: str | None = None, 
     settings = settings or RetrievalSettings()
     parsed, units = resolve_filters(store, question, unit, year, doc_type)
     filters = parsed.filters
-    allowed = store.allowed_ids(filters, units)
+    allowed = store.allowed_ids(filters, units, skip_headings=settings.skip_headings)
     if allowed is not None and not allowed:
         return [], parsed
     query_text = parsed.residual or question
@@ -75,7 +102,7 @@ def search(store: Store, question: str, k: int = 5, *, unit: str | None = None, 
     dense: list[tuple[str, float]] = []
     lexical: list[tuple[str, float]] = []
     if mode in ("hybrid", "dense"):
-        dense = [(cid, s) for cid, s in store.dense(query_text, n, _chroma_where(units, filters))]
+        dense = [(cid, s) for cid, s in store.dense(query_text, n, _chroma_where(units, filters, settings.skip_headings))]
     if mode in ("hybrid", "bm25"):
         terms = tokenize(query_text) + tokenize(" ".join(parsed.expanded_terms))
         lexical = store.bm25().search(terms, allowed, n)
@@ -84,11 +111,7 @@ def search(store: Store, question: str, k: int = 5, *, unit: str | None = None, 
     lexical = [(cid, s) for cid, s in lexical if cid in known]
     dense_rank = {cid: i + 1 for i, (cid, _) in enumerate(dense)}
     bm25_rank = {cid: i + 1 for i, (cid, _) in enumerate(lexical)}
-    scores: dict[str, float] = {}
-    for cid, r in dense_rank.items():
-        scores[cid] = scores.get(cid, 0.0) + settings.dense_weight / (settings.rrf_k + r)
-    for cid, r in bm25_rank.items():
-        scores[cid] = scores.get(cid, 0.0) + settings.bm25_weight / (settings.rrf_k + r)
+    scores = fuse(dense, lexical, settings)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
     hits = []
     for cid, score in ranked:

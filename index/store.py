@@ -130,9 +130,12 @@ class Store:
     def years(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT year FROM docs WHERE year IS NOT NULL ORDER BY year")]
 
-    def allowed_ids(self, filters: QueryFilters, units: list[str] | None = None) -> set[str] | None:
+    def allowed_ids(self, filters: QueryFilters, units: list[str] | None = None,
+                    skip_headings: bool = False) -> set[str] | None:
         """Chunk ids that pass the metadata filters (None when there is no filter)."""
         where, args = [], []
+        if skip_headings:
+            where.append("json_extract(data, '$.kind') != 'heading'")
         if units:
             where.append(f"unit IN ({','.join('?' * len(units))})")
             args.extend(units)

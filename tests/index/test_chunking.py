@@ -30,11 +30,15 @@ def processed(path: Path) -> tuple[NormDoc, DocMeta, list[Chunk]]:
 
 
 @cache
+def original_pages(path: Path) -> tuple[str, ...]:
+    return tuple(page.extract_text() for page in PdfReader(path).pages)
+
+
 def original_text(path: Path, page: int | None) -> str:
-    """The text a citation points into, read without the loader."""
+    """The text a citation points into, read without the loader: the decoded file or pypdf's page text."""
     if path.suffix == ".pdf":
         assert page is not None
-        return PdfReader(path).pages[page - 1].extract_text()
+        return original_pages(path)[page - 1]
     return path.read_text(encoding="utf-8")
 
 
@@ -50,7 +54,11 @@ def squashed_halfwidth(text: str) -> str:
 
 
 def table_chunks(path: Path, page: int | None = None) -> list[Chunk]:
-    return [c for c in processed(path)[2] if c.kind == ChunkKind.table and (page is None or c.citation.page == page)]
+    return [
+        c
+        for c in processed(path)[2]
+        if c.kind == ChunkKind.table and (page is None or c.citation.page == page)
+    ]
 
 
 # ----------------------------------------------------------------------------------------------- citations
@@ -68,7 +76,11 @@ def test_every_quote_is_the_original_text_at_its_offsets(path: Path) -> None:
         assert chunk.body == doc.text[chunk.span.start : chunk.span.end]
         assert squashed_halfwidth(c.quote).startswith(squashed_halfwidth(chunk.body)[:20])
         assert (c.source, c.doc_id, c.unit, c.year, c.doc_type) == (
-            path.name, doc.raw.doc_id, meta.unit, meta.year, meta.doc_type
+            path.name,
+            doc.raw.doc_id,
+            meta.unit,
+            meta.year,
+            meta.doc_type,
         )
         if path.suffix == ".pdf":
             assert 1 <= c.page <= len(doc.segments)
@@ -90,7 +102,9 @@ def test_no_chunk_starts_or_ends_inside_a_number(path: Path) -> None:
     for chunk in chunks:
         s, e = chunk.span.start, chunk.span.end
         assert not (s > 0 and numeric(text[s - 1]) and numeric(text[s])), text[max(0, s - 15) : s + 15]
-        assert not (e < len(text) and numeric(text[e - 1]) and numeric(text[e])), text[max(0, e - 15) : e + 15]
+        assert not (e < len(text) and numeric(text[e - 1]) and numeric(text[e])), text[
+            max(0, e - 15) : e + 15
+        ]
 
 
 @pytest.mark.parametrize("path", ALL_FILES, ids=IDS)
@@ -105,18 +119,17 @@ def test_chunk_kinds_and_whole_sentences(path: Path) -> None:
             continue
         s, e = chunk.span.start, chunk.span.end
         rest_of_line = text[e : (text.find("\n", e) + 1 or len(text) + 1) - 1]
-        assert chunk.body[-1] in SENTENCE_END or rest_of_line.strip() == "", (chunk.body[-40:], rest_of_line[:40])
+        assert chunk.body[-1] in SENTENCE_END or rest_of_line.strip() == "", (
+            chunk.body[-40:],
+            rest_of_line[:40],
+        )
         before = text[text.rfind("\n", 0, s) + 1 : s]
         assert before.strip() == "" or before.rstrip()[-1] in SENTENCE_END, (before[-40:], chunk.body[:40])
 
 
 @pytest.mark.parametrize(
     "path",
-    [pytest.param(p, marks=pytest.mark.xfail(
-        reason="PDF table rows are swallowed into the column header ('列:') and repeated in the next page's "
-        "(续) chunk, so that chunk shows figures of the previous page under the next page's citation",
-        strict=True,
-    )) if p.suffix == ".pdf" else p for p in ALL_FILES],
+    ALL_FILES,
     ids=IDS,
 )
 def test_figures_shown_in_a_chunk_are_in_its_quote(path: Path) -> None:
@@ -147,12 +160,16 @@ EXPECTED_META = [
 ]
 
 
-@pytest.mark.parametrize(("prefix", "unit", "year", "doc_type"), EXPECTED_META, ids=[m[0].strip("_") for m in EXPECTED_META])
+@pytest.mark.parametrize(
+    ("prefix", "unit", "year", "doc_type"), EXPECTED_META, ids=[m[0].strip("_") for m in EXPECTED_META]
+)
 def test_metadata(prefix: str, unit: str, year: int, doc_type: DocType) -> None:
     _, meta, chunks = processed(by_prefix(prefix))
     assert (meta.unit, meta.year, meta.doc_type) == (unit, year, doc_type)
     assert meta.parts[0].doc_type == doc_type
-    assert {(c.citation.unit, c.citation.year, c.citation.doc_type) for c in chunks} == {(unit, year, doc_type)}
+    assert {(c.citation.unit, c.citation.year, c.citation.doc_type) for c in chunks} == {
+        (unit, year, doc_type)
+    }
 
 
 def test_appended_self_evaluation_part_of_000() -> None:
@@ -213,8 +230,8 @@ def test_final_accounts_pdf_three_public_expenses_table_on_page_17() -> None:
 @pytest.mark.usefixtures("real_pdfs")
 def test_final_accounts_pdf_table_continued_on_next_page_keeps_title() -> None:
     path = by_prefix("putuo_guihuaziyuan")
-    first, = table_chunks(path, page=8)
-    cont, = table_chunks(path, page=9)
+    (first,) = table_chunks(path, page=8)
+    (cont,) = table_chunks(path, page=9)
     assert first.table_title == cont.table_title == "收入决算表"
     assert first.text.split("\n")[0] == "表:收入决算表"
     assert cont.text.split("\n")[0] == "表:收入决算表(续)"
@@ -222,19 +239,17 @@ def test_final_accounts_pdf_table_continued_on_next_page_keeps_title() -> None:
     assert "212 城乡社区支出 3832.36" in cont.citation.quote
     assert "收入决算表" not in cont.citation.quote  # the title is context, not text of page 9
     # the same for the other tables that run over a page break
-    continued = {c.citation.page: c.table_title for c in table_chunks(path) if "(续)" in c.text.split("\n")[0]}
-    assert continued == {9: "收入决算表", 11: "支出决算表", 15: "一般公共预算财政拨款支出决算表"}
+    continued = {
+        c.citation.page: c.table_title for c in table_chunks(path) if "(续)" in c.text.split("\n")[0]
+    }
+    assert continued == {9: "收入决算表", 11: "支出决算表", 13: "财政拨款收入支出决算总表", 15: "一般公共预算财政拨款支出决算表"}
 
 
 @pytest.mark.parametrize(
     "prefix",
     [
         "putuo_guihuaziyuan",
-        pytest.param("putuo_shangwu", marks=pytest.mark.xfail(
-            reason="a table is kept open over page breaks: page 22 (only '其他相关情况说明') gets a '三公' (续) chunk, "
-            "and the sentence '详见单位的项目绩效目标表' (p.23) is taken as a table title continued on pages 24-26",
-            strict=True,
-        )),
+        "putuo_shangwu",
     ],
     ids=["final-accounts", "budget"],
 )
@@ -247,26 +262,15 @@ def test_continuation_chunks_only_where_a_table_goes_on(prefix: str) -> None:
         assert DECIMAL.search(chunk.citation.quote), (chunk.citation.page, chunk.citation.quote[:60])
 
 
-@pytest.mark.xfail(
-    reason="PDF table rows never become rows: until a row is added every non-sentence line goes to the header, "
-    "so all figures end up in the '列:' context line",
-    strict=True,
-)
 @pytest.mark.usefixtures("real_pdfs")
 def test_pdf_table_figures_are_rows_not_column_headers() -> None:
     path = by_prefix("putuo_guihuaziyuan")
     for page, figure in [(8, "9746.50"), (17, "2.85")]:
-        chunk, = table_chunks(path, page=page)
+        (chunk,) = table_chunks(path, page=page)
         header = next((ln for ln in chunk.text.split("\n") if ln.startswith("列:")), "")
         assert figure not in header, (page, header[:120])
 
 
-@pytest.mark.xfail(
-    reason="the 收入支出决算总表 on page 7 is cut after its first row: rows such as "
-    "'二、政府性基金预算财政拨款收入 二、外交支出' are taken for 二、-headings, and the totals row lands in a "
-    "narrative chunk",
-    strict=True,
-)
 @pytest.mark.usefixtures("real_pdfs")
 def test_final_accounts_pdf_summary_table_on_page_7_is_one_table() -> None:
     path = by_prefix("putuo_guihuaziyuan")

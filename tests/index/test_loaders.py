@@ -24,7 +24,9 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(
-    ("make", "reasons"), BAD_INPUTS, ids=["empty-txt", "junk-pdf", "encrypted-pdf", "scanned-pdf", "truncated-pdf"]
+    ("make", "reasons"),
+    BAD_INPUTS,
+    ids=["empty-txt", "junk-pdf", "encrypted-pdf", "scanned-pdf", "truncated-pdf"],
 )
 def test_bad_input_raises_load_error_naming_file_and_reason(tmp_path: Path, make, reasons: list[str]) -> None:
     path = make(tmp_path)
@@ -91,7 +93,9 @@ def test_plain_utf8_reports_utf8(utf8_original: Path) -> None:
     [(fp.make_gbk_txt, "gb18030"), (fp.make_utf8_bom_txt, "utf-8-sig")],
     ids=["gb18030", "utf8-bom"],
 )
-def test_other_encodings_decode_to_the_utf8_text(tmp_path: Path, utf8_original: Path, make, encoding: str) -> None:
+def test_other_encodings_decode_to_the_utf8_text(
+    tmp_path: Path, utf8_original: Path, make, encoding: str
+) -> None:
     path = make(tmp_path)
     assert path.read_bytes() != utf8_original.read_bytes()  # really a different byte encoding
     raw = load(path)

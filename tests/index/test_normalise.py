@@ -52,7 +52,10 @@ def halfwidth(text: str) -> str:
 @pytest.mark.parametrize(
     ("given_text", "expected"),
     [
-        ("２０２４年度收入总计３，６８１．１７万元（含结转）；占比１８．０９％。", "2024年度收入总计3,681.17万元(含结转);占比18.09%。"),
+        (
+            "２０２４年度收入总计３，６８１．１７万元（含结转）；占比１８．０９％。",
+            "2024年度收入总计3,681.17万元(含结转);占比18.09%。",
+        ),
         ("ＡＢＣ　ｘｙｚ：１", "ABC xyz:1"),
         ("公开０１表：收入支出决算总表", "公开01表:收入支出决算总表"),
     ],
@@ -80,8 +83,14 @@ def test_letter_spaced_chinese_words_are_closed_up(tmp_path: Path, given_text: s
     ("given_text", "expected"),
     [
         ("10,648.51 万元", "10,648.51万元"),
-        ("本年收入合计 10,648.51 万元，比上年增加 1,062.85 万元。", "本年收入合计10,648.51万元,比上年增加1,062.85万元。"),
-        ("上海市普陀区规划和自然资源局 2024 年度收入支出总计 9859.38 万元。", "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。"),
+        (
+            "本年收入合计 10,648.51 万元，比上年增加 1,062.85 万元。",
+            "本年收入合计10,648.51万元,比上年增加1,062.85万元。",
+        ),
+        (
+            "上海市普陀区规划和自然资源局 2024 年度收入支出总计 9859.38 万元。",
+            "上海市普陀区规划和自然资源局2024年度收入支出总计9859.38万元。",
+        ),
     ],
     ids=["figure-unit", "prose", "year-and-figure"],
 )
@@ -110,18 +119,18 @@ def test_bookmark_markers_of_the_corpus_give_pages() -> None:
     doc = norm_file(path)
     assert "[bookmark" not in doc.text
     assert "[bookmark: page3]" in original_segments(path)[0]
-    for first_words, page in [("(二)负责市场主体统一登记注册", 3), ("(七)负责", 4), ("(十三)负", 5), ("(十七)负", 6)]:
+    for first_words, page in [
+        ("(二)负责市场主体统一登记注册", 3),
+        ("(七)负责", 4),
+        ("(十三)负", 5),
+        ("(十七)负", 6),
+    ]:
         at = doc.text.index(first_words)
         assert doc.page_at(at) == page
         assert doc.page_at(at + len(first_words)) == page
         assert doc.page_at(at - 2) != page  # the line before is still on the previous page
 
 
-@pytest.mark.xfail(
-    reason="page marker in the middle of a line is placed one character too early: the character just "
-    "before [bookmark: page3] already gets page 3 (the newline of the previous line is not counted)",
-    strict=True,
-)
 def test_bookmark_marker_in_the_middle_of_a_line(tmp_path: Path) -> None:
     doc = norm_of(tmp_path, "甲甲。\n乙乙乙乙[bookmark: page3]丙丙。")
     assert doc.text == "甲甲。\n乙乙乙乙丙丙。"
@@ -175,7 +184,18 @@ def test_every_character_maps_to_its_original(path: Path) -> None:
 CJK = "收入支出总计合计年度万元预算决算部门单位"
 FULLWIDTH_DIGITS = [chr(0xFF10 + i) for i in range(10)]
 PIECES = st.sampled_from(
-    [*CJK, *FULLWIDTH_DIGITS, *"0123456789.,，。：；（）％", " ", "  ", "\u3000", "\t", "\n", "\n\n", "[bookmark: page2]"]
+    [
+        *CJK,
+        *FULLWIDTH_DIGITS,
+        *"0123456789.,，。：；（）％",
+        " ",
+        "  ",
+        "\u3000",
+        "\t",
+        "\n",
+        "\n\n",
+        "[bookmark: page2]",
+    ]
 )
 
 
@@ -251,7 +271,9 @@ def generated(request, tmp_path_factory):
         pytest.skip(f"no TrueType CJK font; install {fp.TTF_DEBIAN_PACKAGE}")
     path = tmp_path_factory.mktemp(request.param) / f"excerpt_{request.param}.pdf"
     text = excerpt_text()
-    drawn = fp.make_text_pdf(text, path, font=request.param, chars_per_line=CHARS_PER_LINE, lines_per_page=LINES_PER_PAGE)
+    drawn = fp.make_text_pdf(
+        text, path, font=request.param, chars_per_line=CHARS_PER_LINE, lines_per_page=LINES_PER_PAGE
+    )
     return text, drawn, normalise(load(path))
 
 
@@ -293,11 +315,6 @@ def test_generated_pdf_wrapped_chinese_sentences_are_joined(generated) -> None:
     assert broken == []
 
 
-@pytest.mark.xfail(
-    reason="hard wraps in number-dense prose are not joined: the wrapped line's display width (ASCII 0.55, "
-    "full-width ，：； counted after half-width conversion, spaces removed) falls below width - width/7",
-    strict=True,
-)
 def test_generated_pdf_wrapped_sentences_with_figures_are_joined(generated) -> None:
     _, _, doc = generated
     lines = [ln.text.replace(" ", "") for ln in doc.lines]
@@ -307,11 +324,6 @@ def test_generated_pdf_wrapped_sentences_with_figures_are_joined(generated) -> N
     assert broken == []
 
 
-@pytest.mark.xfail(
-    reason="a figure cut by the hard wrap stays cut (e.g. '3,54' / '5.89 万元', '28.83' / '万元'), "
-    "same cause as the unjoined number-dense wraps",
-    strict=True,
-)
 def test_generated_pdf_figures_cut_by_the_wrap_are_whole_again(generated) -> None:
     text, _, doc = generated
     want: Counter[str] = Counter()
