@@ -50,7 +50,7 @@ def cmd_ingest(args) -> int:
                 print(f"ERROR  {o.source}: {o.message}")
             else:
                 extra = f" — {o.message}" if o.message else ""
-                print(f"{o.status:<9}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}")
+                print(f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}")
         print(f"{len(outcomes) - len(failed)} ok, {len(failed)} failed; store has {len(svc.docs())} documents, "
               f"{svc.store.chunk_count()} chunks")
     return 1 if failed else 0
