@@ -83,6 +83,22 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_extract(args) -> int:
+    ex = _service().extract(args.target)
+    if args.json:
+        _print_json(ex.model_dump(mode="json"))
+        return 0
+    print(f"{ex.source} · {ex.unit_name or '?'} · {ex.fiscal_year or '?'} · {ex.doc_type.value} · "
+          f"{len(ex.figures)} figures")
+    for f in ex.figures:
+        c = f.citation
+        where = f"p.{c.page}" if c.page else ""
+        if c.line_start:
+            where += f" L{c.line_start}"
+        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {where.strip()}")
+    return 0
+
+
 def cmd_docs(args) -> int:
     docs = _service().docs()
     if args.json:
@@ -126,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--type", choices=[t.value for t in DocType if t != DocType.unknown])
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
     p.set_defaults(func=cmd_search)
+    p = add("extract", "extract the figures of a file or a stored document")
+    p.add_argument("target", help="a file path or a stored doc_id")
+    p.set_defaults(func=cmd_extract)
     p = add("docs", "list stored documents")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from app.settings import Settings, get_settings
 from extraction.errors import DisclosureError, LoadError
-from extraction.schemas import DocRecord, DocType, IngestOutcome, ParsedQuery, SearchHit
+from extraction.extractor import extract as extract_figures
+from extraction.schemas import DocRecord, DocType, Extraction, IngestOutcome, ParsedQuery, SearchHit
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.loaders import SUPPORTED_SUFFIXES, load
@@ -77,13 +78,15 @@ class DisclosureService:
             chunks = chunk_document(norm, meta)
             if not chunks:
                 raise LoadError(source, "no text to index after normalisation")
+            figures = extract_figures(norm, meta).figures
             vectors, embedded = self.store.embed(chunks)
             record = DocRecord(
                 doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
                 doc_type=meta.doc_type, parts=meta.parts, pages=norm.pages, encoding=raw.encoding,
                 chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
-            self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None)
+            self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None,
+                                    figures=figures)
             warn = "; ".join(raw.warnings) or None
             return IngestOutcome(source=source, status="replaced" if previous else "ingested", doc_id=raw.doc_id,
                                  chunks=len(chunks), embedded=embedded, pages=norm.pages, message=warn,
@@ -102,6 +105,19 @@ class DisclosureService:
         dt = DocType(doc_type) if isinstance(doc_type, str) else doc_type
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, question, k, unit=unit, year=year, doc_type=dt, mode=mode, settings=rs)
+
+    def extract(self, target: str | Path) -> Extraction:
+        """Figures of a file (read now) or of a stored document (by doc_id)."""
+        record = self.store.doc(str(target))
+        if record is not None:
+            return Extraction(doc_id=record.doc_id, source=record.source, unit_name=record.unit,
+                              fiscal_year=record.year, doc_type=record.doc_type,
+                              figures=self.store.figures_of(record.doc_id))
+        path = Path(target)
+        if not path.exists():
+            raise LoadError(str(target), "no such file, and no stored document with that id")
+        norm = normalise(load(path))
+        return extract_figures(norm, detect(norm))
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()

@@ -75,6 +75,7 @@ class Chunk(BaseModel):
     span: Span = Field(description="span of the body in the document's normalised text")
     section_path: list[str] = Field(default_factory=list, description="headings above the passage, outermost first")
     table_title: str | None = None
+    table_id: int | None = Field(default=None, description="ordinal of the table in the document (its chunks share it)")
     part_type: DocType = Field(default=DocType.unknown, description="type of the part of the file holding it")
     citation: Citation
 
@@ -156,3 +157,64 @@ class IngestOutcome(BaseModel):
     pages: int = 0
     message: str | None = None
     seconds: float = 0.0
+
+
+# -- extraction ----------------------------------------------------------------------------
+
+FIGURE_UNITS = ("万元", "元", "人", "辆", "个", "批次", "人次", "%", "分", "亿元", "千元", "平方米", "台(套)")
+
+
+class Figure(BaseModel):
+    """One extracted figure, as printed, with where it was read (keys: ../shared/fields.md)."""
+
+    model_config = ConfigDict(extra="forbid")
+    key: str = Field(description="vocabulary key, e.g. three_public_actual or project:<项目名称>:budget")
+    value: str = Field(description="the number as printed, thousands separators removed, e.g. '3681.17'")
+    unit: str = Field(description="unit as printed: 万元, 元, 人, 辆, 个, 批次, 人次, %, 分")
+    citation: Citation
+    method: str = Field(default="rule", description="rule (deterministic) or llm")
+    source_kind: str = Field(default="prose", description="table or prose")
+    label: str | None = Field(default=None, description="row label or phrase the value belongs to, as printed")
+    table: str | None = Field(default=None, description="title of the table it was read from")
+    column: str | None = Field(default=None, description="column header it was read under (决算数, 预算数…)")
+
+    def amount(self):
+        """The value as a Decimal (in its own unit)."""
+        from decimal import Decimal
+
+        return Decimal(self.value)
+
+    def in_wanyuan(self):
+        """The value in 万元 when it is money, else None."""
+        from decimal import Decimal
+
+        factor = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
+        return self.amount() * factor[self.unit] if self.unit in factor else None
+
+
+class Extraction(BaseModel):
+    """What ``disclosure extract`` returns for one document."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str
+    source: str
+    unit_name: str | None
+    fiscal_year: int | None
+    doc_type: DocType
+    figures: list[Figure] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class CheckResult(BaseModel):
+    """One cross-check: pass / fail / warn / skip, with the arithmetic and where the figures are."""
+
+    model_config = ConfigDict(extra="forbid")
+    rule: str
+    description: str
+    status: str = Field(description="pass | fail | warn | skip")
+    message: str
+    expected: str | None = None
+    actual: str | None = None
+    tolerance: str | None = None
+    figures: list[Figure] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)

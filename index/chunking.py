@@ -91,6 +91,7 @@ class _Table:
     header: list[str] = field(default_factory=list)
     rows: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, formatted row)
     seg: int = 0
+    table_id: int = 0
     continued: bool = False  # some rows were already emitted (earlier page or chunk)
     started: bool = False  # a row with a figure was seen: later label-only lines are rows, not headers
 
@@ -107,6 +108,7 @@ class Chunker:
         self.pending_heading: NormLine | None = None
         self.table: _Table | None = None
         self.cell_row: list[NormLine] = []
+        self.tables_opened = 0
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> list[Chunk]:
@@ -212,7 +214,8 @@ class Chunker:
 
     def _open_table(self, title: str | None, seg: int) -> None:
         self._flush_heading()
-        self.table = _Table(title=title, seg=seg)
+        self.tables_opened += 1
+        self.table = _Table(title=title, seg=seg, table_id=self.tables_opened)
 
     def _start_cells_if_needed(self, line: NormLine) -> None:
         if self.table is None:
@@ -232,7 +235,11 @@ class Chunker:
         self.cell_row = []
         assert self.table is not None
         real = [c for c in cells if c]
-        if len(real) == 1 and self.table.title is None and not self.table.rows and is_table_title(real[0]):
+        if len(real) == 1 and is_table_title(real[0]):
+            if self.table.title is not None or self._has_rows():
+                seg = self.table.seg
+                self._flush_table()  # a new table's title, printed as a one-cell row
+                self._open_table(None, seg)
             self.table.title = real[0]
             self.table.rows.append((start, end, ""))
             return
@@ -271,7 +278,7 @@ class Chunker:
             t.rows = []
             return
         kind = ChunkKind.table if body_rows or t.header else ChunkKind.heading  # a title alone (a TOC line)
-        self._emit(kind, start, end, context, "\n".join(body_rows) or "\n".join(t.header), t.title)
+        self._emit(kind, start, end, context, "\n".join(body_rows) or "\n".join(t.header), t.title, t.table_id)
         t.rows = []
         t.continued = True
 
@@ -316,7 +323,7 @@ class Chunker:
 
     # -- output --------------------------------------------------------------------------
     def _emit(self, kind: ChunkKind, start: int, end: int, context: list[str], body_text: str | None,
-              table_title: str | None) -> None:
+              table_title: str | None, table_id: int | None = None) -> None:
         doc = self.doc
         text = doc.text
         while start < end and text[start] in " \n\t\f":
@@ -344,7 +351,7 @@ class Chunker:
         self.chunks.append(Chunk(
             chunk_id=f"{doc.raw.doc_id}-{cid}", doc_id=doc.raw.doc_id, kind=kind, text=full, body=body,
             span=Span(start=start, end=end), section_path=[s[1] for s in self.sections],
-            table_title=table_title, part_type=part, citation=citation,
+            table_title=table_title, table_id=table_id, part_type=part, citation=citation,
         ))
 
 

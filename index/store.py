@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from extraction.errors import EmbedderMismatchError, StoreError
-from extraction.schemas import Chunk, DocRecord, QueryFilters
+from extraction.schemas import Chunk, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 
@@ -38,6 +38,12 @@ CREATE TABLE IF NOT EXISTS chunks (
     doc_type TEXT, part_type TEXT, data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE TABLE IF NOT EXISTS figures (
+    doc_id TEXT NOT NULL, ord INTEGER, key TEXT, value TEXT, unit TEXT, unit_name TEXT, year INTEGER,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
+CREATE INDEX IF NOT EXISTS figures_key ON figures(key, year);
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 """
 
@@ -153,8 +159,12 @@ class Store:
     def embed(self, chunks: list[Chunk]) -> tuple[list[np.ndarray], int]:
         return self.cache.embed([c.content_hash for c in chunks], [c.text for c in chunks])
 
+    def figures_of(self, doc_id: str) -> list[Figure]:
+        rows = self.db.execute("SELECT data FROM figures WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
+        return [Figure.model_validate_json(r[0]) for r in rows]
+
     def add_document(self, record: DocRecord, chunks: list[Chunk], vectors: list[np.ndarray],
-                     replaces: str | None = None) -> None:
+                     replaces: str | None = None, figures: list[Figure] | None = None) -> None:
         """Add (or replace) one document atomically, in the order described in the module docstring."""
         if chunks:
             for i in range(0, len(chunks), 1000):
@@ -166,10 +176,9 @@ class Store:
                     metadatas=[_chroma_meta(c) for c in part],
                 )
         with self.db:
-            if replaces and replaces != record.doc_id:
-                self.db.execute("DELETE FROM chunks WHERE doc_id=?", (replaces,))
-                self.db.execute("DELETE FROM docs WHERE doc_id=?", (replaces,))
-            self.db.execute("DELETE FROM chunks WHERE doc_id=?", (record.doc_id,))
+            for doc_id in {replaces, record.doc_id} - {None}:
+                for table in ("chunks", "figures", "docs"):
+                    self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
             self.db.execute(
                 "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
                 (record.doc_id, record.source, record.path, record.unit, record.year, record.doc_type.value,
@@ -179,6 +188,11 @@ class Store:
                 "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)",
                 [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
                   c.part_type.value, c.model_dump_json()) for i, c in enumerate(chunks)],
+            )
+            self.db.executemany(
+                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+                [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
+                 for i, f in enumerate(figures or [])],
             )
         if replaces and replaces != record.doc_id:
             self._delete_vectors(replaces)
@@ -193,6 +207,7 @@ class Store:
         with self.db:
             n = self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
             self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
+            self.db.execute("DELETE FROM figures WHERE doc_id=?", (doc_id,))
         self._delete_vectors(doc_id)
         self._bm25 = None
         return n > 0

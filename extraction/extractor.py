@@ -1,0 +1,88 @@
+"""The deterministic extractor: figures from the prose and the standard tables, each with its citation."""
+
+from __future__ import annotations
+
+import re
+
+from extraction.prose import extract_prose
+from extraction.schemas import Citation, Extraction, Figure
+from extraction.tables import extract_tables
+from extraction.vocabulary import is_valid_key
+from index.chunking import heading_level, looks_tabular
+from index.metadata import DocMeta
+from index.normalise import NormDoc
+
+
+def cite(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
+    """Citation of the normalised span ``[start, end)`` in the original file."""
+    seg, raw_start, raw_end = doc.to_raw(start, end)
+    line_start = line_end = None
+    if doc.raw.kind != "pdf":
+        line_start, line_end = doc.raw_lines(seg, raw_start, raw_end)
+    return Citation(
+        doc_id=doc.raw.doc_id, source=doc.raw.source, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
+        page=doc.page_at(start), line_start=line_start, line_end=line_end, char_start=raw_start, char_end=raw_end,
+        quote=doc.segments[seg].text[raw_start:raw_end],
+    )
+
+
+def printed_key(key: str, quote: str) -> str:
+    """Itemised keys carry the name as printed: recover full-width forms from the original quote."""
+    parts = key.split(":")
+    if len(parts) < 2 or parts[0] not in ("project", "gpb_class"):
+        return key
+    name = parts[1]
+    pattern = r"\s*".join(_either_width(ch) for ch in name)
+    m = re.search(pattern, quote)
+    if m:
+        parts[1] = re.sub(r"\s+", "", m.group(0))
+    return ":".join(parts)
+
+
+def _either_width(ch: str) -> str:
+    o = ord(ch)
+    if 0x21 <= o <= 0x7E:
+        return f"[{re.escape(ch)}{re.escape(chr(o + 0xFEE0))}]"
+    return re.escape(ch)
+
+
+def narrative_lines(doc: NormDoc) -> list[tuple[int, str, str]]:
+    """(start, text, section path) of the lines that are running text, not table rows."""
+    out: list[tuple[int, str, str]] = []
+    sections: list[tuple[int, str]] = []
+    for line in doc.lines:
+        text = line.text
+        if line.page_break or not text.strip() or "\t" in text:
+            continue
+        level = heading_level(text)
+        if level is not None:
+            sections = [s for s in sections if s[0] < level] + [(level, text.strip())]
+        if doc.raw.kind == "pdf" and looks_tabular(text.strip()):
+            continue
+        out.append((line.start, text, " > ".join(s[1] for s in sections)))
+    return out
+
+
+def extract(doc: NormDoc, meta: DocMeta) -> Extraction:
+    """All figures of one document, prose and tables, in reading order; duplicates merged."""
+    figures: list[Figure] = []
+    for p in extract_prose(narrative_lines(doc), meta.doc_type):
+        c = cite(doc, meta, p.start, p.end)
+        figures.append(Figure(key=printed_key(p.key, c.quote), value=p.value, unit=p.unit, citation=c,
+                              source_kind="prose", label=p.label))
+    for t in extract_tables(doc, meta):
+        c = cite(doc, meta, t.start, t.end)
+        name_quote = cite(doc, meta, *t.name_span).quote if t.name_span else c.quote
+        figures.append(Figure(key=printed_key(t.key, name_quote), value=t.value, unit=t.unit, citation=c,
+                              source_kind="table", label=t.label, table=t.table, column=t.column))
+    seen: set[tuple[str, str, str, int]] = set()
+    unique: list[Figure] = []
+    for f in figures:
+        ident = (f.key, f.value, f.unit, f.citation.char_start)
+        if ident in seen or not is_valid_key(f.key):
+            continue
+        seen.add(ident)
+        unique.append(f)
+    unique.sort(key=lambda f: (f.citation.page or 0, f.citation.char_start))
+    return Extraction(doc_id=doc.raw.doc_id, source=doc.raw.source, unit_name=meta.unit, fiscal_year=meta.year,
+                      doc_type=meta.doc_type, figures=unique)

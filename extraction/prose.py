@@ -1,0 +1,205 @@
+"""Figures stated in the explanatory prose ("收入总计3,681.17万元，其中：本年收入合计3,545.89万元…").
+
+A number belongs to the label just before it when only filler words stand between them
+(支出, 决算数, 预算, 为, ：…). Comparisons ("比上年减少3.10万元") are never read as figures: the
+text between a label and such a number is not filler. A number right after another figure
+with only a qualifier between ("全年预算数31.19万元，决算数31.19万元") inherits the label with
+the new qualifier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.schemas import DocType
+from extraction.vocabulary import item_name
+
+NUM = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
+_AMOUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>万元|亿元|元|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
+
+# label → base key; longest alternatives first so "财政拨款收入总计" wins over "收入总计"
+_LABELS: list[tuple[str, str]] = [
+    ("一般公共预算财政拨款基本支出", "gpb_basic_expenditure"),
+    ("一般公共预算财政拨款支出", "gpb_expenditure"),
+    ("政府性基金预算财政拨款支出", "gov_fund_expenditure"),
+    ("财政拨款基本支出", "gpb_basic_expenditure"),
+    ("财政拨款收入总计", "fiscal_grant_income_total"),
+    ("财政拨款支出总计", "fiscal_grant_expenditure_total"),
+    ("本年财政拨款收入", "fiscal_appropriation_income"),
+    ("财政拨款收入", "fiscal_appropriation_income"),
+    ("收入总计", "income_grand_total"),
+    ("支出总计", "expenditure_grand_total"),
+    ("本年收入合计", "income_current_year"),
+    ("本年支出合计", "expenditure_current_year"),
+    ("本年收入", "income_current_year"),
+    ("本年支出", "expenditure_current_year"),
+    ("年初结转和结余", "beginning_carryover"),
+    ("年末结转和结余", "ending_carryover"),
+    ("年初财政拨款结转和结余", "-"),
+    ("年末财政拨款结转和结余", "-"),
+    ("其他收入", "other_income"),
+    ("基本支出", "basic_expenditure"),
+    ("项目支出", "project_expenditure"),
+    ("人员经费", "personnel_expenses"),
+    ("公用经费", "public_expenses"),
+    ("机关运行经费", "agency_operating_expenses"),
+    ("“三公”经费", "three_public"),
+    ('"三公"经费', "three_public"),
+    ("三公经费", "three_public"),
+    ("因公出国(境)费", "overseas_travel"),
+    ("公务用车购置及运行维护费", "-"),
+    ("公务用车购置及运行费", "-"),
+    ("公务用车购置费", "vehicle_purchase"),
+    ("公务用车购置", "vehicle_purchase"),
+    ("公务用车运行维护费", "vehicle_operation"),
+    ("公务用车运行费", "vehicle_operation"),
+    ("公务接待费", "official_reception"),
+    ("政府采购支出总额", "procurement_total"),
+    ("政府采购预算", "procurement_total"),
+    ("政府采购货物支出", "procurement_goods"),
+    ("政府采购货物预算", "procurement_goods"),
+    ("政府采购工程支出", "procurement_works"),
+    ("政府采购工程预算", "procurement_works"),
+    ("政府采购服务支出", "procurement_services"),
+    ("政府采购服务预算", "procurement_services"),
+    ("授予中小企业合同金额", "procurement_sme"),
+    ("公务用车保有量", "vehicles_in_service"),
+    ("共有车辆", "vehicles_total"),
+    ("其他车辆", "-"),
+    ("车辆", "vehicles_total"),
+    # budget documents (预算): totals as the budget prose states them
+    ("财政拨款收支总预算", "grant_both"),
+    ("收支总预算", "total_both"),
+    ("收入预算", "income_grand_total"),
+    ("支出预算", "expenditure_grand_total"),
+    ("一般公共预算拨款合计", "gpb_expenditure"),
+    ("一般公共预算拨款", "fiscal_appropriation_income"),
+    ("面向中小企业预留政府采购", "procurement_sme"),
+]
+_BOTH = {"grant_both": ("fiscal_grant_income_total", "fiscal_grant_expenditure_total"),
+         "total_both": ("income_grand_total", "expenditure_grand_total")}
+_LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(_LABELS, key=lambda x: -len(x[0]))))
+_LABEL_KEY = dict(_LABELS)
+_FILLER = re.compile(
+    r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
+    r"预算执行数|执行数|保有量|安排)*$"
+)
+_QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
+_CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUM})\s*万元")
+_RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待[^。;,]{0,12}?(?P<b>\d+)\s*批次\s*[,，、]?\s*(?:共\s*)?(?P<p>\d+)\s*人次")
+_CLAUSE_END = re.compile(r"[。;；]")
+
+
+@dataclass
+class ProseFigure:
+    key: str
+    value: str
+    unit: str
+    start: int  # normalised offsets of the clause that states it
+    end: int
+    label: str
+
+
+def _qualifier(filler: str) -> str | None:
+    if "年初预算" in filler:
+        return "initial"
+    if "决算" in filler or "执行数" in filler:
+        return "actual"
+    if "预算" in filler:
+        return "budget"
+    return None
+
+
+def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: str, label: str) -> str | None:
+    """The vocabulary key for a label read with a qualifier, or None when it has no key."""
+    budget_doc = doc_type == DocType.budget
+    if base == "-":
+        return None
+    if base == "three_public":
+        if qualifier in ("budget", "initial") or (budget_doc and qualifier != "actual"):
+            return "three_public_budget"
+        return "three_public_actual"
+    if base == "gpb_expenditure":
+        if qualifier == "initial":
+            return "gpb_initial_budget"
+        return None if (qualifier == "budget" and not budget_doc) else base
+    if qualifier in ("budget", "initial") and not budget_doc:
+        return None  # a budget amount printed in a 决算 has no key of its own (only the 三公 total has)
+    if base == "basic_expenditure" and "一般公共预算" in section and "基本支出" in section:
+        return "gpb_basic_expenditure"
+    if label in ("收入预算", "支出预算", "一般公共预算拨款合计", "一般公共预算拨款", "面向中小企业预留政府采购") and not budget_doc:
+        return None  # budget-only phrasings
+    return base
+
+
+def extract_prose(lines: list[tuple[int, str, str]], doc_type: DocType) -> list[ProseFigure]:
+    """Figures from narrative lines given as (normalised start offset, text, section path)."""
+    out: list[ProseFigure] = []
+    for start, text, section in lines:
+        m = _CLASS_LINE.match(text)
+        if m and (m.group("cls") or "结构" in section):
+            out.append(ProseFigure(f"gpb_class:{item_name(m.group('name'))}", m.group("num").replace(",", ""), "万元",
+                                   start, start + _clause_end(text, m.end()), m.group("name")))
+        for m in _RECEPTION.finditer(text):
+            s, e = _clause_bounds(text, m.start(), m.end())
+            out.append(ProseFigure("reception_batches", m.group("b"), "批次", start + s, start + e, "接待批次"))
+            out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
+            break
+        out.extend(_labelled(start, text, doc_type, section))
+    return out
+
+
+def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
+    out: list[ProseFigure] = []
+    clause_start = 0
+    prev: tuple[str, str | None, int, str] | None = None  # (base, qualifier, end of previous amount, label)
+    for m in _AMOUNT.finditer(text):
+        boundary = max((b.end() for b in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+        if boundary > clause_start:
+            clause_start, prev = boundary, None
+        segment_start = prev[2] if prev else clause_start
+        segment = text[segment_start:m.start()]
+        labels = list(_LABEL_RE.finditer(segment))
+        unit = m.group("unit")
+        base = qualifier = label = None
+        if labels:
+            last = labels[-1]
+            filler = segment[last.end():]
+            if _FILLER.match(filler):
+                label = last.group(0)
+                base, qualifier = _LABEL_KEY[label], _qualifier(filler)
+        elif prev and _QUALIFIER_ONLY.match(segment):
+            base, label = prev[0], prev[3]
+            qualifier = _qualifier(segment)
+        prev = (base, qualifier, m.end(), label) if base else None
+        if not base or not _unit_fits(base, unit):
+            continue
+        s, e = _clause_bounds(text, segment_start if labels else m.start(), m.end())
+        s = min(s, _clause_bounds(text, m.start(), m.end())[0])
+        value = m.group("num").replace(",", "")
+        if base in _BOTH:
+            if doc_type == DocType.budget:
+                out.extend(ProseFigure(k, value, unit, start + s, start + e, label or "") for k in _BOTH[base])
+            continue
+        key = resolve_key(base, qualifier, doc_type, section, label or "")
+        if key is not None:
+            out.append(ProseFigure(key, value, unit, start + s, start + e, label or ""))
+    return out
+
+
+def _unit_fits(base: str, unit: str) -> bool:
+    if base in ("vehicles_total", "vehicles_in_service"):
+        return unit == "辆"
+    return unit in ("万元", "亿元", "元")
+
+
+def _clause_bounds(text: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence around [s, e): from the previous 。/； (or line start) to the next one (included)."""
+    left = max((b.end() for b in _CLAUSE_END.finditer(text, 0, s)), default=0)
+    return left, _clause_end(text, e)
+
+
+def _clause_end(text: str, e: int) -> int:
+    m = _CLAUSE_END.search(text, e)
+    return m.end() if m else len(text)
