@@ -169,6 +169,8 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
             if _FILLER.match(filler):
                 label = last.group(0)
                 base, qualifier = _LABEL_KEY[label], _qualifier(filler)
+                if label == "支出总计" and "财政拨款收入总计" in text[clause_start:m.start()]:
+                    base = "fiscal_grant_expenditure_total"  # "财政拨款收入总计X，支出总计Y": the grant's
         elif prev and _QUALIFIER_ONLY.match(segment):
             base, label = prev[0], prev[3]
             qualifier = _qualifier(segment)

@@ -179,8 +179,9 @@ _COLUMN_KEYS = {
                "其他收入": "other_income"},
     "支出决算表": {"本年支出合计": "expenditure_current_year", "基本支出": "basic_expenditure",
                "项目支出": "project_expenditure"},
-    "一般公共预算财政拨款支出决算表": {"合计": "gpb_expenditure", "基本支出": "gpb_basic_expenditure"},
-    "收入总体情况表": {"合计": "income_current_year"},
+    "一般公共预算财政拨款支出决算表": {"合计": "gpb_expenditure", "小计": "gpb_expenditure",
+                           "基本支出": "gpb_basic_expenditure"},
+    "收入总体情况表": {"合计": "income_current_year", "总计": "income_current_year"},
     "支出总体情况表": {"合计": "expenditure_current_year", "基本支出": "basic_expenditure",
                 "项目支出": "project_expenditure"},
     "一般公共预算支出情况表": {"合计": "gpb_expenditure", "基本支出": "gpb_basic_expenditure"},
@@ -193,29 +194,34 @@ _NUMERIC_HEADERS = {"合计", "基本支出", "项目支出", "本年收入合�
 def read_columns(table: Table, columns: dict[str, str]) -> list[TableFigure]:
     """The 合计 row (and 类 rows of the GPB table) read under named header columns, aligned by position."""
     out = []
-    header = next((r for r in table.rows if any(c in columns for c in r.cells) and not any(number(c) for c in r.cells if c)),
-                  None)
+    header = next((r for r in table.rows if any(c.replace(" ", "") in columns for c in r.cells)
+                   and not any(number(c) for c in r.cells if c)), None)
     if header is None:
         return out
-    positions = {i: columns[c] for i, c in enumerate(header.cells) if c in columns}
-    named = [c for c in header.cells if c in _NUMERIC_HEADERS or c in columns]
+    names = [c.replace(" ", "") for c in header.cells]
+    positions = {i: columns[c] for i, c in enumerate(names) if c in columns}
+    named = [c for c in names if c in _NUMERIC_HEADERS or c in columns]
     for row in table.rows:
         first = row.first
-        if first in ("合计", "总计") or item_name(first) == "合计":
-            aligned = [(key, row.cells[i], header.cells[i]) for i, key in positions.items()
-                       if i < len(row.cells) and number(row.cells[i])]
-            if not aligned:  # merged header cells: map the row's amounts in order onto the named columns
-                amounts = [c for c in row.cells if c and number(c)]
-                aligned = [(columns[h], a, h) for h, a in zip(named, amounts, strict=False) if h in columns]
+        if item_name(first) in ("合计", "总计"):
+            amounts = [c for c in row.cells if c and number(c)]
+            if len(amounts) == len(named):  # one amount per named column: read them in order
+                aligned = [(columns[h], a, h) for h, a in zip(named, amounts, strict=True) if h in columns]
+            else:  # empty cells kept as cells: read by position under the header
+                aligned = [(key, row.cells[i], names[i]) for i, key in positions.items()
+                           if i < len(row.cells) and number(row.cells[i])]
             for key, cell, column in aligned:
                 n = number(cell)
                 out.append(TableFigure(key, n[0], n[1] or "万元", row.start, row.end, first, table.title, column))
         elif "gpb_expenditure" in columns.values() and re.fullmatch(r"\d{3}", first):
-            name = next((c for c in row.cells[1:] if c and not number(c)), None)
+            rest = row.cells[row.cells.index(first) + 1:]
+            name = next((c for c in rest if c), None)  # a 类 row: no 款/项 code between the code and the name
+            if name is None or number(name):
+                continue
             i = next((i for i, k in positions.items() if k == "gpb_expenditure"), None)
             if name and i is not None and i < len(row.cells) and (n := number(row.cells[i])):
                 out.append(TableFigure(f"gpb_class:{item_name(name)}", n[0], "万元", row.start, row.end, name,
-                                       table.title, header.cells[i]))
+                                       table.title, names[i]))
     return out
 
 
@@ -330,16 +336,21 @@ def _named(figures: list[TableFigure], row: Row) -> list[TableFigure]:
 
 
 def read_task_rows(table: Table) -> list[TableFigure]:
-    """整体支出绩效目标表: one row per task, 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金."""
+    """整体支出绩效目标表: one row per task, 任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金.
+
+    The name is the text cell before the description (the cell before the first amount); rows
+    whose first cell is a fragment of a merged cell ("度主要任务") still read right.
+    """
     out = []
     for r in table.rows:
-        cells = [c for c in r.cells]
-        nums = [(i, number(c)) for i, c in enumerate(cells) if c and number(c)]
-        if not nums or not cells[0] or number(cells[0]) or cells[0] in ("任务名称", "合计", "金额合计"):
+        first_num = next((i for i, c in enumerate(r.cells) if c and number(c)), None)
+        if first_num is None or first_num < 2:
             continue
-        name = re.sub(r"\s+", "", cells[0])
-        out.append(TableFigure(f"project:{name}:budget", nums[0][1][0], "万元", r.start, r.end, cells[0], table.title,
-                               "总额"))
+        name = r.cells[first_num - 2]
+        if not name or number(name) or name in ("任务名称", "合计", "金额合计"):
+            continue
+        out.append(TableFigure(f"project:{re.sub(r'[ ]+', '', name)}:budget", number(r.cells[first_num])[0], "万元",
+                               r.start, r.end, name, table.title, "总额"))
     return out
 
 
@@ -354,7 +365,7 @@ def extract_tables(doc: NormDoc, meta: DocMeta) -> list[TableFigure]:
         elif "整体支出绩效目标表" in title:
             out.extend(read_task_rows(t))
         elif any(title.endswith(k) for k in _COLUMN_KEYS):
-            columns = next(v for k, v in _COLUMN_KEYS.items() if title.endswith(k))
+            columns = next(_COLUMN_KEYS[k] for k in sorted(_COLUMN_KEYS, key=len, reverse=True) if title.endswith(k))
             out.extend(read_columns(t, columns))
         elif re.search(r"收入支出决算总表|收支决算总表|收支总表|基本支出决算(?:明细)?表|统计表", title):
             out.extend(read_pairs(t, meta.doc_type))
