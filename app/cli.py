@@ -99,6 +99,24 @@ def cmd_extract(args) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    from decimal import Decimal
+
+    checks = _service().check(args.target, tolerance=Decimal(args.tolerance))
+    if args.json:
+        _print_json({"checks": [c.model_dump(mode="json") for c in checks]})
+        return 0
+    marks = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-"}
+    for c in checks:
+        if c.status == "pass" and not args.all:
+            continue
+        where = ", ".join(f"p.{x.page}" if x.line_start is None and x.page else f"L{x.line_start}" for x in c.citations)
+        print(f"{marks[c.status]} {c.status:<4} {c.rule:<28} {c.message}" + (f"  [{where}]" if where else ""))
+    counts = {s: sum(1 for c in checks if c.status == s) for s in marks}
+    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + ("" if args.all else "  (--all shows passes)"))
+    return 0
+
+
 def cmd_docs(args) -> int:
     docs = _service().docs()
     if args.json:
@@ -145,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", "extract the figures of a file or a stored document")
     p.add_argument("target", help="a file path or a stored doc_id")
     p.set_defaults(func=cmd_extract)
+    p = add("check", "cross-check a document's figures (sums, totals, percentages, table vs prose)")
+    p.add_argument("target", help="a file path or a stored doc_id")
+    p.add_argument("--tolerance", default="0.01", help="rounding tolerance in 万元 (default 0.01)")
+    p.add_argument("--all", action="store_true", help="also list the checks that pass")
+    p.set_defaults(func=cmd_check)
     p = add("docs", "list stored documents")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")

@@ -5,22 +5,38 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
+from decimal import Decimal
+from functools import partial
 from pathlib import Path
 
 from app.settings import Settings, get_settings
+from extraction.checks import DEFAULT_TOLERANCE, run_checks
 from extraction.errors import DisclosureError, LoadError
+from extraction.extractor import cite, narrative_lines
 from extraction.extractor import extract as extract_figures
-from extraction.schemas import DocRecord, DocType, Extraction, IngestOutcome, ParsedQuery, SearchHit
+from extraction.schemas import (
+    CheckResult,
+    DocRecord,
+    DocType,
+    Extraction,
+    IngestOutcome,
+    ParsedQuery,
+    SearchHit,
+)
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.loaders import SUPPORTED_SUFFIXES, load
-from index.metadata import detect
-from index.normalise import normalise
+from index.metadata import DocMeta, detect
+from index.normalise import NormDoc, normalise
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+
+
+def _cite_in_line(norm: NormDoc, meta: DocMeta, line_start: int, s: int, e: int):
+    return cite(norm, meta, line_start + s, line_start + e)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -78,7 +94,11 @@ class DisclosureService:
             chunks = chunk_document(norm, meta)
             if not chunks:
                 raise LoadError(source, "no text to index after normalisation")
-            figures = extract_figures(norm, meta).figures
+            try:
+                figures = extract_figures(norm, meta).figures
+            except Exception as e:  # the passages stay searchable even if the figures cannot be read
+                figures = []
+                raw.warnings.append(f"{source}: figures not extracted ({type(e).__name__}: {e})")
             vectors, embedded = self.store.embed(chunks)
             record = DocRecord(
                 doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
@@ -106,6 +126,15 @@ class DisclosureService:
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, question, k, unit=unit, year=year, doc_type=dt, mode=mode, settings=rs)
 
+    def _read(self, target: str | Path) -> tuple[NormDoc, DocMeta]:
+        """A file path, or a stored doc_id (read again from where it was ingested)."""
+        record = self.store.doc(str(target))
+        path = Path(record.path) if record is not None else Path(target)
+        if not path.exists():
+            raise LoadError(str(target), "no such file, and no stored document with that id")
+        norm = normalise(load(path))
+        return norm, detect(norm)
+
     def extract(self, target: str | Path) -> Extraction:
         """Figures of a file (read now) or of a stored document (by doc_id)."""
         record = self.store.doc(str(target))
@@ -113,11 +142,15 @@ class DisclosureService:
             return Extraction(doc_id=record.doc_id, source=record.source, unit_name=record.unit,
                               fiscal_year=record.year, doc_type=record.doc_type,
                               figures=self.store.figures_of(record.doc_id))
-        path = Path(target)
-        if not path.exists():
-            raise LoadError(str(target), "no such file, and no stored document with that id")
-        norm = normalise(load(path))
-        return extract_figures(norm, detect(norm))
+        return extract_figures(*self._read(target))
+
+    def check(self, target: str | Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> list[CheckResult]:
+        """Cross-checks of one document's figures and prose arithmetic."""
+        norm, meta = self._read(target)
+        figures = extract_figures(norm, meta).figures
+        narrative = [(start, text, partial(_cite_in_line, norm, meta, start))
+                     for start, text, _section in narrative_lines(norm)]
+        return run_checks(figures, meta.doc_type, narrative, tolerance)
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()

@@ -64,6 +64,11 @@ _LABELS: list[tuple[str, str]] = [
     ("政府采购服务支出", "procurement_services"),
     ("政府采购服务预算", "procurement_services"),
     ("授予中小企业合同金额", "procurement_sme"),
+    ("政府采购金额", "procurement_total"),
+    ("货物采购金额", "procurement_goods"),
+    ("工程采购金额", "procurement_works"),
+    ("服务采购金额", "procurement_services"),
+    ("面向中小企业预留政府采购项目预算金额", "procurement_sme"),
     ("公务用车保有量", "vehicles_in_service"),
     ("共有车辆", "vehicles_total"),
     ("其他车辆", "-"),
@@ -83,7 +88,7 @@ _LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(_LABELS, key
 _LABEL_KEY = dict(_LABELS)
 _FILLER = re.compile(
     r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
-    r"预算执行数|执行数|保有量|安排)*$"
+    r"预算执行数|执行数|保有量|安排|[(（][^()（）]{0,12}[)）])*$"
 )
 _QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
 _CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUM})\s*万元")
@@ -128,7 +133,7 @@ def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: st
         return None  # a budget amount printed in a 决算 has no key of its own (only the 三公 total has)
     if base == "basic_expenditure" and "一般公共预算" in section and "基本支出" in section:
         return "gpb_basic_expenditure"
-    if label in ("收入预算", "支出预算", "一般公共预算拨款合计", "一般公共预算拨款", "面向中小企业预留政府采购") and not budget_doc:
+    if label in ("收入预算", "支出预算", "一般公共预算拨款合计", "一般公共预算拨款") and not budget_doc:
         return None  # budget-only phrasings
     return base
 

@@ -45,6 +45,7 @@ class Table:
     title: str
     rows: list[Row] = field(default_factory=list)
     section: list[str] = field(default_factory=list)
+    raw_lines: list[str] = field(default_factory=list)  # its normalised lines, to tell tab rows from PDF text
 
 
 @dataclass
@@ -106,6 +107,7 @@ def tables_of(doc: NormDoc, meta: DocMeta) -> list[Table]:
             tables[chunk.table_id] = previous  # its rows go on in the table before
         t = tables.setdefault(chunk.table_id, Table(title=title, section=chunk.section_path))
         t.rows.extend(_rows(doc, chunk.span.start, chunk.span.end))
+        t.raw_lines.extend(doc.text[chunk.span.start:chunk.span.end].split("\n"))
         previous = t
     unique: list[Table] = []
     for t in tables.values():
@@ -117,6 +119,7 @@ def tables_of(doc: NormDoc, meta: DocMeta) -> list[Table]:
 # -- readers ---------------------------------------------------------------------------------
 
 _PAIR_LABELS = {
+    "财政拨款收入": "fiscal_appropriation_income",
     "本年收入合计": "income_current_year", "本年支出合计": "expenditure_current_year",
     "年初结转和结余": "beginning_carryover", "年末结转和结余": "ending_carryover",
     "一般公共预算财政拨款收入": "fiscal_appropriation_income", "其他收入": "other_income",
@@ -182,6 +185,11 @@ _COLUMN_KEYS = {
     "一般公共预算财政拨款支出决算表": {"合计": "gpb_expenditure", "小计": "gpb_expenditure",
                            "基本支出": "gpb_basic_expenditure"},
     "收入总体情况表": {"合计": "income_current_year", "总计": "income_current_year"},
+    "收入预算总表": {"合计": "income_current_year"},
+    "支出预算总表": {"合计": "expenditure_current_year", "基本支出": "basic_expenditure",
+               "项目支出": "project_expenditure"},
+    "一般公共预算支出功能分类预算表": {"合计": "gpb_expenditure", "基本支出": "gpb_basic_expenditure"},
+    "基本支出部门预算经济分类预算表": {"人员经费": "personnel_expenses", "公用经费": "public_expenses"},
     "支出总体情况表": {"合计": "expenditure_current_year", "基本支出": "basic_expenditure",
                 "项目支出": "project_expenditure"},
     "一般公共预算支出情况表": {"合计": "gpb_expenditure", "基本支出": "gpb_basic_expenditure"},
@@ -199,14 +207,16 @@ def read_columns(table: Table, columns: dict[str, str]) -> list[TableFigure]:
     if header is None:
         return out
     names = [c.replace(" ", "") for c in header.cells]
+    spaced = not any("\t" in doc_line for doc_line in table.raw_lines)
     positions = {i: columns[c] for i, c in enumerate(names) if c in columns}
     named = [c for c in names if c in _NUMERIC_HEADERS or c in columns]
     for row in table.rows:
         first = row.first
         if item_name(first) in ("合计", "总计"):
             amounts = [c for c in row.cells if c and number(c)]
-            if len(amounts) == len(named):  # one amount per named column: read them in order
-                aligned = [(columns[h], a, h) for h, a in zip(named, amounts, strict=True) if h in columns]
+            if len(amounts) == len(named) or (spaced and len(amounts) <= len(named)):
+                # one amount per named column (or PDF text, whose empty cells are gone): read in order
+                aligned = [(columns[h], a, h) for h, a in zip(named, amounts, strict=False) if h in columns]
             else:  # empty cells kept as cells: read by position under the header
                 aligned = [(key, row.cells[i], names[i]) for i, key in positions.items()
                            if i < len(row.cells) and number(row.cells[i])]
@@ -215,13 +225,13 @@ def read_columns(table: Table, columns: dict[str, str]) -> list[TableFigure]:
                 out.append(TableFigure(key, n[0], n[1] or "万元", row.start, row.end, first, table.title, column))
         elif "gpb_expenditure" in columns.values() and re.fullmatch(r"\d{3}", first):
             rest = row.cells[row.cells.index(first) + 1:]
-            name = next((c for c in rest if c), None)  # a 类 row: no 款/项 code between the code and the name
-            if name is None or number(name):
+            first_amount = next((i for i, c in enumerate(rest) if c and number(c)), None)
+            name = "".join(c for c in rest[:first_amount] if c)  # a 类 row: only its name before the amounts
+            if not name or first_amount is None or re.search(r"\d", name):
                 continue
-            i = next((i for i, k in positions.items() if k == "gpb_expenditure"), None)
-            if name and i is not None and i < len(row.cells) and (n := number(row.cells[i])):
-                out.append(TableFigure(f"gpb_class:{item_name(name)}", n[0], "万元", row.start, row.end, name,
-                                       table.title, names[i]))
+            n = number(rest[first_amount])
+            out.append(TableFigure(f"gpb_class:{item_name(name)}", n[0], "万元", row.start, row.end, name,
+                                   table.title, "合计"))
     return out
 
 
@@ -282,20 +292,26 @@ def read_project(table: Table) -> list[TableFigure]:
     header = next((r for r in rows if "全年预算数" in r.cells and "全年执行数" in r.cells), None)
     if header is not None:
         after = rows[rows.index(header) + 1:]
-        data = next((r for r in after if sum(1 for c in r.cells if c and number(c)) >= 3), None)
-        if data is not None:
+        candidates = [r for r in after[:4] if sum(1 for c in r.cells if c and number(c)) >= 3]
+        candidates.sort(key=lambda r: not any(c.replace(" ", "").startswith(("资金总额", "年度资金总额")) for c in r.cells))
+        found = data = None
+        for data in candidates:
             found = _budget_actual_rate(data)
-            if found is None:  # fall back to the header's column positions
-                cols = {c: i for i, c in enumerate(header.cells) if c in ("全年预算数", "全年执行数", "执行率")}
-                cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else ""
-                         for c in ("全年预算数", "全年执行数", "执行率")]
-                found = tuple(number(c) for c in cells) if all(c and number(c) for c in cells) else None
-            if found is not None:
-                for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
-                                                   ("全年预算数", "全年执行数", "执行率"), strict=True):
-                    unit = "%" if field_ == "execution_rate" else "万元"
-                    out.append(TableFigure(f"project:{name}:{field_}", value, unit, data.start, data.end,
-                                           data.first, table.title, col))
+            if found:
+                break
+        if found is None and candidates:
+            # no consistent (budget, actual, rate): read 全年预算数 and 全年执行数 under their headers
+            data = candidates[0]
+            cols = {c: i for i, c in enumerate(header.cells) if c in ("全年预算数", "全年执行数")}
+            cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else ""
+                     for c in ("全年预算数", "全年执行数")]
+            found = tuple(number(c) for c in cells) if all(c and number(c) for c in cells) else None
+        if found is not None and data is not None:
+            for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
+                                               ("全年预算数", "全年执行数", "执行率"), strict=False):
+                unit = "%" if field_ == "execution_rate" else "万元"
+                out.append(TableFigure(f"project:{name}:{field_}", value, unit, data.start, data.end,
+                                       data.first, table.title, col))
     for r in rows:
         if r.first.replace(" ", "") == "总分":
             scores = [number(c) for c in r.cells if c and number(c)]
@@ -312,20 +328,33 @@ def read_project(table: Table) -> list[TableFigure]:
     return _named(out, name_row)
 
 
+def _readings(cell: str) -> list[str]:
+    """Possible values of a printed amount: "13,092" may be 13092 or, with a decimal comma, 13.092."""
+    n = number(cell)
+    if n is None:
+        return []
+    out = [n[0]]
+    if re.fullmatch(r"\d{1,3},\d{3}", cell.strip()):
+        out.append(cell.strip().replace(",", "."))
+    return out
+
+
 def _budget_actual_rate(row: Row):
-    """(全年预算数, 全年执行数, 执行率) in a row of amounts: the adjacent pair (b, a) and a later rate r
-    with r = a / b × 100 at printed precision; the rightmost such pair wins (年初预算数 comes first)."""
+    """(全年预算数, 全年执行数, 执行率) in a row of amounts: an adjacent pair (b, a) and a later rate r
+    with r = a / b × 100 at printed precision; the rightmost such pair wins (年初预算数 comes first).
+    The arithmetic also decides how an ambiguous "13,092" reads."""
     from decimal import Decimal
 
-    nums = [number(c) for c in row.cells if c and number(c)]
-    for j in range(len(nums) - 1, 0, -1):
-        b, a = Decimal(nums[j - 1][0]), Decimal(nums[j][0])
-        if b <= 0:
-            continue
-        for k in range(j + 1, len(nums)):
-            r = Decimal(nums[k][0])
-            if abs(a / b * 100 - r) <= Decimal("0.06"):
-                return nums[j - 1], nums[j], nums[k]
+    cells = [c for c in row.cells if c and number(c)]
+    for j in range(len(cells) - 1, 0, -1):
+        for b_text in _readings(cells[j - 1]):
+            for a_text in _readings(cells[j]):
+                b, a = Decimal(b_text), Decimal(a_text)
+                for k in range(j + 1, len(cells)):
+                    r = Decimal(number(cells[k])[0])
+                    fits = (b == a == r == 0) if b == 0 else abs(a / b * 100 - r) <= Decimal("0.06")
+                    if fits:
+                        return (b_text, None), (a_text, None), (number(cells[k])[0], "%")
     return None
 
 
@@ -354,19 +383,41 @@ def read_task_rows(table: Table) -> list[TableFigure]:
     return out
 
 
+def table_unit(table: Table) -> str:
+    """The money unit a table declares ("单位：元", "金额单位：万元"); 万元 when it says nothing."""
+    for r in table.rows[:8]:
+        m = re.search(r"单位[:：]\s*(万元|元|千元|亿元)", " ".join(r.cells))
+        if m:
+            return m.group(1)
+    return "万元"
+
+
 def extract_tables(doc: NormDoc, meta: DocMeta) -> list[TableFigure]:
     out: list[TableFigure] = []
     for t in tables_of(doc, meta):
-        title = re.sub(r"^[一二三四五六七八九十\d]+[、.]", "", t.title)
-        if "三公" in title:
-            out.extend(read_three_public(t, meta.doc_type))
-        elif "绩效自评表" in title or "项目支出绩效目标表" in title:
-            out.extend(read_project(t))
-        elif "整体支出绩效目标表" in title:
-            out.extend(read_task_rows(t))
-        elif any(title.endswith(k) for k in _COLUMN_KEYS):
-            columns = next(_COLUMN_KEYS[k] for k in sorted(_COLUMN_KEYS, key=len, reverse=True) if title.endswith(k))
-            out.extend(read_columns(t, columns))
-        elif re.search(r"收入支出决算总表|收支决算总表|收支总表|基本支出决算(?:明细)?表|统计表", title):
-            out.extend(read_pairs(t, meta.doc_type))
+        found = _read_table(t, meta)
+        unit = table_unit(t)
+        for f in found:
+            if f.unit == "万元" and unit != "万元":
+                f.unit = unit
+        out.extend(found)
     return out
+
+
+def _read_table(t: Table, meta: DocMeta) -> list[TableFigure]:
+    """Dispatch on the table's title (template variants allowed) to the reader that knows its layout."""
+    title = re.sub(r"^(?:[一二三四五六七八九十\d]+[、.]|\d{4}年(?:度)?(?:部门)?)", "", t.title)
+    if "三公" in title:
+        return read_three_public(t, meta.doc_type)
+    if "绩效自评表" in title or "项目支出绩效目标表" in title:
+        return read_project(t)
+    if "整体支出绩效目标表" in title:
+        return read_task_rows(t)
+    if re.search(r"基本支出决算(?:明细)?表", title):
+        return read_pairs(t, meta.doc_type)
+    for k in sorted(_COLUMN_KEYS, key=len, reverse=True):
+        if title.endswith(k):
+            return read_columns(t, _COLUMN_KEYS[k])
+    if re.search(r"收入支出决算总表|收支决算总表|收支总表|收支预算总表|收支总体情况表|统计表", title):
+        return read_pairs(t, meta.doc_type)
+    return []

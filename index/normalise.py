@@ -261,12 +261,24 @@ def _fix_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
             left, right = collapsed[i - 1][0], collapsed[i + 1][0]
             if i in letter_spaced:
                 continue
-            if left.isdigit() and right in _UNIT_AFTER_NUMBER:
+            if left.isdigit() and right in _UNIT_AFTER_NUMBER and _number_unit(collapsed, i, right):
                 continue
             if prose and not (left.isascii() and left.isalnum() and right.isascii() and right.isalnum()):
                 continue
         keep.append((c, p))
     return keep
+
+
+def _number_unit(chars: list[tuple[str, int]], space: int, unit: str) -> bool:
+    """Whether the number before ``space`` is one that ``unit`` can follow ("2024 年", "3.5 万元",
+    but not "112.88 年末…": a date word follows only a whole number of at most four digits)."""
+    if unit not in "年月日号":
+        return True
+    j = space - 1
+    while j >= 0 and (chars[j][0].isdigit() or chars[j][0] in ".,"):
+        j -= 1
+    number = "".join(c for c, _ in chars[j + 1:space])
+    return number.isdigit() and len(number) <= 4
 
 
 def _is_prose(text: str) -> bool:
