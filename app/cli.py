@@ -117,6 +117,16 @@ def cmd_check(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    out = Path(args.out or f"figures.{args.format}")
+    path, n = _service().export(args.format, out, args.doc or None)
+    if args.json:
+        _print_json({"path": str(path), "format": args.format, "rows": n})
+    else:
+        print(f"wrote {n} figures to {path}")
+    return 0
+
+
 def cmd_docs(args) -> int:
     docs = _service().docs()
     if args.json:
@@ -168,6 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tolerance", default="0.01", help="rounding tolerance in 万元 (default 0.01)")
     p.add_argument("--all", action="store_true", help="also list the checks that pass")
     p.set_defaults(func=cmd_check)
+    p = add("export", "export stored figures (one row per figure, with its citation)")
+    p.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
+    p.add_argument("--out", help="output file (default figures.<format>)")
+    p.add_argument("--doc", action="append", help="a doc_id (repeatable); default all documents")
+    p.set_defaults(func=cmd_export)
     p = add("docs", "list stored documents")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")

@@ -152,6 +152,17 @@ class DisclosureService:
                      for start, text, _section in narrative_lines(norm)]
         return run_checks(figures, meta.doc_type, narrative, tolerance)
 
+    def export(self, fmt: str, out: Path, doc_ids: list[str] | None = None) -> tuple[Path, int]:
+        """Write the stored figures of some (default: all) documents; returns the file and the row count."""
+        from app.export import figure_rows, write
+
+        records = [d for d in self.docs() if not doc_ids or d.doc_id in doc_ids]
+        missing = set(doc_ids or []) - {d.doc_id for d in records}
+        if missing:
+            raise LoadError(", ".join(sorted(missing)), "no stored document with that id")
+        rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
+        return write(rows, fmt, out), len(rows)
+
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
 

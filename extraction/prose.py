@@ -75,6 +75,12 @@ _LABELS: list[tuple[str, str]] = [
     ("车辆", "vehicles_total"),
     # budget documents (预算): totals as the budget prose states them
     ("财政拨款收支总预算", "grant_both"),
+    ("财政拨款收入支出总计", "grant_both"),
+    ("收入支出总计", "total_both"),
+    ("财政拨款支出预算", "fiscal_grant_expenditure_total"),
+    ("一般公共预算拨款支出预算", "gpb_expenditure"),
+    ("政府性基金拨款支出预算", "gov_fund_expenditure"),
+    ("国有资本经营预算拨款支出预算", "-"),
     ("收支总预算", "total_both"),
     ("收入预算", "income_grand_total"),
     ("支出预算", "expenditure_grand_total"),
@@ -133,7 +139,8 @@ def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: st
         return None  # a budget amount printed in a 决算 has no key of its own (only the 三公 total has)
     if base == "basic_expenditure" and "一般公共预算" in section and "基本支出" in section:
         return "gpb_basic_expenditure"
-    if label in ("收入预算", "支出预算", "一般公共预算拨款合计", "一般公共预算拨款") and not budget_doc:
+    if label in ("收入预算", "支出预算", "一般公共预算拨款合计", "一般公共预算拨款", "财政拨款支出预算",
+                 "一般公共预算拨款支出预算", "政府性基金拨款支出预算") and not budget_doc:
         return None  # budget-only phrasings
     return base
 
@@ -186,8 +193,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
         s = min(s, _clause_bounds(text, m.start(), m.end())[0])
         value = m.group("num").replace(",", "")
         if base in _BOTH:
-            if doc_type == DocType.budget:
-                out.extend(ProseFigure(k, value, unit, start + s, start + e, label or "") for k in _BOTH[base])
+            out.extend(ProseFigure(k, value, unit, start + s, start + e, label or "") for k in _BOTH[base])
             continue
         key = resolve_key(base, qualifier, doc_type, section, label or "")
         if key is not None:
