@@ -84,6 +84,18 @@ def cmd_search(args) -> int:
 
 
 def cmd_extract(args) -> int:
+    if args.view:
+        view = _service().disclosure(args.target)
+        if args.json:
+            _print_json(view.model_dump(mode="json"))
+        else:
+            print(f"{view.source} · {view.unit_name} · {view.fiscal_year} · {view.doc_type.value}")
+            for key, f in view.summary.items():
+                print(f"  {key:<32} {f.value:>14} {f.unit}")
+            for p in view.projects:
+                money = " / ".join(f"{x.value}" for x in (p.budget, p.actual, p.execution_rate, p.score) if x)
+                print(f"  项目 {p.name}: {money} · {len(p.indicators)} indicators")
+        return 0
     ex = _service().extract(args.target)
     if args.json:
         _print_json(ex.model_dump(mode="json"))
@@ -172,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search)
     p = add("extract", "extract the figures of a file or a stored document")
     p.add_argument("target", help="a file path or a stored doc_id")
+    p.add_argument("--view", action="store_true", help="the per-type view: summary, projects and indicators")
     p.set_defaults(func=cmd_extract)
     p = add("check", "cross-check a document's figures (sums, totals, percentages, table vs prose)")
     p.add_argument("target", help="a file path or a stored doc_id")

@@ -16,6 +16,7 @@ from extraction.extractor import cite, narrative_lines
 from extraction.extractor import extract as extract_figures
 from extraction.schemas import (
     CheckResult,
+    Disclosure,
     DocRecord,
     DocType,
     Extraction,
@@ -23,6 +24,7 @@ from extraction.schemas import (
     ParsedQuery,
     SearchHit,
 )
+from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.loaders import SUPPORTED_SUFFIXES, load
@@ -143,6 +145,10 @@ class DisclosureService:
                               fiscal_year=record.year, doc_type=record.doc_type,
                               figures=self.store.figures_of(record.doc_id))
         return extract_figures(*self._read(target))
+
+    def disclosure(self, target: str | Path) -> Disclosure:
+        """The document read as a whole: figures, sections, the summary and the project views."""
+        return build_disclosure(*self._read(target))
 
     def check(self, target: str | Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> list[CheckResult]:
         """Cross-checks of one document's figures and prose arithmetic."""

@@ -218,3 +218,47 @@ class CheckResult(BaseModel):
     tolerance: str | None = None
     figures: list[Figure] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
+
+
+# -- per-type views ------------------------------------------------------------------------
+
+class Indicator(BaseModel):
+    """One row of a 绩效目标表 / 绩效自评表 indicator block (一级/二级/三级指标)."""
+
+    model_config = ConfigDict(extra="forbid")
+    level1: str | None = Field(default=None, description="一级指标 (产出指标, 效益指标, 满意度指标…)")
+    level2: str | None = Field(default=None, description="二级指标 (数量指标, 质量指标, 时效指标, 成本指标…)")
+    level3: str = Field(description="三级指标, the indicator itself")
+    target: str | None = Field(default=None, description="指标值 / 目标值 / 年初指标值, as printed")
+    actual: str | None = Field(default=None, description="实际完成值 / 业绩值 (self-evaluation only)")
+    score: str | None = Field(default=None, description="指标得分 (self-evaluation only)")
+    deviation_reason: str | None = Field(default=None, description="偏差原因分析及改进措施")
+    citation: Citation
+
+
+class ProjectView(BaseModel):
+    """A project (or a task of an 整体支出 target table) with its money figures and indicators."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    budget: Figure | None = None
+    actual: Figure | None = None
+    execution_rate: Figure | None = None
+    score: Figure | None = None
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class Disclosure(BaseModel):
+    """One document read as a whole: its figures, sections and, per part type, its views."""
+
+    model_config = ConfigDict(extra="forbid")
+    doc_id: str
+    source: str
+    unit_name: str | None
+    fiscal_year: int | None
+    doc_type: DocType
+    parts: list[DocPart] = Field(default_factory=list)
+    sections: list[str] = Field(default_factory=list, description="section headings in reading order")
+    figures: list[Figure] = Field(default_factory=list)
+    summary: dict[str, Figure] = Field(default_factory=dict, description="决算/预算 view: one figure per summary key")
+    projects: list[ProjectView] = Field(default_factory=list, description="绩效目标表 / 绩效自评表 view")

@@ -105,3 +105,19 @@ def test_budget_tables_in_yuan_keep_their_unit():
     assert yuan and all(f.source_kind == "table" for f in yuan)
     total = {(f.unit, f.value) for f in figures if f.key == "income_grand_total"}
     assert ("元", "371514655.00") in total and ("万元", "37151.47") in total
+
+
+def test_disclosure_views_summary_projects_and_indicators():
+    from extraction.views import disclosure
+
+    norm = normalise(load(DATA / "000_04b2af8a0d084766.txt"))
+    view = disclosure(norm, detect(norm))
+    assert view.summary["three_public_actual"].value == "31.19"
+    assert "九、财政拨款“三公”经费支出决算情况说明" in view.sections
+    project = next(p for p in view.projects if p.name == "2023年安全生产奖")
+    assert (project.budget.value, project.actual.value, project.execution_rate.value) == ("3.00", "3.00", "100.00")
+    first = project.indicators[0]
+    assert (first.level1, first.level2, first.level3) == ("产出指标", "数量指标", "购买车用气瓶电子主标签")
+    assert (first.target, first.actual) == (">=3440个", "=3440个")
+    assert "购买车用气瓶电子主标签" in first.citation.quote
+    assert sum(len(p.indicators) for p in view.projects) > 150

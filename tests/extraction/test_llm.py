@@ -63,12 +63,15 @@ class FakeOpenAI:
                 if isinstance(reply, dict) and "sleep" in reply:
                     fake.stop.wait(reply["sleep"])
                     reply = reply.get("then", '{"figures": []}')
-                content = reply(body) if callable(reply) else reply
+                if isinstance(reply, dict) and "status" in reply:
+                    return self._send(reply["status"], {"error": {"message": reply.get("message", "scripted error")}})
+                refusal = reply.get("refusal") if isinstance(reply, dict) else None
+                content = None if refusal else reply(body) if callable(reply) else reply
                 self._send(200, {
                     "id": f"chatcmpl-fake-{len(fake.requests)}", "object": "chat.completion", "created": 0,
                     "model": body.get("model", MODEL),
                     "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                                 "message": {"role": "assistant", "content": content, "refusal": None}}],
+                                 "message": {"role": "assistant", "content": content, "refusal": refusal}}],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
                 })
 
@@ -86,7 +89,7 @@ class FakeOpenAI:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def close(self) -> None:
@@ -106,6 +109,11 @@ def fake():
 def doc_meta():
     doc = normalise(load(DOC_PATH))
     return doc, detect(doc)
+
+
+@pytest.fixture(scope="module")
+def rule_figures(doc_meta) -> list[Figure]:
+    return extract(*doc_meta).figures
 
 
 def prompt_of(body: dict) -> str:
@@ -236,12 +244,25 @@ def test_timeout_raises_retryable_error(fake, doc_meta):
     assert API_KEY not in str(e) and API_KEY not in repr(e.args)
 
 
+@pytest.mark.parametrize(("reply", "retryable", "says"), [
+    ({"status": 401, "message": "bad key"}, False, "rejected the credentials"),
+    ({"status": 503}, True, "server error"),
+    ({"refusal": "I cannot help with that."}, False, "refused: I cannot help with that."),
+])
+def test_endpoint_errors_are_classified(fake, doc_meta, reply, retryable, says):
+    fake.script.append(reply)
+    with pytest.raises(LLMError) as err:
+        run(fake, doc_meta, max_retries=2)
+    assert len(fake.requests) == 1
+    assert err.value.retryable is retryable and says in str(err.value) and fake.base_url in str(err.value)
+    assert API_KEY not in str(err.value)
+
+
 # -- (e) the rules keep the last word --------------------------------------------------------------
 
 
-def test_disagreement_with_rule_figure_keeps_both(fake, doc_meta):
-    doc, meta = doc_meta
-    rule = [f for f in extract(doc, meta).figures if f.key == "three_public_actual"]
+def test_disagreement_with_rule_figure_keeps_both(fake, doc_meta, rule_figures):
+    rule = [f for f in rule_figures if f.key == "three_public_actual"]
     assert rule and {f.value for f in rule} == {"31.19"}
     before = [f.model_dump() for f in rule]
     quote = "公务用车购置及运行维护费支出30.86万元"
@@ -255,9 +276,8 @@ def test_disagreement_with_rule_figure_keeps_both(fake, doc_meta):
     assert len(dis) == 1 and "llm=30.86万元" in dis[0] and "31.19万元 (rule" in dis[0]
 
 
-def test_agreement_with_rule_figure_adds_nothing(fake, doc_meta):
-    doc, meta = doc_meta
-    rule = [f for f in extract(doc, meta).figures if f.key == "three_public_actual"]
+def test_agreement_with_rule_figure_adds_nothing(fake, doc_meta, rule_figures):
+    rule = [f for f in rule_figures if f.key == "three_public_actual"]
     fake.script.append(answer(
         {"key": "three_public_actual", "value": "31.19", "unit": "万元",
          "passage_id": {"of": THREE_PUBLIC_QUOTE}, "quote": THREE_PUBLIC_QUOTE},
@@ -319,9 +339,8 @@ def test_passages_are_bounded_and_map_to_the_text(doc_meta):
     assert [p.start for p in passages] == sorted(p.start for p in passages)
 
 
-def test_nothing_missing_means_no_call(fake, doc_meta):
-    doc, meta = doc_meta
-    have = [Figure(key=k, value="1", unit="万元", citation=extract(doc, meta).figures[0].citation)
+def test_nothing_missing_means_no_call(fake, doc_meta, rule_figures):
+    have = [Figure(key=k, value="1", unit="万元", citation=rule_figures[0].citation)
             for k in llm.FIGURE_KEYS]
     figures, messages = run(fake, doc_meta, have=have)
     assert figures == [] and fake.requests == []

@@ -1,0 +1,98 @@
+"""Per-type views of a document: the 决算/预算 summary, and projects with their indicators.
+
+The summary keeps one figure per key (a table figure first, as the checks do; every statement
+stays in ``figures``). Indicators are read from the 一级/二级/三级指标 blocks of the performance
+tables, with merged level cells carried down from the row above.
+"""
+
+from __future__ import annotations
+
+from extraction.extractor import cite, extract, printed_key
+from extraction.schemas import Disclosure, Figure, Indicator, ProjectView
+from extraction.tables import Table, tables_of
+from index.chunking import heading_level
+from index.metadata import DocMeta
+from index.normalise import NormDoc
+
+_TARGET = ("指标值", "目标值", "年初指标值", "指标值(包含数字及文字描述)")
+_ACTUAL = ("实际完成值", "业绩值", "实际完成情况")
+_SCORE = ("指标得分", "得分")
+_REASON_PREFIX = "偏差原因"
+
+
+def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
+    out: list[Indicator] = []
+    header = next((r for r in table.rows if "三级指标" in [c.replace(" ", "") for c in r.cells]), None)
+    if header is None:
+        return out
+    names = [c.replace(" ", "") for c in header.cells]
+    col = {n: i for i, n in enumerate(names)}
+
+    def cell(row, *labels: str) -> str | None:
+        for label in labels:
+            i = col.get(label)
+            if i is not None and i < len(row.cells) and row.cells[i]:
+                return row.cells[i]
+        return None
+
+    reason_col = next((i for i, n in enumerate(names) if n.startswith(_REASON_PREFIX)), None)
+    level1 = level2 = None
+    for row in table.rows[table.rows.index(header) + 1:]:
+        first = row.first.replace(" ", "")
+        if first in ("总分", "合计") or "指标" in first and first == row.first and len(row.cells) == 1:
+            break
+        level3 = cell(row, "三级指标")
+        if not level3:
+            continue
+        level1 = cell(row, "一级指标") or level1
+        level2 = cell(row, "二级指标") or level2
+        reason = row.cells[reason_col] if reason_col is not None and reason_col < len(row.cells) else None
+        out.append(Indicator(level1=level1, level2=level2, level3=level3, target=cell(row, *_TARGET),
+                             actual=cell(row, *_ACTUAL), score=cell(row, *_SCORE), deviation_reason=reason or None,
+                             citation=cite(doc, meta, row.start, row.end)))
+    return out
+
+
+def _summary(figures: list[Figure]) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+    for f in figures:
+        if ":" in f.key:
+            continue
+        if f.key not in out or (f.source_kind == "table" and out[f.key].source_kind != "table"):
+            out[f.key] = f
+    return out
+
+
+def _projects(doc: NormDoc, meta: DocMeta, figures: list[Figure]) -> list[ProjectView]:
+    by_name: dict[str, ProjectView] = {}
+    for f in figures:
+        if f.key.startswith("project:"):
+            _, name, field = f.key.split(":")
+            view = by_name.setdefault(name, ProjectView(name=name))
+            if getattr(view, field) is None:
+                setattr(view, field, f)
+    for t in tables_of(doc, meta):
+        if "绩效" not in t.title:
+            continue
+        found = indicators(doc, meta, t)
+        if not found:
+            continue
+        name_row = next((r for r in t.rows if any(c.replace(" ", "") in ("项目名称", "任务名称") for c in r.cells)), None)
+        if name_row is None:
+            continue
+        cells = [c for c in name_row.cells if c]
+        i = next(i for i, c in enumerate(cells) if c.replace(" ", "") in ("项目名称", "任务名称"))
+        if i + 1 >= len(cells) or cells[i + 1].replace(" ", "") in ("主要内容", "预算金额"):
+            continue  # a task table's header, not a project name
+        quote = cite(doc, meta, name_row.start, name_row.end).quote
+        name = printed_key(f"project:{cells[i + 1].replace(' ', '')}:budget", quote).split(":")[1]
+        by_name.setdefault(name, ProjectView(name=name)).indicators.extend(found)
+    return list(by_name.values())
+
+
+def disclosure(doc: NormDoc, meta: DocMeta) -> Disclosure:
+    ex = extract(doc, meta)
+    sections = [ln.text.strip() for ln in doc.lines if not ln.page_break and heading_level(ln.text) is not None]
+    return Disclosure(doc_id=ex.doc_id, source=ex.source, unit_name=ex.unit_name, fiscal_year=ex.fiscal_year,
+                      doc_type=ex.doc_type, parts=meta.parts, sections=sections, figures=ex.figures,
+                      summary=_summary(ex.figures), projects=_projects(doc, meta, ex.figures))
