@@ -96,7 +96,7 @@ def cmd_extract(args) -> int:
                 money = " / ".join(f"{x.value}" for x in (p.budget, p.actual, p.execution_rate, p.score) if x)
                 print(f"  项目 {p.name}: {money} · {len(p.indicators)} indicators")
         return 0
-    ex = _service().extract(args.target)
+    ex = _service().extract(args.target, llm=args.llm)
     if args.json:
         _print_json(ex.model_dump(mode="json"))
         return 0
@@ -107,7 +107,9 @@ def cmd_extract(args) -> int:
         where = f"p.{c.page}" if c.page else ""
         if c.line_start:
             where += f" L{c.line_start}"
-        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {where.strip()}")
+        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {f.method:<4} {where.strip()}")
+    for w in ex.warnings:
+        print(f"  note: {w}")
     return 0
 
 
@@ -185,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", "extract the figures of a file or a stored document")
     p.add_argument("target", help="a file path or a stored doc_id")
     p.add_argument("--view", action="store_true", help="the per-type view: summary, projects and indicators")
+    p.add_argument("--llm", action="store_true", help="let the configured LLM endpoint add what the rules missed "
+                   "(every figure it gives must be found in the cited text)")
     p.set_defaults(func=cmd_extract)
     p = add("check", "cross-check a document's figures (sums, totals, percentages, table vs prose)")
     p.add_argument("target", help="a file path or a stored doc_id")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from app.settings import Settings, get_settings
 from extraction.checks import DEFAULT_TOLERANCE, run_checks
-from extraction.errors import DisclosureError, LoadError
+from extraction.errors import ConfigError, DisclosureError, LoadError
 from extraction.extractor import cite, narrative_lines
 from extraction.extractor import extract as extract_figures
 from extraction.schemas import (
@@ -137,14 +137,35 @@ class DisclosureService:
         norm = normalise(load(path))
         return norm, detect(norm)
 
-    def extract(self, target: str | Path) -> Extraction:
-        """Figures of a file (read now) or of a stored document (by doc_id)."""
+    def extract(self, target: str | Path, llm: bool = False) -> Extraction:
+        """Figures of a file (read now) or of a stored document (by doc_id).
+
+        With ``llm`` the configured endpoint reads what the rules did not find; each of its
+        figures is grounded in the text or rejected (the messages say which and why).
+        """
         record = self.store.doc(str(target))
+        if llm:
+            return self._extract_with_llm(target)
         if record is not None:
             return Extraction(doc_id=record.doc_id, source=record.source, unit_name=record.unit,
                               fiscal_year=record.year, doc_type=record.doc_type,
                               figures=self.store.figures_of(record.doc_id))
         return extract_figures(*self._read(target))
+
+    def _extract_with_llm(self, target: str | Path) -> Extraction:
+        import os
+
+        from extraction.llm import llm_extract
+
+        cfg = self.settings.llm
+        if not cfg.configured:
+            raise ConfigError("no LLM endpoint configured: set DISCLOSURE_LLM_BASE_URL and DISCLOSURE_LLM_MODEL "
+                              "(and DISCLOSURE_LLM_API_KEY if the server needs one)")
+        norm, meta = self._read(target)
+        ex = extract_figures(norm, meta)
+        found, messages = llm_extract(norm, meta, ex.figures, base_url=cfg.base_url, model=cfg.model,
+                                      api_key=os.environ.get(cfg.api_key_env_var), timeout=cfg.timeout)
+        return ex.model_copy(update={"figures": ex.figures + found, "warnings": ex.warnings + messages})
 
     def disclosure(self, target: str | Path) -> Disclosure:
         """The document read as a whole: figures, sections, the summary and the project views."""

@@ -26,6 +26,20 @@ class EmbedSettings(BaseModel):
         return {}
 
 
+class LLMSettings(BaseModel):
+    """An OpenAI-compatible chat endpoint (OpenAI, DeepSeek, Qwen, vLLM, Ollama…); optional."""
+
+    model_config = ConfigDict(extra="forbid")
+    base_url: str | None = Field(default=None, description="DISCLOSURE_LLM_BASE_URL, e.g. http://localhost:11434/v1")
+    model: str | None = Field(default=None, description="DISCLOSURE_LLM_MODEL")
+    api_key_env_var: str = Field(default="DISCLOSURE_LLM_API_KEY", description="the variable holding the key")
+    timeout: float = 60.0
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.base_url and self.model)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     home: Path = Field(default=Path(".disclosure"), description="store folder (DISCLOSURE_HOME)")
@@ -33,6 +47,7 @@ class Settings(BaseModel):
     chroma_host: str | None = Field(default=None, description="Chroma server host (CHROMA_HOST)")
     chroma_port: int | None = Field(default=None, description="Chroma server port (CHROMA_PORT)")
     candidates: int = Field(default=50, description="passages taken from each retriever before fusion")
+    llm: LLMSettings = Field(default_factory=LLMSettings)
 
     def fingerprint(self) -> str:
         """Short hash of the settings that change results (never of secrets)."""
@@ -53,6 +68,9 @@ def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
             ),
             chroma_host=env.get("CHROMA_HOST") or None,
             chroma_port=int(port) if port else None,
+            llm=LLMSettings(base_url=env.get("DISCLOSURE_LLM_BASE_URL") or None,
+                            model=env.get("DISCLOSURE_LLM_MODEL") or None,
+                            timeout=float(env.get("DISCLOSURE_LLM_TIMEOUT") or 60)),
         )
     except ValueError as e:
         raise ConfigError(f"bad setting: {e}") from e

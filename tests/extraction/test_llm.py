@@ -367,3 +367,22 @@ def test_load_prompt_placeholder_mismatch_names_the_file(tmp_path, monkeypatch):
         load_prompt("odd", name="x", other="y")
     with pytest.raises(PromptError, match=r"missing\.md: cannot read prompt"):
         load_prompt("missing")
+
+
+def test_service_extract_with_llm_uses_the_configured_endpoint(fake, tmp_path, monkeypatch):
+    """The CLI/service path: settings from the environment, rule figures kept, LLM figures grounded."""
+    from conftest import make_service
+
+    from extraction.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="DISCLOSURE_LLM_BASE_URL"):
+        make_service(tmp_path / "a").extract(DOC_PATH, llm=True)
+    monkeypatch.setenv("DISCLOSURE_LLM_API_KEY", API_KEY)
+    fake.script.append(answer({"key": "gov_fund_expenditure", "value": "99.99", "unit": "万元", "passage_id": "p1",
+                               "quote": "invented"}))
+    svc = make_service(tmp_path / "b", DISCLOSURE_LLM_BASE_URL=fake.base_url, DISCLOSURE_LLM_MODEL=MODEL)
+    ex = svc.extract(DOC_PATH, llm=True)
+    assert fake.requests and fake.requests[0]["headers"]["authorization"] == f"Bearer {API_KEY}"
+    assert not [f for f in ex.figures if f.method == "llm"]  # the invented figure was rejected
+    assert any("rejected" in w for w in ex.warnings) and not any(API_KEY in w for w in ex.warnings)
+    assert len(ex.figures) == len(svc.extract(DOC_PATH).figures)
