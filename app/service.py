@@ -175,8 +175,8 @@ class DisclosureService:
         """Cross-checks of one document's figures and prose arithmetic."""
         norm, meta = self._read(target)
         figures = extract_figures(norm, meta).figures
-        narrative = [(start, text, partial(_cite_in_line, norm, meta, start))
-                     for start, text, _section in narrative_lines(norm)]
+        narrative = [(start, text, partial(_cite_in_line, norm, meta, start), section)
+                     for start, text, section in narrative_lines(norm)]
         return run_checks(figures, meta.doc_type, narrative, tolerance)
 
     def export(self, fmt: str, out: Path, doc_ids: list[str] | None = None) -> tuple[Path, int]:

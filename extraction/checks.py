@@ -27,7 +27,7 @@ class Context:
     figures: list[Figure]
     doc_type: DocType
     tolerance: Decimal
-    narrative: list[tuple[int, str, object]]  # (normalised start, text, citation builder) of prose lines
+    narrative: list[tuple]  # (normalised start, text, citation builder, section path) of prose lines
 
     def by_key(self) -> dict[str, list[Figure]]:
         out: dict[str, list[Figure]] = defaultdict(list)
@@ -199,6 +199,12 @@ def same_figure_agrees(ctx: Context) -> list[CheckResult]:
                                    figures=figs, citations=_cites(figs)))
             continue
         lo, hi = min(values), max(values)
+        if {f.unit for f in figs} >= {"元", "万元"} and hi - lo <= Decimal("0.005"):
+            # a 元 table against 万元 prose: equal when the rounding to 2 decimals in 万元 explains it
+            out.append(CheckResult(rule="same_figure_agrees", description=desc, status="pass",
+                                   message=f"{key}: {', '.join(f'{f.value} {f.unit}' for f in figs)} agree after 元→万元",
+                                   tolerance="0.005 万元", figures=figs, citations=_cites(figs)))
+            continue
         status = "warn" if hi - lo <= ctx.tolerance else "fail"
         places = "; ".join(f"{f.value} {f.unit} ({_where(f)})" for f in figs)
         out.append(CheckResult(rule="same_figure_agrees", description=desc, status=status,
@@ -253,7 +259,7 @@ def _interval_ratio(a: Figure, b: Figure) -> tuple[Decimal, Decimal]:
 # -- prose arithmetic ------------------------------------------------------------------------
 
 _CHANGE = re.compile(
-    r"(?P<now>\d[\d,]*(?:\.\d+)?)万元[^。;]{0,40}?比(?:上年|上一年|\d{4}年)(?:度)?(?:决算|预算)?(?:数)?"
+    r"(?P<now>\d[\d,]*(?:\.\d+)?)万元(?:(?!万元)[^。;]){0,40}?比(?:上年|上一年|\d{4}年)(?:度)?(?:决算|预算)?(?:数)?"
     r"(?P<dir>增加|减少|增长|下降)(?P<delta>\d[\d,]*(?:\.\d+)?)万元[,，]?\s*(?P<pdir>增长|下降|增加|减少)(?P<pct>\d+(?:\.\d+)?)%"
 )
 _REASON = re.compile(r"主要原因|原因是|原因:|原因：|主要是|主要用于|由于")
@@ -263,7 +269,8 @@ _REASON = re.compile(r"主要原因|原因是|原因:|原因：|主要是|主要
 def stated_change(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["stated_change"][0]
-    for _start, text, cite in ctx.narrative:
+    for item in ctx.narrative:
+        _start, text, cite = item[:3]
         for m in _CHANGE.finditer(text):
             now = Decimal(m.group("now").replace(",", ""))
             delta = Decimal(m.group("delta").replace(",", ""))
@@ -292,11 +299,69 @@ def stated_change(ctx: Context) -> list[CheckResult]:
     return out
 
 
+_SHARE = re.compile(
+    r"(?P<amount>\d[\d,]*(?:\.\d+)?)\s*万元[,，]?\s*(?:占比|占)(?P<of>[^0-9%]{0,16}?的)?\s*(?P<pct>\d+(?:\.\d+)?)%"
+)
+_DENOMINATOR_WORDS = [
+    ("本年支出合计", "expenditure_current_year"), ("本年收入合计", "income_current_year"),
+    ("支出总计", "expenditure_grand_total"), ("收入总计", "income_grand_total"),
+    ("政府采购支出总额", "procurement_total"), ("一般公共预算财政拨款支出", "gpb_expenditure"),
+    ("三公", "three_public_actual"),
+]
+
+
+def _share_denominator(ctx: Context, text: str, m: re.Match, section: str) -> Figure | None:
+    """The whole a stated share is of: named ("占本年支出合计的…") or given by the section."""
+    named = m.group("of") or ""
+    for word, key in _DENOMINATOR_WORDS:
+        if word in named:
+            return ctx.pick(key)
+    before = text[: m.start()]
+    if "(类)" in text[max(0, m.start() - 40): m.start()] or "结构" in section:
+        return ctx.pick("gpb_expenditure")
+    if "三公" in section or re.search(r"因公出国|公务用车|公务接待", before[-30:]):
+        return ctx.pick("three_public_budget" if ctx.doc_type == DocType.budget else "three_public_actual")
+    if "收入" in section and "支出" not in section:
+        return ctx.pick("income_current_year")
+    if "支出" in section and "收入" not in section:
+        return ctx.pick("expenditure_current_year")
+    return None
+
+
+@rule("stated_share", "X万元，占Y%: Y recomputed from X and the whole it is a share of")
+def stated_share(ctx: Context) -> list[CheckResult]:
+    out = []
+    desc = RULES["stated_share"][0]
+    for item in ctx.narrative:
+        _start, text, cite = item[:3]
+        section = item[3] if len(item) > 3 else ""
+        for m in _SHARE.finditer(text):
+            whole = _share_denominator(ctx, text, m, section)
+            citation = cite(m.start(), m.end())
+            if whole is None or wan(whole) == 0:
+                out.append(CheckResult(rule="stated_share", description=desc, status="skip",
+                                       message=f"the whole of {m.group(0)} is not identified", citations=[citation]))
+                continue
+            amount = Decimal(m.group("amount").replace(",", ""))
+            computed = amount / wan(whole) * 100
+            pct = Decimal(m.group("pct"))
+            half_pct = Decimal(5) / (Decimal(10) ** (len(m.group("pct").split(".")[1]) + 1 if "." in m.group("pct") else 1))
+            slack = Decimal("0.005") / max(amount, Decimal("0.01")) * computed + half_pct + Decimal("0.01")
+            status = "pass" if abs(computed - pct) <= slack else "fail"
+            out.append(CheckResult(
+                rule="stated_share", description=desc, status=status,
+                message=f"{m.group('amount')}万元 / {whole.key}={whole.value} = {computed:.2f}%, printed {pct}%",
+                expected=f"{computed:.2f}", actual=str(pct), tolerance=f"±{slack:.3f} pp", figures=[whole],
+                citations=[citation, whole.citation]))
+    return out
+
+
 @rule("change_has_reason", "a change stated in the prose gives its reason (主要原因是…)")
 def change_has_reason(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["change_has_reason"][0]
-    for _start, text, cite in ctx.narrative:
+    for item in ctx.narrative:
+        _start, text, cite = item[:3]
         for m in re.finditer(r"(?:比上年|与上年相比|较上年)[^。]{0,30}?(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*万元", text):
             if Decimal(m.group(2).replace(",", "")) == 0:
                 continue

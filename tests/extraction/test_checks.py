@@ -61,6 +61,8 @@ def _mutate(tmp_path: Path, source: str, old: str, new: str, after: str) -> tupl
      "three_public_parts"),
     # a stated percentage change
     ("000_04b2af8a0d084766.txt", "（三）一般公共预算财政拨款支出决算具体情况", "下降12.01%", "下降10.01%", "stated_change"),
+    # a stated share of a 类
+    ("000_04b2af8a0d084766.txt", "（二）一般公共预算财政拨款支出决算结构情况", "占76.62%", "占78.62%", "stated_share"),
 ])
 def test_a_changed_number_fails_the_rule_that_covers_it_citing_the_changed_line(svc, tmp_path, source, after, old, new,
                                                                                rule):
@@ -80,6 +82,14 @@ def test_real_final_accounts_disagreements_are_found_with_both_pages(svc):
     for key, pages in (("gpb_basic_expenditure", {15, 24}), ("personnel_expenses", {16, 24})):
         assert key in fails, sorted(fails)
         assert {c.page for c in fails[key].citations} == pages
+
+
+def test_yuan_tables_agree_with_wanyuan_prose_after_conversion(svc):
+    pdf = next((p for p in REAL_PDFS if "shangwu" in p.name), None)
+    if pdf is None:
+        pytest.skip("the real PDFs are not beside the project")
+    agree = [r for r in svc.check(pdf) if r.rule == "same_figure_agrees" and r.figures[0].key == "income_grand_total"]
+    assert agree and agree[0].status == "pass" and {f.unit for f in agree[0].figures} == {"元", "万元"}
 
 
 def test_check_and_extract_cli_json(tmp_path):
