@@ -141,6 +141,33 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_ask(args) -> int:
+    a = _service().ask(args.question)
+    if args.json:
+        _print_json(a.model_dump(mode="json"))
+        return 0
+    print(a.answer)
+    for i, c in enumerate(a.citations or a.nearest, 1):
+        where = f"p.{c.page}" if c.page and c.line_start is None else f"L{c.line_start}-{c.line_end}"
+        print(f"  [{i}] {c.source} {where}: {' '.join(c.quote.split())[:160]}")
+    return 0
+
+
+def cmd_reasons(args) -> int:
+    found = _service().reasons(args.query, k=args.k)
+    if args.json:
+        _print_json({"reasons": found})
+        return 0
+    for i, r in enumerate(found, 1):
+        c = r["citation"]
+        print(f"[{i}] {r['unit']} {r['year']} · {r['label']} {r['direction'] or ''}{r['change'] or ''}")
+        print(f"    {r['reason']}")
+        print(f"    {c['source']} L{c['line_start']}" if c["line_start"] else f"    {c['source']} p.{c['page']}")
+    if not found:
+        print("没有找到相关的原因说明")
+    return 0
+
+
 def cmd_docs(args) -> int:
     docs = _service().docs()
     if args.json:
@@ -200,6 +227,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="output file (default figures.<format>)")
     p.add_argument("--doc", action="append", help="a doc_id (repeatable); default all documents")
     p.set_defaults(func=cmd_export)
+    p = add("ask", "answer a question in plain Chinese, with the figure and its sources")
+    p.add_argument("question")
+    p.set_defaults(func=cmd_ask)
+    p = add("reasons", "find how a change was explained before (e.g. \"公务接待费 减少\")")
+    p.add_argument("query")
+    p.add_argument("--k", type=int, default=10)
+    p.set_defaults(func=cmd_reasons)
     p = add("docs", "list stored documents")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")

@@ -14,7 +14,9 @@ from extraction.checks import DEFAULT_TOLERANCE, run_checks
 from extraction.errors import ConfigError, DisclosureError, LoadError
 from extraction.extractor import cite, narrative_lines
 from extraction.extractor import extract as extract_figures
+from extraction.reasons import find_reasons
 from extraction.schemas import (
+    Answer,
     CheckResult,
     Disclosure,
     DocRecord,
@@ -98,8 +100,9 @@ class DisclosureService:
                 raise LoadError(source, "no text to index after normalisation")
             try:
                 figures = extract_figures(norm, meta).figures
+                reasons = find_reasons(narrative_lines(norm), partial(cite, norm, meta))
             except Exception as e:  # the passages stay searchable even if the figures cannot be read
-                figures = []
+                figures, reasons = [], []
                 raw.warnings.append(f"{source}: figures not extracted ({type(e).__name__}: {e})")
             vectors, embedded = self.store.embed(chunks)
             record = DocRecord(
@@ -108,7 +111,7 @@ class DisclosureService:
                 chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None,
-                                    figures=figures)
+                                    figures=figures, reasons=reasons)
             warn = "; ".join(raw.warnings) or None
             return IngestOutcome(source=source, status="replaced" if previous else "ingested", doc_id=raw.doc_id,
                                  chunks=len(chunks), embedded=embedded, pages=norm.pages, message=warn,
@@ -189,6 +192,18 @@ class DisclosureService:
             raise LoadError(", ".join(sorted(missing)), "no stored document with that id")
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
         return write(rows, fmt, out), len(rows)
+
+    def ask(self, question: str) -> Answer:
+        """Answer a plain Chinese question from the stored figures and reasons, with citations."""
+        from app.qa import Answerer
+
+        return Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(question)
+
+    def reasons(self, query: str, k: int = 10) -> list[dict]:
+        """How changes were explained before: reason sentences matching a metric and a direction."""
+        from app.explanations import find
+
+        return find(self.store, query, k)
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()

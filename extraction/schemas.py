@@ -262,3 +262,17 @@ class Disclosure(BaseModel):
     figures: list[Figure] = Field(default_factory=list)
     summary: dict[str, Figure] = Field(default_factory=dict, description="决算/预算 view: one figure per summary key")
     projects: list[ProjectView] = Field(default_factory=list, description="绩效目标表 / 绩效自评表 view")
+
+
+class Answer(BaseModel):
+    """What ``ask`` returns: a short Chinese answer, whether the archive holds it, and its sources."""
+
+    model_config = ConfigDict(extra="forbid")
+    answer: str
+    answerable: bool
+    intent: str = Field(description="figure | reason | comparison | list")
+    figures: list[Figure] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list)
+    nearest: list[Citation] = Field(default_factory=list, description="closest passages when unanswerable")
+    computed: dict[str, str] = Field(default_factory=dict, description="differences computed with Decimal")
+    reasons: list[str] = Field(default_factory=list)

@@ -44,6 +44,10 @@ CREATE TABLE IF NOT EXISTS figures (
 );
 CREATE INDEX IF NOT EXISTS figures_doc ON figures(doc_id);
 CREATE INDEX IF NOT EXISTS figures_key ON figures(key, year);
+CREATE TABLE IF NOT EXISTS reasons (
+    doc_id TEXT NOT NULL, ord INTEGER, key TEXT, direction TEXT, unit_name TEXT, year INTEGER, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reasons_doc ON reasons(doc_id);
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 """
 
@@ -159,12 +163,47 @@ class Store:
     def embed(self, chunks: list[Chunk]) -> tuple[list[np.ndarray], int]:
         return self.cache.embed([c.content_hash for c in chunks], [c.text for c in chunks])
 
+    def reasons_where(self, units: list[str] | None, year: int | None) -> list[tuple[str, str]]:
+        """(doc_id, reason JSON) of the stored reasons, filtered by unit names and year."""
+        where, args = [], []
+        if units:
+            where.append(f"unit_name IN ({','.join('?' * len(units))})")
+            args.extend(units)
+        if year is not None:
+            where.append("year=?")
+            args.append(year)
+        sql = "SELECT doc_id, data FROM reasons" + (f" WHERE {' AND '.join(where)}" if where else "")
+        return self.db.execute(sql + " ORDER BY doc_id, ord", args).fetchall()
+
+    def figures_where(self, keys: list[str], units: list[str] | None, year: int | None) -> list[Figure]:
+        where, args = [f"key IN ({','.join('?' * len(keys))})"], list(keys)
+        if units:
+            where.append(f"unit_name IN ({','.join('?' * len(units))})")
+            args.extend(units)
+        if year is not None:
+            where.append("year=?")
+            args.append(year)
+        rows = self.db.execute(f"SELECT data FROM figures WHERE {' AND '.join(where)} ORDER BY doc_id, ord", args)
+        return [Figure.model_validate_json(r[0]) for r in rows]
+
+    def figures_where_like(self, pattern: str, units: list[str] | None, year: int | None) -> list[Figure]:
+        where, args = ["key LIKE ?"], [pattern]
+        if units:
+            where.append(f"unit_name IN ({','.join('?' * len(units))})")
+            args.extend(units)
+        if year is not None:
+            where.append("year=?")
+            args.append(year)
+        rows = self.db.execute(f"SELECT data FROM figures WHERE {' AND '.join(where)} ORDER BY doc_id, ord", args)
+        return [Figure.model_validate_json(r[0]) for r in rows]
+
     def figures_of(self, doc_id: str) -> list[Figure]:
         rows = self.db.execute("SELECT data FROM figures WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
         return [Figure.model_validate_json(r[0]) for r in rows]
 
     def add_document(self, record: DocRecord, chunks: list[Chunk], vectors: list[np.ndarray],
-                     replaces: str | None = None, figures: list[Figure] | None = None) -> None:
+                     replaces: str | None = None, figures: list[Figure] | None = None,
+                     reasons: list | None = None) -> None:
         """Add (or replace) one document atomically, in the order described in the module docstring."""
         if chunks:
             for i in range(0, len(chunks), 1000):
@@ -177,7 +216,7 @@ class Store:
                 )
         with self.db:
             for doc_id in {replaces, record.doc_id} - {None}:
-                for table in ("chunks", "figures", "docs"):
+                for table in ("chunks", "figures", "reasons", "docs"):
                     self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
             self.db.execute(
                 "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
@@ -194,6 +233,11 @@ class Store:
                 [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
                  for i, f in enumerate(figures or [])],
             )
+            self.db.executemany(
+                "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
+                [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
+                 for i, r in enumerate(reasons or [])],
+            )
         if replaces and replaces != record.doc_id:
             self._delete_vectors(replaces)
         self._bm25 = None
@@ -208,6 +252,7 @@ class Store:
             n = self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
             self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
             self.db.execute("DELETE FROM figures WHERE doc_id=?", (doc_id,))
+            self.db.execute("DELETE FROM reasons WHERE doc_id=?", (doc_id,))
         self._delete_vectors(doc_id)
         self._bm25 = None
         return n > 0

@@ -1,0 +1,113 @@
+"""Answer metrics over evals/gold/questions.jsonl: figure accuracy, reason hit rate, unanswerable P/R, latency.
+
+Run: ``python -m evals.answers`` (uses $DISCLOSURE_HOME; ingest the sample archive first).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GOLD = Path(__file__).parent / "gold" / "questions.jsonl"
+
+
+def load_questions(path: Path = GOLD) -> list[dict]:
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def _numbers(text: str) -> set[str]:
+    out = set()
+    for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
+        n = n.replace(",", "")
+        out.add(n)
+        if "." in n:
+            out.add(n.rstrip("0").rstrip("."))
+    return out
+
+
+@dataclass
+class AnswerScore:
+    total: int = 0
+    correct: int = 0
+    by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [correct, total]
+    unanswerable_tp: int = 0
+    unanswerable_fp: int = 0
+    unanswerable_fn: int = 0
+    latencies_ms: list[float] = field(default_factory=list)
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    @property
+    def unanswerable_precision(self) -> float:
+        d = self.unanswerable_tp + self.unanswerable_fp
+        return self.unanswerable_tp / d if d else 1.0
+
+    @property
+    def unanswerable_recall(self) -> float:
+        d = self.unanswerable_tp + self.unanswerable_fn
+        return self.unanswerable_tp / d if d else 1.0
+
+
+def judge(q: dict, answer) -> bool:
+    """Whether an answer is right for its gold question (numbers present / keywords present / refusal)."""
+    if q["type"] == "unanswerable":
+        return not answer.answerable
+    if not answer.answerable:
+        return False
+    shown = answer.answer + " " + " ".join(answer.reasons)
+    numbers = _numbers(shown)
+    want = [n.replace(",", "") for n in q.get("expected_numbers") or []]
+    if any(n not in numbers and n.rstrip("0").rstrip(".") not in numbers for n in want):
+        return False
+    words = q.get("expected_reason_keywords") or []
+    squashed = re.sub(r"[\s\-－]", "", shown)
+    return all(re.sub(r"[\s\-－]", "", w) in squashed for w in words) if q["type"] == "reason" else True
+
+
+def evaluate(ask, questions: list[dict]) -> AnswerScore:
+    s = AnswerScore()
+    for q in questions:
+        t = time.perf_counter()
+        a = ask(q["question"])
+        s.latencies_ms.append((time.perf_counter() - t) * 1000)
+        ok = judge(q, a)
+        s.total += 1
+        s.correct += ok
+        s.by_type.setdefault(q["type"], [0, 0])
+        s.by_type[q["type"]][0] += ok
+        s.by_type[q["type"]][1] += 1
+        if q["type"] == "unanswerable":
+            s.unanswerable_tp += not a.answerable
+            s.unanswerable_fn += a.answerable
+        else:
+            s.unanswerable_fp += not a.answerable
+        if not ok:
+            s.misses.append((q["id"], q["question"], a.answer[:120]))
+    return s
+
+
+def main() -> int:
+    from app.service import DisclosureService
+
+    svc = DisclosureService()
+    s = evaluate(svc.ask, load_questions())
+    print(f"answer accuracy {s.accuracy:.3f} ({s.correct}/{s.total})")
+    for t, (c, n) in sorted(s.by_type.items()):
+        print(f"  {t:<13} {c}/{n}")
+    print(f"unanswerable precision {s.unanswerable_precision:.3f} recall {s.unanswerable_recall:.3f}")
+    lat = sorted(s.latencies_ms)
+    print(f"latency p50 {statistics.median(lat):.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms")
+    for m in s.misses:
+        print("  miss", *m)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

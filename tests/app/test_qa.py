@@ -1,0 +1,97 @@
+"""The answer service and the explanation finder on the real sample archive (58 hand-written questions)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REAL_PDFS
+
+from evals.answers import evaluate, judge, load_questions
+
+ROOT = Path(__file__).parents[2]
+QUESTIONS = [q for q in load_questions()
+             if REAL_PDFS or not any(e["source"].endswith(".pdf") for e in q.get("evidence") or [])]
+
+
+@pytest.fixture(scope="module")
+def score(archive_service):
+    return evaluate(archive_service.ask, QUESTIONS)
+
+
+def test_question_set_covers_the_three_users_and_unanswerables():
+    qs = load_questions()
+    assert len(qs) >= 40
+    assert {q["persona"] for q in qs} == {"public", "staff", "evaluator"}
+    assert sum(q["type"] == "unanswerable" for q in qs) >= 6
+
+
+def test_answers_are_right_on_the_gold_questions(score):
+    assert score.accuracy >= 0.90, score.misses
+    for kind in ("figure", "list", "comparison"):
+        correct, total = score.by_type[kind]
+        assert correct / total >= 0.85, (kind, score.misses)
+
+
+def test_unanswerable_questions_say_so_and_answerable_ones_are_answered(score):
+    assert score.unanswerable_recall == 1.0, score.misses
+    assert score.unanswerable_precision >= 0.85, score.misses
+
+
+def test_figure_answer_cites_the_passage_holding_the_figure(archive_service):
+    a = archive_service.ask("昌吉州市监局24年公车运行维护费花了多少")
+    assert a.answerable and a.intent == "figure" and "30.86万元" in a.answer
+    text = (ROOT / "data" / "000_04b2af8a0d084766.txt").read_text(encoding="utf-8")
+    for c in a.citations:
+        assert text[c.char_start:c.char_end] == c.quote and "30.86" in c.quote
+
+
+def test_comparison_is_computed_and_cites_both_sides(archive_service):
+    a = archive_service.ask("大同市场监管局和昌吉州市监局2024年招待费谁花得多，多多少")
+    assert a.intent == "comparison" and a.computed["difference"] == "0.26"
+    assert {c.unit for c in a.citations} == {"大同市市场监督管理局", "昌吉回族自治州市场监督管理局"}
+
+
+def test_unknown_unit_and_missing_year_are_explained(archive_service):
+    a = archive_service.ask("北京市财政局2024年招待费花了多少")
+    assert not a.answerable and "北京市财政局" in a.answer and "档案中没有" in a.answer
+    b = archive_service.ask("昌吉州市监局2019年三公经费花了多少")
+    assert not b.answerable and "2019" in b.answer and "2024" in b.answer  # names the years it does hold
+
+
+def test_reason_answer_quotes_the_reason_sentence(archive_service):
+    a = archive_service.ask("大同市场监管局2024年公车运行维护费为啥比上年少")
+    q = next(q for q in load_questions() if q["id"] == "q30")
+    assert judge(q, a) and a.intent == "reason"
+    text = (ROOT / "data" / "002_a48143ca35b5d44a.txt").read_text(encoding="utf-8")
+    assert text[a.citations[0].char_start:a.citations[0].char_end] == a.citations[0].quote
+
+
+def test_explanation_finder_returns_deduplicated_cited_reason_sentences(archive_service):
+    found = archive_service.reasons("公务接待费 减少", k=10)
+    assert found and all(r["direction"] in ("减少", None) for r in found)
+    assert len({r["reason"] for r in found}) == len(found)
+    assert any("过紧日子" in r["reason"] for r in found)
+    for r in found:
+        c = r["citation"]
+        path = ROOT / "data" / c["source"]
+        if path.exists():
+            assert path.read_text(encoding="utf-8")[c["char_start"]:c["char_end"]] == c["quote"] == r["text"]
+    only_datong = archive_service.reasons("大同 公务接待费 减少")
+    assert only_datong and {r["unit"] for r in only_datong} == {"大同市市场监督管理局"}
+
+
+def test_ask_and_reasons_cli_json(archive_service):
+    env = dict(os.environ, DISCLOSURE_HOME=str(archive_service.settings.home))
+    p = subprocess.run([sys.executable, "-m", "app.cli", "ask", "昌吉州市场监督管理局2024年三公经费是多少", "--json"],
+                       capture_output=True, text=True, env=env, cwd=ROOT)
+    data = json.loads(p.stdout)
+    assert data["answerable"] is True and "31.19" in data["answer"] and data["intent"] == "figure"
+    assert data["citations"] and data["figures"][0]["key"] == "three_public_actual"
+    p = subprocess.run([sys.executable, "-m", "app.cli", "reasons", "公务接待费 减少", "--json"], capture_output=True,
+                       text=True, env=env, cwd=ROOT)
+    assert json.loads(p.stdout)["reasons"]
