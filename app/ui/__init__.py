@@ -1,0 +1,1 @@
+"""Streamlit pages: widgets only; every behaviour is a call into app.service."""

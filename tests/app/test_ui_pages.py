@@ -1,0 +1,89 @@
+"""Each Streamlit page run by Streamlit's AppTest on a real store (the sample archive ingested once)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+UI = Path(__file__).parents[2] / "app" / "ui"
+
+
+@pytest.fixture(scope="module")
+def home(archive_service, tmp_path_factory):
+    """A copy of the session's ingested store, so pages that write (upload, remove) touch only their own."""
+    target = tmp_path_factory.mktemp("ui") / "home"
+    shutil.copytree(archive_service.settings.home, target)
+    return target
+
+
+def page(name: str, home: Path, monkeypatch) -> AppTest:
+    monkeypatch.setenv("DISCLOSURE_HOME", str(home))
+    at = AppTest.from_file(str(UI / name), default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_ask_page_answers_with_citations(home, monkeypatch):
+    at = page("ask_page.py", home, monkeypatch)
+    at.text_input(key="question").input("昌吉州市监局2024年三公经费花了多少？").run()
+    assert not at.exception
+    assert "31.19万元" in at.success[0].value
+    assert any("000_04b2af8a0d084766.txt" in e.label for e in at.expander)
+    assert "<mark>" in " ".join(m.value for m in at.markdown)
+
+
+def test_ask_page_says_when_the_archive_does_not_know(home, monkeypatch):
+    at = page("ask_page.py", home, monkeypatch)
+    at.text_input(key="question").input("北京市财政局2024年招待费花了多少").run()
+    assert "档案中没有" in at.info[0].value and not at.success
+
+
+def test_reasons_page_lists_copyable_reason_sentences(home, monkeypatch):
+    at = page("reasons_page.py", home, monkeypatch)
+    assert at.code and any("过紧日子" in c.value for c in at.code)
+    at.selectbox(key="unit").select("昌吉回族自治州市场监督管理局").run()
+    assert all("过紧日子" not in c.value for c in at.code)
+
+
+def test_docs_page_lists_documents(home, monkeypatch):
+    at = page("docs_page.py", home, monkeypatch)
+    table = at.dataframe[0].value
+    assert "000_04b2af8a0d084766.txt" in set(table["文件"]) and len(table) >= 4
+
+
+def test_extract_page_shows_figures_checks_and_charts(home, monkeypatch):
+    at = page("extract_page.py", home, monkeypatch)
+    figures = at.dataframe[0].value
+    assert "three_public_actual" in set(figures["key"])
+    assert len(at.get("vega_lite_chart")) == 2  # spending structure and "三公" parts
+    assert any(c.value.startswith("pass ") for c in at.caption)  # the check counts
+    checks = at.dataframe[1].value
+    assert {"status", "rule"} <= set(checks.columns) and "pass" in set(checks["status"])
+    assert len(at.get("download_button")) == 3
+
+
+def test_eval_page_runs_the_gold_sets(home, monkeypatch):
+    at = page("eval_page.py", home, monkeypatch)
+    at.button(key="run-eval").click().run()
+    assert not at.exception
+    assert at.metric and at.metric[0].label == "答案准确率"
+    assert float(at.metric[0].value.rstrip("%")) >= 80
+
+
+def test_upload_safety(tmp_path):
+    from app.uploads import safe_name, save_upload
+    from extraction.errors import LoadError
+
+    assert safe_name("../../etc/passwd") == "passwd" and safe_name("..\\..\\x.pdf") == "x.pdf"
+    ok = save_upload(tmp_path, "../evil/决算.txt", "收入总计100万元。".encode())
+    assert ok.parent == tmp_path and ok.name == "决算.txt"
+    named_pdf = save_upload(tmp_path, "report.pdf", "纯文本内容".encode())
+    assert named_pdf.suffix == ".txt"  # type follows the content, not the name
+    for name, data, reason in (("a.pdf", b"", "empty"), ("b.bin", b"\x00\x01\x02" * 100, "binary"),
+                               ("c.zip", b"PK\x03\x04" + b"0" * 100, "not a PDF")):
+        with pytest.raises(LoadError, match=reason):
+            save_upload(tmp_path, name, data)
