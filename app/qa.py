@@ -133,6 +133,10 @@ class Answerer:
         units_all = [u for u in {d.unit for d in self.store.docs()} if u]
         units, phrase = match_units(question, units_all)
         years = years_in(question, bases=False)
+        newest = max((d.year for d in self.store.docs() if d.year), default=None)
+        for word, delta in (("今年", 0), ("去年", -1), ("前年", -2)):
+            if word in question and newest is not None and not years:
+                years = [newest + delta]  # relative to the newest document in the archive
         intent = intent_of(question)
         keys = metric_keys(question)
         if not units and _UNITISH.search(re.sub(r"\d", "", question)):
@@ -313,8 +317,11 @@ class Answerer:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
         top = ranked[0]
         change = f"{top.direction}{top.change}" if top.direction and top.change else (top.direction or "")
-        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{top.reason}"
-        figs = self.figures(top.key, units, year) if top.key else []
-        return Answer(answer=answer, answerable=True, intent="reason", figures=figs[:1],
-                      citations=[top.citation] + [f.citation for f in figs[:1]], reasons=[top.reason])
+        marker = re.search(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是|主要由于)[:：,，]?", top.citation.quote)
+        reason = top.citation.quote[marker.end():].strip() if marker else top.reason  # as printed
+        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"
+        figs = [f for f in (self.figures(top.key, units, year) if top.key else [])
+                if f.citation.char_start != top.citation.char_start][:1]
+        return Answer(answer=answer, answerable=True, intent="reason", figures=figs,
+                      citations=[top.citation] + [f.citation for f in figs], reasons=[reason])
 

@@ -32,7 +32,7 @@ def test_question_set_covers_the_three_users_and_unanswerables():
 
 def test_answers_are_right_on_the_gold_questions(score):
     assert score.accuracy >= 0.90, score.misses
-    for kind in ("figure", "list", "comparison"):
+    for kind in ("figure", "list", "comparison", "reason"):
         correct, total = score.by_type[kind]
         assert correct / total >= 0.85, (kind, score.misses)
 
@@ -54,6 +54,14 @@ def test_comparison_is_computed_and_cites_both_sides(archive_service):
     a = archive_service.ask("大同市场监管局和昌吉州市监局2024年招待费谁花得多，多多少")
     assert a.intent == "comparison" and a.computed["difference"] == "0.26"
     assert {c.unit for c in a.citations} == {"大同市市场监督管理局", "昌吉回族自治州市场监督管理局"}
+
+
+def test_relative_years_count_from_the_newest_document(archive_service):
+    newest = max(d.year for d in archive_service.docs())
+    a = archive_service.ask("大同市场监管局去年招待费花了多少")
+    assert (newest - 1 == 2024) == a.answerable
+    if a.answerable:
+        assert "0.59万元" in a.answer
 
 
 def test_unknown_unit_and_missing_year_are_explained(archive_service):
