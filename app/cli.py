@@ -168,6 +168,35 @@ def cmd_reasons(args) -> int:
     return 0
 
 
+def cmd_eval(args) -> int:
+    from evals import runner
+
+    if args.compare:
+        old, new = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
+        table = runner.compare(old, new)
+        if args.json:
+            _print_json({"old": runner.headline(old), "new": runner.headline(new)})
+        else:
+            print(table)
+        return 1 if "regression" in table and args.check else 0
+    archive = [Path(p) for p in args.archive] if args.archive else None
+    gold = Path(args.gold) if args.gold else runner.GOLD_DIR
+    report = runner.run_eval(archive, gold, baseline=not args.no_baseline, progress=sys.stderr.isatty())
+    paths = runner.write_reports(report, Path(args.out) if args.out else runner.REPORTS)
+    failures = runner.check_thresholds(report, runner.load_thresholds()) if args.check else []
+    if args.json:
+        _print_json({"headline": runner.headline(report), "reports": {k: str(v) for k, v in paths.items()},
+                     "threshold_failures": failures})
+    else:
+        print(runner.markdown(report))
+        print("reports: " + ", ".join(str(p) for p in paths.values()))
+        for f in failures:
+            print(f"BELOW THRESHOLD: {f}")
+        if args.check and not failures:
+            print("all thresholds met (evals/thresholds.json)")
+    return 1 if failures else 0
+
+
 def cmd_docs(args) -> int:
     docs = _service().docs()
     if args.json:
@@ -234,6 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query")
     p.add_argument("--k", type=int, default=10)
     p.set_defaults(func=cmd_reasons)
+    p = add("eval", "run the gold sets (extraction, answers, retrieval) with the naive baseline; write reports")
+    p.add_argument("--gold", help="folder of gold files (default evals/gold)")
+    p.add_argument("--archive", nargs="+", help="files or folders to evaluate on (default the sample archive)")
+    p.add_argument("--out", help="report folder (default evals/reports)")
+    p.add_argument("--check", action="store_true", help="exit 1 when a figure is below evals/thresholds.json")
+    p.add_argument("--no-baseline", action="store_true", help="skip the naive LangChain baseline")
+    p.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two JSON reports")
+    p.set_defaults(func=cmd_eval)
     p = add("docs", "list stored documents")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")

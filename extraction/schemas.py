@@ -276,3 +276,7 @@ class Answer(BaseModel):
     nearest: list[Citation] = Field(default_factory=list, description="closest passages when unanswerable")
     computed: dict[str, str] = Field(default_factory=dict, description="differences computed with Decimal")
     reasons: list[str] = Field(default_factory=list)
+    written_by: str = Field(default="rules", description="who wrote the answer text: rules (deterministic) or llm "
+                                                         "(a model answer that passed grounding)")
+    notes: list[str] = Field(default_factory=list, description="why a model-written answer was not used, when it "
+                                                               "was asked for and rejected or failed")
