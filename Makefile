@@ -38,7 +38,7 @@ run: install
 test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/disclosure eval --check --out "$$(mktemp -d)" > /dev/null
+	$(VENV)/bin/disclosure eval --check --json --no-baseline --out "$$(mktemp -d)"
 
 eval: install
 	$(VENV)/bin/disclosure eval

@@ -320,8 +320,10 @@ class Answerer:
         marker = re.search(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是|主要由于)[:：,，]?", top.citation.quote)
         reason = top.citation.quote[marker.end():].strip() if marker else top.reason  # as printed
         answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"
-        figs = [f for f in (self.figures(top.key, units, year) if top.key else [])
-                if f.citation.char_start != top.citation.char_start][:1]
+        same_doc = [f for f in (self.figures(top.key, units, year) if top.key else [])
+                    if f.citation.doc_id == top.citation.doc_id and f.citation.char_start != top.citation.char_start]
+        best = _best(same_doc)
+        figs = [best] if best else []
         return Answer(answer=answer, answerable=True, intent="reason", figures=figs,
                       citations=[top.citation] + [f.citation for f in figs], reasons=[reason])
 

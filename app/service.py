@@ -194,10 +194,30 @@ class DisclosureService:
         return write(rows, fmt, out), len(rows)
 
     def ask(self, question: str) -> Answer:
-        """Answer a plain Chinese question from the stored figures and reasons, with citations."""
+        """Answer a plain Chinese question from the stored figures and reasons, with citations.
+
+        With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
+        only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
+        """
         from app.qa import Answerer
 
-        return Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(question)
+        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(question)
+        if not self.settings.llm.configured or not answer.answerable:
+            return answer
+        return self._write_with_llm(question, answer)
+
+    def _write_with_llm(self, question: str, answer: Answer) -> Answer:
+        import os
+
+        from app.llm_answer import write_answer
+
+        cfg = self.settings.llm
+        try:
+            hits = self.search(question, 5)[0]
+        except DisclosureError:
+            hits = []
+        return write_answer(question, answer, hits, base_url=cfg.base_url, model=cfg.model,
+                            api_key=os.environ.get(cfg.api_key_env_var), timeout=cfg.timeout)
 
     def reasons(self, query: str, k: int = 10) -> list[dict]:
         """How changes were explained before: reason sentences matching a metric and a direction."""

@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS docs (
 );
 CREATE TABLE IF NOT EXISTS chunks (
     chunk_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, ord INTEGER, unit TEXT, year INTEGER,
-    doc_type TEXT, part_type TEXT, data TEXT NOT NULL
+    doc_type TEXT, part_type TEXT, data TEXT NOT NULL, kind TEXT
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE TABLE IF NOT EXISTS figures (
@@ -68,6 +68,11 @@ class Store:
         self.embedder = embedder
         self.db = sqlite3.connect(home / "catalog.sqlite", check_same_thread=False)
         self.db.executescript(_SCHEMA)
+        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
+        if "kind" not in columns:  # stores written before the column existed
+            with self.db:
+                self.db.execute("ALTER TABLE chunks ADD COLUMN kind TEXT")
+                self.db.execute("UPDATE chunks SET kind = json_extract(data, '$.kind')")
         self.cache = VectorCache(home / "vectors.sqlite", embedder)
         self.collection = self._open_collection(chroma or ChromaTarget(path=home / "chroma"))
         self._bm25: BM25Index | None = None
@@ -145,7 +150,7 @@ class Store:
         """Chunk ids that pass the metadata filters (None when there is no filter)."""
         where, args = [], []
         if skip_headings:
-            where.append("json_extract(data, '$.kind') != 'heading'")
+            where.append("kind != 'heading'")
         if units:
             where.append(f"unit IN ({','.join('?' * len(units))})")
             args.extend(units)
@@ -224,9 +229,10 @@ class Store:
                  record.model_dump_json()),
             )
             self.db.executemany(
-                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO chunks (chunk_id, doc_id, ord, unit, year, doc_type, part_type, data, kind) "
+                "VALUES (?,?,?,?,?,?,?,?,?)",
                 [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
-                  c.part_type.value, c.model_dump_json()) for i, c in enumerate(chunks)],
+                  c.part_type.value, c.model_dump_json(), c.kind.value) for i, c in enumerate(chunks)],
             )
             self.db.executemany(
                 "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
