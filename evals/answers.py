@@ -39,6 +39,8 @@ class AnswerScore:
     unanswerable_fn: int = 0
     latencies_ms: list[float] = field(default_factory=list)
     misses: list[tuple[str, str, str]] = field(default_factory=list)
+    figure_exact: list[int] = field(default_factory=lambda: [0, 0])  # [exact, total] over figure/list questions
+    evidence_overlap: list[int] = field(default_factory=lambda: [0, 0])  # answers citing the gold evidence
 
     @property
     def accuracy(self) -> float:
@@ -71,6 +73,34 @@ def judge(q: dict, answer) -> bool:
     return all(re.sub(r"[\s\-－]", "", w) in squashed for w in words) if q["type"] == "reason" else True
 
 
+def presented_numbers(text: str) -> set[str]:
+    """Numbers given as amounts in an answer (followed by a unit), separators removed."""
+    return {m.replace(",", "") for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|辆|批次|人次|个|分)", text)}
+
+
+def exact_figures(q: dict, answer) -> bool:
+    """Every expected number is there and no other amount is presented as the answer."""
+    want = {n.replace(",", "") for n in q.get("expected_numbers") or []}
+    shown = presented_numbers(answer.answer)
+    norm = {n.rstrip("0").rstrip(".") if "." in n else n for n in shown}
+    return judge(q, answer) and all((n.rstrip("0").rstrip(".") if "." in n else n) in
+                                    {w.rstrip("0").rstrip(".") if "." in w else w for w in want} for n in norm)
+
+
+def cites_evidence(q: dict, answer) -> bool:
+    """At least one citation is in the gold evidence (same source, overlapping lines or the same page)."""
+    for e in q.get("evidence") or []:
+        for c in answer.citations:
+            if c.source != e["source"]:
+                continue
+            if e.get("lines") and c.line_start is not None:
+                if c.line_start <= e["lines"][1] and e["lines"][0] <= c.line_end:
+                    return True
+            elif e.get("page") and c.page == e["page"]:
+                return True
+    return False
+
+
 def evaluate(ask, questions: list[dict]) -> AnswerScore:
     s = AnswerScore()
     for q in questions:
@@ -90,6 +120,12 @@ def evaluate(ask, questions: list[dict]) -> AnswerScore:
             s.unanswerable_fp += not a.answerable
         if not ok:
             s.misses.append((q["id"], q["question"], a.answer[:120]))
+        if q["type"] in ("figure", "list"):
+            s.figure_exact[0] += exact_figures(q, a)
+            s.figure_exact[1] += 1
+        if q["type"] != "unanswerable" and q.get("evidence") and a.answerable:
+            s.evidence_overlap[0] += cites_evidence(q, a)
+            s.evidence_overlap[1] += 1
     return s
 
 
@@ -102,6 +138,8 @@ def main() -> int:
     for t, (c, n) in sorted(s.by_type.items()):
         print(f"  {t:<13} {c}/{n}")
     print(f"unanswerable precision {s.unanswerable_precision:.3f} recall {s.unanswerable_recall:.3f}")
+    print(f"figure answers exact (no other amount presented) {s.figure_exact[0]}/{s.figure_exact[1]}; "
+          f"answers citing the gold evidence {s.evidence_overlap[0]}/{s.evidence_overlap[1]}")
     lat = sorted(s.latencies_ms)
     print(f"latency p50 {statistics.median(lat):.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms")
     for m in s.misses:

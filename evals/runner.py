@@ -99,6 +99,9 @@ def run_eval(archive: list[Path] | None = None, gold_dir: Path = GOLD_DIR, home:
                          "unanswerable_precision": round(a.unanswerable_precision, 4),
                          "unanswerable_recall": round(a.unanswerable_recall, 4),
                          "citation_precision": _citation_precision(svc, questions),
+                         "figure_exact": round(a.figure_exact[0] / a.figure_exact[1], 4) if a.figure_exact[1] else None,
+                         "evidence_overlap": round(a.evidence_overlap[0] / a.evidence_overlap[1], 4)
+                         if a.evidence_overlap[1] else None,
                          "latency_ms": {"p50": round(statistics.median(lat), 1),
                                         "p95": round(lat[int(0.95 * (len(lat) - 1))], 1)},
                          "misses": a.misses}
@@ -217,7 +220,8 @@ def markdown(report: dict) -> str:
             f"accuracy {a['accuracy']:.3f} over {a['questions']} questions"
             + (f" (baseline, top passage as answer: {a['baseline_accuracy']:.3f})" if a.get("baseline_accuracy") is not None else ""),
             f"unanswerable precision {a['unanswerable_precision']:.3f} · recall {a['unanswerable_recall']:.3f} · "
-            f"citation precision {a['citation_precision']:.3f} · latency p50 {a['latency_ms']['p50']} ms / "
+            f"citation precision {a['citation_precision']:.3f} · figure answers exact {a.get('figure_exact')} · "
+            f"citations in the gold evidence {a.get('evidence_overlap')} · latency p50 {a['latency_ms']['p50']} ms / "
             f"p95 {a['latency_ms']['p95']} ms", "", "| type | correct | total |", "|---|---|---|"]
     for typ, c in a["by_type"].items():
         out.append(f"| {typ} | {c['correct']} | {c['total']} |")

@@ -76,3 +76,14 @@ def test_comparison_marks_regressions_and_thresholds_fail():
     assert "extraction_macro_f1 | 0.980 | 0.990 | +0.010 ▲" in table
     assert check_thresholds(_report(0.85, 0.99), {"answer_accuracy": 0.9}) == ["answer_accuracy = 0.850 < 0.9"]
     assert check_thresholds(_report(0.95, 0.99), {"answer_accuracy": 0.9}) == []
+
+
+def test_figure_exactness_and_evidence_overlap():
+    from evals.answers import cites_evidence, exact_figures
+
+    q = {"type": "figure", "expected_numbers": ["31.19"], "evidence": [{"source": "a.txt", "lines": [93, 93]}]}
+    right = Answer(answer="三公经费支出为31.19万元。", answerable=True, intent="figure", citations=[
+        Citation(doc_id="d", source="a.txt", line_start=93, line_end=93, char_start=0, char_end=5, quote="31.19")])
+    padded = Answer(answer="三公经费支出为31.19万元，另有99.00万元。", answerable=True, intent="figure")
+    assert exact_figures(q, right) and not exact_figures(q, padded)
+    assert cites_evidence(q, right) and not cites_evidence(q, padded)
