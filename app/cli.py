@@ -280,6 +280,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import signal
+
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `disclosure … | head` ends quietly
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

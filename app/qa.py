@@ -79,8 +79,17 @@ def metric_keys(question: str) -> list[str]:
     return keys
 
 
+_RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
+
+
 def years_in(question: str, bases: bool = True) -> list[int]:
-    """Years named in the question; ``bases=False`` leaves out comparison bases ("比2023年少了")."""
+    """Years named in the question; ``bases=False`` leaves out comparison bases ("比2023年少了").
+
+    A range ("2021-2024年", "2021至2024年") gives every year in it.
+    """
+    m = _RANGE.search(question)
+    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 20:
+        return list(range(int(m.group(1)), int(m.group(2)) + 1))
     out = []
     for m in _YEAR.finditer(question):
         if not bases and re.search(r"(?:比|较|与)$", question[: m.start()]):
@@ -144,6 +153,8 @@ class Answerer:
             return self._none(question, intent, f"档案中没有找到“{named}”的公开文件。现有单位：{'、'.join(sorted(units_all))}。")
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
         missing_years = [y for y in years if y not in known_years]
+        if _RANGE.search(question) and intent == "figure" and keys:
+            return self._years(question, keys[0], units, years, known_years)
         if missing_years and not (intent == "comparison" and len(years) > 1 and len(missing_years) < len(years)):
             who = "、".join(units) if units else "档案"
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
@@ -189,6 +200,23 @@ class Answerer:
 
     def _who(self, f: Figure) -> str:
         return f"{f.citation.unit or ''}{f.citation.year or ''}年"
+
+    def _years(self, question: str, key: str, units, years: list[int], known: list[int]) -> Answer:
+        """A figure over a range of years: each year the archive holds, and the years it does not."""
+        twin = {"three_public_actual": "three_public_budget"}.get(key)
+        figs = []
+        for y in years:
+            f = _best(self.figures(key, units, y)) or (_best(self.figures(twin, units, y)) if twin else None)
+            if f is not None:
+                figs.append(f)
+        lacking = [y for y in years if y not in {f.citation.year for f in figs}]
+        if not figs:
+            return self._none(question, "figure", f"档案中没有{years[0]}—{years[-1]}年的{LABELS.get(key, key)}；"
+                                                  f"现有年份：{'、'.join(map(str, known)) or '无'}。")
+        parts = "；".join(f"{f.citation.year}年{'预算' if f.key != key else ''}{_fmt(f)}" for f in figs)
+        note = f"（档案中没有{'、'.join(map(str, lacking))}年的数字）" if lacking else ""
+        answer = f"{figs[0].citation.unit or ''}{LABELS.get(key, key)}：{parts}{note}。"
+        return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _project(self, question: str, units, year) -> Answer | None:
         """A project named in the question: its budget (or what was spent, when asked)."""

@@ -64,6 +64,13 @@ def test_relative_years_count_from_the_newest_document(archive_service):
         assert "0.59万元" in a.answer
 
 
+def test_a_year_range_lists_each_year_held_and_names_the_missing_ones(archive_service):
+    a = archive_service.ask("昌吉州市监局2021-2024年三公经费")
+    assert a.answerable and "2021年预算33.86万元" in a.answer and "2024年31.19万元" in a.answer
+    assert "2022" in a.answer and "2023" in a.answer  # said to be missing, not guessed
+    assert len(a.citations) == 2
+
+
 def test_unknown_unit_and_missing_year_are_explained(archive_service):
     a = archive_service.ask("北京市财政局2024年招待费花了多少")
     assert not a.answerable and "北京市财政局" in a.answer and "档案中没有" in a.answer
