@@ -244,9 +244,14 @@ def project_execution_rate(ctx: Context) -> list[CheckResult]:
     return out
 
 
-def _half_unit(f: Figure) -> Decimal:
-    decimals = len(f.value.split(".")[1]) if "." in f.value else 0
+def half_unit(printed: str) -> Decimal:
+    """Half of the last printed digit: 31.19 → 0.005, 18 → 0.5 (the rounding a printed number allows)."""
+    decimals = len(printed.split(".")[1]) if "." in printed else 0
     return Decimal(5) / (Decimal(10) ** (decimals + 1))
+
+
+def _half_unit(f: Figure) -> Decimal:
+    return half_unit(f.value)
 
 
 def _interval_ratio(a: Figure, b: Figure) -> tuple[Decimal, Decimal]:
@@ -283,9 +288,8 @@ def stated_change(ctx: Context) -> list[CheckResult]:
                 continue
             pct = Decimal(m.group("pct"))
             computed = delta / last * 100
-            h_now = Decimal(5) / (Decimal(10) ** (len(m.group("now").split(".")[1]) + 1 if "." in m.group("now") else 1))
-            spread = computed * (2 * h_now) / max(delta, Decimal("0.01")) + Decimal("0.005")
-            half = Decimal(5) / (Decimal(10) ** (len(m.group("pct").split(".")[1]) + 1 if "." in m.group("pct") else 1))
+            spread = computed * (2 * half_unit(m.group("now"))) / max(delta, Decimal("0.01")) + Decimal("0.005")
+            half = half_unit(m.group("pct"))
             ok = abs(computed - pct) <= spread + half + Decimal("0.01")
             direction_ok = (m.group("pdir") in ("增长", "增加")) == up or delta == 0
             status = "pass" if ok and direction_ok else "fail"
@@ -345,8 +349,8 @@ def stated_share(ctx: Context) -> list[CheckResult]:
             amount = Decimal(m.group("amount").replace(",", ""))
             computed = amount / wan(whole) * 100
             pct = Decimal(m.group("pct"))
-            half_pct = Decimal(5) / (Decimal(10) ** (len(m.group("pct").split(".")[1]) + 1 if "." in m.group("pct") else 1))
-            slack = Decimal("0.005") / max(amount, Decimal("0.01")) * computed + half_pct + Decimal("0.01")
+            slack = half_unit(m.group("amount")) / max(amount, Decimal("0.01")) * computed + half_unit(m.group("pct")) \
+                + Decimal("0.01")
             status = "pass" if abs(computed - pct) <= slack else "fail"
             out.append(CheckResult(
                 rule="stated_share", description=desc, status=status,

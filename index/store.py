@@ -168,38 +168,33 @@ class Store:
     def embed(self, chunks: list[Chunk]) -> tuple[list[np.ndarray], int]:
         return self.cache.embed([c.content_hash for c in chunks], [c.text for c in chunks])
 
-    def reasons_where(self, units: list[str] | None, year: int | None) -> list[tuple[str, str]]:
-        """(doc_id, reason JSON) of the stored reasons, filtered by unit names and year."""
-        where, args = [], []
+    @staticmethod
+    def _unit_year(units: list[str] | None, year: int | None, where: list[str], args: list) -> str:
+        """The WHERE clause of the unit/year filters, appended to ``where``/``args``."""
         if units:
             where.append(f"unit_name IN ({','.join('?' * len(units))})")
             args.extend(units)
         if year is not None:
             where.append("year=?")
             args.append(year)
-        sql = "SELECT doc_id, data FROM reasons" + (f" WHERE {' AND '.join(where)}" if where else "")
+        return f" WHERE {' AND '.join(where)}" if where else ""
+
+    def reasons_where(self, units: list[str] | None, year: int | None) -> list[tuple[str, str]]:
+        """(doc_id, reason JSON) of the stored reasons, filtered by unit names and year."""
+        args: list = []
+        sql = "SELECT doc_id, data FROM reasons" + self._unit_year(units, year, [], args)
         return self.db.execute(sql + " ORDER BY doc_id, ord", args).fetchall()
 
     def figures_where(self, keys: list[str], units: list[str] | None, year: int | None) -> list[Figure]:
-        where, args = [f"key IN ({','.join('?' * len(keys))})"], list(keys)
-        if units:
-            where.append(f"unit_name IN ({','.join('?' * len(units))})")
-            args.extend(units)
-        if year is not None:
-            where.append("year=?")
-            args.append(year)
-        rows = self.db.execute(f"SELECT data FROM figures WHERE {' AND '.join(where)} ORDER BY doc_id, ord", args)
+        args: list = list(keys)
+        clause = self._unit_year(units, year, [f"key IN ({','.join('?' * len(keys))})"], args)
+        rows = self.db.execute(f"SELECT data FROM figures{clause} ORDER BY doc_id, ord", args)
         return [Figure.model_validate_json(r[0]) for r in rows]
 
     def figures_where_like(self, pattern: str, units: list[str] | None, year: int | None) -> list[Figure]:
-        where, args = ["key LIKE ?"], [pattern]
-        if units:
-            where.append(f"unit_name IN ({','.join('?' * len(units))})")
-            args.extend(units)
-        if year is not None:
-            where.append("year=?")
-            args.append(year)
-        rows = self.db.execute(f"SELECT data FROM figures WHERE {' AND '.join(where)} ORDER BY doc_id, ord", args)
+        args: list = [pattern]
+        clause = self._unit_year(units, year, ["key LIKE ?"], args)
+        rows = self.db.execute(f"SELECT data FROM figures{clause} ORDER BY doc_id, ord", args)
         return [Figure.model_validate_json(r[0]) for r in rows]
 
     def figures_of(self, doc_id: str) -> list[Figure]:
