@@ -275,7 +275,61 @@ def read_three_public(table: Table, doc_type: DocType) -> list[TableFigure]:
 
 
 def read_project(table: Table) -> list[TableFigure]:
-    """A 项目支出绩效自评表 / 绩效目标表: name, 全年预算数, 全年执行数, 执行率, 总分."""
+    """A 项目支出绩效自评表 / 绩效目标表: name, 全年预算数, 全年执行数, 执行率, 总分.
+
+    Read by rows first; where the rows do not give the money (a layout whose cells come one per
+    line, as PDF text of such a table does), read the table as a stream of cells instead.
+    """
+    by_rows = _read_project_rows(table)
+    if any(f.key.endswith((":budget", ":actual")) for f in by_rows):
+        return by_rows
+    by_stream = _read_project_stream(table)
+    return by_stream if len(by_stream) > len(by_rows) else by_rows
+
+
+def _read_project_stream(table: Table) -> list[TableFigure]:
+    tokens = [(c.strip(), r) for r in table.rows for c in r.cells if c and c.strip()]
+    words = [t.replace(" ", "") for t, _ in tokens]
+    at = next((i for i, w in enumerate(words) if w in ("项目名称", "任务名称")), None)
+    if at is None or at + 1 >= len(tokens):
+        return []
+    name, name_row = re.sub(r"\s+", "", tokens[at + 1][0]), tokens[at + 1][1]
+    out: list[TableFigure] = []
+    funds = next((i for i, w in enumerate(words) if re.fullmatch(r"(?:年度)?资金总额[:：]?", w)), None)
+    if funds is not None:
+        amounts: list[tuple[str, Row]] = []
+        for t, r in tokens[funds + 1:funds + 12]:
+            if number(t):
+                amounts.append((t, r))
+            elif amounts:
+                break
+        found = _budget_actual_rate(Row([t for t, _ in amounts], 0, 0))
+        if found is not None:
+            used = iter(amounts)
+            for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
+                                               ("全年预算数", "全年执行数", "执行率"), strict=True):
+                row = next((r for t, r in used if number(t) and _same_reading(t, value)), amounts[0][1])
+                out.append(TableFigure(f"project:{name}:{field_}", value, "%" if field_ == "execution_rate" else "万元",
+                                       row.start, row.end, "资金总额", table.title, col))
+    total = next((i for i, w in enumerate(words) if w == "总分"), None)
+    if total is not None:
+        scores = []
+        for t, r in tokens[total + 1:total + 8]:
+            if number(t):
+                scores.append((number(t)[0], r))
+            elif scores:
+                break
+        if scores:
+            out.append(TableFigure(f"project:{name}:score", scores[-1][0], "分", scores[-1][1].start, scores[-1][1].end,
+                                   "总分", table.title, "得分"))
+    return _named(out, name_row)
+
+
+def _same_reading(cell: str, value: str) -> bool:
+    return value in _readings(cell)
+
+
+def _read_project_rows(table: Table) -> list[TableFigure]:
     rows = table.rows
     name = name_row = None
     for r in rows:
