@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from extraction.prose import NUM
 from extraction.schemas import ChunkKind, DocType
 from extraction.vocabulary import item_name
-from index.chunking import chunk_document
+from index.chunking import cells_of, chunk_document
 from index.metadata import DocMeta
 from index.normalise import NormDoc
 
@@ -304,6 +304,9 @@ def _read_project_stream(table: Table) -> list[TableFigure]:
             elif amounts:
                 break
         found = _budget_actual_rate(Row([t for t, _ in amounts], 0, 0))
+        if found is None and amounts and "目标" in table.title:  # a target table states only the budget
+            out.append(TableFigure(f"project:{name}:budget", number(amounts[0][0])[0], "万元", amounts[0][1].start,
+                                   amounts[0][1].end, "资金总额", table.title, "年度资金总额"))
         if found is not None:
             used = iter(amounts)
             for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
@@ -455,6 +458,25 @@ def extract_tables(doc: NormDoc, meta: DocMeta) -> list[TableFigure]:
             if f.unit == "万元" and unit != "万元":
                 f.unit = unit
         out.extend(found)
+    out.extend(_projects_by_title(doc, {f.name_span for f in out if f.key.startswith("project:")}))
+    return out
+
+
+_PROJECT_TITLE = re.compile(r"^\**\s*(?:[^\s]{0,40})?项目支出绩效(?:自评|目标)表\s*\**$")
+
+
+def _projects_by_title(doc: NormDoc, read: set) -> list[TableFigure]:
+    """Project tables the table pass did not read (their rows came apart, e.g. one cell per PDF line):
+    each region from a 项目支出绩效自评表/目标表 title to the next is read as a stream of cells."""
+    titles = [i for i, ln in enumerate(doc.lines) if not ln.page_break and _PROJECT_TITLE.match(ln.text.strip())]
+    out: list[TableFigure] = []
+    for n, i in enumerate(titles):
+        end = titles[n + 1] if n + 1 < len(titles) else len(doc.lines)
+        lines = [ln for ln in doc.lines[i:end] if not ln.page_break and ln.text.strip()]
+        if any(s is not None and lines and lines[0].start <= s[0] <= lines[-1].end for s in read):
+            continue  # the table pass read this project already
+        rows = [Row([c.strip() for c in cells_of(ln.text)], ln.start, ln.end) for ln in lines]
+        out.extend(_read_project_stream(Table(title=lines[0].text.strip(), rows=rows)))
     return out
 
 
