@@ -121,3 +121,14 @@ def test_disclosure_views_summary_projects_and_indicators():
     assert (first.target, first.actual) == (">=3440个", "=3440个")
     assert "购买车用气瓶电子主标签" in first.citation.quote
     assert sum(len(p.indicators) for p in view.projects) > 150
+
+
+def test_project_tables_printed_one_cell_per_pdf_line_are_still_read(tmp_path):
+    source = DATA / "000_04b2af8a0d084766.txt"
+    pdf = tmp_path / "000.pdf"
+    fixtures_pdf.make_text_pdf(source.read_text(encoding="utf-8"), pdf, font="cid")
+    figures = _extract(pdf).figures
+    score = score_document(GOLD[source.name], figures)
+    assert score.recall >= 0.85 and score.precision >= 0.90, (score.recall, score.precision)
+    project = [f for f in figures if f.key == "project:2023年安全生产奖:budget"]
+    assert project and project[0].value == "3.00" and project[0].citation.page is not None
