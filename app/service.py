@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from app.settings import Settings, get_settings
-from extraction.checks import DEFAULT_TOLERANCE, run_checks
+from extraction.checks import DEFAULT_TOLERANCE, ProseLine, run_checks
 from extraction.errors import ConfigError, DisclosureError, LoadError
 from extraction.extractor import cite, narrative_lines
 from extraction.extractor import extract as extract_figures
@@ -178,7 +178,7 @@ class DisclosureService:
         """Cross-checks of one document's figures and prose arithmetic."""
         norm, meta = self._read(target)
         figures = extract_figures(norm, meta).figures
-        narrative = [(start, text, partial(_cite_in_line, norm, meta, start), section)
+        narrative = [ProseLine(start, text, partial(_cite_in_line, norm, meta, start), section)
                      for start, text, section in narrative_lines(norm)]
         return run_checks(figures, meta.doc_type, narrative, tolerance)
 

@@ -16,10 +16,20 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
-from extraction.schemas import CheckResult, DocType, Figure
+from extraction.schemas import CheckResult, Citation, DocType, Figure
 
 DEFAULT_TOLERANCE = Decimal("0.01")  # 万元
+
+
+class ProseLine(NamedTuple):
+    """A line of running text, with a builder of citations for spans inside it."""
+
+    start: int  # normalised offset of the line
+    text: str
+    cite: Callable[[int, int], Citation]  # (start, end) within the line -> citation
+    section: str = ""
 
 
 @dataclass
@@ -27,7 +37,7 @@ class Context:
     figures: list[Figure]
     doc_type: DocType
     tolerance: Decimal
-    narrative: list[tuple]  # (normalised start, text, citation builder, section path) of prose lines
+    narrative: list[ProseLine]
 
     def by_key(self) -> dict[str, list[Figure]]:
         out: dict[str, list[Figure]] = defaultdict(list)
@@ -274,8 +284,7 @@ _REASON = re.compile(r"主要原因|原因是|原因:|原因：|主要是|主要
 def stated_change(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["stated_change"][0]
-    for item in ctx.narrative:
-        _start, text, cite = item[:3]
+    for _start, text, cite, _section in ctx.narrative:
         for m in _CHANGE.finditer(text):
             now = Decimal(m.group("now").replace(",", ""))
             delta = Decimal(m.group("delta").replace(",", ""))
@@ -336,9 +345,7 @@ def _share_denominator(ctx: Context, text: str, m: re.Match, section: str) -> Fi
 def stated_share(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["stated_share"][0]
-    for item in ctx.narrative:
-        _start, text, cite = item[:3]
-        section = item[3] if len(item) > 3 else ""
+    for _start, text, cite, section in ctx.narrative:
         for m in _SHARE.finditer(text):
             whole = _share_denominator(ctx, text, m, section)
             citation = cite(m.start(), m.end())
@@ -364,8 +371,7 @@ def stated_share(ctx: Context) -> list[CheckResult]:
 def change_has_reason(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["change_has_reason"][0]
-    for item in ctx.narrative:
-        _start, text, cite = item[:3]
+    for _start, text, cite, _section in ctx.narrative:
         for m in re.finditer(r"(?:比上年|与上年相比|较上年)[^。]{0,30}?(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*万元", text):
             if Decimal(m.group(2).replace(",", "")) == 0:
                 continue
@@ -379,7 +385,7 @@ def change_has_reason(ctx: Context) -> list[CheckResult]:
     return out
 
 
-def run_checks(figures: list[Figure], doc_type: DocType, narrative=None,
+def run_checks(figures: list[Figure], doc_type: DocType, narrative: list[ProseLine] | None = None,
                tolerance: Decimal = DEFAULT_TOLERANCE, rules: dict[str, tuple[str, Rule]] | None = None
                ) -> list[CheckResult]:
     ctx = Context(figures=figures, doc_type=doc_type, tolerance=tolerance, narrative=narrative or [])
