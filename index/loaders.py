@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extraction.errors import LoadError
+from core.errors import LoadError
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
 MIN_TEXT_CHARS_PER_PAGE = 3
@@ -91,6 +91,21 @@ def load(path: Path) -> RawDocument:
     return RawDocument(source, path, "text", doc_id_for(data), [Segment(text, None)], encoding=encoding)
 
 
+def original_text(path: Path, page: int | None = None) -> str:
+    """The original text that citation offsets point into: the decoded file, or one PDF page's text.
+
+    It is read exactly as :func:`load` read it at ingestion, so ``text[char_start:char_end] == quote``.
+    """
+    data = path.read_bytes()
+    kind = sniff_kind(data)
+    if kind == "pdf":
+        reader = _pdf_reader(data, path.name)
+        return reader.pages[(page or 1) - 1].extract_text() or ""
+    if kind == "docx":
+        return _docx_text(data, path.name)
+    return decode_text(data, path.name)[0]
+
+
 def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode a text file: UTF-8 (with or without BOM), else GB18030/GBK, detected by trying strictly.
 
@@ -122,7 +137,8 @@ def _universal_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
+def _pdf_reader(data: bytes, source: str):
+    """An opened (and, with an empty user password, decrypted) pypdf reader; LoadError otherwise."""
     from pypdf import PdfReader
     from pypdf.errors import FileNotDecryptedError, PdfReadError
 
@@ -135,11 +151,17 @@ def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
                 raise LoadError(source, f"encrypted PDF, cannot open without the password ({e})") from e
             if not ok:
                 raise LoadError(source, "encrypted PDF (password required)")
-        n = len(reader.pages)
+        len(reader.pages)
     except LoadError:
         raise
     except (PdfReadError, FileNotDecryptedError, ValueError, KeyError, OSError) as e:
         raise LoadError(source, f"broken or truncated PDF ({type(e).__name__}: {e})") from e
+    return reader
+
+
+def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
+    reader = _pdf_reader(data, source)
+    n = len(reader.pages)
     if n == 0:
         raise LoadError(source, "PDF has no pages (broken or truncated file)")
     segments: list[Segment] = []
@@ -147,7 +169,7 @@ def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
     for i in range(n):
         try:
             text = reader.pages[i].extract_text() or ""
-        except Exception as e:  # one bad page must not lose the others
+        except Exception as e:  # pypdf raises many types for a broken content stream
             raise LoadError(source, f"page {i + 1}: cannot extract text ({type(e).__name__}: {e})") from e
         if len("".join(text.split())) < MIN_TEXT_CHARS_PER_PAGE:
             empty.append(i + 1)

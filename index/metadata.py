@@ -7,12 +7,11 @@ and confirmed by how often it recurs in the document.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
-from extraction.schemas import DocPart, DocType, Span
+from core.schemas import DocMeta, DocPart, DocType, Span
+from index.layout import Layout
 from index.normalise import NormDoc
 
 _ORG_SUFFIX = (
@@ -37,20 +36,9 @@ _PART_TITLES = [
 ]
 
 
-@dataclass
-class DocMeta:
-    unit: str | None
-    year: int | None
-    doc_type: DocType
-    parts: list[DocPart] = field(default_factory=list)
-
-    def part_at(self, pos: int) -> DocType:
-        starts = [p.span.start for p in self.parts]
-        i = bisect.bisect_right(starts, pos) - 1
-        return self.parts[i].doc_type if i >= 0 else self.doc_type
-
-
-def detect(doc: NormDoc) -> DocMeta:
+def detect(layout: Layout) -> DocMeta:
+    """Unit, fiscal year, type and parts of a document, from its text."""
+    doc = layout.doc
     text = doc.text
     head = _head(text)
     unit = _unit(text, head)

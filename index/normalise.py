@@ -252,7 +252,7 @@ def _fix_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
     if " " not in (c for c, _ in collapsed):
         return collapsed
     text = "".join(c for c, _ in collapsed)
-    prose = _is_prose(text)
+    prose = is_prose(text)
     keep: list[tuple[str, int]] = []
     n = len(collapsed)
     letter_spaced = _letter_spaced_positions(text)
@@ -281,7 +281,7 @@ def _number_unit(chars: list[tuple[str, int]], space: int, unit: str) -> bool:
     return number.isdigit() and len(number) <= 4
 
 
-def _is_prose(text: str) -> bool:
+def is_prose(text: str) -> bool:
     if "\t" in text:
         return False
     clause = re.search(
@@ -301,19 +301,9 @@ def _letter_spaced_positions(text: str) -> set[int]:
     return out
 
 
-def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:
-    """Lines to drop per segment: running headers/footers repeated on many pages, and page numbers."""
-    n = len(per_seg)
-    edge: list[list[tuple[int, str]]] = []
-    for lines in per_seg:
-        idx = [i for i, ln in enumerate(lines) if ln]
-        picks = idx[:2] + idx[-2:]
-        edge.append([(i, "".join(c for c, _ in lines[i]).replace(" ", "")) for i in dict.fromkeys(picks)])
-    keys = Counter()
-    for items in edge:
-        keys.update({re.sub(r"\d+", "#", t) for _, t in items if 2 <= len(t) <= 60})
-    repeated = {k for k, c in keys.items() if c >= max(3, n // 2)}
-    offsets = Counter()
+def _page_numbers(raw: RawDocument, edge: list[list[tuple[int, str]]]) -> list[tuple[int, int]]:
+    """(segment, line) of the page-number lines: numbers at a page's edge that follow the page order."""
+    offsets: Counter[int] = Counter()
     numbered: list[tuple[int, int, int]] = []
     for si, items in enumerate(edge):
         page = raw.segments[si].page or si + 1
@@ -322,13 +312,29 @@ def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]
             if m and len(t) <= 14:
                 numbered.append((si, i, int(m.group(1)) - page))
                 offsets[int(m.group(1)) - page] += 1
+    if not offsets:
+        return []
+    offset, count = offsets.most_common(1)[0]
+    if count < max(2, len(edge) // 2):
+        return []
+    return [(si, i) for si, i, off in numbered if off == offset]
+
+
+def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:
+    """Lines to drop per segment: running headers/footers repeated on many pages, and page numbers."""
+    n = len(per_seg)
+    edge: list[list[tuple[int, str]]] = []
+    for lines in per_seg:
+        idx = [i for i, ln in enumerate(lines) if ln]
+        picks = idx[:2] + idx[-2:]
+        edge.append([(i, "".join(c for c, _ in lines[i]).replace(" ", "")) for i in dict.fromkeys(picks)])
+    keys: Counter[str] = Counter()
+    for items in edge:
+        keys.update({re.sub(r"\d+", "#", t) for _, t in items if 2 <= len(t) <= 60})
+    repeated = {k for k, c in keys.items() if c >= max(3, n // 2)}
     drop: dict[int, set[int]] = {}
-    if offsets:
-        offset, count = offsets.most_common(1)[0]
-        if count >= max(2, n // 2):
-            for si, i, off in numbered:
-                if off == offset:
-                    drop.setdefault(si, set()).add(i)
+    for si, i in _page_numbers(raw, edge):
+        drop.setdefault(si, set()).add(i)
     for si, items in enumerate(edge):
         for i, t in items:
             if re.sub(r"\d+", "#", t) in repeated and not _HEADING_START.match(t):
@@ -352,7 +358,7 @@ def _prose_lengths(per_seg, dropped) -> list[float]:
         for li, line in enumerate(lines):
             if li in dropped.get(si, set()) or len(line) < 8:
                 continue
-            if _is_prose("".join(c for c, _ in line)):
+            if is_prose("".join(c for c, _ in line)):
                 lengths.append(display_width(line))
     return sorted(lengths)
 
@@ -365,7 +371,7 @@ def _raw_length(line: list[tuple[str, int]]) -> int:
 def _percentile_count(per_seg, dropped) -> int:
     """The 80th percentile of prose line lengths in characters (wraps made by character count)."""
     lengths = sorted(_raw_length(line) for si, lines in enumerate(per_seg) for li, line in enumerate(lines)
-                     if li not in dropped.get(si, set()) and len(line) >= 8 and _is_prose("".join(c for c, _ in line)))
+                     if li not in dropped.get(si, set()) and len(line) >= 8 and is_prose("".join(c for c, _ in line)))
     return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 10**6
 
 
@@ -410,7 +416,7 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
     if _HEADING_START.match(head):
         return False
     nxt_text = "".join(c for c, _ in nxt)
-    if _is_prose(last_text) or _is_prose(nxt_text):
+    if is_prose(last_text) or is_prose(nxt_text):
         return True
     return " " not in last_text  # one run of words filling the line: a wrapped phrase, not a row of cells
 

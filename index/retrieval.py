@@ -13,9 +13,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
-from extraction.schemas import DocType, ParsedQuery, QueryFilters, SearchHit
+from core.schemas import ParsedQuestion, QueryFilters, SearchHit
 from index.lexical import tokenize
-from index.query import match_units, parse_query
 from index.store import Store
 
 MODES = ("hybrid", "dense", "bm25")
@@ -52,10 +51,10 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]],
     return scores
 
 
-def _chroma_where(units: list[str] | None, filters: QueryFilters, skip_headings: bool) -> dict | None:
+def _chroma_where(filters: QueryFilters, skip_headings: bool) -> dict | None:
     clauses: list[dict] = [{"kind": {"$ne": "heading"}}] if skip_headings else []
-    if units:
-        clauses.append({"unit": {"$in": units}})
+    if filters.units:
+        clauses.append({"unit": {"$in": filters.units}})
     if filters.year is not None:
         clauses.append({"year": filters.year})
     if filters.doc_type is not None:
@@ -65,44 +64,20 @@ def _chroma_where(units: list[str] | None, filters: QueryFilters, skip_headings:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def resolve_filters(store: Store, question: str, unit: str | None, year: int | None,
-                    doc_type: DocType | None) -> tuple[ParsedQuery, list[str] | None]:
-    """Parse the question; explicit options override what the question says."""
-    stored_units = store.units()
-    parsed, units = parse_query(question, stored_units, store.years())
-    filters = parsed.filters
-    if unit:
-        units = stored_units if unit in stored_units else match_units(unit, stored_units)[0]
-        units = [unit] if unit in stored_units else units
-        filters = filters.model_copy(update={"unit": unit})
-        if not units:
-            units = [unit]  # an unknown unit filters everything out, honestly
-    if year is not None:
-        filters = filters.model_copy(update={"year": year})
-    elif filters.year is not None and filters.year not in store.years():
-        # a year named in the question that no document covers ("2020年底有几辆车" is in the 2021
-        # budget): search without it rather than return nothing
-        filters = filters.model_copy(update={"year": None})
-    if doc_type is not None:
-        filters = filters.model_copy(update={"doc_type": doc_type})
-    return parsed.model_copy(update={"filters": filters}), (units or None)
-
-
-def search(store: Store, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
-           doc_type: DocType | None = None, mode: str = "hybrid",
-           settings: RetrievalSettings | None = None) -> tuple[list[SearchHit], ParsedQuery]:
+def search(store: Store, parsed: ParsedQuestion, k: int = 5, *, mode: str = "hybrid",
+           settings: RetrievalSettings | None = None) -> list[SearchHit]:
+    """The best ``k`` passages for a parsed question, within its filters (unit, year, document type)."""
     settings = settings or RetrievalSettings()
-    parsed, units = resolve_filters(store, question, unit, year, doc_type)
     filters = parsed.filters
-    allowed = store.allowed_ids(filters, units, skip_headings=settings.skip_headings)
+    allowed = store.allowed_ids(filters, skip_headings=settings.skip_headings)
     if allowed is not None and not allowed:
-        return [], parsed
-    query_text = parsed.residual or question
+        return []
+    query_text = parsed.residual or parsed.text
     n = max(settings.candidates, k)
     dense: list[tuple[str, float]] = []
     lexical: list[tuple[str, float]] = []
     if mode in ("hybrid", "dense"):
-        dense = [(cid, s) for cid, s in store.dense(query_text, n, _chroma_where(units, filters, settings.skip_headings))]
+        dense = store.dense(query_text, n, _chroma_where(filters, settings.skip_headings))
     if mode in ("hybrid", "bm25"):
         terms = tokenize(query_text) + tokenize(" ".join(parsed.expanded_terms))
         lexical = store.bm25().search(terms, allowed, n)
@@ -121,4 +96,4 @@ def search(store: Store, question: str, k: int = 5, *, unit: str | None = None, 
             table_title=c.table_title, chunk_id=cid, citation=c.citation,
             ranks={"dense": dense_rank.get(cid), "bm25": bm25_rank.get(cid)},
         ))
-    return hits, parsed
+    return hits

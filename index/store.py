@@ -21,8 +21,8 @@ from pathlib import Path
 
 import numpy as np
 
-from extraction.errors import EmbedderMismatchError, StoreError
-from extraction.schemas import Chunk, DocRecord, Figure, QueryFilters
+from core.errors import EmbedderMismatchError, StoreError
+from core.schemas import Chunk, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 
@@ -101,7 +101,7 @@ class Store:
                 raise EmbedderMismatchError(
                     f"the store at {target.host or target.path} was built with the embedding model {stored!r}, "
                     f"but {fingerprint!r} is configured; use the same model (DISCLOSURE_EMBEDDER) or a new "
-                    "DISCLOSURE_HOME, or re-ingest after `disclosure reset`"
+                    "DISCLOSURE_HOME (or delete this store's folder and ingest again)"
                 )
             return client.get_collection(COLLECTION, embedding_function=self.embedder)
         return client.create_collection(
@@ -145,15 +145,14 @@ class Store:
     def years(self) -> list[int]:
         return [r[0] for r in self.db.execute("SELECT DISTINCT year FROM docs WHERE year IS NOT NULL ORDER BY year")]
 
-    def allowed_ids(self, filters: QueryFilters, units: list[str] | None = None,
-                    skip_headings: bool = False) -> set[str] | None:
+    def allowed_ids(self, filters: QueryFilters, skip_headings: bool = False) -> set[str] | None:
         """Chunk ids that pass the metadata filters (None when there is no filter)."""
         where, args = [], []
         if skip_headings:
             where.append("kind != 'heading'")
-        if units:
-            where.append(f"unit IN ({','.join('?' * len(units))})")
-            args.extend(units)
+        if filters.units:
+            where.append(f"unit IN ({','.join('?' * len(filters.units))})")
+            args.extend(filters.units)
         if filters.year is not None:
             where.append("year=?")
             args.append(filters.year)

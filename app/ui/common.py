@@ -7,16 +7,9 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.evaluation.runner import sample_archive
 from app.service import DisclosureService
-from extraction.schemas import Citation
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def sample_archive() -> list[Path]:
-    files = sorted((ROOT / "data").glob("*.txt"))
-    shared = ROOT.parent / "shared" / "corpus"
-    return files + (sorted(shared.glob("*.pdf")) if shared.exists() else [])
+from core.schemas import Citation
 
 
 @st.cache_resource
@@ -41,16 +34,13 @@ def ready() -> DisclosureService:
 
 
 def where(c: Citation) -> str:
-    if c.line_start is not None:
-        at = f"第{c.line_start}–{c.line_end}行" if c.line_end != c.line_start else f"第{c.line_start}行"
-        return f"{c.source} {at}" + (f"（第{c.page}页）" if c.page else "")
-    return f"{c.source} 第{c.page}页" if c.page else c.source
+    return c.where("zh", source=True)
 
 
 def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 120) -> None:
     """A cited passage: where it is, the quote highlighted in its surrounding text, and the original page/file."""
     with st.expander(f"{c.unit or ''} {c.year or ''} · {where(c)}"):
-        original = _original_text(svc, c)
+        original = svc.original_text(c)
         if original is not None and original[c.char_start:c.char_end] == c.quote:
             before = original[max(0, c.char_start - context):c.char_start]
             after = original[c.char_end:c.char_end + context]
@@ -67,19 +57,6 @@ def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 
 def _record_path(svc: DisclosureService, c: Citation) -> Path | None:
     record = svc.store.doc(c.doc_id)
     return Path(record.path) if record and Path(record.path).exists() else None
-
-
-def _original_text(svc: DisclosureService, c: Citation) -> str | None:
-    path = _record_path(svc, c)
-    if path is None:
-        return None
-    if path.suffix.lower() == ".pdf":
-        import pypdf
-
-        return pypdf.PdfReader(path).pages[(c.page or 1) - 1].extract_text()
-    from index.loaders import decode_text
-
-    return decode_text(path.read_bytes(), path.name)[0]
 
 
 def _download(svc: DisclosureService, c: Citation):

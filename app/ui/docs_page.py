@@ -4,7 +4,7 @@ import streamlit as st
 
 from app.ui.common import ready
 from app.uploads import MAX_UPLOAD_BYTES, save_upload
-from extraction.errors import LoadError
+from core.errors import LoadError
 
 st.title("文档")
 svc = ready()

@@ -7,11 +7,11 @@ import pandas as pd
 import streamlit as st
 
 from app.ui.common import ready, where
+from core.vocabulary import label_of
 
 STATUS_COLOUR = {"pass": "#d4edda", "warn": "#fff3cd", "fail": "#f8d7da", "skip": "#e2e3e5"}
-SUMMARY = {"basic_expenditure": "基本支出", "project_expenditure": "项目支出", "ending_carryover": "年末结转和结余"}
-THREE = {"overseas_travel": "因公出国（境）费", "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费",
-         "official_reception": "公务接待费"}
+SUMMARY = ("basic_expenditure", "project_expenditure", "ending_carryover")
+THREE = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception")
 
 st.title("抽取与核验")
 svc = ready()
@@ -25,11 +25,11 @@ st.dataframe(pd.DataFrame([{"key": f.key, "value": f.value, "unit": f.unit, "来
 
 c1, c2 = st.columns(2)
 by_key = {f.key: f for f in figures if f.unit == "万元"}
-structure = {label: float(by_key[k].value) for k, label in SUMMARY.items() if k in by_key}
+structure = {label_of(k): float(by_key[k].value) for k in SUMMARY if k in by_key}
 if structure:
     c1.caption("支出结构（万元）")
     c1.bar_chart(pd.Series(structure, name="万元"))
-three = {label: float(by_key[k].value) for k, label in THREE.items() if k in by_key}
+three = {label_of(k): float(by_key[k].value) for k in THREE if k in by_key}
 if three:
     c2.caption("“三公”经费构成（万元）")
     c2.bar_chart(pd.Series(three, name="万元"))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from app.ui.common import ready, where
-from extraction.schemas import Citation
+from core.schemas import Citation
 
 st.title("原因说明")
 svc = ready()

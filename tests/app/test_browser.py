@@ -1,6 +1,7 @@
 """End to end in a real headless browser: Debian's chromium, driven by Playwright, against `streamlit run`.
 
-Saves a screenshot of each page to docs/screenshots/ (linked from the README).
+Saves a screenshot of each page to a temporary folder, or to ``$SCREENSHOTS_DIR`` when set (``make screenshots``
+sets it to docs/screenshots/, linked from the README): a test run never rewrites tracked files.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -17,7 +19,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).parents[2]
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="screenshots-"))
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (apt-get install chromium)")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

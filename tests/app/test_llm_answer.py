@@ -20,7 +20,9 @@ from conftest import make_service
 from fake_openai import FakeOpenAI
 
 from app import llm_answer
-from app.llm_answer import numbers, write_answer
+from app.llm import ChatClient
+from app.llm_answer import write_answer
+from extraction.grounding import numbers
 
 DOC = Path(__file__).resolve().parents[2] / "data" / "000_04b2af8a0d084766.txt"
 API_KEY = "sk-test-SECRET-answer-0123456789"
@@ -64,6 +66,7 @@ def plain(tmp_path_factory, planted):
 def service(plain, fake):
     """The same store, with the scripted endpoint configured through the environment settings."""
     return make_service(plain.settings.home, DISCLOSURE_LLM_BASE_URL=fake.base_url, DISCLOSURE_LLM_MODEL=MODEL,
+                        DISCLOSURE_LLM_API_KEY=API_KEY,
                         DISCLOSURE_LLM_TIMEOUT="1")
 
 
@@ -232,7 +235,8 @@ def test_endpoint_errors_fall_back_with_a_note(service, fake, script, says):
 def test_key_in_an_error_message_is_scrubbed(plain, fake):
     base = plain.ask(QUESTION)
     fake.script.append({"status": 400, "message": f"key {API_KEY} is not valid here"})
-    a = write_answer(QUESTION, base, [], base_url=fake.base_url, model=MODEL, api_key=API_KEY, timeout=2)
+    a = write_answer(QUESTION, base, [], ChatClient(base_url=fake.base_url, model=MODEL, api_key=API_KEY, timeout=2),
+                     [2024])
     assert a.written_by == "rules" and a.answer == base.answer
     assert "HTTP 400" in a.notes[0] and "***" in a.notes[0] and API_KEY not in a.notes[0]
 

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from conftest import SAMPLE_TEXTS, make_service
 
-from extraction.errors import EmbedderMismatchError
+from core.errors import EmbedderMismatchError
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import REAL_PDFS
 
-from evals.answers import evaluate, judge, load_questions
+from app.evaluation.answers import evaluate, judge, load_questions
 
 ROOT = Path(__file__).parents[2]
 QUESTIONS = [q for q in load_questions()

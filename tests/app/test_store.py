@@ -16,7 +16,7 @@ import fixtures_pdf
 import pytest
 from conftest import SAMPLE_TEXTS, make_service
 
-from extraction.errors import EmbedderMismatchError
+from core.errors import EmbedderMismatchError
 
 SMALL = sorted((p for p in SAMPLE_TEXTS if p.name.startswith(("004", "001"))), reverse=True)  # 004, 001
 

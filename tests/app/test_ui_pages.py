@@ -76,7 +76,7 @@ def test_eval_page_runs_the_gold_sets(home, monkeypatch):
 
 def test_upload_safety(tmp_path):
     from app.uploads import safe_name, save_upload
-    from extraction.errors import LoadError
+    from core.errors import LoadError
 
     assert safe_name("../../etc/passwd") == "passwd" and safe_name("..\\..\\x.pdf") == "x.pdf"
     ok = save_upload(tmp_path, "../evil/决算.txt", "收入总计100万元。".encode())

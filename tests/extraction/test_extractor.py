@@ -10,12 +10,12 @@ import pypdf
 import pytest
 from conftest import DATA, REAL_PDFS
 
-from evals.extraction import load_extraction_gold, score_document
+from app.evaluation.extraction import load_extraction_gold, score_document
+from core.vocabulary import is_valid_key
 from extraction.extractor import extract
-from extraction.vocabulary import is_valid_key
+from index.layout import read_layout
 from index.loaders import load
 from index.metadata import detect
-from index.normalise import normalise
 
 GOLD = load_extraction_gold()
 SOURCES = {p.name: p for p in [*DATA.glob("*.txt"), *REAL_PDFS]}
@@ -23,8 +23,8 @@ DOCS = sorted(d for d in GOLD if d in SOURCES)
 
 
 def _extract(path: Path):
-    norm = normalise(load(path))
-    return extract(norm, detect(norm))
+    layout = read_layout(load(path))
+    return extract(layout, detect(layout))
 
 
 @pytest.fixture(scope="module")
@@ -110,8 +110,8 @@ def test_budget_tables_in_yuan_keep_their_unit():
 def test_disclosure_views_summary_projects_and_indicators():
     from extraction.views import disclosure
 
-    norm = normalise(load(DATA / "000_04b2af8a0d084766.txt"))
-    view = disclosure(norm, detect(norm))
+    layout = read_layout(load(DATA / "000_04b2af8a0d084766.txt"))
+    view = disclosure(layout, detect(layout))
     assert view.summary["three_public_actual"].value == "31.19"
     assert "九、财政拨款“三公”经费支出决算情况说明" in view.sections
     project = next(p for p in view.projects if p.name == "2023年安全生产奖")

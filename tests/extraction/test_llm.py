@@ -18,13 +18,17 @@ from pathlib import Path
 import pytest
 from fake_openai import FakeOpenAI
 
-from extraction import llm
+from app.llm import NO_KEY, ChatClient
+from core.errors import LLMError, PromptError
+from core.schemas import Figure
+from extraction import llm_extract as llm
+from extraction import prompting
 from extraction.extractor import extract
-from extraction.llm import LLMError, PromptError, llm_extract, load_prompt, select_passages
-from extraction.schemas import Figure
+from extraction.llm_extract import llm_extract, select_passages
+from extraction.prompting import load_prompt
+from index.layout import read_layout
 from index.loaders import load
 from index.metadata import detect
-from index.normalise import normalise
 
 DOC_PATH = Path(__file__).resolve().parents[2] / "data" / "000_04b2af8a0d084766.txt"
 API_KEY = "sk-test-SECRET-0123456789"
@@ -45,8 +49,8 @@ def fake():
 
 @pytest.fixture(scope="module")
 def doc_meta():
-    doc = normalise(load(DOC_PATH))
-    return doc, detect(doc)
+    layout = read_layout(load(DOC_PATH))
+    return layout, detect(layout)
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +90,7 @@ def run(fake: FakeOpenAI, doc_meta, have: list[Figure] | None = None, **kw):
     doc, meta = doc_meta
     kw.setdefault("api_key", API_KEY)
     kw.setdefault("timeout", 5)
-    return llm_extract(doc, meta, have or [], base_url=fake.base_url, model=MODEL, **kw)
+    return llm_extract(doc, meta, have or [], ChatClient(base_url=fake.base_url, model=MODEL, **kw))
 
 
 # -- (a) grounded figures are accepted and cited ---------------------------------------------------
@@ -263,7 +267,7 @@ def test_no_key_never_sends_the_environment_key(fake, doc_meta, monkeypatch):
     fake.script.append('{"figures": []}')
     figures, _ = run(fake, doc_meta, api_key=None)
     assert figures == []
-    assert fake.requests[0]["headers"]["authorization"] == f"Bearer {llm.NO_KEY}"
+    assert fake.requests[0]["headers"]["authorization"] == f"Bearer {NO_KEY}"
 
 
 def test_passages_are_bounded_and_map_to_the_text(doc_meta):
@@ -300,7 +304,7 @@ def test_load_prompt_placeholder_mismatch_names_the_file(tmp_path, monkeypatch):
     with pytest.raises(PromptError, match=r"extract_figures\.md.*passed but not in the file: extra"):
         load_prompt("extract_figures", keys="x", passages="y", extra="z")
     (tmp_path / "odd.md").write_text("Hello {name} and {other!r}", encoding="utf-8")
-    monkeypatch.setattr(llm, "PROMPTS_DIR", tmp_path)
+    monkeypatch.setattr(prompting, "PROMPTS_DIR", tmp_path)
     with pytest.raises(PromptError, match=r"odd\.md: placeholders must be plain names"):
         load_prompt("odd", name="x", other="y")
     with pytest.raises(PromptError, match=r"missing\.md: cannot read prompt"):
@@ -311,7 +315,7 @@ def test_service_extract_with_llm_uses_the_configured_endpoint(fake, tmp_path, m
     """The CLI/service path: settings from the environment, rule figures kept, LLM figures grounded."""
     from conftest import make_service
 
-    from extraction.errors import ConfigError
+    from core.errors import ConfigError
 
     with pytest.raises(ConfigError, match="DISCLOSURE_LLM_BASE_URL"):
         make_service(tmp_path / "a").extract(DOC_PATH, llm=True)

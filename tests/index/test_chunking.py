@@ -10,11 +10,12 @@ import pytest
 from conftest import REAL_PDFS, SAMPLE_TEXTS
 from pypdf import PdfReader
 
-from extraction.schemas import Chunk, ChunkKind, DocType
+from core.schemas import Chunk, ChunkKind, DocMeta, DocType
 from index.chunking import chunk_document
+from index.layout import read_layout
 from index.loaders import load
-from index.metadata import DocMeta, detect
-from index.normalise import NormDoc, normalise, to_halfwidth
+from index.metadata import detect
+from index.normalise import NormDoc, to_halfwidth
 
 ALL_FILES = [*SAMPLE_TEXTS, *REAL_PDFS]
 IDS = [p.name for p in ALL_FILES]
@@ -24,9 +25,9 @@ DECIMAL = re.compile(r"(?<![\d.,])\d[\d,]*\.\d+")
 
 @cache
 def processed(path: Path) -> tuple[NormDoc, DocMeta, list[Chunk]]:
-    doc = normalise(load(path))
-    meta = detect(doc)
-    return doc, meta, chunk_document(doc, meta)
+    layout = read_layout(load(path))
+    meta = detect(layout)
+    return layout.doc, meta, chunk_document(layout, meta)
 
 
 @cache

@@ -8,7 +8,7 @@ import fixtures_pdf as fp
 import pytest
 from pypdf import PdfReader
 
-from extraction.errors import LoadError
+from core.errors import LoadError
 from index.loaders import load
 from index.normalise import normalise
 

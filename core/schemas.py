@@ -32,6 +32,46 @@ class ChunkKind(StrEnum):
     heading = "heading"
 
 
+class Scope(StrEnum):
+    """部门 (a department, consolidating its units) or 单位 (one unit, 本级)."""
+
+    department = "department"
+    unit = "unit"
+
+
+class IngestStatus(StrEnum):
+    ingested = "ingested"
+    unchanged = "unchanged"
+    replaced = "replaced"
+    error = "error"
+
+
+class Method(StrEnum):
+    """Who read a figure: the deterministic rules or an LLM (grounded)."""
+
+    rule = "rule"
+    llm = "llm"
+
+
+class SourceKind(StrEnum):
+    table = "table"
+    prose = "prose"
+
+
+class CheckStatus(StrEnum):
+    passed = "pass"
+    fail = "fail"
+    warn = "warn"
+    skip = "skip"
+
+
+class Intent(StrEnum):
+    figure = "figure"
+    reason = "reason"
+    comparison = "comparison"
+    list = "list"
+
+
 class Span(BaseModel):
     """Half-open interval ``[start, end)`` in characters."""
 
@@ -61,6 +101,23 @@ class Citation(BaseModel):
     char_start: int = Field(ge=0, description="offset of the quote in the original text (file or PDF page)")
     char_end: int = Field(ge=0, description="end offset (exclusive) of the quote")
     quote: str = Field(description="the original text at char_start:char_end, verbatim")
+
+    def where(self, lang: str = "en", *, source: bool = False) -> str:
+        """Where the quote is, for people: ``p.15`` / ``L93-95`` (``lang="en"``) or ``第15页`` / ``第93–95行``.
+
+        ``source`` puts the file name in front.
+        """
+        lines = None
+        if self.line_start is not None:
+            same = self.line_end in (None, self.line_start)
+            lines = (f"L{self.line_start}" if same else f"L{self.line_start}-{self.line_end}") if lang == "en" else (
+                f"第{self.line_start}行" if same else f"第{self.line_start}–{self.line_end}行")
+        page = None if self.page is None else (f"p.{self.page}" if lang == "en" else f"第{self.page}页")
+        if lang == "en":
+            at = " ".join(x for x in (page, lines) if x)
+        else:
+            at = f"{lines}（{page}）" if lines and page else (lines or page or "")
+        return f"{self.source} {at}".strip() if source else at
 
 
 class Chunk(BaseModel):
@@ -129,20 +186,37 @@ class SearchHit(BaseModel):
 
 
 class QueryFilters(BaseModel):
-    """Metadata filters parsed from a question or given as options."""
+    """Metadata filters of a search, from the question or given as options."""
 
     model_config = ConfigDict(extra="forbid")
-    unit: str | None = None
+    unit: str | None = Field(default=None, description="the phrase (or option) that named the unit")
+    units: list[str] = Field(default_factory=list, description="the stored unit names it resolves to")
     year: int | None = None
     doc_type: DocType | None = None
 
 
-class ParsedQuery(BaseModel):
+class UnitMention(BaseModel):
+    """A phrase of the question that names a unit, and the stored units it fits."""
+
+    model_config = ConfigDict(extra="forbid")
+    phrase: str
+    start: int = Field(description="position of the phrase in the question")
+    units: list[str] = Field(default_factory=list, description="stored unit names the phrase fits")
+
+
+class ParsedQuestion(BaseModel):
+    """What a question asks, read once (:func:`app.question.parse_question`) and used by every path."""
+
     model_config = ConfigDict(extra="forbid")
     text: str = Field(description="the question as asked")
     residual: str = Field(description="the question without the unit/year phrases")
     expanded_terms: list[str] = Field(default_factory=list, description="synonyms added for lexical search")
     filters: QueryFilters = Field(default_factory=QueryFilters)
+    mentions: list[UnitMention] = Field(default_factory=list, description="each unit named, in question order")
+    years: list[int] = Field(default_factory=list, description="years asked about (comparison bases left out)")
+    year_range: bool = Field(default=False, description="the years come from a range (2021-2024年)")
+    metrics: list[str] = Field(default_factory=list, description="vocabulary keys the question names")
+    intent: Intent = Intent.figure
 
 
 class IngestOutcome(BaseModel):
@@ -150,7 +224,7 @@ class IngestOutcome(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     source: str
-    status: str = Field(description="ingested | unchanged | replaced | error")
+    status: IngestStatus
     doc_id: str | None = None
     chunks: int = 0
     embedded: int = Field(default=0, description="chunks whose vectors had to be computed (the rest came from the cache)")
@@ -161,9 +235,6 @@ class IngestOutcome(BaseModel):
 
 # -- extraction ----------------------------------------------------------------------------
 
-FIGURE_UNITS = ("万元", "元", "人", "辆", "个", "批次", "人次", "%", "分", "亿元", "千元", "平方米", "台(套)")
-
-
 class Figure(BaseModel):
     """One extracted figure, as printed, with where it was read (keys: ../shared/fields.md)."""
 
@@ -172,8 +243,8 @@ class Figure(BaseModel):
     value: str = Field(description="the number as printed, thousands separators removed, e.g. '3681.17'")
     unit: str = Field(description="unit as printed: 万元, 元, 人, 辆, 个, 批次, 人次, %, 分")
     citation: Citation
-    method: str = Field(default="rule", description="rule (deterministic) or llm")
-    source_kind: str = Field(default="prose", description="table or prose")
+    method: Method = Field(default=Method.rule, description="rule (deterministic) or llm")
+    source_kind: SourceKind = Field(default=SourceKind.prose, description="table or prose")
     label: str | None = Field(default=None, description="row label or phrase the value belongs to, as printed")
     table: str | None = Field(default=None, description="title of the table it was read from")
     column: str | None = Field(default=None, description="column header it was read under (决算数, 预算数…)")
@@ -211,7 +282,7 @@ class CheckResult(BaseModel):
     model_config = ConfigDict(extra="forbid")
     rule: str
     description: str
-    status: str = Field(description="pass | fail | warn | skip")
+    status: CheckStatus
     message: str
     expected: str | None = None
     actual: str | None = None
@@ -270,7 +341,7 @@ class Answer(BaseModel):
     model_config = ConfigDict(extra="forbid")
     answer: str
     answerable: bool
-    intent: str = Field(description="figure | reason | comparison | list")
+    intent: Intent
     figures: list[Figure] = Field(default_factory=list)
     citations: list[Citation] = Field(default_factory=list)
     nearest: list[Citation] = Field(default_factory=list, description="closest passages when unanswerable")
@@ -280,3 +351,133 @@ class Answer(BaseModel):
                                                          "(a model answer that passed grounding)")
     notes: list[str] = Field(default_factory=list, description="why a model-written answer was not used, when it "
                                                                "was asked for and rejected or failed")
+
+
+class Reason(BaseModel):
+    """An explanation passage (原因说明) and the figure it explains."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(description="the explanation itself, after 主要原因是…")
+    sentence: str = Field(description="the whole sentence: the figure, its change and the reason")
+    key: str | None = Field(default=None, description="vocabulary key of the figure explained, when it has one")
+    label: str | None = Field(default=None, description="what is explained, as printed")
+    direction: str | None = Field(default=None, description="增加 | 减少 | 持平 (normalised)")
+    change: str | None = Field(default=None, description="the stated change, e.g. '3.10万元'")
+    citation: Citation
+
+
+class DocMeta(BaseModel):
+    """A document's identity read from its text: unit, year, type and the parts of the file."""
+
+    model_config = ConfigDict(extra="forbid")
+    unit: str | None = None
+    year: int | None = None
+    doc_type: DocType = DocType.unknown
+    parts: list[DocPart] = Field(default_factory=list)
+
+    def part_at(self, pos: int) -> DocType:
+        """The type of the part of the file holding normalised offset ``pos``."""
+        import bisect
+
+        starts = [p.span.start for p in self.parts]
+        i = bisect.bisect_right(starts, pos) - 1
+        return self.parts[i].doc_type if i >= 0 else self.doc_type
+
+
+# -- evaluation reports (``disclosure eval``) --------------------------------------------------
+
+class EvalRun(BaseModel):
+    """What a report was computed with."""
+
+    model_config = ConfigDict(extra="forbid")
+    time: str
+    commit: str | None = None
+    embedder: str
+    settings: str = Field(description="fingerprint of the settings that change results")
+    llm: str | None = None
+    archive: list[str] = Field(default_factory=list)
+    ingest_seconds: float = 0.0
+    ingest_errors: list[str] = Field(default_factory=list)
+
+
+class DocExtractionScore(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    precision: float
+    recall: float
+    f1: float
+    citation_accuracy: float
+    gold: int
+    false_positives: list[tuple[str, str, str]] = Field(default_factory=list, description="(key, amount, unit)")
+    false_negatives: list[tuple[str, str, str]] = Field(default_factory=list, description="(key, amount, unit)")
+
+
+class ExtractionReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    documents: dict[str, DocExtractionScore] = Field(default_factory=dict)
+    per_key_f1: dict[str, float] = Field(default_factory=dict)
+    macro_f1: float | None = None
+    without_gold: list[str] = Field(default_factory=list, description="archive documents no gold file covers")
+
+
+class TypeCount(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    correct: int
+    total: int
+
+
+class AnswerMiss(BaseModel):
+    """A question answered wrongly: what was asked, expected and answered, and what was cited."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    question: str
+    answered: str
+    expected: list[str] = Field(default_factory=list)
+    type: str = ""
+    citation: str | None = None
+
+
+class AnswersReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    questions: int
+    accuracy: float
+    by_type: dict[str, TypeCount] = Field(default_factory=dict)
+    unanswerable_precision: float
+    unanswerable_recall: float
+    citation_precision: float
+    figure_exact: float | None = None
+    evidence_overlap: float | None = None
+    latency_ms: dict[str, float] = Field(default_factory=dict)
+    misses: list[AnswerMiss] = Field(default_factory=list)
+    baseline_accuracy: float | None = None
+    baseline_note: str | None = None
+
+
+class RetrievalScores(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, serialize_by_alias=True)
+    recall_at_1: float = Field(alias="recall@1")
+    recall_at_5: float = Field(alias="recall@5")
+    recall_at_10: float = Field(alias="recall@10")
+    mrr: float
+
+
+class RetrievalReport(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    questions: int
+    dense: RetrievalScores | None = None
+    bm25: RetrievalScores | None = None
+    hybrid: RetrievalScores | None = None
+    baseline: RetrievalScores | None = Field(default=None, description="the naive LangChain pipeline")
+
+    def modes(self) -> dict[str, RetrievalScores]:
+        return {m: s for m in ("dense", "bm25", "hybrid", "baseline") if (s := getattr(self, m)) is not None}
+
+
+class EvalReport(BaseModel):
+    """One run of every gold set on one archive."""
+
+    model_config = ConfigDict(extra="forbid")
+    run: EvalRun
+    extraction: ExtractionReport
+    answers: AnswersReport
+    retrieval: RetrievalReport

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from evals.answers import judge
-from evals.extraction import GoldRow, score_document
-from evals.retrieval import GoldQuestion, evaluate, is_relevant
-from evals.runner import check_thresholds, compare
-from extraction.schemas import Answer, Citation, Figure
+from app.evaluation.answers import judge
+from app.evaluation.extraction import GoldRow, score_document
+from app.evaluation.report import check_thresholds, compare
+from app.evaluation.retrieval import GoldQuestion, evaluate, is_relevant
+from core.schemas import Answer, Citation, Figure
 
 
 def _fig(key: str, value: str, line: int, unit: str = "万元") -> Figure:
@@ -79,7 +79,7 @@ def test_comparison_marks_regressions_and_thresholds_fail():
 
 
 def test_figure_exactness_and_evidence_overlap():
-    from evals.answers import cites_evidence, exact_figures
+    from app.evaluation.answers import cites_evidence, exact_figures
 
     q = {"type": "figure", "expected_numbers": ["31.19"], "evidence": [{"source": "a.txt", "lines": [93, 93]}]}
     right = Answer(answer="三公经费支出为31.19万元。", answerable=True, intent="figure", citations=[

@@ -13,10 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extraction.schemas import Citation
+from core.schemas import Citation
 from index.normalise import to_halfwidth
 
-GOLD = Path(__file__).parent / "gold" / "retrieval.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "retrieval.jsonl"
 
 
 @dataclass

@@ -1,25 +1,22 @@
-"""Answer metrics over evals/gold/questions.jsonl: figure accuracy, reason hit rate, unanswerable P/R, latency.
-
-Run: ``python -m evals.answers`` (uses $DISCLOSURE_HOME; ingest the sample archive first).
-"""
+"""Answer metrics over evals/gold/questions*.jsonl: figure accuracy, reason hit rate, unanswerable P/R, latency."""
 
 from __future__ import annotations
 
 import json
 import re
-import statistics
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-GOLD = Path(__file__).parent / "gold" / "questions.jsonl"
+GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "questions.jsonl"
 
 
 def load_questions(path: Path = GOLD) -> list[dict]:
     return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
-def _numbers(text: str) -> set[str]:
+def numbers_in(text: str) -> set[str]:
+    """Numbers printed in a text, separators removed (and without trailing zeros too)."""
     out = set()
     for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
         n = n.replace(",", "")
@@ -38,7 +35,7 @@ class AnswerScore:
     unanswerable_fp: int = 0
     unanswerable_fn: int = 0
     latencies_ms: list[float] = field(default_factory=list)
-    misses: list[tuple[str, str, str]] = field(default_factory=list)
+    misses: list[dict] = field(default_factory=list)  # AnswerMiss fields
     figure_exact: list[int] = field(default_factory=lambda: [0, 0])  # [exact, total] over figure/list questions
     evidence_overlap: list[int] = field(default_factory=lambda: [0, 0])  # answers citing the gold evidence
 
@@ -64,7 +61,7 @@ def judge(q: dict, answer) -> bool:
     if not answer.answerable:
         return False
     shown = answer.answer + " " + " ".join(answer.reasons)
-    numbers = _numbers(shown)
+    numbers = numbers_in(shown)
     want = [n.replace(",", "") for n in q.get("expected_numbers") or []]
     if any(n not in numbers and n.rstrip("0").rstrip(".") not in numbers for n in want):
         return False
@@ -119,7 +116,10 @@ def evaluate(ask, questions: list[dict]) -> AnswerScore:
         else:
             s.unanswerable_fp += not a.answerable
         if not ok:
-            s.misses.append((q["id"], q["question"], a.answer[:120]))
+            cited = a.citations[0] if a.citations else None
+            s.misses.append({"id": q["id"], "question": q["question"], "answered": a.answer[:200],
+                             "expected": list(q.get("expected_numbers") or q.get("expected_reason_keywords") or []),
+                             "type": q["type"], "citation": cited.where() if cited else None})
         if q["type"] in ("figure", "list"):
             s.figure_exact[0] += exact_figures(q, a)
             s.figure_exact[1] += 1
@@ -127,25 +127,3 @@ def evaluate(ask, questions: list[dict]) -> AnswerScore:
             s.evidence_overlap[0] += cites_evidence(q, a)
             s.evidence_overlap[1] += 1
     return s
-
-
-def main() -> int:
-    from app.service import DisclosureService
-
-    svc = DisclosureService()
-    s = evaluate(svc.ask, load_questions())
-    print(f"answer accuracy {s.accuracy:.3f} ({s.correct}/{s.total})")
-    for t, (c, n) in sorted(s.by_type.items()):
-        print(f"  {t:<13} {c}/{n}")
-    print(f"unanswerable precision {s.unanswerable_precision:.3f} recall {s.unanswerable_recall:.3f}")
-    print(f"figure answers exact (no other amount presented) {s.figure_exact[0]}/{s.figure_exact[1]}; "
-          f"answers citing the gold evidence {s.evidence_overlap[0]}/{s.evidence_overlap[1]}")
-    lat = sorted(s.latencies_ms)
-    print(f"latency p50 {statistics.median(lat):.0f} ms, p95 {lat[int(0.95 * (len(lat) - 1))]:.0f} ms")
-    for m in s.misses:
-        print("  miss", *m)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

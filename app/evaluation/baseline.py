@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from extraction.schemas import Citation
+from core.schemas import Citation
 from index.embedders import BaseEmbedder
 from index.loaders import load
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from extraction.schemas import Figure
+from core.schemas import Figure
 
-GOLD_DIR = Path(__file__).parent / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "evals" / "gold"
 _TO_WANYUAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000), "千元": Decimal("0.1")}
 
 
@@ -98,30 +98,3 @@ def score_document(gold: list[GoldRow], figures: list[Figure]) -> DocScore:
     miss = [(i[0], str(i[1]), i[2]) for i in fn]
     return DocScore(gold[0].doc if gold else "", precision, recall, f1, cited_ok / cited if cited else 1.0, len(tp),
                     show, miss, dict(per_key))
-
-
-def main() -> int:
-    """Print precision / recall / F1 / citation accuracy per gold document (``python -m evals.extraction``)."""
-    import sys
-
-    from extraction.extractor import extract
-    from index.loaders import load
-    from index.metadata import detect
-    from index.normalise import normalise
-
-    root = Path(__file__).resolve().parents[1]
-    folders = [root / "data", root.parent / "shared" / "corpus", *[Path(a) for a in sys.argv[1:]]]
-    print("| document | gold | precision | recall | F1 | citation accuracy |\n|---|---|---|---|---|---|")
-    for doc, rows in sorted(load_extraction_gold().items()):
-        path = next((f / doc for f in folders if (f / doc).exists()), None)
-        if path is None:
-            print(f"| {doc} | {len(rows)} | (file not found) | | | |")
-            continue
-        norm = normalise(load(path))
-        s = score_document(rows, extract(norm, detect(norm)).figures)
-        print(f"| {doc} | {len(rows)} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.citation_accuracy:.3f} |")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""Question understanding for retrieval: unit, year and document type as filters.
+"""Which stored units a question names.
 
 Unit aliases are learned from the names of the stored documents (not from a list of the
 sample's units): "昌吉州市监局" matches 昌吉回族自治州市场监督管理局 because the place part
@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extraction.schemas import DocType, ParsedQuery, QueryFilters
-from index.lexical import expand_query
+from core.schemas import UnitMention
 
 _PROVINCES = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆"]
 _ADMIN_PIECE = re.compile(
@@ -31,10 +30,6 @@ _FUNCTION_ABBR = {
     "公安局": ["公安"],
 }
 _SUFFIX = re.compile(r"(?:维吾尔自治区|回族自治州|藏族自治州|蒙古自治州|自治州|自治区|省|市|州|区|县|旗|地区)$")
-_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(20\d\d)(?=\s*(?:年度|决算|预算))")
-_RELATIVE = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "前年": -2}
-
-
 def place_variants(place: str) -> set[str]:
     """"昌吉回族自治州" → {昌吉回族自治州, 昌吉州, 昌吉}; "上海市普陀区" → {…, 普陀区, 普陀}."""
     out = {place} if place else set()
@@ -107,40 +102,21 @@ def match_units(question: str, units: list[str]) -> tuple[list[str], str | None]
     return sorted(set(best_units)), phrase
 
 
-def parse_year(question: str, newest: int | None) -> tuple[int | None, str | None]:
-    m = _YEAR.search(question)
-    if m:
-        if m.group(1):
-            return int(m.group(1)), m.group(0)
-        if m.group(2):
-            return 2000 + int(m.group(2)), m.group(0)
-        return int(m.group(3)), m.group(3)
-    for word, delta in _RELATIVE.items():
-        if word in question and newest is not None:
-            return newest + delta, word
-    return None, None
-
-
-def parse_doc_type(question: str) -> DocType | None:
-    if re.search(r"决算公开|部门决算|决算报告", question):
-        return DocType.final_accounts
-    if re.search(r"预算公开|部门预算|预算报告", question):
-        return DocType.budget
-    if "绩效目标表" in question:
-        return DocType.performance_target
-    if "自评表" in question or "绩效自评" in question:
-        return DocType.performance_self_eval
-    return None
-
-
-def parse_query(question: str, units: list[str], years: list[int]) -> tuple[ParsedQuery, list[str]]:
-    """Filters from the question, and the stored unit names it refers to."""
-    matched, phrase = match_units(question, units)
-    year, year_phrase = parse_year(question, max(years) if years else None)
-    residual = question
-    for p in (phrase, year_phrase):
-        if p:
-            residual = residual.replace(p, " ")
-    tokens, added = expand_query(residual)
-    filters = QueryFilters(unit=phrase if matched else None, year=year, doc_type=parse_doc_type(question))
-    return ParsedQuery(text=question, residual=residual.strip(), expanded_terms=added, filters=filters), matched
+def mentions(question: str, units: list[str]) -> list[UnitMention]:
+    """Distinct units named in the question, in order; one mention may fit several stored names
+    (one unit printed two ways)."""
+    q = question.replace(" ", "")
+    found: list[tuple[int, str, str]] = []
+    for unit in units:
+        hits = [(q.find(a), a) for a in unit_aliases(unit)[0] if a in q]
+        if hits:
+            pos, alias = min(hits, key=lambda h: (h[0], -len(h[1])))
+            found.append((pos, alias, unit))
+    groups: dict[int, UnitMention] = {}
+    for pos, alias, unit in sorted(found):
+        near = next((p for p in groups if abs(p - pos) < 3), None)
+        if near is None:
+            groups[pos] = UnitMention(phrase=alias, start=pos, units=[unit])
+        else:
+            groups[near].units.append(unit)
+    return [groups[p] for p in sorted(groups)]

@@ -30,3 +30,20 @@ class EmbedderMismatchError(ConfigError):
 
 class StoreError(DisclosureError):
     """The store could not be read or written."""
+
+
+class PromptError(ConfigError):
+    """A prompt file is missing or its placeholders do not match the values passed."""
+
+
+class LLMError(DisclosureError):
+    """The model endpoint failed: unreachable, timed out, refused, or kept answering malformed output.
+
+    ``provider`` names the endpoint (base URL without credentials); ``retryable`` says whether
+    calling again later may succeed (timeouts, connection errors, rate limits, server errors).
+    """
+
+    def __init__(self, message: str, *, provider: str, retryable: bool) -> None:
+        self.provider = provider
+        self.retryable = retryable
+        super().__init__(message)

@@ -1,0 +1,1 @@
+"""The contract: every type that crosses a layer, the errors, and the figure vocabulary. Imports nothing of the project."""

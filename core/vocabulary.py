@@ -1,0 +1,135 @@
+"""The figure vocabulary of ``shared/fields.md``: one table of metrics, and the patterns every layer shares.
+
+:data:`METRICS` is the single table: each key with the Chinese label users read, what it means
+(shown to an LLM and in the docs), the labels documents print for it (read by the prose
+extractor) and the everyday words people ask with (read by question understanding). Everything
+that shows or reads a metric takes it from here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One vocabulary key."""
+
+    key: str
+    label: str  # 中文名称 shown to users
+    description: str  # what the figure is, for an LLM prompt and the docs
+    printed: tuple[str, ...] = ()  # labels documents print for it in running text (extractor)
+    aliases: tuple[str, ...] = ()  # everyday words people use for it (regular expressions; question understanding)
+    cues: tuple[str, ...] = ()  # short words that make a passage worth showing an LLM looking for it
+
+
+METRICS: tuple[Metric, ...] = (
+    Metric("income_grand_total", "收入总计", "收入总计：本年收入合计加年初结转和结余",
+           ("收入总计", "收入预算"), (r"收入总计|总收入|收入总共|预算收入",), ("收入总计", "收入预算", "收支总预算")),
+    Metric("income_current_year", "本年收入合计", "本年收入合计", ("本年收入合计", "本年收入"),
+           (r"本年收入",), ("本年收入",)),
+    Metric("fiscal_appropriation_income", "本年财政拨款收入", "本年财政拨款收入（一般公共预算财政拨款收入）",
+           ("本年财政拨款收入", "财政拨款收入", "一般公共预算拨款"), (r"财政拨款收入",), ("财政拨款收入", "一般公共预算拨款")),
+    Metric("other_income", "其他收入", "其他收入", ("其他收入",), (r"其他收入",), ("其他收入",)),
+    Metric("beginning_carryover", "年初结转和结余", "年初结转和结余", ("年初结转和结余",), (r"年初结转",), ("年初结转",)),
+    Metric("expenditure_grand_total", "支出总计", "支出总计：本年支出合计加年末结转和结余",
+           ("支出总计", "支出预算"), (r"收支总计|收入支出总计", r"支出总计|总支出"), ("支出总计", "支出预算", "收支总预算")),
+    Metric("expenditure_current_year", "本年支出合计", "本年支出合计", ("本年支出合计", "本年支出"),
+           (r"本年支出",), ("本年支出",)),
+    Metric("basic_expenditure", "基本支出", "基本支出（本年）", ("基本支出",), (r"基本支出",), ("基本支出",)),
+    Metric("project_expenditure", "项目支出", "项目支出（本年）", ("项目支出",), (r"项目支出",), ("项目支出",)),
+    Metric("ending_carryover", "年末结转和结余", "年末结转和结余", ("年末结转和结余",),
+           (r"结转|结余|剩(?:下|了)?多少",), ("年末结转",)),
+    Metric("fiscal_grant_income_total", "财政拨款收入总计", "财政拨款收入总计（财政拨款收入支出决算总表）",
+           ("财政拨款收入总计",), (r"财政拨款收入总计",), ("财政拨款收入总计", "财政拨款收支总")),
+    Metric("fiscal_grant_expenditure_total", "财政拨款支出总计", "财政拨款支出总计",
+           ("财政拨款支出总计", "财政拨款支出预算"), (r"财政拨款支出总计",), ("财政拨款支出总计", "财政拨款收支总")),
+    Metric("gpb_expenditure", "一般公共预算财政拨款支出", "一般公共预算财政拨款支出（本年决算数）",
+           ("一般公共预算财政拨款支出", "一般公共预算拨款支出预算", "一般公共预算拨款合计"), (r"一般公共预算",),
+           ("一般公共预算财政拨款支出", "一般公共预算拨款")),
+    Metric("gpb_initial_budget", "一般公共预算财政拨款支出年初预算", "一般公共预算财政拨款支出 年初预算数", (),
+           (r"年初预算",), ("年初预算",)),
+    Metric("gpb_basic_expenditure", "一般公共预算财政拨款基本支出", "一般公共预算财政拨款基本支出",
+           ("一般公共预算财政拨款基本支出", "财政拨款基本支出"), (r"财政拨款基本支出",), ("财政拨款基本支出",)),
+    Metric("personnel_expenses", "人员经费", "人员经费（基本支出中的工资福利和对个人和家庭的补助）", ("人员经费",),
+           (r"人头费|人员经费|工资福利",), ("人员经费",)),
+    Metric("public_expenses", "公用经费", "公用经费（基本支出中的商品和服务支出等）", ("公用经费",),
+           (r"办公经费|公用经费",), ("公用经费",)),
+    Metric("gov_fund_expenditure", "政府性基金预算财政拨款支出", "政府性基金预算财政拨款支出",
+           ("政府性基金预算财政拨款支出", "政府性基金拨款支出预算"), (r"政府性基金",), ("政府性基金",)),
+    Metric("three_public_actual", "财政拨款“三公”经费支出", "财政拨款“三公”经费支出 决算数（合计）", (),
+           (r"三公",), ("三公",)),
+    Metric("three_public_budget", "“三公”经费预算", "“三公”经费 预算数（合计）", (),
+           (r"三公.*?(?:预算|安排)|(?:预算|安排).*?三公",), ("三公",)),
+    Metric("overseas_travel", "因公出国（境）费", "因公出国（境）费", ("因公出国(境)费",), (r"出国|出境",), ("出国",)),
+    Metric("vehicle_purchase", "公务用车购置费", "公务用车购置费", ("公务用车购置费", "公务用车购置"),
+           (r"买车|购车|车辆购置|公务用车购置",), ("用车购置",)),
+    Metric("vehicle_operation", "公务用车运行维护费", "公务用车运行维护费", ("公务用车运行维护费", "公务用车运行费"),
+           (r"公车.*?(?:运行|运维|维护|加油)|用车运行|养车|公务用车运行", r"公车"), ("运行维护", "用车运行")),
+    Metric("official_reception", "公务接待费", "公务接待费", ("公务接待费",), (r"招待|接待费|吃喝|请客|公务接待",),
+           ("公务接待",)),
+    Metric("reception_batches", "国内公务接待批次", "国内公务接待 批次", (), (r"几批|批次",), ("批次",)),
+    Metric("reception_persons", "国内公务接待人次", "国内公务接待 人次", (), (r"多少人次|多少人(?!头)|人次",), ("人次",)),
+    Metric("vehicles_in_service", "公务用车保有量", "公务用车保有量（辆）", ("公务用车保有量",),
+           (r"保有量|公车.*?几辆|几辆公车",), ("保有量",)),
+    Metric("agency_operating_expenses", "机关运行经费", "机关运行经费", ("机关运行经费",), (r"机关运行",),
+           ("机关运行经费",)),
+    Metric("procurement_total", "政府采购支出总额", "政府采购支出总额",
+           ("政府采购支出总额", "政府采购预算", "政府采购金额"), (r"采购",), ("政府采购",)),
+    Metric("procurement_goods", "政府采购货物支出", "政府货物采购支出",
+           ("政府采购货物支出", "政府采购货物预算", "货物采购金额"), (r"货物采购|买东西|采购货物",), ("政府采购", "货物")),
+    Metric("procurement_works", "政府采购工程支出", "政府工程采购支出",
+           ("政府采购工程支出", "政府采购工程预算", "工程采购金额"), (r"工程采购|采购工程",), ("政府采购", "工程")),
+    Metric("procurement_services", "政府采购服务支出", "政府服务采购支出",
+           ("政府采购服务支出", "政府采购服务预算", "服务采购金额"), (r"(?:买|采购)?服务(?:采购|花)",), ("政府采购",)),
+    Metric("procurement_sme", "授予中小企业合同金额", "授予中小企业合同金额",
+           ("授予中小企业合同金额", "面向中小企业预留政府采购项目预算金额", "面向中小企业预留政府采购"), (r"中小企业",),
+           ("中小企业",)),
+    Metric("vehicles_total", "车辆总数", "车辆总数（国有资产占有使用情况）", ("共有车辆", "车辆"),
+           (r"几辆车|多少辆车|车辆总数|有几辆|多少辆",), ("车辆",)),
+)
+BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}
+
+DOCUMENT_KEYS = ("unit_name", "fiscal_year", "doc_type")
+FIGURE_KEYS = tuple(m.key for m in METRICS)
+PROJECT_FIELDS = ("budget", "actual", "execution_rate", "score")
+PROJECT_FIELD_LABELS = {"budget": "预算数", "actual": "执行数", "execution_rate": "执行率", "score": "自评得分"}
+
+# a number as documents print it: thousands-separated or plain, optional sign and decimals
+NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
+# a number token that is never part of a longer number (for finding a value inside a quote)
+NUMBER_TOKEN = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
+# the words that introduce an explanation (原因说明), longest first
+REASON_MARKER = re.compile(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|原因分析|主要是由于|主要是|主要由于)[:：,，]?")
+FIGURE_UNITS = ("万元", "元", "人", "辆", "个", "批次", "人次", "%", "分", "亿元", "千元", "平方米", "台(套)")
+
+
+def is_valid_key(key: str) -> bool:
+    if key in BY_KEY:
+        return True
+    parts = key.split(":")
+    if parts[0] == "gpb_class":
+        return len(parts) == 2 and bool(parts[1])
+    if parts[0] == "project":
+        return len(parts) == 3 and bool(parts[1]) and parts[2] in PROJECT_FIELDS
+    return False
+
+
+def label_of(key: str) -> str:
+    """The Chinese name of a key for people: 公务接待费, 一般公共服务支出（类）, 某项目 预算数."""
+    if key in BY_KEY:
+        return BY_KEY[key].label
+    parts = key.split(":")
+    if parts[0] == "gpb_class" and len(parts) == 2:
+        return f"{parts[1]}（一般公共预算财政拨款支出）"
+    if parts[0] == "project" and len(parts) == 3:
+        return f"{parts[1]} {PROJECT_FIELD_LABELS.get(parts[2], parts[2])}"
+    return key
+
+
+def item_name(label: str) -> str:
+    """A row label as an itemised key's name: whitespace, ordinal prefix and (类) removed."""
+    name = re.sub(r"\s+", "", label)
+    name = re.sub(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])", "", name)
+    return re.sub(r"[(（]类[)）]$", "", name)
