@@ -1,122 +1,369 @@
-"""Which stored units a question names.
+"""Which stored units a question names, the way people name them.
 
-Unit aliases are learned from the names of the stored documents (not from a list of the
-sample's units): "昌吉州市监局" matches 昌吉回族自治州市场监督管理局 because the place part
-"昌吉回族自治州" yields 昌吉州/昌吉 and the function part "市场监督管理局" yields 市监局/市场监管局.
+People shorten an official name by keeping some of its characters, in order: 市场监督管理局 →
+市监局 / 市场监管局, 人力资源和社会保障局 → 人社局, 重庆市渝中区人民政府两路口街道办事处 → 两路口街道.
+So a phrase of the question names a stored unit when its characters occur in that order in one
+of the unit's *written forms* and the phrase ends on the form's last character (the unit's kind:
+局, 委, 办, 部, 街道, 镇…). The forms come from how official names are built, not from a list of
+units: 中共/政协/共青团 + place + 委员会 is also written place + 委 / 政协 / 团委 (团区委);
+人民政府 becomes 政府 or disappears after a 镇/乡 name; 委员会 → 委, 办公室 → 办, 街道办事处 →
+街道办 / 街道; a name in brackets is a second name; a reorganised function keeps its former
+name (环保局 for 生态环境局). One character may be a homophone (卫建委, 人设局: pinyin).
+
+A typed place that the unit does not have (九龙坡区 in front of 民政局 when only 渝中区's is
+stored) rules the unit out, so a question is never answered with another unit's numbers. When
+several different units fit equally well the mention is ambiguous (the caller asks which, or
+answers for each); names that are one unit printed two ways (昌吉回族自治州… / 昌吉州…) count as one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from core.schemas import UnitMention
 
-_PROVINCES = ["北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆"]
-_ADMIN_PIECE = re.compile(
-    r"(.+?(?:维吾尔自治区|壮族自治区|回族自治区|自治区|省|回族自治州|藏族自治州|蒙古自治州|自治州|自治县|地区|盟|市|州|区|县|旗))"
+# the administrative levels a place is made of, longest first
+_LEVEL = r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|自治州|地区|盟|市|州|自治县|县|自治旗|旗|新区|区)"
+# a place piece: two to eight characters that are not words of an organisation, then a level
+_PLACE_PIECE = rf"[^\s委会办局部厅党团政府室处]{{2,8}}?{_LEVEL}"
+_PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
+_PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
+_CPPCC = re.compile(rf"^(?:中国人民政治协商会议|政协)(?P<place>.+?{_LEVEL})委员会(?P<rest>.*)$")
+_LEAGUE = re.compile(rf"^(?:中国共产主义青年团|共青团)(?P<place>.+?(?P<level>{_LEVEL}))委员会(?P<rest>.*)$")
+# former names of reorganised functions: (current words, words people still use)
+FORMER_NAMES: tuple[tuple[str, str], ...] = (
+    ("生态环境", "环境保护"), ("生态环境", "环保"), ("市场监督管理", "工商行政管理"), ("市场监督管理", "质量技术监督"),
+    ("市场监督管理", "食品药品监督管理"), ("卫生健康", "卫生和计划生育"), ("卫生健康", "卫计"), ("自然资源", "国土资源"),
+    ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
+    ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
 )
-_FUNCTION_ABBR = {
-    "市场监督管理局": ["市场监管局", "市监局", "市场局", "市场监管", "市监", "市场监督管理"],
-    "规划和自然资源局": ["规划资源局", "规划和资源局", "规资局", "规划局", "自然资源局", "规划资源", "规土局"],
-    "商务委员会": ["商务委", "商委", "商务"],
-    "财政局": ["财政"],
-    "教育局": ["教育"],
-    "卫生健康委员会": ["卫健委", "卫生健康委"],
-    "发展和改革委员会": ["发改委"],
-    "人力资源和社会保障局": ["人社局"],
-    "生态环境局": ["环保局", "生态环境"],
-    "住房和城乡建设管理委员会": ["住建委", "建管委"],
-    "住房和城乡建设局": ["住建局"],
-    "公安局": ["公安"],
-}
-_SUFFIX = re.compile(r"(?:维吾尔自治区|回族自治州|藏族自治州|蒙古自治州|自治州|自治区|省|市|州|区|县|旗|地区)$")
-def place_variants(place: str) -> set[str]:
-    """"昌吉回族自治州" → {昌吉回族自治州, 昌吉州, 昌吉}; "上海市普陀区" → {…, 普陀区, 普陀}."""
-    out = {place} if place else set()
-    pieces = _ADMIN_PIECE.findall(place)
-    if "".join(pieces) != place:
-        rest = place[len("".join(pieces)):]
-        pieces = pieces + [rest] if rest else pieces
-    for p in list(pieces):
-        for prov in _PROVINCES:
-            if p.startswith(prov) and len(p) > len(prov) + 1:
-                pieces = [prov, p[len(prov):]] + [x for x in pieces if x != p]
-                break
-    last = pieces[-1] if pieces else place
-    for candidate in {place, last, *pieces[-2:]}:
-        if not candidate:
-            continue
-        out.add(candidate)
-        stem = _SUFFIX.sub("", candidate)
-        if len(stem) >= 2:
-            out.add(stem)
-            if re.search(r"(?:自治州|州)$", candidate):
-                out.add(stem + "州")
-    if len(pieces) >= 2:
-        out.add(_SUFFIX.sub("", pieces[-2]) + last)
-    return {v for v in out if len(v) >= 2}
+# words that name no unit on their own (a phrase made only of them is not a mention)
+_GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
+# what may stand before a unit's name without being part of it
+_STOP = set("的年了在和与及跟同比较对向从给把是有吗呢啊吧请问查看说想要个那这里哪谁去今前本上下当全共我你告诉知")
+# the kinds of unit a name ends with, longest first (a form may end with a short kind: 委, 办, 联, 协)
+_KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭|法院|学院|医院|卫生院|研究院|研究所|设计院|中学|小学|学校|幼儿园|"
+                        r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
+                        r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
+# function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
+_FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属于|作为|包括|还有|以及|其中|另外|各个|每个|所有|哪个|这个|"
+                             r"那个|一下|一个|请教|了解|咨询|查询|想问|问问|看看|显示|列出|统计|对比|比较|相比|同比|分别|"
+                             r"帮我|帮忙|麻烦|能否|能不能|可以|是否|到底|究竟|一共|总共)")
+# characters that are never a typo for a unit's character
+_PARTICLES = set("的了吗呢啊吧年月日和与及或")
+# the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
+_METRIC_END = re.compile(r"(?:费|支出|收入|经费|金额|资金|预算|决算|数|额|款)$")
 
 
-def split_unit(name: str) -> tuple[str, str]:
-    """Split a unit name into its place and its function ("大同市" + "市场监督管理局")."""
-    for func in sorted(_FUNCTION_ABBR, key=len, reverse=True):
-        if name.endswith(func):
-            return name[: -len(func)], func
-    m = re.match(r"^(.*(?:省|自治区|自治州|市|州|区|县|旗))(.+)$", name)
-    if m and len(m.group(2)) >= 2:
-        return m.group(1), m.group(2)
-    return "", name
+@lru_cache(maxsize=8192)
+def _pinyin(ch: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch
 
 
-def unit_aliases(name: str) -> tuple[set[str], set[str]]:
-    """(full aliases that name this unit, place-only aliases)."""
-    place, func = split_unit(name)
-    funcs = {func, *(_FUNCTION_ABBR.get(func, []))}
-    places = place_variants(place)
-    full = {name} | {p + f for p in places for f in funcs} | ({func} if not place else set())
-    return {a for a in full if len(a) >= 3}, places
+@dataclass(frozen=True)
+class Form:
+    """One way of writing a stored unit's name."""
+
+    unit: str  # the stored official name
+    text: str
+    place_end: int  # text[:place_end] is the place (省/市/区/县 levels), the rest names the unit
+    initials: frozenset[int]  # positions where a word of the unit's own name begins (abbreviations keep them)
+    generic: frozenset[int]  # positions inside generic words (政府, 委员会, 办公室…)
+
+
+def _place_end(text: str) -> int:
+    """Where the place (省/市/区/县 levels) ends; a 街道/镇/乡 name is the unit itself, not its place."""
+    m = _PLACE.match(text)
+    return m.end() if m else 0
+
+
+def forms_of(name: str) -> list[Form]:
+    """The written forms of an official name (see the module docstring)."""
+    texts: set[str] = set()
+    clean = re.sub(r"\s+", "", name)
+    bracket = re.match(r"^(.+?)[(（](.+?)[)）]$", clean)
+    bases = [bracket.group(1), bracket.group(2)] if bracket else [clean]
+    for base in bases:
+        texts |= _shortened(base)
+        for current, former in FORMER_NAMES:
+            if current in base:
+                texts |= _shortened(base.replace(current, former))
+    return [_form(name, t) for t in sorted(texts) if len(t) >= 2]
+
+
+def _form(unit: str, text: str) -> Form:
+    place = _place_end(text)
+    generic = frozenset(i for m in _GENERIC_WORDS.finditer(text) for i in range(m.start(), m.end()))
+    return Form(unit, text, place, frozenset(place + i for i in _word_starts(text[place:])), generic)
+
+
+@lru_cache(maxsize=8192)
+def _word_starts(text: str) -> frozenset[int]:
+    """Where the words of a name begin (search-mode segmentation: 人民检察院 → 人民, 检察, 检察院…)."""
+    import jieba
+
+    jieba.setLogLevel(60)
+    starts: set[int] = set()
+    for word, start, _end in jieba.tokenize(text, mode="search", HMM=False):
+        if len(word) > 1 or start == 0:
+            starts.add(start)
+    return frozenset(starts)
+
+
+def _shortened(text: str) -> set[str]:
+    out = {text}
+    for pattern, build in ((_PARTY, lambda m: [m["place"] + "委" + m["rest"], m["place"] + "委员会" + m["rest"]]),
+                           (_CPPCC, lambda m: [m["place"] + "政协" + m["rest"], m["place"] + "政协委员会" + m["rest"]]),
+                           (_LEAGUE, lambda m: [m["place"] + "团委" + m["rest"],
+                                                m["place"] + "团" + m["level"][-1] + "委" + m["rest"]])):
+        m = pattern.match(text)
+        if m:
+            out |= set(build(m))
+    for t in list(out):
+        out.add(t.replace("人民政府", "政府"))
+        out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
+        out.add(re.sub(r"(?<=[镇乡])人民政府$", "", t))
+    for t in list(out):
+        for long, short in (("委员会", "委"), ("办公室", "办"), ("街道办事处", "街道办"), ("办事处", ""), ("学校", "学"),
+                            ("联合会", "联"), ("协会", "协")):
+            if t.endswith(long) and len(t) > len(long) + 1:
+                out.add(t[: -len(long)] + short)
+    for t in list(out):
+        if t.endswith("街道办"):
+            out.add(t[:-1])
+    return {t for t in out if t}
+
+
+@dataclass
+class _Match:
+    form: Form
+    start: int  # span of the phrase in the question
+    end: int
+    score: tuple  # how well the phrase fits the unit: compared across units (a tie means ambiguous)
+    shape: tuple  # how the phrase sits in this form (word initials kept, characters skipped): picks among forms
+
+
+def _typo_candidate(ch: str) -> bool:
+    """A character that may be typed as a homophone of the intended one (not a particle)."""
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _PARTICLES
+
+
+def _align(question: str, end: int, form: Form) -> _Match | None:
+    """The longest phrase of the question ending at ``end`` (inclusive) whose characters occur in order in
+    ``form.text``, ending on its last character; None when it names nothing specific."""
+    text = form.text
+    j = len(text) - 1
+    if question[end] != text[j]:
+        return None  # the unit's kind is typed as printed
+    hits = [j]
+    homophones = 0 if question[end] == text[j] else 1
+    i = end - 1
+    while i >= 0:
+        ch = question[i]
+        k = text.rfind(ch, 0, hits[-1])
+        if k < 0 and homophones == 0 and _typo_candidate(ch):
+            k = next((p for p in range(hits[-1] - 1, -1, -1)
+                      if p not in form.generic and _pinyin(text[p]) == _pinyin(ch)), -1)
+            homophones += k >= 0
+        if k < 0:
+            break
+        hits.append(k)
+        i -= 1
+    start = i + 1
+    hits.reverse()
+    phrase = question[start:end + 1]
+    if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
+        return None
+    if _contradicted(question, start):
+        return None
+    initials = sum(1 for h in hits if h in form.initials)
+    gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
+    if not _kind_typed(phrase, text):
+        return None
+    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones)
+    return _Match(form, start, end + 1, fit, (initials, -gaps))
+
+
+def _kind_typed(phrase: str, text: str) -> bool:
+    """Whether a kind word the phrase ends with (检察院, 大队) shortens the unit's kind word (人民检察院 ✓,
+    中队 ✗, 学院 ✗): "市检察院" never names 检察官学院. A one-character ending is the anchor itself."""
+    typed = _KIND_WORD.search(phrase)
+    if typed is None or len(typed.group(0)) < 2:
+        return True
+    m = _KIND_WORD.search(text)
+    kind = m.group(0) if m else text[-1]
+    pos = 0
+    for ch in typed.group(0):
+        pos = next((i + 1 for i in range(pos, len(kind)) if _same(ch, kind[i])), -1)
+        if pos < 0:
+            return False
+    return True
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or ("\u4e00" <= a <= "\u9fff" and _pinyin(a) == _pinyin(b))
+
+
+def _specific(phrase: str, hits: list[int], form: Form) -> bool:
+    """The phrase names something: a character of the unit's own name that is not a generic word
+    (政府, 委员会, 办公室…), or the whole of a generic name together with a place level (区政府, 区委)."""
+    own = [h for h in hits if h >= form.place_end]
+    if any(h not in form.generic for h in own):
+        return True
+    whole = len(own) == len(form.text) - form.place_end
+    return whole and (len(own) >= 3 or any(h < form.place_end for h in hits))
+
+
+def _typed_before(question: str, start: int) -> str:
+    """The characters typed right before a phrase that are not particles, function words or numbers."""
+    i = start
+    while i > 0 and "\u4e00" <= question[i - 1] <= "\u9fff" and question[i - 1] not in _STOP and start - i < 8:
+        i -= 1
+    typed = question[i:start]
+    while (m := _FUNCTION_WORDS.search(typed)) is not None:
+        typed = typed[m.end():]
+    return typed
+
+
+def _contradicted(question: str, start: int) -> bool:
+    """Whether what was typed right before the phrase names something this unit is not:
+    a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
+    where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
+    typed = _typed_before(question, start)
+    if not typed or _METRIC_END.search(typed):
+        return False
+    # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
+    # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
+    return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))
+
+
+def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
+    """Place levels inside the matched span that the phrase left out (重庆市[渝中区]财政局 for 重庆市财政局)."""
+    first, last = hits[0], hits[-1]
+    if first >= form.place_end:
+        return 0
+    inner = text[first:min(last, form.place_end)]
+    covered = {h for h in hits}
+    return sum(1 for m in re.finditer(rf"[\u4e00-\u9fff]+?{_LEVEL}", inner)
+               if not any(first + m.start() <= h < first + m.end() for h in covered))
+
+
+class UnitIndex:
+    """The stored unit names, ready to be recognised in questions."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = sorted(set(n for n in names if n))
+        self.forms = [f for n in self.names for f in forms_of(n)]
+        self.by_last: dict[str, list[Form]] = {}
+        for f in self.forms:
+            self.by_last.setdefault(f.text[-1], []).append(f)
+        self.group = _same_unit_groups(self.names)
+
+    def _candidates(self, ch: str) -> list[Form]:
+        if ch in self.by_last:
+            return self.by_last[ch]
+        if not "\u4e00" <= ch <= "\u9fff":
+            return []
+        return [f for last, forms in self.by_last.items() if _pinyin(last) == _pinyin(ch) for f in forms]
+
+    def _matches(self, question: str) -> list[_Match]:
+        found = []
+        for end, ch in enumerate(question):
+            for form in self._candidates(ch):
+                m = _align(question, end, form)
+                if m is not None:
+                    found.append(m)
+        return found
+
+    def mentions(self, question: str) -> list[UnitMention]:
+        """The units the question names, in order; each mention lists every stored name it fits best."""
+        q = re.sub(r"\s+", "", question)
+        matches = self._matches(q)
+        out: list[UnitMention] = []
+        taken: list[tuple[int, int]] = []
+        for m in sorted(matches, key=lambda m: (-m.score[0], m.start)):
+            if any(m.start < e and s < m.end for s, e in taken):
+                continue
+            overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
+            units = self._best_units(overlapping)
+            taken.append((m.start, m.end))
+            groups = {self.group[u] for u in units}
+            out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
+        return sorted(out, key=lambda x: x.start)
+
+    def _best_units(self, matches: list[_Match]) -> list[str]:
+        """The units whose best fit is the top fit; units printed two ways come together."""
+        best: dict[str, tuple] = {}
+        for m in matches:
+            if m.form.unit not in best or m.score > best[m.form.unit]:
+                best[m.form.unit] = m.score
+        top = max(best.values())
+        winners = [u for u, s in best.items() if s == top]
+        # a unit printed two ways is one unit: keep every stored name of the winners' groups
+        groups = {self.group[u] for u in winners}
+        return sorted(u for u in best if self.group[u] in groups and (u in winners or best[u][0] == top[0]))
+
+    def closest(self, phrase: str, n: int = 3) -> list[str]:
+        """Stored names nearest to a phrase that named none of them (shared characters, in order)."""
+        def overlap(name: str) -> tuple[int, int]:
+            common = sum(1 for ch in set(phrase) if ch in name and not _GENERIC_WORDS.fullmatch(ch))
+            return common, -len(name)
+        ranked = sorted(self.names, key=overlap, reverse=True)
+        return [u for u in ranked[:n] if overlap(u)[0] > 0]
+
+
+def _core(name: str) -> str:
+    forms = forms_of(name)
+    text = min((f.text for f in forms), key=len)
+    return text[_place_end(text):]
+
+
+def _same_unit_groups(names: list[str]) -> dict[str, int]:
+    """Group the names that are one unit printed two ways: the same name after the place, and the same
+    lowest place, written in full or shortened (昌吉回族自治州 / 昌吉州, 上海市普陀区 / 普陀区)."""
+    group = {n: i for i, n in enumerate(names)}
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if _core(a) == _core(b) and _same_place(_place(a), _place(b)):
+                old, new = group[b], group[a]
+                for k, v in group.items():
+                    if v == old:
+                        group[k] = new
+    return group
+
+
+def _place(name: str) -> str:
+    text = re.sub(r"[(（].*$", "", name)
+    return text[:_place_end(text)]
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether two places are one: their lowest levels shorten one another."""
+    pa, pb = re.findall(_PLACE_PIECE, a), re.findall(_PLACE_PIECE, b)
+    if not pa or not pb:
+        return not pa and not pb
+    return _is_shortening(pa[-1], pb[-1])
+
+
+def _is_shortening(a: str, b: str) -> bool:
+    """Whether one place is the other written shorter (its characters in order, same first character)."""
+    short, long = sorted((a, b), key=len)
+    if not short or not long or short[0] != long[0]:
+        return False
+    pos = 0
+    for ch in short:
+        pos = long.find(ch, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
 
 
 def match_units(question: str, units: list[str]) -> tuple[list[str], str | None]:
-    """Stored units the question names, and the matched phrase (longest match wins)."""
-    q = question.replace(" ", "")
-    best_len, best_units, phrase = 0, [], None
-    for unit in units:
-        full, places = unit_aliases(unit)
-        for alias in full:
-            if alias in q and len(alias) >= best_len:
-                if len(alias) > best_len:
-                    best_units = []
-                best_len, phrase = len(alias), alias
-                best_units.append(unit)
-    if best_units:
-        return sorted(set(best_units)), phrase
-    # a place alone ("昌吉的三公经费") narrows to the units of that place
-    for unit in units:
-        for alias in unit_aliases(unit)[1]:
-            if alias in q and len(alias) >= 2 and len(alias) >= best_len:
-                if len(alias) > best_len:
-                    best_units = []
-                best_len, phrase = len(alias), alias
-                best_units.append(unit)
-    return sorted(set(best_units)), phrase
-
-
-def mentions(question: str, units: list[str]) -> list[UnitMention]:
-    """Distinct units named in the question, in order; one mention may fit several stored names
-    (one unit printed two ways)."""
-    q = question.replace(" ", "")
-    found: list[tuple[int, str, str]] = []
-    for unit in units:
-        hits = [(q.find(a), a) for a in unit_aliases(unit)[0] if a in q]
-        if hits:
-            pos, alias = min(hits, key=lambda h: (h[0], -len(h[1])))
-            found.append((pos, alias, unit))
-    groups: dict[int, UnitMention] = {}
-    for pos, alias, unit in sorted(found):
-        near = next((p for p in groups if abs(p - pos) < 3), None)
-        if near is None:
-            groups[pos] = UnitMention(phrase=alias, start=pos, units=[unit])
-        else:
-            groups[near].units.append(unit)
-    return [groups[p] for p in sorted(groups)]
+    """Stored units the first mention of the question names, and the phrase that named them."""
+    mentions = UnitIndex(units).mentions(question)
+    return (mentions[0].units, mentions[0].phrase) if mentions else ([], None)

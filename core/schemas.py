@@ -164,6 +164,7 @@ class DocRecord(BaseModel):
     unit: str | None = None
     year: int | None = None
     doc_type: DocType = DocType.unknown
+    scope: Scope | None = Field(default=None, description="department (部门, consolidating its units) or unit (单位/本级)")
     parts: list[DocPart] = Field(default_factory=list)
     pages: int = Field(default=1, description="pages (PDF) or page markers (text); 1 when none")
     encoding: str | None = None
@@ -202,6 +203,7 @@ class UnitMention(BaseModel):
     phrase: str
     start: int = Field(description="position of the phrase in the question")
     units: list[str] = Field(default_factory=list, description="stored unit names the phrase fits")
+    ambiguous: bool = Field(default=False, description="the names are different units that fit equally well")
 
 
 class ParsedQuestion(BaseModel):
@@ -373,6 +375,7 @@ class DocMeta(BaseModel):
     unit: str | None = None
     year: int | None = None
     doc_type: DocType = DocType.unknown
+    scope: Scope | None = Field(default=None, description="department (部门) or unit (单位, 本级), when the document says")
     parts: list[DocPart] = Field(default_factory=list)
 
     def part_at(self, pos: int) -> DocType:
