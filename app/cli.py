@@ -199,14 +199,32 @@ def cmd_eval(args) -> int:
 
 
 def cmd_docs(args) -> int:
+    if args.set:
+        doc_id, *pairs = args.set
+        bad = [p for p in pairs if "=" not in p]
+        if not pairs or bad:
+            print("usage: disclosure docs --set DOC_ID unit=… [year=…] [type=…] [scope=department|unit]", file=sys.stderr)
+            return 2
+        record = _service().correct(doc_id, dict(p.split("=", 1) for p in pairs))
+        if args.json:
+            _print_json({"doc": record.model_dump(mode="json")})
+        else:
+            print(f"corrected {record.doc_id}: {record.unit} · {record.year} · {record.doc_type.value} · "
+                  f"{record.scope.value if record.scope else '?'}")
+        return 0
     docs = _service().docs()
     if args.json:
         _print_json({"docs": [d.model_dump(mode="json") for d in docs]})
         return 0
     for d in docs:
         parts = ", ".join(p.doc_type.value for p in d.parts)
-        print(f"{d.doc_id}  {d.source}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}]  "
+        scope = d.scope.value if d.scope else "?"
+        print(f"{d.doc_id}  {d.source}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}] {scope}  "
               f"{d.pages}p {d.chunks} chunks")
+        if d.names:
+            print(f"    also printed as: {'、'.join(d.names)}")
+        if d.corrected:
+            print(f"    corrected by a user: {', '.join(f'{k}={v}' for k, v in d.corrected.items())}")
     if not docs:
         print("the store is empty; run `disclosure ingest PATH`")
     return 0
@@ -272,7 +290,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-baseline", action="store_true", help="skip the naive LangChain baseline")
     p.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two JSON reports")
     p.set_defaults(func=cmd_eval)
-    p = add("docs", "list stored documents")
+    p = add("docs", "list stored documents (unit, year, type, scope); --set corrects one")
+    p.add_argument("--set", nargs="+", metavar="DOC_ID FIELD=VALUE",
+                   help="correct a document: DOC_ID unit=… year=… type=… scope=department|unit (kept across re-ingest)")
     p.set_defaults(func=cmd_docs)
     p = add("remove", "remove a stored document")
     p.add_argument("doc_id")

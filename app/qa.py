@@ -11,13 +11,35 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from core.schemas import Answer, DocRecord, DocType, Figure, ParsedQuestion, Reason, UnitMention
+from app.units import UnitIndex
+from core.schemas import Answer, DocRecord, DocType, Figure, Intent, ParsedQuestion, Reason, UnitMention
 from core.vocabulary import REASON_MARKER
 from core.vocabulary import label_of as label
 from index.store import Store
 
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
-_UNITISH = re.compile(r"[\u4e00-\u9fff]{2,}(?:局|委|厅|办|中心|政府|委员会)")
+MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one is meant
+# what a question asks of a project, in the order answers give them
+_PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
+                   ("execution_rate", r"执行率|完成率|百分之几|执行情况"), ("score", r"得分|几分|多少分|打分|评分|自评")]
+PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
+
+
+def _printed_rate(budget: Figure, actual: Figure) -> str | None:
+    """A completion rate the document prints beside the two figures ("完成年初预算的95.45%"), if any."""
+    for f in (actual, budget):
+        m = re.search(r"(?:完成|占|为)[^。；;]{0,12}?(?:预算|年初)[^。；;]{0,6}?的?(\d+(?:\.\d+)?%)", f.citation.quote)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _combined(answers: list[Answer]) -> Answer:
+    """One answer per unit, joined: the answered ones, each with its own figures and citations."""
+    kept = [a for a in answers if a.answerable] or answers[:1]
+    return Answer(answer="\n".join(a.answer for a in kept), answerable=kept[0].answerable, intent=kept[0].intent,
+                  figures=[f for a in kept for f in a.figures], citations=[c for a in kept for c in a.citations],
+                  nearest=[c for a in kept for c in a.nearest], reasons=[r for a in kept for r in a.reasons])
 
 
 def _fmt(f: Figure) -> str:
@@ -32,9 +54,10 @@ def _best(figs: list[Figure]) -> Figure | None:
 
 
 class Answerer:
-    def __init__(self, store: Store, search) -> None:
+    def __init__(self, store: Store, search, units: UnitIndex) -> None:
         self.store = store
         self.search = search  # (question, k) -> hits, for the nearest passages
+        self.units = units  # the stored unit names, grouped by unit
 
     def docs_for(self, units: list[str] | None, year: int | None) -> list[DocRecord]:
         return [d for d in self.store.docs() if (not units or d.unit in units) and (year is None or d.year == year)]
@@ -48,15 +71,59 @@ class Answerer:
         return figs
 
     def ask(self, parsed: ParsedQuestion) -> Answer:
-        question = parsed.text
-        units_all = [u for u in {d.unit for d in self.store.docs()} if u]
-        units = parsed.filters.units
+        question = parsed.corrected or parsed.text
+        intent = parsed.intent.value
+        if parsed.language != "zh":
+            return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”")
+        if parsed.unknown_unit:
+            return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest))
+        targets = self._targets(parsed)
+        if len(targets) > MAX_UNITS_PER_ANSWER:
+            return self._which(question, intent, targets, parsed.years)
+        answers = [self._for_units(parsed, question, group) for group in targets or [[]]]
+        return answers[0] if len(answers) == 1 else _combined(answers)
+
+    def _targets(self, parsed: ParsedQuestion) -> list[list[str]]:
+        """The units to answer for, each a group of stored names of one unit.
+
+        A unit named once: its names. A phrase that fits several units equally well: each of them. No
+        unit named: each unit the archive holds (for the year asked) — except for whys, comparisons of
+        named units and wordings across units, which search every unit at once.
+        """
+        mentions = parsed.mentions
+        if parsed.intent == Intent.comparison and len(mentions) > 1:
+            return [sorted({u for m in mentions for u in m.units})]
+        if mentions:  # each unit named, each unit a phrase fits when it fits several
+            return [g for m in mentions for g in (self._groups(m.units) if m.ambiguous else [m.units])]
+        if parsed.intent == Intent.reason:
+            return [[]]
+        year = parsed.years[0] if len(parsed.years) == 1 else None
+        holding = sorted({d.unit for d in self.docs_for(None, year) if d.unit})
+        return self._groups(holding) if holding else [[]]
+
+    def _groups(self, names: list[str]) -> list[list[str]]:
+        """Stored names grouped by unit (one unit printed two ways is one group), in name order."""
+        index = self.units
+        groups: dict[int, list[str]] = {}
+        for n in sorted(names):
+            groups.setdefault(index.group.get(n, id(n)), []).append(n)
+        return list(groups.values())
+
+    def _which(self, question: str, intent: str, targets: list[list[str]], years: list[int]) -> Answer:
+        when = f"{years[0]}年" if len(years) == 1 else ""
+        names = "、".join(g[0] for g in targets[:12]) + ("等" if len(targets) > 12 else "")
+        return self._none(question, intent, f"请说明是哪个单位：档案中有{len(targets)}个单位的{when}公开文件（{names}）。")
+
+    def _not_recognised(self, phrase: str, closest: list[str]) -> str:
+        near = f"最接近的单位：{'、'.join(closest)}。" if closest else \
+            f"现有单位：{'、'.join(sorted({d.unit for d in self.store.docs() if d.unit}))}。"
+        return f"档案中没有找到“{phrase}”的公开文件（没有识别出这个单位）。{near}"
+
+    def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
+        """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
         years = list(parsed.years)
         intent = parsed.intent.value
         keys = list(parsed.metrics)
-        if not units and _UNITISH.search(re.sub(r"\d", "", question)):
-            named = _UNITISH.search(re.sub(r"\d", "", question)).group(0)
-            return self._none(question, intent, f"档案中没有找到“{named}”的公开文件。现有单位：{'、'.join(sorted(units_all))}。")
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
         missing_years = [y for y in years if y not in known_years]
         if parsed.year_range and intent == "figure" and keys:
@@ -105,25 +172,27 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _project(self, question: str, units, year) -> Answer | None:
-        """A project named in the question: its budget (or what was spent, when asked)."""
+        """A project named in the question: the fields asked (预算, 执行数, 执行率, 自评得分; the budget by default)."""
         rows = [f for f in self.store.figures_where_like("project:%", units, year)]
-        best, best_score = None, 0.0
-        for f in rows:
-            name = f.key.split(":")[1]
+        best, best_score = None, (0, 0.0)
+        for name in {f.key.split(":")[1] for f in rows}:
             grams = {name[i:i + 2] for i in range(len(name) - 1)}
-            score = sum(1 for g in grams if g in question) / max(1, len(grams))
+            shared = sum(1 for g in grams if g in question)
+            score = (shared, shared / max(1, len(grams)))  # pairs of characters the question shares, then their share
             if score > best_score:
                 best, best_score = name, score
-        if best is None or best_score < 0.3:
+        if best is None or best_score[0] < 2:
             return None
-        field = "actual" if re.search(r"实际|花了|执行", question) else "budget"
-        figs = [f for f in rows if f.key == f"project:{best}:{field}"] or [f for f in rows if f.key.startswith(f"project:{best}:")]
-        f = _best(figs)
-        if f is None:
+        asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
+        figs = [f for field in ("budget", "actual", "execution_rate", "score") if field in asked
+                if (f := _best([x for x in rows if x.key == f"project:{best}:{field}"])) is not None]
+        if not figs:
+            figs = [f for f in [_best([x for x in rows if x.key.startswith(f"project:{best}:")])] if f]
+        if not figs:
             return None
-        what = "全年执行数" if f.key.endswith(":actual") else "预算"
-        answer = f"{self._who(f)}“{best}”{what}为{_fmt(f)}。"
-        return Answer(answer=answer, answerable=True, intent="figure", figures=[f], citations=[f.citation])
+        said = "，".join(f"{PROJECT_FIELD_LABELS[f.key.rsplit(':', 1)[1]]}为{_fmt(f)}" for f in figs)
+        answer = f"{self._who(figs[0])}“{best}”{said}。"
+        return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         if not keys and re.search(r"项目|专项|预算|经费|资金|建设", question):
@@ -152,6 +221,8 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs, citations=[f.citation for f in figs])
 
     def _list(self, question: str, keys: list[str], units, year) -> Answer:
+        if "三公" not in question:
+            return self._items(question, keys, units, year)
         budget = bool(re.search(r"预算", question))
         total_key = "three_public_budget" if budget else "three_public_actual"
         total = _best(self.figures(total_key, units, year, budget or None))
@@ -164,6 +235,22 @@ class Answerer:
         head += f"共{_fmt(total)}，" if total else "包括："
         figs = ([total] if total else []) + [f for _, f in found]
         return Answer(answer=head + text + "。", answerable=True, intent="list", figures=figs,
+                      citations=[f.citation for f in figs])
+
+    def _items(self, question: str, keys: list[str], units, year) -> Answer:
+        """The items of a whole, as stated: the classes (类) of 一般公共预算 spending, or the projects' budgets."""
+        pattern = "project:%:budget" if re.search(r"专项|项目", question) else "gpb_class:%"
+        rows = self.store.figures_where_like(pattern, units, year)
+        per_item: dict[str, Figure] = {}
+        for f in rows:
+            if f.key not in per_item or (f.unit == "万元" and per_item[f.key].unit != "万元"):
+                per_item[f.key] = f
+        if not per_item:
+            return self._figure(question, keys, units, year, "list")
+        figs = list(per_item.values())
+        names = "，".join(f"{f.key.split(':')[1]}{_fmt(f)}" for f in figs)
+        what = "项目预算" if pattern.startswith("project") else "一般公共预算财政拨款支出按功能分类（类）"
+        return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
     def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
@@ -202,9 +289,15 @@ class Answerer:
         if v1 and v2 and v1 != v2:
             low, high = sorted([v1, v2])
             verdict += f"（高出{((high - low) / low * 100).quantize(Decimal('0.01'))}%）" if low else ""
+        computed = {"difference": str(diff), "unit": "万元"}
+        if (n1, n2) == ("预算", "实际") and v1:
+            printed = _printed_rate(f1, f2)
+            rate = printed or f"{(v2 / v1 * 100).quantize(Decimal('0.01'))}%"
+            verdict += f"；实际为预算的{rate}" + ("（文件所载）" if printed else "")
+            computed["completion_rate"] = rate
         answer = f"{label(f1.key)}：{n1}{_fmt(f1)}，{n2}{_fmt(f2)}；{verdict}。"
         return Answer(answer=answer, answerable=True, intent="comparison", figures=[f1, f2],
-                      citations=[f1.citation, f2.citation], computed={"difference": str(diff), "unit": "万元"})
+                      citations=[f1.citation, f2.citation], computed=computed)
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
         rows = self.store.reasons_where(units or None, year)
@@ -231,8 +324,11 @@ class Answerer:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
         top = ranked[0]
         change = f"{top.direction}{top.change}" if top.direction and top.change else (top.direction or "")
-        marker = REASON_MARKER.search(top.citation.quote)
-        reason = top.citation.quote[marker.end():].strip() if marker else top.reason  # as printed
+        if top.percent and change and "%" not in change:
+            change += f"（{'增长' if top.direction == '增加' else '下降' if top.direction == '减少' else ''}{top.percent}）"
+        printed = re.sub(r"\s*\n\s*", "", top.citation.quote)  # as printed, the PDF's line breaks taken out
+        marker = REASON_MARKER.search(printed)
+        reason = printed[marker.end():].strip() if marker else top.reason
         answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"
         same_doc = [f for f in (self.figures(top.key, units, year) if top.key else [])
                     if f.citation.doc_id == top.citation.doc_id and f.citation.char_start != top.citation.char_start]

@@ -1,14 +1,18 @@
-"""Question understanding, once: :func:`parse_question` reads units, years, metrics, document type and
-intent from a plain Chinese question into a :class:`~core.schemas.ParsedQuestion` that retrieval,
+"""Question understanding, once: :func:`parse_question` reads units, years, metrics, document type, scope
+and intent from a plain Chinese question into a :class:`~core.schemas.ParsedQuestion` that retrieval,
 ``ask``, ``reasons`` and the LLM path all use.
+
+Figure words typed as homophones (三工经费, 招代费) are corrected through pinyin against the words of
+the vocabulary before anything else is read; units are recognised by :class:`app.units.UnitIndex`.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from app.units import match_units, mentions
-from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters
+from app.units import UnitIndex, pinyin, unit_like
+from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters, Scope
 from core.vocabulary import METRICS
 from index.lexical import expand_query
 
@@ -20,7 +24,7 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison 
 # words for "all the money", used only when the question names no other figure
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少")
 _WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|何故")
-_LIST = re.compile(r"哪几项|哪些|哪几块|各(?:花了|是|给了)?多少|分别|每项|各项")
+_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几个|各(?:花了|是|给了)?多少|分别|每项|各项|各类")
 _COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
 
 
@@ -33,7 +37,9 @@ def metric_keys(question: str) -> list[str]:
     found: list[tuple[int, int, int, str]] = []
     for order, metric in enumerate(METRICS):
         for alias in metric.aliases:
-            found.extend((m.start(), m.end(), order, metric.key) for m in re.finditer(alias, question))
+            for m in re.finditer(alias, question):
+                span = m.span("w") if "w" in m.groupdict() and m.group("w") else m.span()
+                found.append((*span, order, metric.key))
     taken: list[tuple[int, int]] = []
     chosen: list[tuple[int, str]] = []
     for start, end, _order, key in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
@@ -76,6 +82,48 @@ def relative_year(question: str, newest: int | None) -> tuple[int | None, str | 
     return None, None
 
 
+def scope_of(question: str) -> Scope | None:
+    """单位预算 / 本级 ask for one unit's own document, 部门预算 / 部门决算 for the department's."""
+    if re.search(r"本级|单位(?:预算|决算)", question):
+        return Scope.unit
+    if re.search(r"部门(?:预算|决算)|部门汇总|汇总", question):
+        return Scope.department
+    return None
+
+
+@lru_cache(maxsize=1)
+def figure_words() -> tuple[str, ...]:
+    """Words of the vocabulary a person may type (labels, printed labels, plain aliases), longest first."""
+    words: set[str] = {"三公经费", "三公", "决算", "预算", "公车", "招待费", "接待费", "经费", "支出", "收入",
+                       "减少", "增加", "下降", "增长", "上升", "降低", "持平", "变化", "情况", "原因", "说明"}
+    for m in METRICS:
+        words |= {m.label.replace("“", "").replace("”", ""), *m.printed}
+        for alias in m.aliases:
+            words |= {w for w in alias.split("|") if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)}
+    return tuple(sorted((w for w in words if len(w) >= 2), key=len, reverse=True))
+
+
+def correct_homophones(question: str) -> str:
+    """The question with figure words typed as homophones replaced by the words themselves (三工 → 三公).
+
+    A span is replaced when every character sounds like the word's (same pinyin, tones ignored), at
+    least one is typed exactly, and no word of the vocabulary is typed there already.
+    """
+    text = question
+    for word in figure_words():
+        n = len(word)
+        if n < 3:
+            continue  # two characters sound like too many other words (三宫镇 is not 三公)
+        i = 0
+        while i + n <= len(text):
+            span = text[i:i + n]
+            if span != word and any(a == b for a, b in zip(span, word, strict=True)) and all(
+                    a == b or pinyin(a) == pinyin(b) for a, b in zip(span, word, strict=True)):
+                text = text[:i] + word + text[i + n:]
+            i += 1
+    return text
+
+
 def doc_type_of(question: str) -> DocType | None:
     if re.search(r"决算公开|部门决算|决算报告", question):
         return DocType.final_accounts
@@ -94,26 +142,37 @@ def intent_of(question: str) -> Intent:
     budget_vs_actual = re.search(r"预算", question) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
-    if _LIST.search(question) and "三公" in question:
+    if _LIST.search(question) and re.search(r"三公|哪几类|各类|分类|按类|专项|(?:哪些|哪几个|各个?)项目|项目.{0,4}各", question):
         return Intent.list
     return Intent.figure
 
 
-def parse_question(question: str, units: list[str], years: list[int]) -> ParsedQuestion:
-    """What the question asks, against the stored unit names and years of the archive."""
-    matched, phrase = match_units(question, units)
-    asked = years_in(question, bases=False)
+def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQuestion:
+    """What the question asks, against the stored units and years of the archive."""
+    language = "en" if _mostly_latin(question) else "zh"
+    text = correct_homophones(question)
+    mentions = units.mentions(text)
+    matched = sorted({u for m in mentions for u in m.units})
+    asked = years_in(text, bases=False)
     year_phrase = None
     if not asked:
-        rel, year_phrase = relative_year(question, max(years) if years else None)
+        rel, year_phrase = relative_year(text, max(years) if years else None)
         asked = [rel] if rel is not None else []
-    residual = question
-    for p in (phrase, year_phrase, *(m.group(0) for m in _YEAR.finditer(question))):
+    residual = text
+    for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:
             residual = residual.replace(p, " ")
     _, added = expand_query(residual)
-    filters = QueryFilters(unit=phrase if matched else None, units=matched,
-                           year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(question))
+    unknown = None if mentions else unit_like(text, figure_words())
+    filters = QueryFilters(unit=mentions[0].phrase if mentions else None, units=matched,
+                           year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(text), scope=scope_of(text))
     return ParsedQuestion(text=question, residual=residual.strip(), expanded_terms=added, filters=filters,
-                          mentions=mentions(question, units), years=asked, year_range=bool(_RANGE.search(question)),
-                          metrics=metric_keys(question), intent=intent_of(question))
+                          mentions=mentions, years=asked, year_range=bool(_RANGE.search(text)),
+                          metrics=metric_keys(text), intent=intent_of(text), scope=filters.scope,
+                          unknown_unit=unknown, closest=units.closest(unknown) if unknown else [],
+                          corrected=text if text != question else None, language=language)
+
+
+def _mostly_latin(question: str) -> bool:
+    letters = [c for c in question if c.isalpha()]
+    return bool(letters) and sum(c.isascii() for c in letters) > len(letters) / 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from core.schemas import (
     IngestOutcome,
     IngestStatus,
     ParsedQuestion,
+    Scope,
     SearchHit,
 )
 from extraction.checks import DEFAULT_TOLERANCE, prose_lines, run_checks
@@ -32,13 +34,51 @@ from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.layout import Layout, read_layout
-from index.loaders import SUPPORTED_SUFFIXES, load, original_text
+from index.loaders import SUPPORTED_SUFFIXES, RawDocument, load, original_text
 from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+CORRECTABLE = ("unit", "year", "doc_type", "scope")
+
+
+def validate_corrections(changes: dict[str, str]) -> dict[str, str]:
+    """The corrections as stored strings; ConfigError naming the field when one is not valid."""
+    out: dict[str, str] = {}
+    for name, value in changes.items():
+        field = "doc_type" if name == "type" else name
+        value = value.strip()
+        if field not in CORRECTABLE:
+            raise ConfigError(f"cannot correct {name!r}: only unit, year, type, scope")
+        if field == "unit" and not value:
+            raise ConfigError("unit: give the unit's name")
+        if field == "year" and not re.fullmatch(r"(?:19|20)\d\d", value):
+            raise ConfigError(f"year: {value!r} is not a year such as 2024")
+        if field == "doc_type" and value not in {t.value for t in DocType if t != DocType.unknown}:
+            raise ConfigError(f"type: {value!r}; use final_accounts, budget, performance_target, performance_self_eval")
+        if field == "scope" and value not in {s.value for s in Scope}:
+            raise ConfigError(f"scope: {value!r}; use department or unit")
+        out[field] = value
+    return out
+
+
+def corrected_meta(meta: DocMeta, corrected: dict[str, str]) -> DocMeta:
+    """A document's detected identity with the user's corrections applied (the detected unit kept in names)."""
+    if not corrected:
+        return meta
+    update: dict = {}
+    if "unit" in corrected and corrected["unit"] != meta.unit:
+        update["unit"] = corrected["unit"]
+        update["names"] = [n for n in [meta.unit, *meta.names] if n and n != corrected["unit"]]
+    if "year" in corrected:
+        update["year"] = int(corrected["year"])
+    if "doc_type" in corrected:
+        update["doc_type"] = DocType(corrected["doc_type"])
+    if "scope" in corrected:
+        update["scope"] = Scope(corrected["scope"])
+    return meta.model_copy(update=update)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -91,27 +131,9 @@ class DisclosureService:
                                      chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
                                      message="already stored (same content)")
             previous = self.store.doc_at_path(abspath)
-            layout = read_layout(raw)
-            meta = detect(layout)
-            chunks = chunk_document(layout, meta)
-            if not chunks:
-                raise LoadError(source, "no text to index after normalisation")
-            try:
-                figures = extract_figures(layout, meta).figures
-                reasons = find_reasons(layout, meta)
-            except Exception as e:  # the passages stay searchable even if the figures cannot be read
-                figures, reasons = [], []
-                raw.warnings.append(f"{source}: figures not extracted ({type(e).__name__}: {e})")
-            vectors, embedded = self.store.embed(chunks)
-            record = DocRecord(
-                doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
-                doc_type=meta.doc_type, parts=meta.parts, pages=layout.doc.pages, encoding=raw.encoding,
-                chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            )
-            self.store.add_document(record, chunks, vectors, replaces=previous.doc_id if previous else None,
-                                    figures=figures, reasons=reasons)
+            record, embedded = self._index(raw, abspath, replaces=previous.doc_id if previous else None)
             return IngestOutcome(source=source, status=IngestStatus.replaced if previous else IngestStatus.ingested,
-                                 doc_id=raw.doc_id, chunks=len(chunks), embedded=embedded, pages=layout.doc.pages,
+                                 doc_id=raw.doc_id, chunks=record.chunks, embedded=embedded, pages=record.pages,
                                  message="; ".join(raw.warnings) or None, seconds=round(time.perf_counter() - t0, 3))
         except LoadError as e:
             return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
@@ -121,18 +143,58 @@ class DisclosureService:
         except Exception as e:  # one bad file must not stop the batch; say what happened
             return IngestOutcome(source=source, status=IngestStatus.error, message=f"unexpected {type(e).__name__}: {e}")
 
+    def _index(self, raw: RawDocument, path: str, replaces: str | None) -> tuple[DocRecord, int]:
+        """Read, chunk, extract and store one loaded document (a user's corrections of its identity applied)."""
+        layout = read_layout(raw)
+        corrected = self.store.corrections(raw.doc_id)
+        meta = corrected_meta(detect(layout), corrected)
+        chunks = chunk_document(layout, meta)
+        if not chunks:
+            raise LoadError(raw.source, "no text to index after normalisation")
+        try:
+            figures = extract_figures(layout, meta).figures
+            reasons = find_reasons(layout, meta)
+        except Exception as e:  # the passages stay searchable even if the figures cannot be read
+            figures, reasons = [], []
+            raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
+        vectors, embedded = self.store.embed(chunks)
+        record = DocRecord(
+            doc_id=raw.doc_id, source=raw.source, path=path, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
+            scope=meta.scope, names=meta.names, corrected=corrected, parts=meta.parts, pages=layout.doc.pages,
+            encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        self.store.add_document(record, chunks, vectors, replaces=replaces, figures=figures, reasons=reasons)
+        return record, embedded
+
+    def correct(self, doc_id: str, changes: dict[str, str]) -> DocRecord:
+        """Correct a stored document's unit, year, type or scope; the document is indexed again with them
+        (no re-embedding: its passages are unchanged) and the correction outlives any re-ingest."""
+        record = self.store.doc(doc_id)
+        if record is None:
+            raise LoadError(doc_id, "no stored document with that id")
+        fields = validate_corrections(changes)
+        path = Path(record.path)
+        if not path.exists():
+            raise LoadError(record.source, f"the original file is no longer at {record.path}; ingest it again")
+        self.store.set_corrections(doc_id, fields)
+        raw = load(path)
+        self._index(raw, record.path, replaces=doc_id)
+        self.store.rebuild_bm25()
+        return self.store.doc(doc_id)  # type: ignore[return-value]
+
     # -- questions -----------------------------------------------------------------------
     def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
               doc_type: DocType | str | None = None) -> ParsedQuestion:
         """The question read against the archive; explicit options override what the question says."""
         from app.question import parse_question
-        from app.units import match_units
 
         stored_units, stored_years = self.store.units(), self.store.years()
-        parsed = parse_question(question, stored_units, stored_years)
+        index = self.unit_index(stored_units)
+        parsed = parse_question(question, index, stored_years)
         update: dict = {}
         if unit:
-            units = [unit] if unit in stored_units else match_units(unit, stored_units)[0]
+            named = index.mentions(unit)
+            units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
         if year is not None:
             update["year"] = year
@@ -142,6 +204,16 @@ class DisclosureService:
         if doc_type is not None:
             update["doc_type"] = DocType(doc_type)
         return parsed.model_copy(update={"filters": parsed.filters.model_copy(update=update)})
+
+    def unit_index(self, names: list[str] | None = None):
+        """The stored unit names, ready for recognising units in questions (rebuilt when they change)."""
+        from app.question import figure_words
+        from app.units import UnitIndex
+
+        names = sorted(names if names is not None else self.store.units())
+        if getattr(self, "_unit_index", None) is None or self._unit_index.names != names:
+            self._unit_index = UnitIndex(names, figure_words())
+        return self._unit_index
 
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
                doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuestion]:
@@ -158,7 +230,7 @@ class DisclosureService:
         from app.qa import Answerer
 
         parsed = self.parse(question)
-        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0]).ask(parsed)
+        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index()).ask(parsed)
         if not self.settings.llm.configured or not answer.answerable:
             return answer
         from app.llm_answer import write_answer
@@ -182,8 +254,9 @@ class DisclosureService:
         path = Path(record.path) if record is not None else Path(target)
         if not path.exists():
             raise LoadError(str(target), "no such file, and no stored document with that id")
-        layout = read_layout(load(path))
-        return layout, detect(layout)
+        raw = load(path)
+        layout = read_layout(raw)
+        return layout, corrected_meta(detect(layout), self.store.corrections(raw.doc_id))
 
     def extract(self, target: str | Path, llm: bool = False) -> Extraction:
         """Figures of a file (read now) or of a stored document (by doc_id).

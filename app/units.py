@@ -23,11 +23,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.schemas import UnitMention
+from core.vocabulary import ADMIN_LEVEL, PLACE_PIECE
 
-# the administrative levels a place is made of, longest first
-_LEVEL = r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|自治州|地区|盟|市|州|自治县|县|自治旗|旗|新区|区)"
-# a place piece: two to eight characters that are not words of an organisation, then a level
-_PLACE_PIECE = rf"[^\s委会办局部厅党团政府室处]{{2,8}}?{_LEVEL}"
+_LEVEL = ADMIN_LEVEL
+_PLACE_PIECE = PLACE_PIECE
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
 _PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
 _CPPCC = re.compile(rf"^(?:中国人民政治协商会议|政协)(?P<place>.+?{_LEVEL})委员会(?P<rest>.*)$")
@@ -47,6 +46,10 @@ _STOP = set("的年了在和与及跟同比较对向从给把是有吗呢啊吧�
 _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭|法院|学院|医院|卫生院|研究院|研究所|设计院|中学|小学|学校|幼儿园|"
                         r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
+# a lower unit's name going on after a matched one: a few characters ending with a kind word
+_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
+# where a unit's name certainly ends: not Chinese, a particle, a time word
+_CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
 _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属于|作为|包括|还有|以及|其中|另外|各个|每个|所有|哪个|这个|"
                              r"那个|一下|一个|请教|了解|咨询|查询|想问|问问|看看|显示|列出|统计|对比|比较|相比|同比|分别|"
@@ -58,7 +61,8 @@ _METRIC_END = re.compile(r"(?:费|支出|收入|经费|金额|资金|预算|决�
 
 
 @lru_cache(maxsize=8192)
-def _pinyin(ch: str) -> str:
+def pinyin(ch: str) -> str:
+    """The pinyin of a Chinese character, tones ignored (the character itself otherwise)."""
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch
@@ -81,6 +85,7 @@ def _place_end(text: str) -> int:
     return m.end() if m else 0
 
 
+@lru_cache(maxsize=16384)
 def forms_of(name: str) -> list[Form]:
     """The written forms of an official name (see the module docstring)."""
     texts: set[str] = set()
@@ -152,7 +157,7 @@ def _typo_candidate(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" and ch not in _PARTICLES
 
 
-def _align(question: str, end: int, form: Form) -> _Match | None:
+def _align(question: str, end: int, form: Form, known: re.Pattern | None = None) -> _Match | None:
     """The longest phrase of the question ending at ``end`` (inclusive) whose characters occur in order in
     ``form.text``, ending on its last character; None when it names nothing specific."""
     text = form.text
@@ -167,7 +172,7 @@ def _align(question: str, end: int, form: Form) -> _Match | None:
         k = text.rfind(ch, 0, hits[-1])
         if k < 0 and homophones == 0 and _typo_candidate(ch):
             k = next((p for p in range(hits[-1] - 1, -1, -1)
-                      if p not in form.generic and _pinyin(text[p]) == _pinyin(ch)), -1)
+                      if p not in form.generic and pinyin(text[p]) == pinyin(ch)), -1)
             homophones += k >= 0
         if k < 0:
             break
@@ -178,7 +183,7 @@ def _align(question: str, end: int, form: Form) -> _Match | None:
     phrase = question[start:end + 1]
     if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
         return None
-    if _contradicted(question, start):
+    if _contradicted(question, start, known):
         return None
     initials = sum(1 for h in hits if h in form.initials)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
@@ -205,7 +210,7 @@ def _kind_typed(phrase: str, text: str) -> bool:
 
 
 def _same(a: str, b: str) -> bool:
-    return a == b or ("\u4e00" <= a <= "\u9fff" and _pinyin(a) == _pinyin(b))
+    return a == b or ("\u4e00" <= a <= "\u9fff" and pinyin(a) == pinyin(b))
 
 
 def _specific(phrase: str, hits: list[int], form: Form) -> bool:
@@ -229,11 +234,13 @@ def _typed_before(question: str, start: int) -> str:
     return typed
 
 
-def _contradicted(question: str, start: int) -> bool:
+def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
     """Whether what was typed right before the phrase names something this unit is not:
     a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
     where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
     typed = _typed_before(question, start)
+    if typed and known is not None:
+        typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
     if not typed or _METRIC_END.search(typed):
         return False
     # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
@@ -255,45 +262,87 @@ def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
 class UnitIndex:
     """The stored unit names, ready to be recognised in questions."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, names: list[str], words: tuple[str, ...] = ()) -> None:
+        """``words`` are words that may stand right before a unit's name without being part of it (the
+        vocabulary's figure words: 公务接待费, 减少…)."""
         self.names = sorted(set(n for n in names if n))
+        self.known = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
         self.forms = [f for n in self.names for f in forms_of(n)]
         self.by_last: dict[str, list[Form]] = {}
         for f in self.forms:
             self.by_last.setdefault(f.text[-1], []).append(f)
         self.group = _same_unit_groups(self.names)
+        self.places = _places(self.names)
 
     def _candidates(self, ch: str) -> list[Form]:
         if ch in self.by_last:
             return self.by_last[ch]
         if not "\u4e00" <= ch <= "\u9fff":
             return []
-        return [f for last, forms in self.by_last.items() if _pinyin(last) == _pinyin(ch) for f in forms]
+        return [f for last, forms in self.by_last.items() if pinyin(last) == pinyin(ch) for f in forms]
 
     def _matches(self, question: str) -> list[_Match]:
         found = []
         for end, ch in enumerate(question):
             for form in self._candidates(ch):
-                m = _align(question, end, form)
+                m = _align(question, end, form, self.known)
                 if m is not None:
                     found.append(m)
         return found
 
     def mentions(self, question: str) -> list[UnitMention]:
         """The units the question names, in order; each mention lists every stored name it fits best."""
-        q = re.sub(r"\s+", "", question)
+        q = re.sub(r"\s+", " ", question)  # a space separates words: nothing is aligned across it
         matches = self._matches(q)
         out: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
         for m in sorted(matches, key=lambda m: (-m.score[0], m.start)):
             if any(m.start < e and s < m.end for s, e in taken):
                 continue
+            taken.append((m.start, m.end))
+            if self._continued(q, m.end, matches):
+                continue
             overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
             units = self._best_units(overlapping)
-            taken.append((m.start, m.end))
             groups = {self.group[u] for u in units}
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
+        out.extend(self._place_mentions(q, taken))
         return sorted(out, key=lambda x: x.start)
+
+    def _place_mentions(self, q: str, taken: list[tuple[int, int]]) -> list[UnitMention]:
+        """A place named alone ("普陀的三公经费", "大同 公务接待费"): the units of that place."""
+        out = []
+        for place in sorted(self.places, key=len, reverse=True):
+            for m in re.finditer(re.escape(place), q):
+                if any(m.start() < e and s < m.end() for s, e in taken) or self._names_unknown_unit(q, m):
+                    continue
+                units = self.places[place]
+                taken.append(m.span())
+                groups = {self.group[u] for u in units}
+                out.append(UnitMention(phrase=place, start=m.start(), units=units, ambiguous=len(groups) > 1))
+        return out
+
+    def _continued(self, q: str, end: int, matches: list[_Match]) -> bool:
+        """Whether the name goes on into a unit below the matched one (五里店街道 + 党工委, 北碚区政府 + 办,
+        潞邑街道 + 综治中心) that no stored name fits: the matched unit is then not the one asked about."""
+        rest = _CUT.split(q[end:], maxsplit=1)[0]
+        if self.known is not None and (k := self.known.search(rest)):
+            rest = rest[:k.start()]
+        more = _KIND_AHEAD.match(rest)
+        if more is None or any(end <= x.start < end + more.end() for x in matches):
+            return False
+        # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
+        # same organ (纪委 + 监委, 党工委 + 管委)
+        said = more.group(0)
+        return not (said in ("会", "室", "处") or (len(said) <= 3 and said[-1] == q[end - 1]))
+
+    def _names_unknown_unit(self, q: str, place: re.Match) -> bool:
+        """Whether the place begins a longer unit name that matched no stored unit (渝中区财政局 when only
+        普陀区's units are stored): that is an unknown unit, not the place's units."""
+        rest = q[place.end():]
+        if self.known is not None and (k := self.known.search(rest)):
+            rest = rest[:k.start()]
+        return unit_like(place.group(0) + rest) is not None
 
     def _best_units(self, matches: list[_Match]) -> list[str]:
         """The units whose best fit is the top fit; units printed two ways come together."""
@@ -316,6 +365,21 @@ class UnitIndex:
         return [u for u in ranked[:n] if overlap(u)[0] > 0]
 
 
+def _places(names: list[str]) -> dict[str, list[str]]:
+    """Each place a stored name begins with, written in full or as its stem (普陀区 → 普陀, 昌吉回族自治州 → 昌吉州,
+    昌吉), with the names of that place (the lowest level a name has there)."""
+    out: dict[str, set[str]] = {}
+    for name in names:
+        pieces = re.findall(PLACE_PIECE, _place(name))
+        for piece in pieces[-1:]:
+            stem = re.sub(rf"(?:[\u4e00-\u9fff]{{0,4}}族)*{ADMIN_LEVEL}$", "", piece)
+            for written in {piece, stem, stem + "州" if piece.endswith("州") else ""}:
+                if len(written) >= 2:
+                    out.setdefault(written, set()).add(name)
+    return {p: sorted(u) for p, u in out.items()}
+
+
+@lru_cache(maxsize=16384)
 def _core(name: str) -> str:
     forms = forms_of(name)
     text = min((f.text for f in forms), key=len)
@@ -336,6 +400,7 @@ def _same_unit_groups(names: list[str]) -> dict[str, int]:
     return group
 
 
+@lru_cache(maxsize=16384)
 def _place(name: str) -> str:
     text = re.sub(r"[(（].*$", "", name)
     return text[:_place_end(text)]
@@ -363,7 +428,17 @@ def _is_shortening(a: str, b: str) -> bool:
     return True
 
 
-def match_units(question: str, units: list[str]) -> tuple[list[str], str | None]:
-    """Stored units the first mention of the question names, and the phrase that named them."""
-    mentions = UnitIndex(units).mentions(question)
-    return (mentions[0].units, mentions[0].phrase) if mentions else ([], None)
+# what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
+_UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
+                        r"部(?![门分])|会(?![议计])|所(?![有以]))")
+_TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
+
+
+def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
+    """A phrase that looks like the name of a unit (北京市财政局), for saying it was not recognised;
+    a phrase holding one of ``words`` (figure words such as 公务接待) is not one."""
+    for segment in re.split(r"[^\u4e00-\u9fff]+|[的了吗呢啊吧和与及跟比在]", question):
+        m = _UNIT_LIKE.search(_TIME_WORDS.sub("", segment))
+        if m and len(m.group(0)) >= 3 and not any(w in m.group(0) for w in words):
+            return m.group(0)
+    return None

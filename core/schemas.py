@@ -165,6 +165,10 @@ class DocRecord(BaseModel):
     year: int | None = None
     doc_type: DocType = DocType.unknown
     scope: Scope | None = Field(default=None, description="department (部门, consolidating its units) or unit (单位/本级)")
+    names: list[str] = Field(default_factory=list, description="other names the document prints for its unit "
+                                                               "(labels, headers) when they differ from the cover's")
+    corrected: dict[str, str] = Field(default_factory=dict, description="fields a user corrected (unit, year, "
+                                                                        "doc_type, scope) and their values")
     parts: list[DocPart] = Field(default_factory=list)
     pages: int = Field(default=1, description="pages (PDF) or page markers (text); 1 when none")
     encoding: str | None = None
@@ -194,6 +198,7 @@ class QueryFilters(BaseModel):
     units: list[str] = Field(default_factory=list, description="the stored unit names it resolves to")
     year: int | None = None
     doc_type: DocType | None = None
+    scope: Scope | None = None
 
 
 class UnitMention(BaseModel):
@@ -219,6 +224,12 @@ class ParsedQuestion(BaseModel):
     year_range: bool = Field(default=False, description="the years come from a range (2021-2024年)")
     metrics: list[str] = Field(default_factory=list, description="vocabulary keys the question names")
     intent: Intent = Intent.figure
+    scope: Scope | None = Field(default=None, description="部门 or 单位 (本级) when the question says which")
+    unknown_unit: str | None = Field(default=None, description="a phrase naming a unit that no stored unit fits")
+    closest: list[str] = Field(default_factory=list, description="stored names nearest to an unknown unit")
+    corrected: str | None = Field(default=None, description="the question with homophone typos of figure words "
+                                                           "corrected (三工经费 → 三公经费), when it had any")
+    language: str = Field(default="zh", description="zh, or en when the question is not written in Chinese")
 
 
 class IngestOutcome(BaseModel):
@@ -365,6 +376,7 @@ class Reason(BaseModel):
     label: str | None = Field(default=None, description="what is explained, as printed")
     direction: str | None = Field(default=None, description="增加 | 减少 | 持平 (normalised)")
     change: str | None = Field(default=None, description="the stated change, e.g. '3.10万元'")
+    percent: str | None = Field(default=None, description="the stated change in percent, e.g. '9.04%'")
     citation: Citation
 
 
@@ -376,6 +388,7 @@ class DocMeta(BaseModel):
     year: int | None = None
     doc_type: DocType = DocType.unknown
     scope: Scope | None = Field(default=None, description="department (部门) or unit (单位, 本级), when the document says")
+    names: list[str] = Field(default_factory=list, description="other names the document prints for its unit")
     parts: list[DocPart] = Field(default_factory=list)
 
     def part_at(self, pos: int) -> DocType:

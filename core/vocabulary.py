@@ -20,7 +20,8 @@ class Metric:
     label: str  # 中文名称 shown to users
     description: str  # what the figure is, for an LLM prompt and the docs
     printed: tuple[str, ...] = ()  # labels documents print for it in running text (extractor)
-    aliases: tuple[str, ...] = ()  # everyday words people use for it (regular expressions; question understanding)
+    aliases: tuple[str, ...] = ()  # everyday words people use for it (regular expressions; question understanding;
+    #                                a group named w marks the word when the rest of the pattern is context)
     cues: tuple[str, ...] = ()  # short words that make a passage worth showing an LLM looking for it
 
 
@@ -69,8 +70,8 @@ METRICS: tuple[Metric, ...] = (
            (r"公车.*?(?:运行|运维|维护|加油)|用车运行|养车|公务用车运行", r"公车"), ("运行维护", "用车运行")),
     Metric("official_reception", "公务接待费", "公务接待费", ("公务接待费",), (r"招待|接待费|吃喝|请客|公务接待",),
            ("公务接待",)),
-    Metric("reception_batches", "国内公务接待批次", "国内公务接待 批次", (), (r"几批|批次",), ("批次",)),
-    Metric("reception_persons", "国内公务接待人次", "国内公务接待 人次", (), (r"多少人次|多少人(?!头)|人次",), ("人次",)),
+    Metric("reception_batches", "国内公务接待批次", "国内公务接待 批次", (), (r"接待[^，。？?]{0,8}?(?P<w>几批|多少批)|批次",), ("批次",)),
+    Metric("reception_persons", "国内公务接待人次", "国内公务接待 人次", (), (r"接待[^，。？?]{0,8}?(?P<w>多少人次|多少人(?!头))|人次",), ("人次",)),
     Metric("vehicles_in_service", "公务用车保有量", "公务用车保有量（辆）", ("公务用车保有量",),
            (r"保有量|公车.*?几辆|几辆公车",), ("保有量",)),
     Metric("agency_operating_expenses", "机关运行经费", "机关运行经费", ("机关运行经费",), (r"机关运行",),
@@ -78,11 +79,11 @@ METRICS: tuple[Metric, ...] = (
     Metric("procurement_total", "政府采购支出总额", "政府采购支出总额",
            ("政府采购支出总额", "政府采购预算", "政府采购金额"), (r"采购",), ("政府采购",)),
     Metric("procurement_goods", "政府采购货物支出", "政府货物采购支出",
-           ("政府采购货物支出", "政府采购货物预算", "货物采购金额"), (r"货物采购|买东西|采购货物",), ("政府采购", "货物")),
+           ("政府采购货物支出", "政府采购货物预算", "货物采购金额"), (r"货物采购|买东西|采购货物|货物类",), ("政府采购", "货物")),
     Metric("procurement_works", "政府采购工程支出", "政府工程采购支出",
-           ("政府采购工程支出", "政府采购工程预算", "工程采购金额"), (r"工程采购|采购工程",), ("政府采购", "工程")),
+           ("政府采购工程支出", "政府采购工程预算", "工程采购金额"), (r"工程采购|采购工程|工程类",), ("政府采购", "工程")),
     Metric("procurement_services", "政府采购服务支出", "政府服务采购支出",
-           ("政府采购服务支出", "政府采购服务预算", "服务采购金额"), (r"(?:买|采购)?服务(?:采购|花)",), ("政府采购",)),
+           ("政府采购服务支出", "政府采购服务预算", "服务采购金额"), (r"(?:买|采购)?服务(?:采购|花)|服务类",), ("政府采购",)),
     Metric("procurement_sme", "授予中小企业合同金额", "授予中小企业合同金额",
            ("授予中小企业合同金额", "面向中小企业预留政府采购项目预算金额", "面向中小企业预留政府采购"), (r"中小企业",),
            ("中小企业",)),
@@ -102,6 +103,10 @@ NUMBER = r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?"
 NUMBER_TOKEN = re.compile(r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])")
 # the words that introduce an explanation (原因说明), longest first
 REASON_MARKER = re.compile(r"(?:主要原因是|主要原因为|主要原因|原因是|原因为|原因分析|主要是由于|主要是|主要由于)[:：,，]?")
+# the administrative levels a place is made of, longest first; a place piece is two to eight characters
+# that are not words of an organisation, then a level (上海市, 普陀区, 昌吉回族自治州)
+ADMIN_LEVEL = r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|自治州|地区|盟|市|州|自治县|县|自治旗|旗|新区|区)"
+PLACE_PIECE = rf"[^\s委会办局部厅党团政府室处]{{2,8}}?{ADMIN_LEVEL}"
 FIGURE_UNITS = ("万元", "元", "人", "辆", "个", "批次", "人次", "%", "分", "亿元", "千元", "平方米", "台(套)")
 
 

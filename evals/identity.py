@@ -1,6 +1,6 @@
 """Document identity and unit resolution, measured on real material the code was not developed against.
 
-- Metadata: ``tests/data/disclosure_heads.jsonl`` holds the beginnings of real published disclosures
+- Metadata: ``tests/data/disclosure_heads.jsonl`` (and a second development part, ``…_dev2.jsonl``) holds the beginnings of real published disclosures
   (title lines and table-of-contents entries, facts only) with hand labels; each is detected as a
   document of its own and scored on unit, year, type and scope.
 - Unit resolution: ``tests/data/unit_queries.jsonl`` holds hand-written questions naming units of
@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.question import figure_words
 from app.units import UnitIndex
 from core.schemas import DocMeta
 from index.layout import read_layout
@@ -33,6 +34,12 @@ DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 def _rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _with_dev2(name: str) -> list[dict]:
+    """A gold file and its second development part (``<name>_dev2.jsonl``, all dev), when there is one."""
+    second = DATA / name.replace(".jsonl", "_dev2.jsonl")
+    return _rows(name) + (_rows(second.name) if second.exists() else [])
 
 
 def _squash(name: str | None) -> str:
@@ -61,7 +68,7 @@ def detect_text(text: str, source: str = "head.txt") -> DocMeta:
 
 def score_metadata() -> Tally:
     t = Tally()
-    for row in _rows("disclosure_heads.jsonl"):
+    for row in _with_dev2("disclosure_heads.jsonl"):
         meta = detect_text("\n".join(row["title_lines"] + row["contents"]))
         got = {"unit": _squash(meta.unit), "year": meta.year, "type": meta.doc_type.value,
                "scope": meta.scope.value if meta.scope else None}
@@ -168,11 +175,11 @@ def judge_resolution(item: dict, found: list[str]) -> str:
 
 def score_resolution(items: list[dict] | None = None) -> Tally:
     names = _rows("unit_names.jsonl")
-    items = items if items is not None else _rows("unit_queries.jsonl")
+    items = items if items is not None else _with_dev2("unit_queries.jsonl")
     indexes: dict[str, UnitIndex] = {}
     t = Tally()
     for item in items:
-        index = indexes.setdefault(item["scope"], UnitIndex(_archive(item["scope"], names)))
+        index = indexes.setdefault(item["scope"], UnitIndex(_archive(item["scope"], names), figure_words()))
         mentions = index.mentions(item["question"])
         found = mentions[0].units if mentions else []
         verdict = judge_resolution(item, found)

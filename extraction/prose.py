@@ -87,9 +87,34 @@ def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: st
     return base
 
 
+# the title of a section describing one project (科技创新专项经费情况说明, XX项目情况说明)
+_PROJECT_SECTION = re.compile(r"^(?P<name>[^\s。，,:：;；]{2,40}?)(?:项目)?(?:经费|资金)?情况说明$")
+# its budget, as the section states it ("2025年度项目总预算1720.00万", "年度预算安排：…X万元")
+_PROJECT_BUDGET = re.compile(rf"(?:项目总预算|年度预算安排|项目预算(?:资金)?|预算安排)[为:：\s]*(?P<num>{NUMBER})\s*(?P<unit>万元|万|元)")
+
+
+def _project_budgets(lines: list[NarrativeLine]) -> list[ProseFigure]:
+    """project:<name>:budget from the sections that describe one project each (a budget's 项目经费情况说明)."""
+    out: list[ProseFigure] = []
+    name = None
+    for start, text, _section in lines:
+        title = _PROJECT_SECTION.match(text.strip())
+        if title and not re.match(r"^(?:其他|相关|部门|单位|总体|整体|[一二三四五六七八九十\d]+[、.])", title.group("name")):
+            name = re.sub(r"\s+", "", title.group("name"))
+            continue
+        m = _PROJECT_BUDGET.search(text) if name else None
+        if m:
+            s, e = _clause_bounds(text, m.start(), m.end())
+            unit = "万元" if m.group("unit") == "万" else m.group("unit")
+            out.append(ProseFigure(f"project:{name}:budget", m.group("num").replace(",", ""), unit, start + s, start + e,
+                                   name))
+            name = None  # one budget per project section
+    return out
+
+
 def extract_prose(lines: list[NarrativeLine], doc_type: DocType) -> list[ProseFigure]:
     """Figures from the narrative lines of a layout (normalised start offset, text, section path)."""
-    out: list[ProseFigure] = []
+    out: list[ProseFigure] = _project_budgets(lines)
     for start, text, section in lines:
         m = _CLASS_LINE.match(text)
         if m and (m.group("cls") or "结构" in section):

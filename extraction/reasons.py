@@ -48,13 +48,15 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             head = sentence[: marker.start()]
             if not _DIRECTION.search(head) and not LABEL_RE.search(head):
                 head = previous + head  # "…总计增加1062.85万元，增长12.08%。主要原因：…"
-            direction = change = None
+            direction = change = percent = None
             moves = list(_DIRECTION.finditer(head))
             if moves:
                 best = next((d for d in moves if d.group("unit") == "万元"), moves[-1])
                 direction = _direction(best.group(1))
                 if best.group("num"):
                     change = best.group("num") + (best.group("unit") or "")
+                rate = next((d for d in moves if d.group("unit") == "%" and d.group("num")), None)
+                percent = f"{rate.group('num')}%" if rate else None
             labels = list(LABEL_RE.finditer(head))
             key = label = None
             if labels:
@@ -69,5 +71,5 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             if label is None:
                 label = section.split(" > ")[-1] if section else None
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,
-                              citation=cite(layout.doc, meta, start + sm.start(), start + sm.end())))
+                              percent=percent, citation=cite(layout.doc, meta, start + sm.start(), start + sm.end())))
     return out

@@ -1,8 +1,11 @@
-"""Document metadata read from the text: unit name, fiscal year, document type and parts.
+"""Document identity read from the text: unit, fiscal year, type, scope (部门/单位) and parts.
 
-Nothing here knows the sample archive: the unit is found by the patterns these disclosures
-share (a cover "XX局2024年度部门决算", "部门名称：XX", "预算主管部门：XX", "单位名称 XX"),
-and confirmed by how often it recurs in the document.
+Nothing here knows the sample archive. The title of a disclosure is built the same way across
+regions: ``[year] unit [(本级)/(汇总)] [year] [区级] [部门/单位] 决算|预算|…绩效目标表|…自评报告``, often
+broken over two or three lines. The unit is the title's unit (the longest well-formed one when
+several title lines name it); else a labelled field (预算主管部门：…, 部门名称：…, 填报单位：…); else
+the name under 第一部分 …概况, or the name that recurs most. The year and type come from the title
+when it has them; the scope from 本级 / 单位预算 / 部门决算 in the title, else in the first pages.
 """
 
 from __future__ import annotations
@@ -10,24 +13,53 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from core.schemas import DocMeta, DocPart, DocType, Span
+from core.schemas import DocMeta, DocPart, DocType, Scope, Span
+from core.vocabulary import PLACE_PIECE
 from index.layout import Layout
 from index.normalise import NormDoc
 
+# what an organisation's name ends with (a bracketed second name may follow)
 _ORG_SUFFIX = (
-    r"(?:局|委员会|委|办公室|办|中心|院|厅|部|所|站|队|馆|校|学院|协会|联合会|政府|街道办事处|管理处|监狱|法院|检察院|医院|公司|总队|支队|大队|处)"
+    r"(?:局|委员会|委|办公室|办公厅|办|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|"
+    r"街道办事处|办事处|管理处|处|监狱|公司|集团|室|组|社|台|场|署|司|科|庭|股|分局|宫|厂|库|站|"
+    r"镇|乡|街道|苏木|社区)"
 )
+_UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff()（）“”\"]{{2,60}}?{_ORG_SUFFIX}(?:[(（][^()（）]{{2,20}}[)）])?$")
 _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
+_UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
-    rf"(?:部门名称|单位名称|预算主管部门|编制部门|编制单位|部门\(单位\)名称|部门（单位）名称)[:：\s\t]*\**\s*({_UNIT})"
-)
-_TITLE = re.compile(
-    rf"({_UNIT})\s*(20\d\d)\s*年度?\s*(?:区级|市级|县级|州级|部门|单位|部门\(单位\))?\s*"
-    r"(?:部门|单位)?\s*(决算|预算|收支预算|整体支出绩效|项目支出绩效)"
+    rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|部门[(（]单位[)）]名称)"
+    rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
 _PROFILE = re.compile(rf"第一部分\s*({_UNIT})\s*(?:单位|部门)?\s*概况")
-_YEAR = re.compile(r"(20\d\d)\s*年度?")
-_NOISE_PREFIX = re.compile(r"^(?:关于|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+、)")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
+# the kind of document a title line announces; a table's own title (…决算表) is not a document title
+_KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)")
+_NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
+_NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
+# an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
+_ORG_PREFIX = re.compile(r"^(?:中国人民政治协商会议|中国共产党|中国共产主义青年团|中共|政协|共青团)$")
+_QUALIFIER = re.compile(r"[(（](?:本级|汇总|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总")
+_TAIL = re.compile(r"(?:20\d\d\s*年?度?|[(（]20\d\d年?度?[)）]|区级|市级|县级|省级|州级|乡级|镇级|自治区级|部门[(（]单位[)）]|"
+                   r"部门|单位|[\s　]+)+$")
+
+
+def detect(layout: Layout) -> DocMeta:
+    """Unit, fiscal year, type, scope and parts of a document, from its text."""
+    doc = layout.doc
+    text = doc.text
+    lines = _head_lines(text)
+    title = _title(lines)
+    head = "".join(lines)
+    labelled = _unit(text, head)
+    unit = title[0] if title else labelled
+    window = title[1] if title else ""
+    year = _first_year(window) or _year(text, head)
+    doc_type = _doc_type(window, head, text)
+    names = [labelled] if labelled and unit and labelled != unit and labelled not in unit else []
+    return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(window, head), names=names,
+                   parts=_parts(doc, doc_type))
+
 
 # titles that start a part of a different kind inside one file
 _PART_TITLES = [
@@ -36,42 +68,84 @@ _PART_TITLES = [
 ]
 
 
-def detect(layout: Layout) -> DocMeta:
-    """Unit, fiscal year, type and parts of a document, from its text."""
-    doc = layout.doc
-    text = doc.text
-    head = _head(text)
-    unit = _unit(text, head)
-    year = _year(text, head, unit)
-    doc_type = _doc_type(head, text)
-    parts = _parts(doc, doc_type)
-    return DocMeta(unit=unit, year=year, doc_type=doc_type, parts=parts)
+def _head_lines(text: str, count: int = 40) -> list[str]:
+    out = []
+    for ln in text.split("\n"):
+        t = re.sub(r"\s+", "", ln.strip().strip("*"))
+        if t and t != "\f":
+            out.append(t)
+        if len(out) >= count:
+            break
+    return out
 
 
-def _head(text: str, lines: int = 80) -> str:
-    """The first lines glued together: cover titles are often broken over several short lines."""
-    kept = [ln.strip().strip("*") for ln in text.split("\n")[:lines] if ln.strip() and ln.strip() != "\f"]
-    return "".join(kept).replace(" ", "")
+def _title_like(line: str) -> bool:
+    """A short line that can be part of a document title (no sentence, no label, no contents entry)."""
+    return len(line) <= 64 and "。" not in line and "：" not in line and ":" not in line and not _NOT_TITLE.match(line)
+
+
+def _clean(name: str) -> str:
+    name = _NOISE.sub("", name)
+    name = re.sub(r"^20\d\d\s*年?度?", "", name)
+    previous = None
+    while previous != name:
+        previous = name
+        name = _TAIL.sub("", _QUALIFIER.sub("", name)).strip("*“”\" ")
+    return name
+
+
+def _valid_unit(name: str) -> bool:
+    """A unit's name: ends like an organisation, and is more than a place (上海市普陀区 is not a unit)."""
+    if not _UNIT_NAME.match(name):
+        return False
+    return not re.fullmatch(rf"(?:{PLACE_PIECE})+", name)
+
+
+def _title(lines: list[str]) -> tuple[str, str] | None:
+    """(unit, title text) from the title lines at the top, the longest well-formed unit when several name it."""
+    found: list[tuple[str, str]] = []
+    for i, raw in enumerate(lines[:25]):
+        line = re.sub(r"^【[^】]*】|[《》]", "", raw)
+        m = _KIND.search(line)
+        if not m or not _title_like(line) or re.search(r"表(?!.*绩效)", line[m.end():m.end() + 6]):
+            continue
+        prefix, window = line[: m.start()], line
+        for j in range(i - 1, max(-1, i - 4), -1):  # a title broken over the lines above
+            cleaned = _clean(prefix)
+            complete = _valid_unit(cleaned) and re.match(rf"(?:{PLACE_PIECE})|中国|中共", cleaned)
+            if complete and not _ORG_PREFIX.match(lines[j]):
+                break
+            if not _title_like(lines[j]) or _KIND.search(lines[j]):
+                break
+            prefix, window = lines[j] + prefix, lines[j] + window
+        cleaned = _clean(prefix)
+        if _valid_unit(cleaned):
+            found.append((cleaned, window))
+    if not found:
+        return None
+    # the fullest name; among equals, the title that says 部门 or 单位
+    return max(found, key=lambda f: (len(f[0]), bool(re.search(r"部门|单位|本级", f[1]))))
+
+
+def _first_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
 
 
 def _clean_unit(name: str) -> str:
-    name = _NOISE_PREFIX.sub("", name.strip())
+    name = re.sub(r"^(?:关于|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
     return name.strip("()（）")
 
 
 def _unit(text: str, head: str) -> str | None:
+    """The unit when no title names it: a labelled field, the 概况 heading, the name that recurs most."""
     candidates: Counter[str] = Counter()
     for m in _LABELLED.finditer(text.replace(" ", "")):
         candidates[_clean_unit(m.group(1))] += 3
     for name in candidates:
         candidates[name] = min(candidates[name], 9)
-    for m in _TITLE.finditer(head):
-        candidates[_clean_unit(m.group(1))] += 10
     for m in _PROFILE.finditer(head):
         candidates[_clean_unit(m.group(1))] += 2
-    if not candidates:
-        for m in _TITLE.finditer(text[:20000].replace(" ", "")):
-            candidates[_clean_unit(m.group(1))] += 1
     if not candidates:
         return None
     flat = text.replace(" ", "").replace("\n", "")
@@ -87,34 +161,50 @@ def _unit(text: str, head: str) -> str | None:
     return best
 
 
-def _year(text: str, head: str, unit: str | None) -> int | None:
-    m = _TITLE.search(head)
-    if m:
-        return int(m.group(2))
+def _year(text: str, head: str) -> int | None:
     years = Counter(int(y) for y in _YEAR.findall(head))
     if not years:
         years = Counter(int(y) for y in _YEAR.findall(text[:30000]))
-    if not years:
-        return None
-    return years.most_common(1)[0][0]
+    return years.most_common(1)[0][0] if years else None
 
 
-def _doc_type(head: str, text: str) -> DocType:
-    first = head[:600]
-    scores = {
-        DocType.final_accounts: first.count("决算") * 3 + text.count("决算"),
-        DocType.budget: first.count("预算") * 3 + text.count("预算") - text.count("决算") - text.count("年初预算"),
-    }
-    if "绩效目标表" in first and "决算" not in first[:200] and "预算公开" not in first[:200]:
-        return DocType.performance_target
-    if "绩效自评" in first[:200]:
-        return DocType.performance_self_eval
-    if "决算" in first[:200]:
+def _doc_type(title: str, head: str, text: str) -> DocType:
+    """The title's kind first (自评 before 目标 before 决算/预算); else the first lines; else what dominates."""
+    for where in (title, head[:600]):
+        if re.search(r"绩效.{0,8}自评|自评(?:报告|表)", where[:200]):
+            return DocType.performance_self_eval
+        if re.search(r"绩效目标(?:表|申报)", where[:200]) and not re.search(r"决算|预算(?!金额)", where[:60]):
+            return DocType.performance_target
+        if where is title and (m := re.search(r"决算|预算", where)):
+            return DocType.final_accounts if m.group(0) == "决算" else DocType.budget
+    first = head[:200]
+    if "决算" in first:
         return DocType.final_accounts
-    if "预算" in first[:200]:
+    if "预算" in first:
         return DocType.budget
+    scores = {
+        DocType.final_accounts: head[:600].count("决算") * 3 + text.count("决算"),
+        DocType.budget: head[:600].count("预算") * 3 + text.count("预算") - text.count("决算") - text.count("年初预算"),
+    }
     best = max(scores, key=lambda k: scores[k])
     return best if scores[best] > 0 else DocType.unknown
+
+
+_UNIT_SCOPE = re.compile(r"本级|单位(?:预算|决算)")
+_DEPARTMENT_SCOPE = re.compile(r"部门[(（]?单位[)）]?(?:预算|决算)|部门(?:预算|决算)|部门汇总")
+
+
+def _scope(title: str, head: str) -> Scope:
+    """单位 (one unit, 本级) or 部门 (a department with its units): the title decides, else whichever the
+    first pages say first; a document that says neither is a department's."""
+    if _UNIT_SCOPE.search(title):
+        return Scope.unit
+    if _DEPARTMENT_SCOPE.search(title):
+        return Scope.department
+    unit, department = _UNIT_SCOPE.search(head[:1500]), _DEPARTMENT_SCOPE.search(head[:1500])
+    if unit and (not department or unit.start() < department.start()):
+        return Scope.unit
+    return Scope.department
 
 
 def _parts(doc: NormDoc, doc_type: DocType) -> list[DocPart]:

@@ -404,9 +404,6 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
         return False
     if any(c == "\t" for c, _ in current[:1]) or nxt[0][0] == "\t":
         return False
-    width, count = widths
-    if display_width(last) < width - max(2.5, width / 7) and _raw_length(last) < count - 1:
-        return False
     if current[-1][0] in _SENTENCE_END:
         return False
     last_text = "".join(c for c, _ in last)
@@ -416,9 +413,30 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
     if _HEADING_START.match(head):
         return False
     nxt_text = "".join(c for c, _ in nxt)
+    if _continues(last_text, nxt_text):
+        return True
+    width, count = widths
+    if display_width(last) < width - max(2.5, width / 7) and _raw_length(last) < count - 1:
+        return False
     if is_prose(last_text) or is_prose(nxt_text):
         return True
     return " " not in last_text  # one run of words filling the line: a wrapped phrase, not a row of cells
+
+
+# the start of a line that finishes its previous line: an amount (a number and its unit), a bracketed aside
+_CONTINUATION = re.compile(r"^(?:[\d.,]+\s*(?:万元|亿元|元|%|个|人次|人|辆|批次)|[(（](?![一二三四五六七八九十\d]{1,3}[)）]))")
+
+
+def _continues(last_text: str, nxt_text: str) -> bool:
+    """Whether the next line finishes what this one started, however short this line is: an amount moved
+    whole to the next line after its label ("…支出总计" / "10,648.51万元"), a bracketed aside, or the rest of
+    a number cut at the wrap ("349.2" / "0万元")."""
+    if not last_text or last_text[-1] in "。；;:：！!？?，,、":
+        return False
+    if is_cjk(last_text[-1]) and _CONTINUATION.match(nxt_text):
+        return True
+    return bool(re.search(r"[\u4e00-\u9fff][\d.,]*\d[.]?$", last_text)) and bool(
+        re.match(r"^\d[\d.,]*\s*(?:万元|亿元|元|%)", nxt_text))
 
 
 def _join_char(current, nxt, raw_text: str) -> list[tuple[str, int]]:

@@ -49,6 +49,9 @@ CREATE TABLE IF NOT EXISTS reasons (
 );
 CREATE INDEX IF NOT EXISTS reasons_doc ON reasons(doc_id);
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
+CREATE TABLE IF NOT EXISTS corrections (
+    doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (doc_id, field)
+);
 """
 
 
@@ -241,6 +244,15 @@ class Store:
         if replaces and replaces != record.doc_id:
             self._delete_vectors(replaces)
         self._bm25 = None
+
+    def corrections(self, doc_id: str) -> dict[str, str]:
+        """What a user corrected of a document's identity; kept by content hash, so it outlives re-ingest."""
+        return dict(self.db.execute("SELECT field, value FROM corrections WHERE doc_id=?", (doc_id,)).fetchall())
+
+    def set_corrections(self, doc_id: str, fields: dict[str, str]) -> None:
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO corrections VALUES (?,?,?)",
+                                [(doc_id, k, v) for k, v in fields.items()])
 
     def update_record(self, record: DocRecord) -> None:
         with self.db:

@@ -1,0 +1,89 @@
+"""Answer accuracy of every question set on its own archive, per split (issue 9 §5).
+
+- ``questions.jsonl`` (58, the set the answerer was developed on) and ``questions_independent.jsonl``
+  (61, written by someone who had not seen the code) on the sample archive;
+- ``questions_renamed.jsonl`` (the 58 reworded) and ``questions_independent_renamed.jsonl`` (40) on the
+  renamed archive (:mod:`evals.renamed`: the same documents under other real names, places and years).
+
+Each archive is ingested into a fresh store. The held-out figure is the one that counts.
+
+    python -m evals.questions [--misses] [--json]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from app.evaluation.answers import judge, load_questions
+from app.evaluation.runner import GOLD_DIR, sample_archive
+from app.service import DisclosureService
+from app.settings import get_settings
+from evals.renamed import build as build_renamed
+
+SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl"),
+        "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl")}
+
+
+def service_for(files: list[Path]) -> DisclosureService:
+    svc = DisclosureService(get_settings({"DISCLOSURE_HOME": tempfile.mkdtemp(prefix="questions-")}))
+    bad = [f"{o.source}: {o.message}" for o in svc.ingest(files) if o.status == "error"]
+    if bad:
+        raise RuntimeError("cannot ingest the archive: " + "; ".join(bad))
+    return svc
+
+
+def score(svc: DisclosureService, questions: list[dict]) -> tuple[Counter, Counter, list[dict]]:
+    right, total, misses = Counter(), Counter(), []
+    for q in questions:
+        a = svc.ask(q["question"])
+        ok = judge(q, a)
+        for split in (q.get("split") or "all", "all") if q.get("split") else ("all",):
+            total[split] += 1
+            right[split] += ok
+        if not ok:
+            misses.append({"id": q["id"], "split": q.get("split"), "type": q["type"], "question": q["question"],
+                           "expected": q.get("expected_numbers") or q.get("expected_reason_keywords"),
+                           "answered": a.answer[:160]})
+    return right, total, misses
+
+
+def run(gold_dir: Path = GOLD_DIR) -> dict:
+    corpus = sample_archive()
+    renamed = build_renamed(Path(tempfile.mkdtemp(prefix="renamed-")), corpus)
+    out: dict = {}
+    for archive, files in (("corpus", corpus), ("renamed", renamed)):
+        svc = service_for(files)
+        for name in SETS[archive]:
+            path = gold_dir / name
+            if not path.exists():
+                continue
+            right, total, misses = score(svc, load_questions(path))
+            out[name] = {"archive": archive,
+                         **{s: {"right": right[s], "total": total[s], "accuracy": round(right[s] / total[s], 4)}
+                            for s in total},
+                         "misses": misses}
+    return out
+
+
+def main() -> int:
+    result = run()
+    if "--json" in sys.argv:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    for name, r in result.items():
+        splits = "  ".join(f"{s} {r[s]['right']}/{r[s]['total']} = {r[s]['accuracy']:.3f}"
+                           for s in ("dev", "heldout", "all") if s in r)
+        print(f"{name:<42} ({r['archive']}) {splits}")
+        if "--misses" in sys.argv:
+            for m in r["misses"]:
+                if m["split"] != "heldout":
+                    print(f"    {m['id']} [{m['type']}] {m['question']}  → {m['answered'][:90]}  (want {m['expected']})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
