@@ -28,7 +28,7 @@ def headline(report: EvalReport | dict) -> dict[str, float]:
            "unanswerable_precision": report["answers"]["unanswerable_precision"],
            "citation_precision": report["answers"]["citation_precision"]}
     for mode in ("dense", "bm25", "hybrid", "baseline"):
-        if mode in report["retrieval"]:
+        if report["retrieval"].get(mode):
             out[f"{mode}_recall@5"] = report["retrieval"][mode]["recall@5"]
     for doc, d in report["extraction"]["documents"].items():
         out[f"f1:{doc}"] = d["f1"]
@@ -80,7 +80,7 @@ def markdown(report: EvalReport | dict) -> str:
         out.append(f"| {typ} | {c['correct']} | {c['total']} |")
     out += ["", "## Retrieval", "", "| method | recall@1 | recall@5 | recall@10 | MRR |", "|---|---|---|---|---|"]
     for mode in ("dense", "bm25", "hybrid", "baseline"):
-        if mode in t:
+        if t.get(mode):
             m = t[mode]
             out.append(f"| {mode} | {m['recall@1']:.3f} | {m['recall@5']:.3f} | {m['recall@10']:.3f} | {m['mrr']:.3f} |")
     return "\n".join(out) + "\n"
