@@ -25,7 +25,7 @@ from core.schemas import (
     ParsedQuestion,
     SearchHit,
 )
-from extraction.checks import DEFAULT_TOLERANCE, check_layout
+from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
 from extraction.reasons import find_reasons
 from extraction.views import disclosure as build_disclosure
@@ -222,8 +222,9 @@ class DisclosureService:
         layout, meta = self._read(target)
         results = check_layout(layout, meta, tolerance)
         marks = self.store.dismissals(layout.doc.raw.doc_id)
-        return [r.model_copy(update={"dismissed": marks[r.finding_id]}) if r.finding_id in marks else r
-                for r in results]
+        marked = [r.model_copy(update={"dismissed": marks[r.finding_id]}) if r.finding_id in marks else r
+                  for r in results]
+        return order(marked)  # fails first; within a status, the findings a reviewer marked come last
 
     def dismiss(self, target: str | Path, finding_id: str, reason: str, tolerance: Decimal = DEFAULT_TOLERANCE
                 ) -> CheckResult:

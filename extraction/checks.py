@@ -60,8 +60,9 @@ def finding_id(r: CheckResult, ordinal: int = 0) -> str:
 
 
 def order(results: list[CheckResult]) -> list[CheckResult]:
-    """Fails first, then notes, skips and passes; the rules' order within each."""
-    return sorted(results, key=lambda r: _ORDER.get(str(r.status), 9))
+    """Fails first, then notes, skips and passes; the rules' order within each, findings a reviewer marked as
+    not a problem after the others of their status."""
+    return sorted(results, key=lambda r: (_ORDER.get(str(r.status), 9), r.dismissed is not None))
 
 
 def _finish(results: list[CheckResult]) -> list[CheckResult]:

@@ -152,14 +152,15 @@ _COMPARE_YEAR = re.compile(r"(?:比|较|与|同)\s*(?P<y>20\d{2})\s*年度?(?:�
 
 @rule("years", "年度一致：表名和表头的年度即本文件年度；比较的年度是上一年（不得与本年自身比较）")
 def years(ctx: Context) -> list[CheckResult]:
-    year = ctx.facts.year
+    year = document_year(ctx)
     if year is None:
         return [skip("years", "未识别本文件的年度")]
     out = _title_years(ctx, year) + _compare_years(ctx, year)
     return out or [result("years", "pass", f"年度一致：{year}年，比较年度为{year - 1}年")]
 
 
-def _title_years(ctx: Context, year: int) -> list[CheckResult]:
+def _title_mentions(ctx: Context) -> list[tuple[TextLine, re.Match]]:
+    """Years printed in titles and headers: the cover, part headings, table titles and their 年度 lines."""
     out = []
     titles = {t.start for t in ctx.facts.tables}
     for line in ctx.facts.lines:
@@ -167,11 +168,29 @@ def _title_years(ctx: Context, year: int) -> list[CheckResult]:
         if not head or len(line.text) > 60:
             continue
         for m in re.finditer(r"(?P<y>20\d{2})\s*年度?", line.text):
-            if not (_TITLE_YEAR.match(line.text, m.start()) or re.fullmatch(r"\s*20\d{2}\s*年度?\s*", line.text)):
-                continue
-            if int(m.group("y")) != year:
-                out.append(result("years", "fail", f"标题/表头写作“{line.text.strip()}”，本文件是{year}年度",
-                                  places=[_line_cite(ctx, line, m.start(), m.end())]))
+            if _TITLE_YEAR.match(line.text, m.start()) or re.fullmatch(r"\s*20\d{2}\s*年度?\s*", line.text):
+                out.append((line, m))
+    return out
+
+
+def document_year(ctx: Context) -> int | None:
+    """The year most titles and headers print (the cover alone can be the one that is wrong)."""
+    from collections import Counter
+
+    years = Counter(int(m.group("y")) for _, m in _title_mentions(ctx))
+    if years:
+        (top, n), = years.most_common(1)
+        if n >= 2 and n > sum(years.values()) - n:
+            return top
+    return ctx.facts.year
+
+
+def _title_years(ctx: Context, year: int) -> list[CheckResult]:
+    out = []
+    for line, m in _title_mentions(ctx):
+        if int(m.group("y")) != year:
+            out.append(result("years", "fail", f"标题/表头写作“{line.text.strip()}”，本文件是{year}年度",
+                              places=[_line_cite(ctx, line, m.start(), m.end())]))
     return out
 
 

@@ -312,20 +312,31 @@ def item_amounts(ctx: Context) -> list[CheckResult]:
     if table is None:
         return [skip("item_amounts", "正文列出了各项金额，但没有读到对应的功能分类表")]
     rows = [e for e in table.entries if e.level == 3 and e.amounts]
+    matched = [_match_row(s, table, rows) for s in stated]
+    taken = {id(m[0]) for m in matched if m[0] is not None}
     out = []
     for k, s in enumerate(stated):
-        row, how = _match_row(s, table, rows, k, len(stated))
+        row, how = matched[k]
+        if row is None:
+            row, how = _match_leftover(s, table, rows, taken, k, len(stated))
+            if row is not None:
+                taken.add(id(row))
         out.append(_compare_item(ctx, s, table, row, how))
     return out
 
 
-def _match_row(s: pf.ItemStatement, table, rows, k: int, n: int):
+def _classes(table, cls: str) -> set[str]:
+    return {e.code for e in table.entries if e.level == 1 and _same_name(cls, e.name)}
+
+
+def _match_row(s: pf.ItemStatement, table, rows):
+    """The row a prose item names: by its printed code, or by its 类, 款 and 项 names."""
     if s.code:
         row = next((e for e in rows if e.code == s.code), None)
         if row is not None:
             return row, "code"
     cls, kuan, xiang = s.path
-    classes = {e.code for e in table.entries if e.level == 1 and _same_name(cls, e.name)}
+    classes = _classes(table, cls)
     in_class = [e for e in rows if e.code[:3] in classes] or rows
     kuans = {e.code for e in table.entries if e.level == 2 and _same_name(kuan, e.name) and e.code[:3] in classes}
     exact = [e for e in in_class if e.code[:5] in kuans and _same_name(xiang, e.name)]
@@ -334,9 +345,29 @@ def _match_row(s: pf.ItemStatement, table, rows, k: int, n: int):
     by_item = [e for e in in_class if _same_name(xiang, e.name)]
     if len(by_item) == 1:
         return by_item[0], "item"
-    if n == len(rows):
-        return rows[k], "order"  # the prose lists every 项 in the table's order
     return None, "none"
+
+
+def _match_leftover(s: pf.ItemStatement, table, rows, taken: set[int], k: int, n: int):
+    """A prose item whose names match no row: the one row of its 款 (or 类) no other item took, the one with its
+    amount, or the row in the same place when the prose lists every 项 in the table's order."""
+    cls, kuan, _ = s.path
+    classes = _classes(table, cls)
+    kuans = {e.code for e in table.entries if e.level == 2 and _same_name(kuan, e.name) and e.code[:3] in classes}
+    for group in ([e for e in rows if e.code[:5] in kuans], [e for e in rows if e.code[:3] in classes]):
+        free = [e for e in group if id(e) not in taken]
+        same = [e for e in free if _to_wan(table, e.amounts[0].value) == pf.dec(s.amount)]
+        if len(same) == 1:
+            return same[0], "item"
+        if len(free) == 1:
+            return free[0], "item"
+    if n == len(rows) and id(rows[k]) not in taken:
+        return rows[k], "order"
+    return None, "none"
+
+
+def _to_wan(table, v: Decimal) -> Decimal:
+    return (v / WAN).quantize(Decimal("0.01")) if table.unit == "元" else v
 
 
 def _compare_item(ctx: Context, s: pf.ItemStatement, table, row, how: str) -> CheckResult:
@@ -406,9 +437,11 @@ def _parts(text: str, kind: str) -> list[tuple[str, re.Match, int]] | None:
     for chunk in re.split(r"(?<=[，;；。])|(?<=,)(?!\d)", text):
         m = _LABELLED.match(chunk)
         if m is not None:
-            label = m.group("label").replace("“", "").replace("”", "").replace("支出", "支出")
-            if _PART_LABELS[kind].match(label) or _PART_LABELS[kind].match(label + "支出"):
-                out.append((label, m, pos))
+            label = m.group("label").replace("“", "").replace("”", "")
+            full = label + "支出" if not _PART_LABELS[kind].match(label) and _PART_LABELS[kind].match(label + "支出") \
+                else label
+            if _PART_LABELS[kind].match(full):
+                out.append((full, m, pos))
             elif not _NOT_A_PART.search(label):
                 return None
         pos += len(chunk)
@@ -438,7 +471,8 @@ def _enumeration(line: ProseLine, m: re.Match):
         totals, s_start = ([first], 0) if first else ([], s_start)
         body_end = len(text)
     else:
-        body_end = pf.sentence_bounds(text, m.end())[1]
+        stop = text.find("。", m.end())
+        body_end = stop + 1 if stop >= 0 else len(text)  # the parts run on over "；" to the end of the sentence
     if not totals or kind is None:
         return None
     parts = _parts(text[m.end():body_end], kind)

@@ -145,7 +145,8 @@ def code_hierarchy(ctx: Context) -> list[CheckResult]:
     return out
 
 
-def _sum_check(ctx: Context, t: TableFacts, total: Item, parts: list[Item], what: str) -> list[CheckResult]:
+def _sum_check(ctx: Context, t: TableFacts, total: Item, parts: list[Item], what: str,
+               name: str = "code_hierarchy") -> list[CheckResult]:
     width = len(total.amounts)
     cols = [0] + (list(range(1, width)) if _complete([total, *parts], width) else [])
     out = []
@@ -162,8 +163,7 @@ def _sum_check(ctx: Context, t: TableFacts, total: Item, parts: list[Item], what
                f"{_amount(t, expected)}")
         if got != expected:
             msg += f"，相差 {_amount(t, abs(got - expected))}" + _rounding_note(status)
-        out.append(result("code_hierarchy", status, msg, places=_cite(ctx, total, *parts), expected=str(expected),
-                          actual=str(got)))
+        out.append(result(name, status, msg, places=_cite(ctx, total, *parts), expected=str(expected), actual=str(got)))
     return out
 
 
@@ -197,8 +197,8 @@ def economic_totals(ctx: Context) -> list[CheckResult]:
         personnel = [e for e in classes if (e.code or "")[:3] in PERSONNEL_CLASSES]
         public = [e for e in classes if (e.code or "")[:3] not in PERSONNEL_CLASSES]
         for label, col, parts in _economic_targets(t, personnel, public):
-            out.extend(_sum_check(ctx, t, _column_item(label, col), parts, label.label + ("" if col == 0 else
-                                                                                           f"（{col}）")))
+            what = label.label + ("" if col == 0 else f"（{'人员经费' if col == 1 else '公用经费'}列）")
+            out.extend(_sum_check(ctx, t, _column_item(label, col), parts, what, "economic_totals"))
     return out
 
 
@@ -270,7 +270,7 @@ def summary_tables(ctx: Context) -> list[CheckResult]:
             out.extend(checks)
             grands[side] = grand
         if grands.get("left") and grands.get("right"):
-            out.extend(_sum_check(ctx, t, grands["left"], [_column_item(grands["right"], 0)], "收入总计与支出总计"))
+            out.extend(_sum_check(ctx, t, grands["left"], [_column_item(grands["right"], 0)], "收入总计与支出总计", "summary_tables"))
     return out
 
 
@@ -287,12 +287,12 @@ def _side_checks(ctx: Context, t: TableFacts, side: str, items: list[Item]) -> t
     if loose:
         pass  # unnumbered items ("财政拨款（补助）", "一般公共预算"): nesting unknown, no sum
     elif current is not None and parts:
-        out.extend(_sum_check(ctx, t, _column_item(current, 0), parts, f"{current.name}（{what}各项）"))
+        out.extend(_sum_check(ctx, t, _column_item(current, 0), parts, f"{current.name}（{what}各项）", "summary_tables"))
     elif grand is not None and parts and current is None:
-        out.extend(_sum_check(ctx, t, _column_item(grand, 0), parts + extras, f"{grand.name}（{what}各项）"))
+        out.extend(_sum_check(ctx, t, _column_item(grand, 0), parts + extras, f"{grand.name}（{what}各项）", "summary_tables"))
     if grand is not None and current is not None:
         out.extend(_sum_check(ctx, t, _column_item(grand, 0), [_column_item(current, 0), *extras],
-                              f"{grand.name} = {current.name} + 结转结余"))
+                              f"{grand.name} = {current.name} + 结转结余", "summary_tables"))
     out.extend(_sub_items(ctx, t, items[:stop]))
     if side == "right" and t.kind == "grant_summary":
         for i in with_amounts:
@@ -314,7 +314,8 @@ def _sub_items(ctx: Context, t: TableFacts, items: list[Item]) -> list[CheckResu
             subs.append(i)
         subs = [s for s in subs if s.amounts]
         if subs:
-            out.extend(_sum_check(ctx, t, _column_item(parent, 0), [_column_item(s, 0) for s in subs], parent.name))
+            out.extend(_sum_check(ctx, t, _column_item(parent, 0), [_column_item(s, 0) for s in subs], parent.name,
+                                  "summary_tables"))
     return out
 
 
