@@ -10,7 +10,7 @@ from core.vocabulary import label_of
 from extraction.prosefacts import NUM, dec
 from extraction.rulebook import Context, ProseLine, money, result, rule, shown, wan
 
-_VEHICLES = re.compile(r"(?:共有车辆|车辆数?合计|车辆)(?:共)?(?P<n>\d+)辆[^。;；]{0,12}?其中[:：]?(?P<list>[^。；;]*)")
+_VEHICLES = re.compile(r"(?:共有车辆|车辆数?合计|车辆)(?:共)?(?P<n>\d+)辆[^。]{0,30}?其中[:：]?(?P<list>[^。]*)")
 _KIND = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,16}?(?:用车|车辆))(?:为)?(?P<n>\d+)辆")
 
 
@@ -129,3 +129,66 @@ def sme_awards(ctx: Context) -> list[CheckResult]:
                           places=[won[0].cite(won[1].start(), won[1].end()), other[0].cite(other[1].start(), other[1].end()),
                                   total]))
     return out
+
+
+_FLEET = re.compile(r"公务用车保有量(?:为|共)?(?P<n>\d+)辆")
+_ASSET_CARS = re.compile(r"固定资产车辆(?:为|共)?(?P<n>\d+)辆")
+_SAME = re.compile(r"差异原因[^。]{0,40}?(?:一致|无差异|没有差异|相同)")
+
+
+@rule("fleet_vs_assets", "公务用车保有量与国有资产中的车辆数：正文说明两者一致时数字相等")
+def fleet_vs_assets(ctx: Context) -> list[CheckResult]:
+    out = []
+    for line in ctx.narrative:
+        fleet, cars, same = _FLEET.search(line.text), _ASSET_CARS.search(line.text), _SAME.search(line.text)
+        if not (fleet and cars and same):
+            continue
+        a, b = int(fleet.group("n")), int(cars.group("n"))
+        ok = a == b
+        msg = f"公务用车保有量 {a} 辆，固定资产车辆 {b} 辆，正文称“{same.group(0)}”" + ("，相符" if ok else "，数字却不同")
+        out.append(result("fleet_vs_assets", "pass" if ok else "fail", msg,
+                          places=[line.cite(min(fleet.start(), cars.start()), max(fleet.end(), cars.end(), same.end()))]))
+    return out
+
+
+_RECEPTION_ALL = re.compile(r"(?P<b>\d+)\s*批次[,，、]?\s*(?:共)?(?P<p>\d+)\s*人次")
+_QUALIFIER = re.compile(r"国内|国\(境\)外|外事|外宾")
+
+
+def _counts(text: str) -> list[tuple[str, re.Match]]:
+    """(what, match) of each "N批次、M人次": what is 国内 / 国(境)外 / 外事 / 外宾 named since the previous one, or ""."""
+    out, since = [], 0
+    for m in _RECEPTION_ALL.finditer(text):
+        named = _QUALIFIER.findall(text[max(since, m.start() - 24):m.start()])
+        out.append((named[-1] if named else "", m))
+        since = m.end()
+    return out
+
+
+@rule("reception_parts", "公务接待批次、人次：总数 = 国内 + 国(境)外；人次不少于批次")
+def reception_parts(ctx: Context) -> list[CheckResult]:
+    out = []
+    for line in ctx.narrative:
+        found = _counts(line.text)
+        for _, m in found:
+            b, p = int(m.group("b")), int(m.group("p"))
+            if p < b:
+                out.append(result("reception_parts", "fail", f"接待 {b} 批次却只有 {p} 人次：人次不能少于批次",
+                                  places=[line.cite(m.start(), m.end())]))
+        out.extend(_reception_sum(line, found))
+    return out
+
+
+def _reception_sum(line: ProseLine, found: list[tuple[str, re.Match]]) -> list[CheckResult]:
+    total = next((m for what, m in found if not what), None)
+    home = next((m for what, m in found if what == "国内"), None)
+    abroad = next((m for what, m in found if what == "国(境)外"), None)
+    if total is None or home is None or abroad is None:
+        return []
+    tb, tp = int(total.group("b")), int(total.group("p"))
+    sb = int(home.group("b")) + int(abroad.group("b"))
+    sp = int(home.group("p")) + int(abroad.group("p"))
+    ok = (tb, tp) == (sb, sp)
+    msg = (f"接待 {tb} 批次、{tp} 人次 {'=' if ok else '≠'} 国内 {home.group('b')} 批次、{home.group('p')} 人次 + "
+           f"国(境)外 {abroad.group('b')} 批次、{abroad.group('p')} 人次")
+    return [result("reception_parts", "pass" if ok else "fail", msg, places=[line.cite(total.start(), abroad.end())])]

@@ -301,9 +301,8 @@ def score_rows(t: TableFacts) -> tuple[Item | None, list[tuple[Decimal, Decimal,
     rows: dict[int, list[Item]] = {}
     stop = position[id(total)]
     for i in t.items[:stop]:
-        if i.code or not i.amounts:
-            continue
-        rows.setdefault(i.row, []).append(i)
+        if i.amounts:  # (a "code" here is an indicator value such as "400 元/人/天", not a 科目编码)
+            rows.setdefault(i.row, []).append(i)
     out = []
     for items in rows.values():
         numbers = _plain([a for i in items for a in i.amounts])

@@ -224,7 +224,7 @@ def _code_at(toks: list[_Tok], i: int) -> tuple[str, int, str | None] | None:
     return (code, j, None) if nxt.amount is None and not _DASH.match(nxt.text) else None
 
 
-def _row_items(toks: list[_Tok], row_index: int, positional: bool) -> list[Item]:
+def _row_items(toks: list[_Tok], row_index: int, positional: bool, codes: bool = True) -> list[Item]:
     """Split one row's tokens into items: a new item at each code, at a label after amounts, at an ordinal label."""
     items: list[Item] = []
     cur: Item | None = None
@@ -232,7 +232,7 @@ def _row_items(toks: list[_Tok], row_index: int, positional: bool) -> list[Item]
     while i < len(toks):
         t = toks[i]
         waiting = cur is not None and cur.code is not None and not cur.label and not cur.amounts
-        code = None if waiting else _code_at(toks, i)
+        code = None if waiting or not codes else _code_at(toks, i)
         if code is not None:
             cur = Item(code[0], code[2] or "", start=t.start, end=toks[code[1] - 1].end, row=row_index, col=t.index,
                        positional=positional)
@@ -275,13 +275,14 @@ def _merge_wrapped(items: list[Item], new: list[Item]) -> list[Item]:
     return new
 
 
-def read_items(text: str, table: Table) -> tuple[list[Item], str]:
-    """The items of a table, and its header text (the labels before the first amount)."""
+def read_items(text: str, table: Table, codes: bool = True) -> tuple[list[Item], str]:
+    """The items of a table, and its header text (the labels before the first amount). ``codes``: the table is a
+    classification table whose rows start with 科目编码 (elsewhere a 3-digit number is an amount)."""
     items: list[Item] = []
     header: list[str] = []
     for r, row in enumerate(table.rows):
         positional = "\t" in text[row.start:row.end] or len(row.cells) > len(text[row.start:row.end].split(" "))
-        new = _merge_wrapped(items, _row_items(_tokens(text, row), r, positional))
+        new = _merge_wrapped(items, _row_items(_tokens(text, row), r, positional, codes))
         if not any(i.amounts for i in items) and not any(i.code for i in items) and not any(i.amounts for i in new) \
                 and not any(i.code for i in new):
             header.extend(i.label for i in new)
@@ -355,9 +356,10 @@ def read_facts(layout: Layout, meta: DocMeta) -> DocFacts:
         if not t.rows:
             continue
         start, end = spans[n]
-        items, header = read_items(text, t)
+        kind = table_kind(t.title)
+        items, header = read_items(text, t, codes=kind not in (None, "three_public", "stats"))
         note_end = spans[n + 1][0] if n + 1 < len(spans) else min(len(text), end + 400)
-        tables.append(TableFacts(title=re.sub(r"\s+", "", t.title), kind=table_kind(t.title), unit=table_unit(t),
+        tables.append(TableFacts(title=re.sub(r"\s+", "", t.title), kind=kind, unit=table_unit(t),
                                  start=start, end=end, page=doc.page_at(start), header=header, items=items,
                                  empty_note=_empty_note(layout, starts, start, max(note_end, end))))
     lines = [TextLine(ln.text, ln.start, ln.end, doc.page_at(ln.start)) for ln in doc.lines
