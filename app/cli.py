@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from core.errors import DisclosureError
+from core.errors import CheckError, DisclosureError
 from core.schemas import Citation, DocType
 
 
@@ -109,6 +109,8 @@ def cmd_extract(args) -> int:
 def cmd_check(args) -> int:
     from decimal import Decimal
 
+    if args.dismiss and not (args.reason or "").strip():
+        raise CheckError("--dismiss needs --reason \"…\": why the finding is not a problem")
     svc = _service()
     tolerance = Decimal(args.tolerance)
     if args.dismiss:

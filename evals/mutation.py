@@ -78,7 +78,7 @@ def mutate(printed: str, kind: str) -> str | None:
         if value == 0:
             return None
         whole, _, frac = plain.partition(".")
-        moved = (whole + frac[:1]).lstrip("0") or "0"
+        moved = (whole + (frac[:1] or "0")).lstrip("0") or "0"
         rest = frac[1:]
         new = (_group(moved) if commas else moved) + (f".{rest}" if rest else "")
     else:

@@ -158,8 +158,8 @@ def read_rates(lines: list[str]) -> list[Rate]:
 
 def _rate_after(n: int, text: str, b: re.Match) -> Rate | None:
     a = _ACTUAL.search(text, b.end(), b.end() + 30)
-    if a is None or re.search(r"[。;；]", text[b.end():a.start()]):
-        return None
+    if a is None or re.search(r"[。;；]", text[b.end():a.start()]) or _BUDGET.search(text, b.end(), a.start()):
+        return None  # (another 预算 figure stands nearer to the 决算 one)
     _, s_end = sentence_bounds(text, a.end())
     r = _RATE.search(text, a.end(), min(len(text), a.end() + 40))
     if r is not None and re.search(r"[。;；]", text[a.end():r.start()]):
@@ -170,6 +170,9 @@ def _rate_after(n: int, text: str, b: re.Match) -> Rate | None:
     if r is None and w is None:
         return None
     kind = "difference" if r is not None and "差异" in r.group("kind") else "completion"
+    named = re.search(r"年初|全年|调整后", r.group("kind")) if r is not None else None
+    if named and b.group("which") and named.group(0) != b.group("which"):
+        return None  # "完成调整后预算的…" is not about the 年初预算 stated here
     end = max(x.end() for x in (a, r, w) if x is not None)
     return Rate(n, b.start(), end, b.group("num"), b.start("num"), a.group("num"), a.start("num"),
                 r.group("pct") if r else None, kind, w.group(0) if w else None, w.start() if w else None)

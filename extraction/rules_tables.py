@@ -281,11 +281,14 @@ def _side_checks(ctx: Context, t: TableFacts, side: str, items: list[Item]) -> t
     stop = items.index(current) if current is not None else (items.index(grand) if grand is not None else len(items))
     parts = [i for i in items[:stop] if i.amounts and (_ORDINAL.match(i.label) or i.code) and not _CARRY.search(i.name)]
     loose = [i for i in items[:stop] if i.amounts and not (_ORDINAL.match(i.label) or i.code or _SUB.match(i.label))]
-    extras = [i for i in with_amounts if _CARRY.search(i.name) and items.index(i) > stop - 1]
+    after = stop if current is not None else 0  # carry-over lines: after 本年合计, or anywhere above 总计
+    extras = [i for i in with_amounts if _CARRY.search(i.name) and items.index(i) >= after and i is not grand]
     out = []
     what = "收入" if side == "left" else "支出"
-    if loose:
-        pass  # unnumbered items ("财政拨款（补助）", "一般公共预算"): nesting unknown, no sum
+    mixed = side == "right" and any(re.search(r"基本支出|项目支出|人员经费|公用经费", p.name) for p in parts) and \
+        any(not re.search(r"基本支出|项目支出|人员经费|公用经费", p.name) for p in parts)
+    if loose or mixed:
+        pass  # unnumbered items ("财政拨款（补助）", "一般公共预算"), or 类 mixed with 基本/项目: no plain sum
     elif current is not None and parts:
         out.extend(_sum_check(ctx, t, _column_item(current, 0), parts, f"{current.name}（{what}各项）", "summary_tables"))
     elif grand is not None and parts and current is None:
@@ -358,6 +361,21 @@ def _same_scope(ctx: Context, a: str, b: str) -> bool:
     if (a, b) == ("income", "expenditure"):
         carry = ctx.pick("beginning_carryover")
         return carry is None or wan(carry) == 0
+    if (a, b) == ("grant_summary", "gpb"):
+        return _only_gpb_money(ctx)
+    return True
+
+
+def _only_gpb_money(ctx: Context) -> bool:
+    """Whether all the grant money is 一般公共预算 (the 政府性基金 and 国有资本经营 tables empty, and no amount on
+    those lines of the 财政拨款收支总表): then its 合计 column is the 一般公共预算 column."""
+    for kind in ("gov_fund", "state_capital"):
+        if any(t.has_figures() for t in ctx.facts.of_kind(kind)):
+            return False
+    for t in ctx.facts.of_kind("grant_summary"):
+        if any(i.amounts and any(a.value for a in i.amounts) and re.search(r"政府性基金|国有资本经营", i.name)
+               for i in t.items):
+            return False
     return True
 
 
@@ -407,11 +425,11 @@ _ORDER_B = ["total", "overseas_travel", "official_reception", "subtotal", "vehic
 _PROSE_KEYS = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception")
 
 
-def three_public_columns(t: TableFacts, budget: bool) -> list[tuple[str, str]]:
-    """(series, item) per column: 预算数/决算数 series, in the order the header prints them."""
+def three_public_columns(t: TableFacts, budget: bool, order: list[str] | None = None) -> list[tuple[str, str]]:
+    """(series, item) per column: 预算数/决算数 series, in the order the header prints them (or the order given)."""
     h = t.header
     reception_first = 0 <= h.find("公务接待") < h.find("公务用车") if "公务用车" in h else False
-    order = _ORDER_B if reception_first else _ORDER_A
+    order = order or (_ORDER_B if reception_first else _ORDER_A)
     if budget or h.count("决算数") == 0:
         cols = [("budget", c) for c in order]
     elif h.count("预算数") >= 3:
@@ -454,9 +472,16 @@ def three_public_table(ctx: Context) -> list[CheckResult]:
         row = next((i for i in t.items if len(i.amounts) >= 2 and not i.code), None)
         if row is None:
             continue
-        cols = three_public_columns(t, ctx.budget)
         values = [a.value for a in row.amounts]
-        found = list(itertools.islice(readings(values, cols, ctx.tolerance), 2000))
+        first = three_public_columns(t, ctx.budget)
+        found, cols = [], first
+        # the header's words may not tell the column order: the other standard order is tried too
+        used = [c for c in dict.fromkeys(c for _, c in first) if c != "agency"]
+        for order in (None, _ORDER_B if used == _ORDER_A else _ORDER_A):
+            cols = three_public_columns(t, ctx.budget, order)
+            found = list(itertools.islice(readings(values, cols, ctx.tolerance), 2000))
+            if found:
+                break
         out.append(_three_public_result(ctx, t, row, found, cols))
     return out
 
