@@ -132,19 +132,28 @@ def locate(raw: RawDocument, f: Figure, same_place: list[Figure]) -> Place | Non
         return places[0]
     read = [p for p in places if _reads_as(raw, p, f)]
     k = next((i for i, g in enumerate(same_place) if g is f), 0)
-    pool = read or places
-    return pool[min(k, len(pool) - 1)]
+    if read:
+        return read[min(k, len(read) - 1)]
+    # the extractor reads the figure whichever of the equal numbers changes: the k-th of the last ones for a table
+    # row (全年预算数 and 全年执行数 come after 年初预算数), the first after the label in prose
+    if f.source_kind == "table":
+        return places[max(0, len(places) - len(same_place)) + k] if len(places) >= len(same_place) else places[-1]
+    label = re.sub(r"\s+", "", f.label or "")[:4]
+    at = quote.find(label) if label else -1
+    after = [p for p in places if at >= 0 and p.start - c.char_start >= at]
+    return (after or places)[0]
 
 
 def _reads_as(raw: RawDocument, place: Place, f: Figure) -> bool:
-    """Whether changing the number at ``place`` changes the figure ``extract`` reads for ``f.key``."""
+    """Whether changing the number at ``place`` changes what ``extract`` reads for ``f.key`` there (the figure is
+    then read from this cell; changing an equal number in another column leaves it as it was)."""
     new = mutate(place.text, "plus100")
     if new is None:
         return False
     text = raw.segments[place.seg].text
     layout = read_layout(_with_text(raw, place.seg, text[:place.start] + new + text[place.end:]))
-    target = new.replace(",", "")
-    return any(g.key == f.key and g.value == target for g in extract(layout, detect(layout)).figures)
+    return not any(g.key == f.key and g.value == f.value and g.citation.page == f.citation.page
+                   and g.citation.char_start == f.citation.char_start for g in extract(layout, detect(layout)).figures)
 
 
 # -- running ---------------------------------------------------------------------------------------

@@ -41,6 +41,8 @@ def fund_columns(t: TableFacts) -> list[str]:
             names.append(name)
         if name == last:
             break
+    if "全年执行数" in names:  # a header cut short still has its 执行率 and 得分 cells at the end of the row
+        names += [n for n in ("执行率", "得分") if n not in names]
     return names
 
 
@@ -107,11 +109,10 @@ def read_funds(t: TableFacts) -> tuple[Item, list[dict[str, Amount | None]], boo
         return None
     row = rows[0]
     amounts = list(row.amounts)
-    if len(amounts) == expected + 1 and "得分" not in names:
-        amounts = amounts[:-1]  # a 得分 the header does not name
     needed = names[names.index("全年预算数"):]
     full: dict[str, Amount | None] = dict(zip(needed[::-1], amounts[::-1], strict=False))
-    if len(amounts) >= expected:
+    alike = sum(len(r.amounts) == len(amounts) for r in rows)  # 资金总额 and its 资金来源 rows print the same cells
+    if len(amounts) >= expected or (alike >= 2 and len(amounts) >= len(needed)):
         return row, [full], True
     readings = [full]
     for gap in range(len(needed)):  # one cell not printed

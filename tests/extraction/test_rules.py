@@ -359,10 +359,37 @@ def test_the_commerce_budget_has_no_fail():
 
 @pytest.mark.parametrize("name,expected", [
     ("000_04b2af8a0d084766.txt", set()),
-    ("002_a48143ca35b5d44a.txt", {"code_hierarchy"}),  # 公开06表: 302 printed 250.64, its 款 rows sum to 237.21
+    ("002_a48143ca35b5d44a.txt", {"code_hierarchy", "project_execution_rate"}),  # 公开06表 302; 中央食品 资金结余 and 执行率
     ("001_2fc89b8a598a0283.txt", {"code_hierarchy", "template_residue"}),  # 表六 sums; "预算金额万元" without its number
     ("004_36c23adddff5d972.txt", set()),
 ])
 def test_corpus_texts_fail_only_where_they_really_print_an_error(name, expected):
     layout = read_layout(load(DATA / name))
     assert {r.rule for r in check_layout(layout, detect(layout)) if r.status == "fail"} == expected
+
+
+def test_missing_standard_tables_are_named_and_the_full_set_passes(tmp_path, clean):
+    missing = of(clean, "tables_present", "warn")
+    assert missing and all(w in missing[0].message for w in ("收入表", "财政拨款收支总表", "“三公”经费表", "国有资本经营"))
+    tables = "".join(f"{title}\n单位：万元\n项目\t金额\n合计\t1.00\n\n" for title in (
+        "部门收支总表", "部门收入总表", "部门支出总表", "财政拨款收支总表", "一般公共预算支出表", "一般公共预算基本支出表",
+        "“三公”经费支出表", "政府性基金预算支出表", "国有资本经营预算支出表"))
+    results = check_text(tmp_path, f"{UNIT}2025年部门预算\n" + tables, "nine.txt")
+    assert of(results, "tables_present", "pass") and not of(results, "tables_present", "warn")
+
+
+def test_fleet_reception_and_procurement_limits(tmp_path):
+    base = (f"{UNIT}2024年度部门决算\n"
+            "公务用车购置数0辆，公务用车保有量11辆。国有资产占用情况中固定资产车辆11辆，与公务用车保有量差异原因是：两者一致无差异。\n"
+            "公务接待费支出0.59万元，共接待9批次，68人次。国内接待费0.59万元，共接待9批次，68人次；国（境）外接待费0万元，"
+            "共接待国（境）外0批次，0人次。\n"
+            "2024年度政府采购支出总额50.00万元。授予中小企业合同金额40.00万元，占政府采购支出总额的80.00%。\n")
+    results = check_text(tmp_path, base)
+    for rule in ("fleet_vs_assets", "reception_parts", "sme_within_procurement"):
+        assert of(results, rule, "pass") and not of(results, rule, "fail"), rule
+    for rule, old, new in (("fleet_vs_assets", "固定资产车辆11辆", "固定资产车辆12辆"),
+                           ("reception_parts", "共接待9批次，68人次。国内", "共接待19批次，68人次。国内"),
+                           ("reception_parts", "共接待9批次，68人次。国内", "共接待9批次，6人次。国内"),
+                           ("sme_within_procurement", "授予中小企业合同金额40.00万元，占政府采购支出总额的80.00%",
+                            "授予中小企业合同金额60.00万元，占政府采购支出总额的120.00%")):
+        assert of(check_text(tmp_path, changed(base, old, new), "bad.txt"), rule, "fail"), (rule, new)
