@@ -93,8 +93,8 @@ def _swap(printed: str) -> str | None:
     for i in range(len(chars) - 2, -1, -1):
         a, b = chars[i], chars[i + 1]
         if a.isdigit() and b.isdigit() and a != b:
-            if i == 0 and b == "0" and len(chars) > 2 and chars[2] != ".":
-                continue  # a leading zero is not a number anyone prints
+            if i == 0 and b == "0" and (len(chars) == 2 or chars[2] != "."):
+                continue  # a leading zero ("06") is not a number anyone prints
             chars[i], chars[i + 1] = b, a
             return "".join(chars)
     return None

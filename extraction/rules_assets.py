@@ -20,8 +20,8 @@ def vehicles_total(ctx: Context) -> list[CheckResult]:
     for line in ctx.narrative:
         for m in _VEHICLES.finditer(line.text):
             kinds = [(k.group("name"), int(k.group("n"))) for k in _KIND.finditer(m.group("list"))]
-            if len(kinds) < 2:
-                continue
+            if len(kinds) < 2 or "。" not in line.text[m.end():m.end() + 1]:
+                continue  # (a list the page break cut is not all here)
             total, parts = int(m.group("n")), sum(n for _, n in kinds)
             ok = total == parts
             msg = (f"车辆 {total} 辆 {'=' if ok else '≠'} 各类之和 {parts} 辆（" + "、".join(f"{a}{n}辆" for a, n in kinds)

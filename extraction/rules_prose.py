@@ -476,7 +476,9 @@ def _enumeration(line: ProseLine, m: re.Match):
         body_end = len(text)
     else:
         stop = text.find("。", m.end())
-        body_end = stop + 1 if stop >= 0 else len(text)  # the parts run on over "；" to the end of the sentence
+        if stop < 0:
+            return None  # the sentence goes on past this line (a page break): its parts are not all here
+        body_end = stop + 1  # the parts run on over "；" to the end of the sentence
     if not totals or kind is None:
         return None
     parts = _parts(text[m.end():body_end], kind)

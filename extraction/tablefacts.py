@@ -180,8 +180,8 @@ class _Tok:
 
 def _amount(text: str) -> Decimal | None:
     n = number(text)
-    if n is None:
-        return None
+    if n is None or re.fullmatch(r"0\d+", text):
+        return None  # "公开07表": a table's number printed with a leading zero is not an amount
     try:
         return Decimal(n[0])
     except InvalidOperation:
@@ -203,8 +203,9 @@ def _tokens(text: str, row: Row) -> list[_Tok]:
     return out
 
 
-def _code_at(toks: list[_Tok], i: int) -> tuple[str, int, str | None] | None:
-    """A 科目编码 starting at token i: (digits, next token index, name glued to it)."""
+def _code_at(toks: list[_Tok], i: int, decimal: bool = False) -> tuple[str, int, str | None] | None:
+    """A 科目编码 starting at token i: (digits, next token index, name glued to it). In a table whose amounts print
+    decimals, a bare 3/5/7-digit integer ending a line is a code whose name wrapped onto the next line."""
     t = toks[i].text.replace(" ", "")
     g = _GLUED.match(toks[i].text)
     if g and not _CODE.match(t):
@@ -219,12 +220,14 @@ def _code_at(toks: list[_Tok], i: int) -> tuple[str, int, str | None] | None:
         if k > j and k < len(toks) and toks[k].amount is None and not _DASH.match(toks[k].text):
             code, j = code + "".join(x.text for x in toks[j:k]), k
     nxt = toks[j] if j < len(toks) else None
-    if nxt is None:
-        return (code, j, None) if len(code) >= 5 and len(toks) == 1 else None  # a code alone on its line (PDF)
+    if nxt is None:  # a code alone on its line, or ending it (PDF): its name follows on the next line
+        alone = len(code) >= 5 and len(toks) == 1
+        return (code, j, None) if alone or (decimal and code[0] in "2359" and j == len(toks) and i > 0) else None
     return (code, j, None) if nxt.amount is None and not _DASH.match(nxt.text) else None
 
 
-def _row_items(toks: list[_Tok], row_index: int, positional: bool, codes: bool = True) -> list[Item]:
+def _row_items(toks: list[_Tok], row_index: int, positional: bool, codes: bool = True,
+               decimal: bool = False) -> list[Item]:
     """Split one row's tokens into items: a new item at each code, at a label after amounts, at an ordinal label."""
     items: list[Item] = []
     cur: Item | None = None
@@ -232,7 +235,7 @@ def _row_items(toks: list[_Tok], row_index: int, positional: bool, codes: bool =
     while i < len(toks):
         t = toks[i]
         waiting = cur is not None and cur.code is not None and not cur.label and not cur.amounts
-        code = None if waiting or not codes else _code_at(toks, i)
+        code = None if waiting or not codes else _code_at(toks, i, decimal)
         if code is not None:
             cur = Item(code[0], code[2] or "", start=t.start, end=toks[code[1] - 1].end, row=row_index, col=t.index,
                        positional=positional)
@@ -259,10 +262,27 @@ def _row_items(toks: list[_Tok], row_index: int, positional: bool, codes: bool =
     return items
 
 
-def _merge_wrapped(items: list[Item], new: list[Item]) -> list[Item]:
-    """A PDF row that only continues the coded row above it (the rest of its name, or its amounts)."""
+def _merge_wrapped(items: list[Item], new: list[Item], decimal: bool = False) -> list[Item]:
+    """A PDF row that only continues the row above it: the rest of a coded row's name or its amounts, or more
+    amounts of a row of amounts alone (a long "三公" row wrapped)."""
     last = items[-1] if items else None
-    if last is None or last.code is None or last.amounts or len(new) != 1:
+    if last is None or not new:
+        return new
+    first = new[0]
+    if last.code is None and not last.label and last.amounts and len(new) == 1 and first.code is None \
+            and not first.label and first.amounts and not last.positional \
+            and not _column_numbers(last) and not _column_numbers(first):
+        last.amounts, last.cols, last.end = last.amounts + first.amounts, last.cols + first.cols, first.end
+        return []
+    if last.code is not None and last.label and last.amounts and len(new) == 1 and first.code is None \
+            and not first.label and first.amounts and not last.positional and decimal \
+            and all("." in a.text for a in first.amounts):
+        last.amounts, last.cols, last.end = last.amounts + first.amounts, last.cols + first.cols, first.end
+        return []  # a coded row whose last amounts wrapped onto a line of their own
+    if last.code is not None and not last.label and not last.amounts and first.code is None and first.label:
+        last.label, last.amounts, last.cols, last.end = first.label, first.amounts, first.cols, first.end
+        return new[1:]  # a code that ended the line above: its name (and amounts) open this one
+    if last.code is None or last.amounts or len(new) != 1:
         return new
     n = new[0]
     if n.code is None and n.label and not n.amounts and not _ORDINAL.match(n.label) and not _PAIR_LABEL.match(n.label):
@@ -280,16 +300,18 @@ def read_items(text: str, table: Table, codes: bool = True) -> tuple[list[Item],
     classification table whose rows start with 科目编码 (elsewhere a 3-digit number is an amount)."""
     items: list[Item] = []
     header: list[str] = []
+    cells = [c.strip() for row in table.rows for c in row.cells if c.strip() and number(c.strip())]
+    decimal = len(cells) >= 4 and sum("." in c for c in cells) >= 0.6 * len(cells)
     for r, row in enumerate(table.rows):
         positional = "\t" in text[row.start:row.end] or len(row.cells) > len(text[row.start:row.end].split(" "))
-        new = _merge_wrapped(items, _row_items(_tokens(text, row), r, positional, codes))
+        new = _merge_wrapped(items, _row_items(_tokens(text, row), r, positional, codes, decimal), decimal)
         if not any(i.amounts for i in items) and not any(i.code for i in items) and not any(i.amounts for i in new) \
                 and not any(i.code for i in new):
             header.extend(i.label for i in new)
             continue
         items.extend(new)
     header_text = "".join(header).replace(" ", "")
-    return _without_row_numbers(items, "行次" in header_text), header_text
+    return _without_row_numbers(items, "行次" in header_text, decimal), header_text
 
 
 def _row_number_columns(items: list[Item]) -> dict[int, range]:
@@ -312,11 +334,25 @@ def _row_number_columns(items: list[Item]) -> dict[int, range]:
     return out
 
 
-def _without_row_numbers(items: list[Item], numbered: bool) -> list[Item]:
+def _chained_row_numbers(items: list[Item]) -> set[int]:
+    """The 行次 of PDF rows: small integers (no decimals) that run 1, 2, 3… over eight rows or more."""
+    values = {int(a.text) for i in items if not i.positional for a in i.amounts if re.fullmatch(r"\d{1,3}", a.text)}
+    chained: set[int] = set()
+    for v in values:
+        run = [v]
+        while run[-1] + 1 in values:
+            run.append(run[-1] + 1)
+        if len(run) >= 8 and v - 1 not in values:
+            chained.update(run)
+    return chained
+
+
+def _without_row_numbers(items: list[Item], numbered: bool, decimal: bool = True) -> list[Item]:
     """Drop 栏次 rows (1 2 3 …) and each row's 行次 (a column counting rows, or the first integer when the
     header names a 行次 column)."""
     out = []
     numbers = _row_number_columns(items)
+    chained = _chained_row_numbers(items)
     for item in items:
         if re.sub(r"\s", "", item.label) in ("栏次", "行次") or _column_numbers(item) and not item.code:
             continue
@@ -325,6 +361,12 @@ def _without_row_numbers(items: list[Item], numbered: bool) -> list[Item]:
             if len(keep) == len(item.cols) and item.amounts and re.fullmatch(r"\d{1,3}", item.amounts[0].text) and \
                     any(int(item.amounts[0].text) in r for r in numbers.values()):
                 keep = keep[1:]  # a row printed one cell off: its first integer is still its 行次
+            item.amounts, item.cols = [item.amounts[k] for k in keep], [item.cols[k] for k in keep]
+        elif chained and not item.positional:
+            # every 行次 where amounts print decimals (a row's right half may have no label of its own); where
+            # amounts are counts too (车辆 1, 15), only the number right after the label
+            keep = [k for k, a in enumerate(item.amounts) if not (re.fullmatch(r"\d{1,3}", a.text) and int(a.text) in chained
+                                                                   and (decimal or k == 0))]
             item.amounts, item.cols = [item.amounts[k] for k in keep], [item.cols[k] for k in keep]
         elif numbered and item.amounts and re.fullmatch(r"\d{1,3}", item.amounts[0].text):
             item.amounts, item.cols = item.amounts[1:], item.cols[1:]

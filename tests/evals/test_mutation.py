@@ -17,7 +17,7 @@ from index.metadata import detect
     ("3,681.17", "plus100", "3,781.17"), ("0.00", "plus100", "100.00"), ("371,514,655.00", "plus100", "371,514,755.00"),
     ("3681.17", "swap", "3681.71"), ("0.39", "swap", "0.93"), ("100.00", "swap", None), ("11", "swap", None),
     ("3681.17", "shift", "36811.7"), ("0.39", "shift", "3.9"), ("11", "shift", "110"), ("0.00", "shift", None),
-    ("1,002.89", "shift", "10,028.9"), ("22", "swap", None),
+    ("1,002.89", "shift", "10,028.9"), ("22", "swap", None), ("60", "swap", None),
 ])
 def test_mutations(printed, kind, expected):
     assert mutate(printed, kind) == expected
