@@ -51,16 +51,29 @@ class Change:
     pct: str
     base_words: str  # "上年", "2024年预算执行数"…
     words: str  # the change as printed
+    last: str | None = None  # last year's figure when the sentence prints it too ("上年为Y万元")
 
 
 _UP = ("增加", "增长", "上升")
+
+
+_LAST = re.compile(rf"(?:上年|上一年|去年)度?(?:决算数?|预算数?|执行数)?(?:为|是)(?P<num>{NUM})万元")
 
 
 def read_changes(lines: list[str]) -> list[Change]:
     out: list[Change] = []
     for n, text in enumerate(lines):
         for m in _CHANGE.finditer(text):
-            out.append(_change(n, text, m))
+            change = _change(n, text, m)
+            s_start, _ = sentence_bounds(text, m.start())
+            last = list(_LAST.finditer(text, s_start, m.start()))
+            if last:  # "本年X万元，上年为Y万元，增加D万元，增长P%": both figures printed
+                change.last = last[-1].group("num")
+                nows = list(_NOW.finditer(text, s_start, last[-1].start()))
+                if nows:
+                    change.now, change.now_at = nows[-1].group("num"), nows[-1].start()
+                change.start = min(change.start, nows[-1].start() if nows else last[-1].start())
+            out.append(change)
     return out
 
 

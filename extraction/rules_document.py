@@ -51,7 +51,8 @@ def _self_reference(lines: list[TextLine], k: int, at: int, end: int, first_page
         return True
     if short and k + 1 < len(lines) and re.search(r"表$", lines[k + 1].text.strip()):
         return True  # the line over a table title
-    opening = re.search(r"(?:^|[。;；])\s*(?:\d+[、.]\s*)?(?:\d{4}\s*年度?\s*[,，]?\s*)?$", text[:at])
+    opening = re.search(r"(?:^|[。;；])\s*(?:\d+[、.]\s*)?(?:\d{4}\s*年度?\s*[,，]?\s*)?"
+                        r"(?:[\u4e00-\u9fff]{2,7}(?:省|自治区|市|自治州|州|地区|盟))?$", text[:at])
     after = text[end:end + 8]
     return opening is not None and bool(re.match(r"\s*(?:\d{4}\s*年|所属|本级|部门|单位|机关|\(本级\)|共有)", after))
 

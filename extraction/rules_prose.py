@@ -115,6 +115,10 @@ def _check_change(ctx: Context, line: ProseLine, c: pf.Change) -> CheckResult | 
         places.append(fig)
     delta, p = pf.dec(c.delta), Decimal(c.pct)
     subject = c.subject or "本年数"
+    if c.last is not None:
+        found = _both_figures(c, now, pf.dec(c.last), delta, places)
+        if found is not None:
+            return found
     if c.up != c.pct_up and delta != 0:
         return result(name, "fail", f"{subject}：金额“{'增加' if c.up else '减少'}”而百分比“"
                       f"{'增长' if c.pct_up else '下降'}”，方向词矛盾（{c.words}）", places=places)
@@ -134,6 +138,16 @@ def _check_change(ctx: Context, line: ProseLine, c: pf.Change) -> CheckResult | 
     msg += "，不符" + typo_hint(now_text if c.now else str(now), c.delta, c.pct, c.up)
     return result(name, "fail", msg, places=places, expected=f"{computed:.2f}", actual=c.pct,
                   tolerance=f"{lo - slack:.2f}–{hi + slack:.2f}%")
+
+
+def _both_figures(c: pf.Change, now: Decimal, last: Decimal, delta: Decimal, places) -> CheckResult | None:
+    """This year's and last year's figures are both printed: the change and its direction must follow from them."""
+    actual = now - last
+    if (actual > 0) != c.up and actual != 0 or abs(abs(actual) - delta) > Decimal("0.01"):
+        word = "增加" if actual > 0 else ("减少" if actual < 0 else "持平")
+        return result("stated_change", "fail", f"本年 {money(now)}，上年 {money(last)}：应{word} {money(abs(actual))}，"
+                      f"文中为“{c.words}”", places=places, expected=str(actual), actual=c.delta)
+    return None
 
 
 @rule("change_stated_twice", "同一本年数的两处变动说明一致（如收入与支出、财政拨款与一般公共预算）")
@@ -309,8 +323,9 @@ def item_amounts(ctx: Context) -> list[CheckResult]:
     table = item_table(ctx)
     if not stated:
         return []
+    twice = _stated_twice(ctx, stated)
     if table is None:
-        return [skip("item_amounts", "正文列出了各项金额，但没有读到对应的功能分类表")]
+        return twice + [skip("item_amounts", "正文列出了各项金额，但没有读到对应的功能分类表")]
     rows = [e for e in table.entries if e.level == 3 and e.amounts]
     matched = [_match_row(s, table, rows) for s in stated]
     taken = {id(m[0]) for m in matched if m[0] is not None}
@@ -322,6 +337,20 @@ def item_amounts(ctx: Context) -> list[CheckResult]:
             if row is not None:
                 taken.add(id(row))
         out.append(_compare_item(ctx, s, table, row, how))
+    return twice + out
+
+
+def _stated_twice(ctx: Context, stated: list[pf.ItemStatement]) -> list[CheckResult]:
+    """One 项 stated twice in the prose (its heading and its sentence) with two different amounts."""
+    out = []
+    seen: dict[tuple, pf.ItemStatement] = {}
+    for s in stated:
+        key = s.code or s.path
+        first = seen.setdefault(key, s)
+        if first is not s and pf.dec(first.amount) != pf.dec(s.amount):
+            places = [ctx.narrative[x.amount_line].cite(x.amount_at, x.amount_at + len(x.amount)) for x in (first, s)]
+            out.append(result("item_amounts", "fail", f"{s.path[2]}（项）在正文中写作 {first.amount} 万元，又写作 {s.amount} 万元",
+                              places=places))
     return out
 
 

@@ -393,3 +393,17 @@ def test_fleet_reception_and_procurement_limits(tmp_path):
                            ("sme_within_procurement", "授予中小企业合同金额40.00万元，占政府采购支出总额的80.00%",
                             "授予中小企业合同金额60.00万元，占政府采购支出总额的120.00%")):
         assert of(check_text(tmp_path, changed(base, old, new), "bad.txt"), rule, "fail"), (rule, new)
+
+
+def test_a_change_against_both_printed_figures_and_an_item_stated_twice(tmp_path):
+    base = (f"{UNIT}2024年度部门决算\n机关运行经费支出12.00万元，上年为10.00万元，增加2.00万元，增长20.00%。\n"
+            "1、一般公共服务支出（类）人大事务（款）行政运行（项）：支出决算数为40.00万元。\n"
+            "2、一般公共服务支出（类）人大事务（款）行政运行（项）：支出决算数为40.00万元，主要用于人员支出。\n")
+    results = check_text(tmp_path, base)
+    assert of(results, "stated_change", "pass") and not of(results, "stated_change", "fail")
+    assert not of(results, "item_amounts", "fail")
+    wrong = check_text(tmp_path, base.replace("上年为10.00万元，增加2.00万元，增长20.00%", "上年为13.00万元，增加2.00万元，增长20.00%"),
+                       "wrong.txt")
+    assert any("应减少" in r.message for r in of(wrong, "stated_change", "fail"))
+    twice = check_text(tmp_path, base.replace("支出决算数为40.00万元，主要用于", "支出决算数为44.00万元，主要用于"), "twice.txt")
+    assert any("又写作 44.00" in r.message for r in of(twice, "item_amounts", "fail"))
