@@ -10,7 +10,7 @@ from core.vocabulary import label_of
 from extraction.prosefacts import NUM, dec
 from extraction.rulebook import Context, ProseLine, money, result, rule, shown, wan
 
-_VEHICLES = re.compile(r"(?:共有车辆|车辆数?合计|车辆)(?:共)?(?P<n>\d+)辆[^。]{0,30}?其中[:：]?(?P<list>[^。]*)")
+_VEHICLES = re.compile(r"(?:共有车辆|车辆数?合计|车辆)(?:共)?(?P<n>\d+)辆(?:[^。]{0,30}?|。)其中[:：]?(?P<list>[^。]*)")
 _KIND = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,16}?(?:用车|车辆))(?:为)?(?P<n>\d+)辆")
 
 

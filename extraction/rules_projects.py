@@ -25,7 +25,7 @@ def _performance_tables(ctx: Context, word: str = "绩效") -> list[TableFacts]:
     return [t for t in ctx.facts.tables if word in t.title]
 
 
-_FUND_COLUMN = re.compile(r"年初预算数|全年预算数|年预算数|全年执行数|资金结(?:\(转\)|转)?(?:\(结\))?余(?:\(余\))?|分值|权重|执行率|得分")
+_FUND_COLUMN = re.compile(r"年初预算数|全年预算数|年预算数|全年执行数|资金结\(?转?\)?\(?结?\)?余(?:\(余\))?|分值|权重|执行率|得分")
 
 
 def fund_columns(t: TableFacts) -> list[str]:
@@ -90,37 +90,40 @@ def _consistent(b: Amount | None, a: Amount | None, rest: Amount | None, r: Amou
     return False
 
 
-def read_funds(t: TableFacts) -> tuple[Item, list[dict[str, Amount | None]], bool] | None:
-    """The 资金总额 row and its possible readings under the header's columns (read from the right), and whether
-    the row prints exactly one cell per column (then its one reading is certain)."""
+Reading = dict[str, "Amount | None"]
+
+
+def read_funds(t: TableFacts) -> list[tuple[Item, list[Reading], bool]]:
+    """Each money row (资金总额 and its 资金来源 rows) with its possible readings under the header's columns, read
+    from the right, and whether the reading is certain: the row prints one cell per column (or prints as many as
+    the other money rows do). A row one cell short or long is read every way a cell could be missing or extra."""
     names = fund_columns(t)
     if not {"全年预算数", "全年执行数", "执行率"} <= set(names):
-        return None
+        return []
     expected = _expected_cells(t, names)
+    needed = names[names.index("全年预算数"):]
     rows = []
     for row in t.items:
         if "指标" in row.label:
             break
-        n = len(row.amounts)
-        if not row.code and n >= 4 and expected - 1 <= n <= expected + 1:
+        if not row.code and len(row.amounts) >= max(4, len(needed)) and expected - 1 <= len(row.amounts) <= expected + 1:
             rows.append(row)
-    rows.sort(key=lambda r: not _FUNDS.match(r.label))  # the row labelled 资金总额 first
-    if not rows:
-        return None
-    row = rows[0]
-    amounts = list(row.amounts)
-    needed = names[names.index("全年预算数"):]
-    full: dict[str, Amount | None] = dict(zip(needed[::-1], amounts[::-1], strict=False))
-    alike = sum(len(r.amounts) == len(amounts) for r in rows)  # 资金总额 and its 资金来源 rows print the same cells
-    if len(amounts) >= expected or (alike >= 2 and len(amounts) >= len(needed)):
-        return row, [full], True
-    readings = [full]
-    for gap in range(len(needed)):  # one cell not printed
-        cols = needed[:gap] + needed[gap + 1:]
-        reading: dict[str, Amount | None] = dict(zip(cols[::-1], amounts[::-1], strict=False))
-        reading[needed[gap]] = None
-        readings.append(reading)
-    return row, readings, False
+    out = []
+    for row in rows:
+        amounts = list(row.amounts)
+        alike = sum(len(r.amounts) == len(amounts) for r in rows)
+        if len(amounts) == expected or alike >= 2:
+            out.append((row, [_from_right(needed, amounts)], True))
+        elif len(amounts) == expected - 1:
+            gaps = [_from_right(needed[:g] + needed[g + 1:], amounts) | {needed[g]: None} for g in range(len(needed))]
+            out.append((row, [_from_right(needed, amounts), *gaps], False))
+        else:
+            out.append((row, [_from_right(needed, amounts[:k] + amounts[k + 1:]) for k in range(len(amounts))], False))
+    return out
+
+
+def _from_right(names: list[str], amounts: list[Amount]) -> Reading:
+    return dict(zip(names[::-1], amounts[::-1], strict=False))
 
 
 @rule("project_execution_rate", "项目执行率 = 全年执行数 / 全年预算数 × 100；资金结余 = 全年预算数 − 全年执行数")
@@ -128,20 +131,18 @@ def project_execution_rate(ctx: Context) -> list[CheckResult]:
     out = []
     covered: list[Citation] = []
     for t in _performance_tables(ctx, "自评"):
-        found = read_funds(t)
-        if found is None:
-            continue
-        row, readings, certain = found
-        good = [r for r in readings if r.get("执行率") is not None and _consistent(r.get("全年预算数"), r.get("全年执行数"),
-                                                                                 r.get("资金结余"), r["执行率"])]
-        if good or certain:
-            covered.extend(_cite(ctx, row))
-        if good:
-            out.append(_funds_row_result(ctx, t, row, good[0], "pass", certain))
-        elif certain:
-            out.append(_funds_row_result(ctx, t, row, readings[0], "fail", certain))
-        else:
-            out.append(skip("project_execution_rate", f"{t.title}：资金总额一行少印了一格，读不出各列", _cite(ctx, row)))
+        for row, readings, certain in read_funds(t):
+            good = [r for r in readings if r.get("执行率") is not None and
+                    _consistent(r.get("全年预算数"), r.get("全年执行数"), r.get("资金结余"), r["执行率"])]
+            if good or certain:
+                covered.extend(_cite(ctx, row))
+            if good:
+                out.append(_funds_row_result(ctx, t, row, good[0], "pass", certain))
+            elif certain:
+                out.append(_funds_row_result(ctx, t, row, readings[0], "fail", certain))
+            else:
+                out.append(skip("project_execution_rate", f"{t.title}：资金一行多印或少印了一格，读不出各列",
+                                _cite(ctx, row)))
     out.extend(_from_figures(ctx, covered))
     return out
 
