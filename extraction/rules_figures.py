@@ -166,5 +166,6 @@ def _agreement(ctx: Context, key: str, figs: list[Figure]) -> CheckResult:
                       tolerance="0.005 万元")
     status = "warn" if hi - lo <= ctx.tolerance else "fail"
     note = "（尾数四舍五入）" if status == "warn" else ""
-    return result(name, status, f"{label}：{places}，相差 {money(hi - lo)}{note}", places=figs, figures=figs,
+    gap = money(hi - lo) if units & {"万元", "元", "亿元", "千元"} else f"{hi - lo} {figs[0].unit}"
+    return result(name, status, f"{label}：{places}，相差 {gap}{note}", places=figs, figures=figs,
                   expected=str(lo), actual=str(hi), tolerance=str(ctx.tolerance))
