@@ -66,6 +66,7 @@ def columns(t: TableFacts) -> list[str]:
     header = t.header.replace(t.title, "")
     header = re.sub(r"^.*单位[:：]\s*(?:万元|元)", "", header)
     header = re.sub(r"(?:部门|单位)(?:\(单位\))?名称[:：].*?(?:局|委员会|委|办公室|中心|院|所|站|队|处|部)", "", header)
+    header = re.sub(r"^(?:\d{4}年度?)?项目", "", header)  # the row-label column "项目" (before "支出预算": not 项目支出)
     return _COLUMN_WORDS.findall(header)
 
 
