@@ -58,7 +58,8 @@ _COLUMN_WORDS = re.compile(
     "对附属单位补助支出|财政专户|单位资金|单位其他资金收入|其他资金|财政拨款"
 )
 _TOTAL_WORDS = ("本年收入合计", "本年支出合计", "合计", "小计", "总计", "总额")
-_GROUP_WORDS = ("本年收入", "本年支出")
+# words of a group header over the columns ("本年支出", "一般公共预算（基本）支出"), never a column before the 合计
+_GROUP_WORDS = ("本年收入", "本年支出", "一般公共预算", "政府性基金预算", "国有资本经营预算", "基本支出", "财政拨款")
 
 
 def columns(t: TableFacts) -> list[str]:
