@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from core.errors import DisclosureError
+from core.errors import CheckError, DisclosureError
 from core.schemas import Citation, DocType
 
 
@@ -109,7 +109,26 @@ def cmd_extract(args) -> int:
 def cmd_check(args) -> int:
     from decimal import Decimal
 
-    checks = _service().check(args.target, tolerance=Decimal(args.tolerance))
+    if args.dismiss and not (args.reason or "").strip():
+        raise CheckError("--dismiss needs --reason \"…\": why the finding is not a problem")
+    svc = _service()
+    tolerance = Decimal(args.tolerance)
+    if args.dismiss:
+        marked = svc.dismiss(args.target, args.dismiss, args.reason or "", tolerance=tolerance)
+        if args.json:
+            _print_json({"dismissed": marked.model_dump(mode="json")})
+        else:
+            print(f"已标记为非问题：[{marked.finding_id}] {marked.rule} {marked.message}")
+            print(f"  理由：{marked.dismissed.reason if marked.dismissed else ''}")
+        return 0
+    if args.undismiss:
+        removed = svc.undismiss(args.target, args.undismiss)
+        if args.json:
+            _print_json({"finding_id": args.undismiss, "undismissed": removed})
+        else:
+            print(("已取消标记 " if removed else "没有这条标记 ") + args.undismiss)
+        return 0 if removed else 1
+    checks = svc.check(args.target, tolerance=tolerance)
     if args.json:
         _print_json({"checks": [c.model_dump(mode="json") for c in checks]})
         return 0
@@ -118,9 +137,15 @@ def cmd_check(args) -> int:
         if c.status == "pass" and not args.all:
             continue
         where = ", ".join(x.where() for x in c.citations)
-        print(f"{marks[c.status]} {c.status:<4} {c.rule:<28} {c.message}" + (f"  [{where}]" if where else ""))
+        severity = f"{c.severity} " if c.severity else ""
+        fid = f"[{c.finding_id}] " if c.status in ("fail", "warn") else ""
+        print(f"{marks[c.status]} {c.status:<4} {severity}{fid}{c.rule:<24} {c.message}" + (f"  [{where}]" if where else ""))
+        if c.dismissed:
+            print(f"      已标记为非问题（{c.dismissed.at}）：{c.dismissed.reason}")
     counts = {s: sum(1 for c in checks if c.status == s) for s in marks}
-    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + ("" if args.all else "  (--all shows passes)"))
+    dismissed = sum(1 for c in checks if c.dismissed)
+    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + (f" · 已标记非问题 {dismissed}" if dismissed else "")
+          + ("" if args.all else "  (--all shows passes)"))
     return 0
 
 
@@ -269,6 +294,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target", help="a file path or a stored doc_id")
     p.add_argument("--tolerance", default="0.01", help="rounding tolerance in 万元 (default 0.01)")
     p.add_argument("--all", action="store_true", help="also list the checks that pass")
+    p.add_argument("--dismiss", metavar="FINDING_ID", help="mark a finding (fail or warn) as not a problem; needs --reason")
+    p.add_argument("--reason", help="why the finding is not a problem (stored with the mark)")
+    p.add_argument("--undismiss", metavar="FINDING_ID", help="take a reviewer's mark off a finding")
     p.set_defaults(func=cmd_check)
     p = add("export", "export stored figures (one row per figure, with its citation)")
     p.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")

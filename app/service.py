@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.settings import Settings, get_settings
-from core.errors import ConfigError, DisclosureError, LoadError
+from core.errors import CheckError, ConfigError, DisclosureError, LoadError
 from core.schemas import (
     Answer,
     CheckResult,
@@ -27,7 +27,7 @@ from core.schemas import (
     Scope,
     SearchHit,
 )
-from extraction.checks import DEFAULT_TOLERANCE, prose_lines, run_checks
+from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
 from extraction.reasons import find_reasons
 from extraction.views import disclosure as build_disclosure
@@ -290,10 +290,35 @@ class DisclosureService:
         return build_disclosure(*self._read(target))
 
     def check(self, target: str | Path, tolerance: Decimal = DEFAULT_TOLERANCE) -> list[CheckResult]:
-        """Cross-checks of one document's figures and prose arithmetic."""
+        """Cross-checks of one document (figures, prose arithmetic, tables), fails first, each with the
+        reviewer's mark when one was stored for it."""
         layout, meta = self._read(target)
-        figures = extract_figures(layout, meta).figures
-        return run_checks(figures, meta.doc_type, prose_lines(layout, meta), tolerance)
+        results = check_layout(layout, meta, tolerance)
+        marks = self.store.dismissals(layout.doc.raw.doc_id)
+        marked = [r.model_copy(update={"dismissed": marks[r.finding_id]}) if r.finding_id in marks else r
+                  for r in results]
+        return order(marked)  # fails first; within a status, the findings a reviewer marked come last
+
+    def dismiss(self, target: str | Path, finding_id: str, reason: str, tolerance: Decimal = DEFAULT_TOLERANCE
+                ) -> CheckResult:
+        """Mark a finding (a fail or a warn) of a document as not a problem, with the reviewer's reason. The mark
+        is stored with the document (its content hash and the finding id) and shown with the finding, which stays."""
+        if not reason.strip():
+            raise CheckError("a reason is required to mark a finding as not a problem (--reason \"…\")")
+        layout, meta = self._read(target)
+        results = check_layout(layout, meta, tolerance)
+        finding = next((r for r in results if r.finding_id == finding_id), None)
+        if finding is None or finding.status not in ("fail", "warn"):
+            known = ", ".join(r.finding_id or "" for r in results if r.status in ("fail", "warn")) or "none"
+            raise CheckError(f"{layout.doc.raw.source}: no fail or warn finding with id {finding_id} "
+                             f"(findings that can be marked: {known})")
+        mark = self.store.dismiss(layout.doc.raw.doc_id, finding_id, reason.strip(), finding.rule, finding.message)
+        return finding.model_copy(update={"dismissed": mark})
+
+    def undismiss(self, target: str | Path, finding_id: str) -> bool:
+        """Take a reviewer's mark off a finding again."""
+        layout, _ = self._read(target)
+        return self.store.undismiss(layout.doc.raw.doc_id, finding_id)
 
     def export(self, fmt: str, out: Path, doc_ids: list[str] | None = None) -> tuple[Path, int]:
         """Write the stored figures of some (default: all) documents; returns the file and the row count."""

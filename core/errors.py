@@ -28,6 +28,10 @@ class EmbedderMismatchError(ConfigError):
     """A collection was built with another embedding model than the one configured."""
 
 
+class CheckError(DisclosureError):
+    """A finding could not be marked: no finding with that id in the document's checks, or no reason given."""
+
+
 class StoreError(DisclosureError):
     """The store could not be read or written."""
 

@@ -65,6 +65,13 @@ class CheckStatus(StrEnum):
     skip = "skip"
 
 
+class Severity(StrEnum):
+    """How much a finding matters to a reviewer: an error in the document, or a note worth a look."""
+
+    error = "错误"
+    notice = "提示"
+
+
 class Intent(StrEnum):
     figure = "figure"
     reason = "reason"
@@ -289,6 +296,14 @@ class Extraction(BaseModel):
     warnings: list[str] = Field(default_factory=list)
 
 
+class Dismissal(BaseModel):
+    """A reviewer's mark that a finding is not a problem, and why; stored with the document, never deleting it."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(description="why the finding is not a problem, in the reviewer's words")
+    at: str = Field(description="when it was marked (ISO 8601, UTC)")
+
+
 class CheckResult(BaseModel):
     """One cross-check: pass / fail / warn / skip, with the arithmetic and where the figures are."""
 
@@ -296,12 +311,15 @@ class CheckResult(BaseModel):
     rule: str
     description: str
     status: CheckStatus
-    message: str
+    message: str = Field(description="what was compared, in Chinese, with the amounts and units")
     expected: str | None = None
     actual: str | None = None
     tolerance: str | None = None
     figures: list[Figure] = Field(default_factory=list)
-    citations: list[Citation] = Field(default_factory=list)
+    citations: list[Citation] = Field(default_factory=list, description="every place the finding involves")
+    severity: Severity | None = Field(default=None, description="错误 for a fail, 提示 for a warn; none for pass/skip")
+    finding_id: str | None = Field(default=None, description="stable id: the rule and the places it cites")
+    dismissed: Dismissal | None = Field(default=None, description="a reviewer marked it as not a problem (kept, shown)")
 
 
 # -- per-type views ------------------------------------------------------------------------

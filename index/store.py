@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import EmbedderMismatchError, StoreError
-from core.schemas import Chunk, DocRecord, Figure, QueryFilters
+from core.schemas import Chunk, Dismissal, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 
@@ -51,6 +51,10 @@ CREATE INDEX IF NOT EXISTS reasons_doc ON reasons(doc_id);
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 CREATE TABLE IF NOT EXISTS corrections (
     doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (doc_id, field)
+);
+CREATE TABLE IF NOT EXISTS dismissals (
+    doc_id TEXT NOT NULL, finding_id TEXT NOT NULL, rule TEXT, message TEXT, reason TEXT NOT NULL, at TEXT NOT NULL,
+    PRIMARY KEY (doc_id, finding_id)
 );
 """
 
@@ -253,6 +257,27 @@ class Store:
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO corrections VALUES (?,?,?)",
                                 [(doc_id, k, v) for k, v in fields.items()])
+
+    # -- reviewers' marks on findings --------------------------------------------------------
+    def dismiss(self, doc_id: str, finding_id: str, reason: str, rule: str = "", message: str = "") -> Dismissal:
+        """Mark a finding of a document as not a problem (the finding itself stays; the mark is shown with it).
+        Marks are keyed by the document's content hash, so they outlive a removal and come back on re-ingest."""
+        from datetime import UTC, datetime
+
+        mark = Dismissal(reason=reason, at=datetime.now(UTC).isoformat(timespec="seconds"))
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO dismissals VALUES (?,?,?,?,?,?)",
+                            (doc_id, finding_id, rule, message, mark.reason, mark.at))
+        return mark
+
+    def undismiss(self, doc_id: str, finding_id: str) -> bool:
+        with self.db:
+            return self.db.execute("DELETE FROM dismissals WHERE doc_id=? AND finding_id=?",
+                                   (doc_id, finding_id)).rowcount > 0
+
+    def dismissals(self, doc_id: str) -> dict[str, Dismissal]:
+        rows = self.db.execute("SELECT finding_id, reason, at FROM dismissals WHERE doc_id=?", (doc_id,)).fetchall()
+        return {fid: Dismissal(reason=reason, at=at) for fid, reason, at in rows}
 
     def update_record(self, record: DocRecord) -> None:
         with self.db:

@@ -38,8 +38,9 @@ st.subheader("交叉核验")
 checks = svc.check(doc.doc_id)
 counts = {s: sum(c.status == s for c in checks) for s in STATUS_COLOUR}
 st.caption(" · ".join(f"{k} {v}" for k, v in counts.items()))
-table = pd.DataFrame([{"status": c.status, "rule": c.rule, "说明": c.message,
-                       "出处": "；".join(where(x) for x in c.citations)} for c in checks])
+table = pd.DataFrame([{"status": c.status, "级别": c.severity or "", "编号": c.finding_id or "", "rule": c.rule,
+                       "说明": c.message, "出处": "；".join(where(x) for x in c.citations),
+                       "复核标记": f"非问题：{c.dismissed.reason}" if c.dismissed else ""} for c in checks])
 if not table.empty:
     st.dataframe(table.style.apply(lambda row: [f"background-color: {STATUS_COLOUR[row['status']]}"] * len(row), axis=1),
                  hide_index=True, width="stretch")

@@ -35,7 +35,7 @@ def test_checker_reports_on_every_corpus_document(svc, path):
 def test_rounding_difference_is_a_warning_not_a_failure(svc):
     results = {r.rule: r for r in svc.check(DATA / "000_04b2af8a0d084766.txt")}
     income = results["income_total"]
-    assert income.status == "warn" and "rounding" in income.message  # 3545.89 + 135.29 = 3681.18 vs 3681.17
+    assert income.status == "warn" and "四舍五入" in income.message and income.severity == "提示"  # 3681.18 vs 3681.17
     assert not [r for r in svc.check(DATA / "000_04b2af8a0d084766.txt") if r.status == "fail"]
 
 
