@@ -28,6 +28,10 @@ class EmbedderMismatchError(ConfigError):
     """A collection was built with another embedding model than the one configured."""
 
 
+class EmbedError(DisclosureError):
+    """The embedding endpoint failed (the message names it without credentials)."""
+
+
 class StoreError(DisclosureError):
     """The store could not be read or written."""
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import EmbedderMismatchError, StoreError
+from core.sanitise import redact_text
 from core.schemas import Chunk, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
@@ -97,6 +98,8 @@ class Store:
         if COLLECTION in existing:
             col = client.get_collection(COLLECTION, embedding_function=None)
             stored = (col.metadata or {}).get("embedder")
+            if stored is not None:
+                stored = redact_text(stored)  # stores written before credentials were stripped from URLs
             if stored != fingerprint:
                 raise EmbedderMismatchError(
                     f"the store at {target.host or target.path} was built with the embedding model {stored!r}, "
