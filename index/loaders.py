@@ -150,7 +150,7 @@ def _pdf_reader(data: bytes, source: str):
             except Exception as e:  # pypdf raises several types for unsupported crypto
                 raise LoadError(source, f"encrypted PDF, cannot open without the password ({e})") from e
             if not ok:
-                raise LoadError(source, "encrypted PDF (password required)")
+                raise LoadError(source, "encrypted PDF (a password is needed to open it)")
         len(reader.pages)
     except LoadError:
         raise

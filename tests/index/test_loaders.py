@@ -162,3 +162,26 @@ def test_docx_named_docx_but_not_a_word_archive_is_refused(tmp_path: Path) -> No
     with pytest.raises(LoadError, match="not a DOCX") as info:
         load(path)
     assert "report.docx" in str(info.value)
+
+
+# ------------------------------------------------------------------------ encrypted PDFs (issue 11, item 4)
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_owner_password_pdf_opens_like_any_viewer_does(tmp_path: Path, algorithm: str) -> None:
+    """Only an owner password (permissions), an empty user password: every viewer opens it, so do we."""
+    path = fp.make_encrypted_pdf(tmp_path, f"owner_{algorithm}.pdf", user_password="", algorithm=algorithm)
+    assert PdfReader(path).is_encrypted
+    raw = load(path)
+    assert "收入总计" in fp.squash_ws(raw.segments[0].text)
+    from index.loaders import original_text
+
+    assert original_text(path, 1) == raw.segments[0].text
+
+
+@pytest.mark.parametrize("algorithm", ["RC4-128", "AES-128", "AES-256"])
+def test_user_password_pdf_is_refused_clearly(tmp_path: Path, algorithm: str) -> None:
+    path = fp.make_encrypted_pdf(tmp_path, f"user_{algorithm}.pdf", algorithm=algorithm)
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert str(info.value) == f"user_{algorithm}.pdf: encrypted PDF (a password is needed to open it)"
