@@ -112,7 +112,8 @@ class DisclosureService:
                                     figures=figures, reasons=reasons)
             return IngestOutcome(source=source, status=IngestStatus.replaced if previous else IngestStatus.ingested,
                                  doc_id=raw.doc_id, chunks=len(chunks), embedded=embedded, pages=layout.doc.pages,
-                                 message="; ".join(raw.warnings) or None, seconds=round(time.perf_counter() - t0, 3))
+                                 message="; ".join(raw.warnings) or None, warnings=list(raw.warnings),
+                                 seconds=round(time.perf_counter() - t0, 3))
         except LoadError as e:
             return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
                                  seconds=round(time.perf_counter() - t0, 3))

@@ -230,6 +230,7 @@ class IngestOutcome(BaseModel):
     embedded: int = Field(default=0, description="chunks whose vectors had to be computed (the rest came from the cache)")
     pages: int = 0
     message: str | None = None
+    warnings: list[str] = Field(default_factory=list, description="what was left out or guessed (pages, encoding)")
     seconds: float = 0.0
 
 

@@ -100,7 +100,10 @@ def original_text(path: Path, page: int | None = None) -> str:
     kind = sniff_kind(data)
     if kind == "pdf":
         reader = _pdf_reader(data, path.name)
-        return reader.pages[(page or 1) - 1].extract_text() or ""
+        try:
+            return _page_text(reader, (page or 1) - 1)[0]
+        except Exception:
+            return ""
     if kind == "docx":
         return _docx_text(data, path.name)
     return decode_text(data, path.name)[0]
@@ -159,27 +162,83 @@ def _pdf_reader(data: bytes, source: str):
     return reader
 
 
+def _page_text(reader, i: int) -> tuple[str, str | None]:
+    """The text of page ``i`` (0-based) as ingestion reads it, and what is wrong with the page, if anything:
+    ``unreadable: <why>`` (extraction failed), ``damaged`` (fonts but no text: a broken content stream),
+    ``scanned`` (images and no fonts), ``blank`` (nothing on it). :func:`original_text` uses the same
+    function, so a citation's offsets always point into exactly this text."""
+    page = reader.pages[i]
+    try:
+        text = page.extract_text() or ""
+    except Exception as e:  # pypdf raises many types for a broken content stream
+        return "", f"unreadable: {type(e).__name__}: {' '.join(str(e).split())[:120]}"
+    if len("".join(text.split())) >= MIN_TEXT_CHARS_PER_PAGE:
+        return text, None
+    return text, _why_no_text(page)
+
+
+def _why_no_text(page) -> str:
+    try:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else {}
+        fonts = resources.get("/Font")
+        xobjects = resources.get("/XObject")
+        has_fonts = bool(fonts is not None and fonts.get_object())
+        has_images = bool(xobjects is not None and xobjects.get_object())
+    except Exception:  # the page dictionary itself is broken
+        return "damaged"
+    if has_fonts:
+        return "damaged"
+    return "scanned" if has_images else "blank"
+
+
 def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
     reader = _pdf_reader(data, source)
     n = len(reader.pages)
     if n == 0:
         raise LoadError(source, "PDF has no pages (broken or truncated file)")
     segments: list[Segment] = []
-    empty: list[int] = []
+    problems: dict[int, str] = {}
     for i in range(n):
         try:
-            text = reader.pages[i].extract_text() or ""
-        except Exception as e:  # pypdf raises many types for a broken content stream
-            raise LoadError(source, f"page {i + 1}: cannot extract text ({type(e).__name__}: {e})") from e
-        if len("".join(text.split())) < MIN_TEXT_CHARS_PER_PAGE:
-            empty.append(i + 1)
+            text, problem = _page_text(reader, i)
+        except Exception as e:  # the page object itself cannot be had
+            text, problem = "", f"unreadable: {type(e).__name__}"
+        if problem:
+            problems[i + 1] = problem
         segments.append(Segment(text, i + 1))
-    if len(empty) == n:
-        raise LoadError(source, f"no text layer on any of its {n} page(s): a scanned PDF, OCR needed")
-    warnings = []
-    if empty:
-        warnings.append(f"{source}: page(s) {_ranges(empty)} have no text layer (scanned?), OCR needed for them")
+    unreadable = {p: why for p, why in problems.items() if why.startswith("unreadable")}
+    damaged = [p for p, why in problems.items() if why == "damaged"]
+    scanned = [p for p, why in problems.items() if why == "scanned"]
+    if len(problems) == n:
+        if len(scanned) == n:
+            raise LoadError(source, f"no text layer on any of its {n} page(s): a scanned PDF, OCR needed")
+        if not unreadable and not damaged:
+            raise LoadError(source, f"no text on any of its {n} page(s) (blank pages)")
+        raise LoadError(source, "no page could be read: " + _describe(unreadable, damaged, scanned, partial=False))
+    warnings = [f"{source}: {_describe(unreadable, damaged, scanned)}"] if unreadable or damaged or scanned else []
     return segments, warnings
+
+
+def _describe(unreadable: dict[int, str], damaged: list[int], scanned: list[int], partial: bool = True) -> str:
+    """What is wrong with which pages, in one line; ``partial``: the other pages were kept."""
+    left_out = ", left out" if partial else ""
+    parts = [f"page {p} cannot be read ({why.removeprefix('unreadable: ')}){left_out}" for p, why in
+             list(unreadable.items())[:3]]
+    if len(unreadable) > 3:
+        rest = sorted(unreadable)[3:]
+        parts.append(f"{_pages(rest)} cannot be read either{left_out}")
+    if damaged:
+        verb = "has" if len(damaged) == 1 else "have"
+        parts.append(f"{_pages(damaged)} {verb} fonts but no readable text (damaged content stream){left_out}")
+    if scanned:
+        verb = "has" if len(scanned) == 1 else "have"
+        parts.append(f"{_pages(scanned)} {verb} no text layer (scanned), OCR needed")
+    return "; ".join(parts)
+
+
+def _pages(pages: list[int]) -> str:
+    return f"page {pages[0]}" if len(pages) == 1 else f"pages {_ranges(pages)}"
 
 
 def _ranges(pages: list[int]) -> str:

@@ -34,6 +34,7 @@ __all__ = [
     "make_empty_txt",
     "make_encrypted_pdf",
     "make_gbk_txt",
+    "make_broken_page_pdf",
     "make_junk_pdf",
     "make_scanned_pdf",
     "make_text_pdf",
@@ -375,6 +376,44 @@ def make_truncated_pdf(directory: Path, name: str = "truncated.pdf", *, text: st
     buf_path.unlink()
     path = Path(directory) / name
     path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def make_broken_page_pdf(
+    directory: Path,
+    name: str = "broken_page.pdf",
+    *,
+    text: str = SAMPLE_TEXT * 3,
+    broken: Sequence[int] = (2,),
+    how: str = "operators",
+) -> Path:
+    """A real text PDF whose pages ``broken`` (1-based) have a damaged content stream.
+
+    ``how="operators"``: the stream holds malformed operators (pypdf raises while extracting that page);
+    ``how="flate"``: the stream claims FlateDecode but holds garbage (pypdf logs an error, reads nothing).
+    The page keeps its fonts: a damaged page, not a scan.
+    """
+    from pypdf.generic import DecodedStreamObject, EncodedStreamObject, NameObject
+
+    directory = Path(directory)
+    plain = directory / f".{name}.plain.pdf"
+    make_text_pdf(text, plain)
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    plain.unlink()
+    for n in broken:
+        if how == "operators":
+            stream = DecodedStreamObject()
+            stream.set_data(b"BT /F1 12 Tf 100 700 Td (abc) Tj ET BT /F1 Tf Tj Tj ] ET q Q Q Q")
+        elif how == "flate":
+            stream = EncodedStreamObject()
+            stream._data = b"\x78\x9c this is not deflate data at all"
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        else:
+            raise ValueError(f"unknown damage {how!r}")
+        writer.pages[n - 1][NameObject("/Contents")] = writer._add_object(stream)
+    path = directory / name
+    with path.open("wb") as fh:
+        writer.write(fh)
     return path
 
 

@@ -193,3 +193,15 @@ def test_server_mode_passes_the_same_search(tmp_path, chroma_server):
     assert a[0].citation.source == "004_36c23adddff5d972.txt"
     assert remote.store.collection.count() == remote.store.chunk_count()
     assert any((tmp_path / "server").iterdir())
+
+
+def test_a_pdf_with_an_unreadable_page_is_ingested_without_that_page(tmp_path):
+    """Issue 11, item 6: the readable pages are kept, the unreadable one is named in the outcome."""
+    path = fixtures_pdf.make_broken_page_pdf(tmp_path, "report.pdf", broken=(2,), how="operators")
+    svc = make_service(tmp_path / "home")
+    (o,) = svc.ingest([path])
+    assert o.status == "ingested" and o.pages == 3 and o.chunks > 0
+    assert len(o.warnings) == 1 and o.warnings[0].startswith("report.pdf: page 2 cannot be read")
+    assert "page 2 cannot be read" in o.message
+    pages = {c.citation.page for c in svc.store.chunks_of(o.doc_id)}
+    assert 1 in pages and 2 not in pages

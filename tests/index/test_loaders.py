@@ -185,3 +185,34 @@ def test_user_password_pdf_is_refused_clearly(tmp_path: Path, algorithm: str) ->
     with pytest.raises(LoadError) as info:
         load(path)
     assert str(info.value) == f"user_{algorithm}.pdf: encrypted PDF (a password is needed to open it)"
+
+
+# ------------------------------------------------------------- damaged pages (issue 11, items 6 and 10)
+
+
+def test_one_unreadable_page_keeps_the_others_and_names_it(tmp_path: Path) -> None:
+    path = fp.make_broken_page_pdf(tmp_path, broken=(2,), how="operators")
+    raw = load(path)
+    assert [s.page for s in raw.segments] == [1, 2, 3]
+    assert "收入总计" in fp.squash_ws(raw.segments[0].text) and raw.segments[1].text == ""
+    assert len(raw.warnings) == 1
+    assert raw.warnings[0].startswith("broken_page.pdf: page 2 cannot be read (PdfReadError")
+    assert "\n" not in raw.warnings[0]
+    from index.loaders import original_text
+
+    assert [original_text(path, p) for p in (1, 2, 3)] == [s.text for s in raw.segments]
+
+
+def test_a_damaged_content_stream_is_not_called_a_scan(tmp_path: Path) -> None:
+    one = fp.make_broken_page_pdf(tmp_path, "one_flate.pdf", broken=(2,), how="flate")
+    raw = load(one)
+    assert len(raw.warnings) == 1 and "page 2" in raw.warnings[0] and "damaged" in raw.warnings[0]
+    assert "scan" not in raw.warnings[0] and "OCR" not in raw.warnings[0]
+    every = fp.make_broken_page_pdf(tmp_path, "all_broken.pdf", text=fp.SAMPLE_TEXT, broken=(1,), how="flate")
+    with pytest.raises(LoadError) as info:
+        load(every)
+    assert "scan" not in str(info.value) and "OCR" not in str(info.value)
+    assert str(info.value).startswith("all_broken.pdf: no page could be read: page 1 ")
+    scanned = fp.make_scanned_pdf(tmp_path)
+    with pytest.raises(LoadError, match="scanned PDF, OCR needed"):
+        load(scanned)
