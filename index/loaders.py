@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,10 +86,11 @@ def load(path: Path) -> RawDocument:
         return RawDocument(source, path, "docx", doc_id_for(data), [Segment(_docx_text(data, source), None)])
     if kind == "zip":
         raise LoadError(source, "a ZIP archive, not a disclosure document (unpack it first)")
-    text, encoding = decode_text(data, source)
-    if not text.strip():
+    if not data.strip():
         raise LoadError(source, "no text (the file holds only whitespace)")
-    return RawDocument(source, path, "text", doc_id_for(data), [Segment(text, None)], encoding=encoding)
+    decoded = decode_text(data, source)
+    return RawDocument(source, path, "text", doc_id_for(data), [Segment(decoded.text, None)],
+                       encoding=decoded.encoding, warnings=decoded.warnings)
 
 
 def original_text(path: Path, page: int | None = None) -> str:
@@ -106,34 +108,163 @@ def original_text(path: Path, page: int | None = None) -> str:
             return ""
     if kind == "docx":
         return _docx_text(data, path.name)
-    return decode_text(data, path.name)[0]
+    return decode_text(data, path.name).text
 
 
-def decode_text(data: bytes, source: str) -> tuple[str, str]:
-    """Decode a text file: UTF-8 (with or without BOM), else GB18030/GBK, detected by trying strictly.
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+MAX_INVALID_UTF8 = 16  # stray bytes tolerated in a UTF-8 file (replaced and named); more means another encoding
+_CONTROL_SHARE = 0.01  # more control characters than this (after decoding) is binary, not text
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f")
+
+
+def decode_text(data: bytes, source: str) -> Decoded:
+    """Decode a text file, deciding its encoding from the bytes, and refuse what is not text.
+
+    - a BOM decides (UTF-8, UTF-16); UTF-16 without a BOM is recognised by its NUL bytes all on odd
+      (little-endian) or all on even (big-endian) positions; other NUL bytes mean binary;
+    - strict UTF-8; else GB18030 and Big5 are both tried and the one that decodes to plausible Chinese
+      wins (the larger share of common characters: Big5 bytes are usually valid GB18030 too, as mojibake);
+    - a UTF-8 file with a few stray bytes (at most ``MAX_INVALID_UTF8``) is decoded with U+FFFD in their
+      place, and a warning names their byte offsets;
+    - text that is mostly control characters (a terminal escape, a few binary bytes) is refused.
 
     Newlines are made universal (``\\r\\n`` and ``\\r`` become ``\\n``) as ``Path.read_text`` does,
     so offsets agree with what any reader of the file sees. A UTF-8 BOM stays in the text as
     U+FEFF (the normaliser drops it) so that offsets count it the way a UTF-8 reader does.
+    The result depends on the bytes only: :func:`original_text` gets exactly the text ingestion used.
     """
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise LoadError(source, "binary content, not text (NUL bytes)")
-    candidates = ["utf-8", "gb18030"]
+    decoded = _decode(data, source)
+    _refuse_control_junk(decoded.text, source)
+    decoded.text = _universal_newlines(decoded.text)
+    return decoded
+
+
+def _decode(data: bytes, source: str) -> Decoded:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    for enc in candidates:
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        label = "utf-8-sig" if enc == "utf-8" and text.startswith("\ufeff") else enc
-        return _universal_newlines(text), label
+        return _strict(data, "utf-16", source)
+    if b"\x00" in data[:65536]:
+        codec = _utf16_by_nul_pattern(data)
+        if codec is None:
+            raise LoadError(source, "binary content, not text (NUL bytes)")
+        return _strict(data, codec, source)
+    try:
+        text = data.decode("utf-8")
+        return Decoded(text, "utf-8-sig" if text.startswith("\ufeff") else "utf-8")
+    except UnicodeDecodeError:
+        pass
+    candidates = [Decoded(text, enc) for enc in ("gb18030", "cp950", "big5hkscs")
+                  if (text := _try_decode(data, enc)) is not None]
+    lenient = _utf8_with_stray_bytes(data, source)
+    if lenient is not None:
+        candidates.append(lenient)
+    if candidates:
+        return max(candidates, key=lambda d: _plausibility(d.text))  # max keeps the first of equals: GB18030
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise LoadError(source, "cannot decode as text (not UTF-8, GB18030 or any known encoding)")
-    return _universal_newlines(str(best)), best.encoding
+        raise LoadError(source, "cannot decode as text (not UTF-8, GB18030, Big5, UTF-16 or any known encoding)")
+    return Decoded(str(best), best.encoding)
+
+
+def _strict(data: bytes, codec: str, source: str) -> Decoded:
+    text = _try_decode(data, codec)
+    if text is None:
+        raise LoadError(source, f"binary content, not text (looks like {codec.upper()} but does not decode)")
+    return Decoded(text, codec)
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf16_by_nul_pattern(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when the NUL bytes of the start of ``data`` sit (nearly) all on odd/even
+    offsets: the high byte of ASCII characters (a few CJK characters such as U+4E00 put one on the other side)."""
+    head = data[:65536]
+    if len(data) % 2:
+        return None
+    odd = head[1::2].count(0)
+    even = head[0::2].count(0)
+    total = odd + even
+    if total < max(2, len(head) // 100):
+        return None
+    if odd >= 0.9 * total:
+        return "utf-16-le"
+    if even >= 0.9 * total:
+        return "utf-16-be"
+    return None
+
+
+def _utf8_with_stray_bytes(data: bytes, source: str) -> Decoded | None:
+    """UTF-8 with each invalid sequence replaced by U+FFFD (exactly as ``errors="replace"``), when there are few."""
+    if data.decode("utf-8", errors="replace").count("\ufffd") > MAX_INVALID_UTF8:
+        return None
+    parts: list[str] = []
+    bad: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as e:
+            parts.append(data[pos:pos + e.start].decode("utf-8"))
+            parts.append("\ufffd")
+            bad.append((pos + e.start, pos + e.end))
+            pos += e.end
+            if len(bad) > MAX_INVALID_UTF8:
+                return None
+    n = sum(b - a for a, b in bad)
+    offsets = ", ".join(str(a) for a, _ in bad)
+    warning = f"{source}: {n} byte(s) that are not UTF-8, replaced by U+FFFD, at byte offset(s) {offsets}"
+    return Decoded("".join(parts), "utf-8", [warning])
+
+
+def _common_chars() -> frozenset[str]:
+    """The everyday Chinese characters: GB2312 level 1 (3,755 simplified) and Big5 level 1 (5,401 traditional)."""
+    out: set[str] = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            if (ch := _try_decode(bytes([hi, lo]), "gb2312")) is not None:
+                out.add(ch)
+    for hi in range(0xA4, 0xC7):
+        for lo in [*range(0x40, 0x7F), *range(0xA1, 0xFF)]:
+            if (ch := _try_decode(bytes([hi, lo]), "big5")) is not None and (hi, lo) <= (0xC6, 0x7E):
+                out.add(ch)
+    return frozenset(out)
+
+
+_COMMON: frozenset[str] | None = None
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _plausibility(text: str) -> float:
+    """Share of the Chinese characters that are everyday ones (real text ≈ 1; mojibake ≈ 0.5), less the
+    share of replacement characters."""
+    global _COMMON
+    if _COMMON is None:
+        _COMMON = _common_chars()
+    sample = text[:200_000]
+    cjk = _CJK.findall(sample)
+    common = sum(1 for ch in cjk if ch in _COMMON) / len(cjk) if cjk else 0.5
+    return common - 10 * sample.count("\ufffd") / max(len(sample), 1)
+
+
+def _refuse_control_junk(text: str, source: str) -> None:
+    controls = sum(1 for ch in text[:200_000] if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
+    if controls and controls > _CONTROL_SHARE * min(len(text), 200_000):
+        raise LoadError(source, f"binary content, not text ({controls} control characters in {len(text)})")
+    if not any(ch.isalnum() for ch in text):
+        raise LoadError(source, "no text (no letter, digit or Chinese character in the file)")
 
 
 def _universal_newlines(text: str) -> str:

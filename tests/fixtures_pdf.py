@@ -29,6 +29,7 @@ from reportlab.pdfgen import canvas
 __all__ = [
     "DEFAULT_PASSWORD",
     "SAMPLE_TEXT",
+    "TRADITIONAL_TEXT",
     "TTF_DEBIAN_PACKAGE",
     "make_docx",
     "make_empty_txt",
@@ -82,6 +83,14 @@ SAMPLE_TEXT = """\
 \t155.49
 \t155.49
 """
+
+TRADITIONAL_TEXT = (  # traditional characters: encodable in Big5
+    "某某單位2024年度部門決算公開說明\n第二部分 部門決算情況說明\n一、收入支出決算總體情況說明\n"
+    "2024年度收入總計3,681.17萬元，其中：本年收入合計3,545.89萬元，年初結轉和結餘135.29萬元。\n"
+    "收入支出總體與上年相比，減少813.05萬元，下降18.09%，主要原因是：本年減少通信機房建設項目、"
+    "特種設備監管安全生產社會化服務經費等。\n二、財政撥款「三公」經費支出決算情況說明\n"
+    "2024年度財政撥款「三公」經費支出31.19萬元，比上年減少3.10萬元，主要原因是嚴格落實中央八項規定精神，厲行節約。\n"
+)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_THEN_DIGIT = re.compile(rf"(?<=[{_CJK}])(?=\d)")

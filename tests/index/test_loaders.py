@@ -216,3 +216,76 @@ def test_a_damaged_content_stream_is_not_called_a_scan(tmp_path: Path) -> None:
     scanned = fp.make_scanned_pdf(tmp_path)
     with pytest.raises(LoadError, match="scanned PDF, OCR needed"):
         load(scanned)
+
+
+# ------------------------------------------------------------------------------ encodings (issue 11, item 8)
+
+TRADITIONAL = fp.TRADITIONAL_TEXT
+
+
+def _raw_text_matches_original(path: Path, raw) -> None:
+    from index.loaders import original_text
+
+    assert original_text(path) == raw.segments[0].text
+
+
+def test_big5_is_decoded_as_big5_not_as_gb18030_mojibake(tmp_path: Path) -> None:
+    data = TRADITIONAL.encode("big5")
+    data.decode("gb18030")  # the trap: the bytes are valid GB18030 too, as mojibake
+    path = tmp_path / "big5.txt"
+    path.write_bytes(data)
+    raw = load(path)
+    assert raw.segments[0].text == TRADITIONAL
+    assert raw.encoding in ("big5", "cp950", "big5hkscs")
+    _raw_text_matches_original(path, raw)
+
+
+def test_gb18030_is_still_gb18030(tmp_path: Path) -> None:
+    path = fp.make_gbk_txt(tmp_path)
+    assert load(path).segments[0].text == fp.SAMPLE_TEXT
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_recognised_by_its_nul_pattern(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / f"{codec}.txt"
+    path.write_bytes(fp.SAMPLE_TEXT.encode(codec))
+    raw = load(path)
+    assert raw.segments[0].text == fp.SAMPLE_TEXT
+    assert raw.encoding == codec
+    _raw_text_matches_original(path, raw)
+
+
+def test_utf8_with_a_few_stray_bytes_is_kept_with_a_warning_naming_them(tmp_path: Path) -> None:
+    data = bytearray(fp.SAMPLE_TEXT.encode("utf-8"))
+    at = [0, 300, len(data)]
+    for offset in reversed(at):
+        data[offset:offset] = b"\xff"
+    path = tmp_path / "stray.txt"
+    path.write_bytes(bytes(data))
+    raw = load(path)
+    text = raw.segments[0].text
+    assert raw.encoding == "utf-8"
+    assert text.count("\ufffd") == 3 and text.replace("\ufffd", "") == fp.SAMPLE_TEXT
+    assert raw.warnings == ["stray.txt: 3 byte(s) that are not UTF-8, replaced by U+FFFD, at byte offset(s) 0, 301, "
+                            f"{len(data) - 1}"]
+    _raw_text_matches_original(path, raw)
+
+
+@pytest.mark.parametrize("junk", [b"\x01", b"\x00", b"\x1b[2J", b"\x01\x02\x03\x04\x05\x06\x07", b"\x7f\x08\x0b\x0c",
+                                  b"\x00\x01\x00\x02", b"\xff\xfe\x01\x00"])
+def test_control_character_junk_is_refused(tmp_path: Path, junk: bytes) -> None:
+    path = tmp_path / "junk.txt"
+    path.write_bytes(junk)
+    with pytest.raises(LoadError) as info:
+        load(path)
+    assert str(info.value).startswith("junk.txt: ")
+    assert "control characters" in str(info.value) or "binary" in str(info.value)
+
+
+def test_mostly_binary_is_refused_even_with_some_text(tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "blob.txt"
+    path.write_bytes(random.Random(7).randbytes(5000) + fp.SAMPLE_TEXT.encode())
+    with pytest.raises(LoadError, match="binary|cannot decode|control"):
+        load(path)
