@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.settings import Settings, get_settings
-from core.errors import ConfigError, DisclosureError, LoadError
+from core.errors import ConfigError, DisclosureError, InputError, LoadError
 from core.schemas import (
     Answer,
     CheckResult,
@@ -39,6 +39,7 @@ from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+MAX_QUESTION_CHARS = 500  # a question, a search or a reasons query (the longest gold question has 35)
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -129,6 +130,8 @@ class DisclosureService:
         from app.question import parse_question
         from app.units import match_units
 
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputError(f"question too long ({len(question):,} characters; the limit is {MAX_QUESTION_CHARS})")
         stored_units, stored_years = self.store.units(), self.store.years()
         parsed = parse_question(question, stored_units, stored_years)
         update: dict = {}

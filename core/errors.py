@@ -20,6 +20,10 @@ class LoadError(DisclosureError):
         super().__init__(f"{source}: {reason}")
 
 
+class InputError(DisclosureError):
+    """A request is not usable as given (a question too long, a year or count out of range)."""
+
+
 class ConfigError(DisclosureError):
     """The settings or the environment are not usable."""
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +20,18 @@ from core.errors import LoadError
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
 MIN_TEXT_CHARS_PER_PAGE = 3
+
+# What one file may cost. The largest real disclosure in the sample is 157 KB of text (69,000 characters,
+# longest line 690 characters); these limits are 10-25 times that. Over a limit the file is refused with a
+# message saying which limit, before the expensive step (sizes come from the file system and the ZIP
+# directory, never from reading everything first).
+MAX_FILE_BYTES = 100 * 1024 * 1024  # any file (PDF, DOCX); uploads have their own 50 MB limit
+MAX_TEXT_BYTES = 4 * 1024 * 1024  # a text file
+MAX_TEXT_CHARS = 1_000_000  # characters of text from one file (≈ 20 s of extraction, 400 MB at most)
+MAX_LINE_CHARS = 10_000  # one line (the prose readers are quadratic in line length)
+MAX_DOCX_PART_BYTES = 25 * 1024 * 1024  # one XML part of a DOCX, expanded (python-docx parses it whole)
+MAX_DOCX_TOTAL_BYTES = 150 * 1024 * 1024  # every part of a DOCX, expanded (python-docx loads them all)
+MAX_DOCX_PARTS = 2000
 
 
 @dataclass
@@ -63,17 +77,10 @@ def sniff_kind(data: bytes) -> str:
 def load(path: Path) -> RawDocument:
     """Load any supported file; raise :class:`LoadError` naming the file and the reason."""
     source = path.name
-    if not path.exists():
-        raise LoadError(str(path), "path does not exist")
-    if path.is_dir():
-        raise LoadError(str(path), "is a directory, not a file")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise LoadError(source, f"cannot read: {e.strerror or e}") from e
-    if not data:
-        raise LoadError(source, "empty file (0 bytes)")
+    data = read_file(path)
     kind = sniff_kind(data)
+    if kind == "text" and len(data) > MAX_TEXT_BYTES:
+        raise LoadError(source, f"too large for a text file ({len(data):,} bytes; the limit is {_mb(MAX_TEXT_BYTES)})")
     suffix = path.suffix.lower()
     if suffix == ".pdf" and kind != "pdf":
         raise LoadError(source, "not a PDF: the content does not start with %PDF- (broken or mislabelled file)")
@@ -83,14 +90,90 @@ def load(path: Path) -> RawDocument:
         segments, warnings = _pdf_segments(data, source)
         return RawDocument(source, path, "pdf", doc_id_for(data), segments, warnings=warnings)
     if kind == "docx":
-        return RawDocument(source, path, "docx", doc_id_for(data), [Segment(_docx_text(data, source), None)])
+        text = _docx_text(data, source)
+        _check_text(text, source)
+        return RawDocument(source, path, "docx", doc_id_for(data), [Segment(text, None)])
     if kind == "zip":
         raise LoadError(source, "a ZIP archive, not a disclosure document (unpack it first)")
     if not data.strip():
         raise LoadError(source, "no text (the file holds only whitespace)")
     decoded = decode_text(data, source)
+    _check_text(decoded.text, source)
     return RawDocument(source, path, "text", doc_id_for(data), [Segment(decoded.text, None)],
                        encoding=decoded.encoding, warnings=decoded.warnings)
+
+
+_FILE_TYPES = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
+               stat.S_IFSOCK: "a socket", stat.S_IFDIR: "a directory"}
+
+
+def read_file(path: Path) -> bytes:
+    """The bytes of a regular file of at most ``MAX_FILE_BYTES``; LoadError for anything else.
+
+    The file is opened without blocking (a FIFO would wait for a writer forever) and checked with
+    ``fstat`` on the open descriptor, so a FIFO, a device (``/dev/zero`` reads forever) or a socket is
+    refused, also behind a symlink; at most the limit plus one byte is ever read.
+    """
+    source = path.name
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise LoadError(str(path), "path does not exist") from None
+    except IsADirectoryError:
+        raise LoadError(str(path), "is a directory, not a file") from None
+    except OSError as e:
+        raise LoadError(source, f"cannot read: {e.strerror or e}") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise LoadError(str(path), "is a directory, not a file")
+        if not stat.S_ISREG(st.st_mode):
+            what = _FILE_TYPES.get(stat.S_IFMT(st.st_mode), "not a file")
+            raise LoadError(source, f"not a regular file ({what}): only files are read")
+        if st.st_size > MAX_FILE_BYTES:
+            raise LoadError(source, f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_FILE_BYTES)})")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise LoadError(source, f"cannot read: {e.strerror or e}") from None
+    finally:
+        os.close(fd)
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(source, f"too large (over {_mb(MAX_FILE_BYTES)}, the limit)")
+    if not data:
+        raise LoadError(source, "empty file (0 bytes)")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB".replace(".0 MB", " MB")
+
+
+def _check_text(text: str, source: str) -> None:
+    """Refuse text beyond ``MAX_TEXT_CHARS`` or with a line beyond ``MAX_LINE_CHARS``."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise LoadError(source, f"too much text ({len(text):,} characters; the limit is {MAX_TEXT_CHARS:,})")
+    line = _overlong_line(text)
+    if line is not None:
+        number, length = line
+        raise LoadError(source, f"line {number:,} is {length:,} characters long (the limit is {MAX_LINE_CHARS:,}): "
+                                "not a document laid out in lines")
+
+
+def _overlong_line(text: str) -> tuple[int, int] | None:
+    """(1-based line number, length) of the first line longer than ``MAX_LINE_CHARS``, or None."""
+    if len(text) <= MAX_LINE_CHARS:
+        return None
+    start = 0
+    number = 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > MAX_LINE_CHARS:
+            return number, end - start
+        start = end + 1
+        number += 1
+    return None
 
 
 def original_text(path: Path, page: int | None = None) -> str:
@@ -98,7 +181,7 @@ def original_text(path: Path, page: int | None = None) -> str:
 
     It is read exactly as :func:`load` read it at ingestion, so ``text[char_start:char_end] == quote``.
     """
-    data = path.read_bytes()
+    data = read_file(path)
     kind = sniff_kind(data)
     if kind == "pdf":
         reader = _pdf_reader(data, path.name)
@@ -303,6 +386,9 @@ def _page_text(reader, i: int) -> tuple[str, str | None]:
         text = page.extract_text() or ""
     except Exception as e:  # pypdf raises many types for a broken content stream
         return "", f"unreadable: {type(e).__name__}: {' '.join(str(e).split())[:120]}"
+    if len(text) > MAX_TEXT_CHARS or _overlong_line(text) is not None:
+        longest = max(len(line) for line in text.split("\n"))
+        return "", f"unreadable: {len(text):,} characters, a line of {longest:,} (the limit is {MAX_LINE_CHARS:,})"
     if len("".join(text.split())) >= MIN_TEXT_CHARS_PER_PAGE:
         return text, None
     return text, _why_no_text(page)
@@ -330,6 +416,7 @@ def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
         raise LoadError(source, "PDF has no pages (broken or truncated file)")
     segments: list[Segment] = []
     problems: dict[int, str] = {}
+    total = 0
     for i in range(n):
         try:
             text, problem = _page_text(reader, i)
@@ -338,6 +425,10 @@ def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
         if problem:
             problems[i + 1] = problem
         segments.append(Segment(text, i + 1))
+        total += len(text)
+        if total > MAX_TEXT_CHARS:
+            raise LoadError(source, f"too much text (over {MAX_TEXT_CHARS:,} characters by page {i + 1} of {n}; "
+                                    f"the limit is {MAX_TEXT_CHARS:,})")
     unreadable = {p: why for p, why in problems.items() if why.startswith("unreadable")}
     damaged = [p for p, why in problems.items() if why == "damaged"]
     scanned = [p for p, why in problems.items() if why == "scanned"]
@@ -384,12 +475,34 @@ def _ranges(pages: list[int]) -> str:
     return ", ".join(out)
 
 
+def _check_docx_sizes(data: bytes, source: str) -> None:
+    """Refuse a DOCX whose parts expand beyond the limits, from the ZIP directory, before anything is inflated.
+
+    (``zipfile`` never inflates a member beyond the size its directory entry declares, so the check holds.)"""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as e:
+        raise LoadError(source, f"broken DOCX ({type(e).__name__}: {e})") from None
+    if len(infos) > MAX_DOCX_PARTS:
+        raise LoadError(source, f"DOCX has {len(infos):,} parts (the limit is {MAX_DOCX_PARTS:,})")
+    for info in infos:
+        if info.file_size > MAX_DOCX_PART_BYTES and info.filename.endswith((".xml", ".rels")):
+            raise LoadError(source, f"DOCX part {info.filename} expands to {_mb(info.file_size)} "
+                                    f"(the limit is {_mb(MAX_DOCX_PART_BYTES)}): refused as a ZIP bomb")
+    total = sum(i.file_size for i in infos)
+    if total > MAX_DOCX_TOTAL_BYTES:
+        raise LoadError(source, f"DOCX expands to {_mb(total)} (the limit is {_mb(MAX_DOCX_TOTAL_BYTES)}): "
+                                "refused as a ZIP bomb")
+
+
 def _docx_text(data: bytes, source: str) -> str:
     """Paragraphs and tables in document order; a table row becomes one tab-separated line."""
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_docx_sizes(data, source)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:

@@ -228,3 +228,15 @@ def test_every_encoding_is_cited_at_exact_offsets(tmp_path):
             cit = c.citation
             assert svc.original_text(cit)[cit.char_start:cit.char_end] == cit.quote
     assert any("決算" in c.text for c in svc.store.chunks_of(next(d.doc_id for d in svc.docs() if d.source == "big5.txt")))
+
+
+def test_an_overlong_question_is_refused_with_a_message(tmp_path):
+    """Issue 11, item 5: a 100,000-character question took a gigabyte; now it is refused at once."""
+    from core.errors import InputError
+
+    svc = make_service(tmp_path / "home")
+    svc.ingest(SMALL[:1])
+    for call in (lambda q: svc.search(q, 5), svc.ask, svc.reasons, svc.parse):
+        with pytest.raises(InputError, match=r"^question too long \(5,000 characters; the limit is 500\)$"):
+            call("三公经费" * 1250)
+    assert svc.search("三公经费" * 100, 5)[0]  # 400 characters is fine
