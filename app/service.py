@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.settings import Settings, get_settings
 from core.errors import ConfigError, DisclosureError, InputError, LoadError
+from core.sanitise import one_line
 from core.schemas import (
     Answer,
     CheckResult,
@@ -32,25 +33,31 @@ from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.layout import Layout, read_layout
-from index.loaders import SUPPORTED_SUFFIXES, load, original_text
+from index.loaders import load, original_text, why_not_read
 from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+MAX_K = 1000  # passages one search may return
+MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_QUESTION_CHARS = 500  # a question, a search or a reasons query (the longest gold question has 35)
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: given files as they are, folders searched for supported files (sorted)."""
-    out: list[Path] = []
+def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
+    """Files to ingest, each with the reason it is skipped (None: read it). A given file is read as it is (its
+    content decides its type); a folder is searched (sorted) and every file in it that will not be read is
+    listed with the reason (unsupported type, not a regular file). Hidden files (``.name``) are passed over."""
+    out: list[tuple[Path, str | None]] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                              and not f.name.startswith(".")))
+            for f in sorted(p.rglob("*")):
+                if f.name.startswith(".") or f.is_dir():
+                    continue
+                out.append((f, why_not_read(f)))
         else:
-            out.append(p)
+            out.append((p, None))
     return out
 
 
@@ -68,9 +75,12 @@ class DisclosureService:
         files = expand_paths(Path(p) for p in paths)
         self.store.drop_orphans()
         outcomes: list[IngestOutcome] = []
-        for i, f in enumerate(files):
+        for i, (f, skip) in enumerate(files):
             if progress:
-                progress(f.name, i, len(files))
+                progress(one_line(f.name), i, len(files))
+            if skip:
+                outcomes.append(IngestOutcome(source=one_line(f.name), status=IngestStatus.skipped, message=skip))
+                continue
             outcomes.append(self._ingest_one(f))
         if progress:
             progress("", len(files), len(files))
@@ -80,7 +90,7 @@ class DisclosureService:
 
     def _ingest_one(self, path: Path) -> IngestOutcome:
         t0 = time.perf_counter()
-        source = path.name
+        source = one_line(path.name)  # shown on one line and stored: no newline or terminal escape survives
         try:
             raw = load(path)
             abspath = str(path.resolve())
@@ -119,9 +129,10 @@ class DisclosureService:
             return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
                                  seconds=round(time.perf_counter() - t0, 3))
         except DisclosureError as e:
-            return IngestOutcome(source=source, status=IngestStatus.error, message=str(e))
+            return IngestOutcome(source=source, status=IngestStatus.error, message=one_line(" ".join(str(e).split())))
         except Exception as e:  # one bad file must not stop the batch; say what happened
-            return IngestOutcome(source=source, status=IngestStatus.error, message=f"unexpected {type(e).__name__}: {e}")
+            return IngestOutcome(source=source, status=IngestStatus.error,
+                                 message=one_line(f"unexpected {type(e).__name__}: {' '.join(str(e).split())}"))
 
     # -- questions -----------------------------------------------------------------------
     def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
@@ -139,6 +150,8 @@ class DisclosureService:
             units = [unit] if unit in stored_units else match_units(unit, stored_units)[0]
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
         if year is not None:
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise InputError(f"year {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
             update["year"] = year
         elif parsed.filters.year is not None and parsed.filters.year not in stored_years:
             # a year no document covers ("2020年底有几辆车" is in the 2021 budget): search without it
@@ -149,6 +162,8 @@ class DisclosureService:
 
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
                doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuestion]:
+        if not 1 <= k <= MAX_K:
+            raise InputError(f"k must be a whole number from 1 to {MAX_K} (got {k})")
         parsed = self.parse(question, unit=unit, year=year, doc_type=doc_type)
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed

@@ -6,6 +6,8 @@ person who fed us the file.
 
 from __future__ import annotations
 
+from core.sanitise import one_line
+
 
 class DisclosureError(Exception):
     """Root of the project's errors."""
@@ -15,9 +17,9 @@ class LoadError(DisclosureError):
     """A file could not be read into text (missing, empty, broken, encrypted, scanned)."""
 
     def __init__(self, source: str, reason: str) -> None:
-        self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: {reason}")
+        self.source = one_line(source)  # a file name can hold newlines and terminal escapes
+        self.reason = one_line(" ".join(reason.split()))  # messages are one line
+        super().__init__(f"{self.source}: {self.reason}")
 
 
 class InputError(DisclosureError):

@@ -44,6 +44,7 @@ class IngestStatus(StrEnum):
     unchanged = "unchanged"
     replaced = "replaced"
     error = "error"
+    skipped = "skipped"  # found in a folder but not read (unsupported type, not a regular file); the reason says why
 
 
 class Method(StrEnum):

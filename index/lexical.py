@@ -61,6 +61,13 @@ def expand_query(text: str) -> tuple[list[str], list[str]]:
     return tokenize(text + " " + " ".join(added)), added
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 class BM25Index:
     """BM25 over chunk texts (bm25s), saved to a folder and swapped in atomically."""
 
@@ -87,22 +94,31 @@ class BM25Index:
             self.retriever.save(str(tmp / "bm25"))
         (tmp / "ids.json").write_text(json.dumps({"generation": generation, "ids": self.ids}), encoding="utf-8")
         old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
+        _remove(old)
+        if folder.exists() or folder.is_symlink():
             folder.rename(old)
         tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        _remove(old)
 
     @classmethod
     def load(cls, folder: Path) -> tuple[BM25Index, str] | None:
+        """The saved index and its generation; None when there is none or it cannot be read (damaged,
+        half-written): the store then rebuilds it from the catalog."""
         import bm25s
 
         meta = folder / "ids.json"
-        if not meta.exists():
+        try:
+            if not meta.is_file():
+                return None
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            ids, generation = list(data["ids"]), str(data["generation"])
+            retriever = bm25s.BM25.load(str(folder / "bm25")) if ids else bm25s.BM25()
+            index = cls(ids, retriever)
+            if ids and index.retriever.scores["num_docs"] != len(ids):
+                return None
+        except Exception:  # any damage means: rebuild
             return None
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        retriever = bm25s.BM25.load(str(folder / "bm25")) if data["ids"] else bm25s.BM25()
-        return cls(data["ids"], retriever), data["generation"]
+        return index, generation
 
     def search(self, tokens: list[str], allowed: set[str] | None, k: int) -> list[tuple[str, float]]:
         if not self.ids or not tokens:

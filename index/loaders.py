@@ -17,8 +17,39 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import LoadError
+from core.sanitise import one_line
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
+_UNSUPPORTED = {  # why a file found in a folder is not read, by its (lower-case) suffix
+    ".doc": "a Word 97-2003 document (.doc) is not read: save it as DOCX or PDF",
+    ".wps": "a WPS document is not read: save it as DOCX or PDF",
+    ".rtf": "an RTF document is not read: save it as DOCX or PDF",
+    ".csv": "a CSV table is not read: save it as PDF, or rename it .txt to read it as text",
+    **{s: f"a spreadsheet ({s}) is not read: export it as PDF" for s in (".xls", ".xlsx", ".et", ".ods")},
+    **{s: f"an archive ({s}) is not read: unpack it first" for s in (".zip", ".rar", ".7z", ".gz", ".tar")},
+    **{s: f"an image ({s}) is not read: OCR it into a PDF with a text layer"
+       for s in (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif")},
+}
+
+
+def suffix_of(name: str) -> str:
+    """The lower-case suffix of a file name, trailing spaces and dots ignored (``"报告.pdf "`` → ``.pdf``)."""
+    return Path(name.rstrip(" .")).suffix.lower()
+
+
+def why_not_read(path: Path) -> str | None:
+    """Why a file found in a folder is not read (unsupported type, not a regular file), or None to read it."""
+    try:
+        st = os.stat(path)
+    except OSError as e:
+        return f"cannot read: {e.strerror or e}"
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_FILE_TYPES.get(stat.S_IFMT(st.st_mode), 'not a file')}): only files are read"
+    suffix = suffix_of(path.name)
+    if suffix in SUPPORTED_SUFFIXES:
+        return None
+    return _UNSUPPORTED.get(suffix) or (f"unsupported file type ({suffix or 'no extension'}): "
+                                        "PDF, DOCX and text (.txt, .md) files are read")
 MIN_TEXT_CHARS_PER_PAGE = 3
 
 # What one file may cost. The largest real disclosure in the sample is 157 KB of text (69,000 characters,
@@ -76,7 +107,7 @@ def sniff_kind(data: bytes) -> str:
 
 def load(path: Path) -> RawDocument:
     """Load any supported file; raise :class:`LoadError` naming the file and the reason."""
-    source = path.name
+    source = one_line(path.name)
     data = read_file(path)
     kind = sniff_kind(data)
     if kind == "text" and len(data) > MAX_TEXT_BYTES:

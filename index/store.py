@@ -65,16 +65,21 @@ class ChromaTarget:
 class Store:
     def __init__(self, home: Path, embedder: BaseEmbedder, chroma: ChromaTarget | None = None) -> None:
         self.home = home
-        home.mkdir(parents=True, exist_ok=True)
+        _make_folder(home)
         self.embedder = embedder
-        self.db = sqlite3.connect(home / "catalog.sqlite", check_same_thread=False)
-        self.db.executescript(_SCHEMA)
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
-        if "kind" not in columns:  # stores written before the column existed
-            with self.db:
-                self.db.execute("ALTER TABLE chunks ADD COLUMN kind TEXT")
-                self.db.execute("UPDATE chunks SET kind = json_extract(data, '$.kind')")
-        self.cache = VectorCache(home / "vectors.sqlite", embedder)
+        catalog = home / "catalog.sqlite"
+        try:
+            self.db = sqlite3.connect(catalog, check_same_thread=False)
+            self.db.executescript(_SCHEMA)
+            columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
+            if "kind" not in columns:  # stores written before the column existed
+                with self.db:
+                    self.db.execute("ALTER TABLE chunks ADD COLUMN kind TEXT")
+                    self.db.execute("UPDATE chunks SET kind = json_extract(data, '$.kind')")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"the store's catalog {catalog} cannot be read ({e}); restore it from a backup, or "
+                             "move the store folder away and ingest again") from None
+        self.cache = _open_cache(home / "vectors.sqlite", embedder)
         self.collection = self._open_collection(chroma or ChromaTarget(path=home / "chroma"))
         self._bm25: BM25Index | None = None
 
@@ -307,6 +312,24 @@ class Store:
         res = self.collection.query(query_embeddings=[np.asarray(qv, dtype=np.float32)], n_results=k,
                                     where=where, include=["distances"])
         return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+
+
+def _make_folder(home: Path) -> None:
+    if home.exists() and not home.is_dir():
+        raise StoreError(f"the store folder {home} is a file, not a folder (DISCLOSURE_HOME)")
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"cannot create the store folder {home}: {e.strerror or e} (DISCLOSURE_HOME)") from None
+
+
+def _open_cache(path: Path, embedder: BaseEmbedder) -> VectorCache:
+    """The vector cache; a damaged one is set aside and started again (it only saves embedding time)."""
+    try:
+        return VectorCache(path, embedder)
+    except sqlite3.DatabaseError:
+        path.replace(path.with_name(path.name + ".damaged"))
+        return VectorCache(path, embedder)
 
 
 def _chroma_meta(c: Chunk) -> dict:

@@ -25,6 +25,8 @@ if files and st.button("导入", key="do-ingest"):
         for o in outcomes:
             if o.status == "error":
                 st.error(f"{o.source}: {o.message}")
+            elif o.status == "skipped":
+                st.warning(f"{o.source}: {o.message}")
             else:
                 st.success(f"{o.source}: {o.status}，{o.chunks} 个段落" + (f"（{o.message}）" if o.message else ""))
 docs = svc.docs()
