@@ -33,7 +33,7 @@ from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.layout import Layout, read_layout
-from index.loaders import load, original_text, why_not_read
+from index.loaders import KIND_SUFFIX, doc_id_for, load, original_text, why_not_read
 from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
@@ -88,19 +88,48 @@ class DisclosureService:
             self.store.rebuild_bm25()
         return outcomes
 
-    def _ingest_one(self, path: Path) -> IngestOutcome:
+    def ingest_uploads(self, uploads: Iterable[tuple[str, bytes]], progress: Progress | None = None
+                       ) -> list[IngestOutcome]:
+        """Ingest uploaded files given as (name, bytes). Each is kept under the store by its content hash (never
+        by its name, so two uploads called the same never touch each other); the name, made safe, is only
+        shown. Bad uploads get an ``error`` outcome naming them; the others go on."""
+        from app.uploads import check_upload, upload_name
+
+        items = list(uploads)
+        outcomes: list[IngestOutcome] = []
+        for i, (name, data) in enumerate(items):
+            shown = one_line(name)
+            if progress:
+                progress(shown, i, len(items))
+            try:
+                kind = check_upload(name, data)
+            except LoadError as e:
+                outcomes.append(IngestOutcome(source=e.source, status=IngestStatus.error, message=e.reason))
+                continue
+            shown = upload_name(name, kind)
+            doc_id = doc_id_for(data)
+            path = self.store.home / self.store.keep_original(doc_id, data, KIND_SUFFIX[kind])
+            outcome = self._ingest_one(path, source=shown)
+            if outcome.status == IngestStatus.error and self.store.doc(doc_id) is None:
+                path.unlink(missing_ok=True)  # refused: the archive keeps nothing of it
+            outcomes.append(outcome)
+        if progress:
+            progress("", len(items), len(items))
+        if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
+            self.store.rebuild_bm25()
+        return outcomes
+
+    def _ingest_one(self, path: Path, source: str | None = None) -> IngestOutcome:
+        """One file: read it, and store it unless its content is already stored. ``source`` is the name shown
+        (default: the file's name)."""
         t0 = time.perf_counter()
-        source = one_line(path.name)  # shown on one line and stored: no newline or terminal escape survives
+        source = one_line(source if source is not None else path.name)  # no newline or terminal escape survives
         try:
-            raw = load(path)
-            abspath = str(path.resolve())
+            raw = load(path, source)
             existing = self.store.doc(raw.doc_id)
             if existing is not None:
-                if existing.path != abspath:
-                    self.store.update_record(existing.model_copy(update={"path": abspath}))
-                return IngestOutcome(source=source, status=IngestStatus.unchanged, doc_id=raw.doc_id,
-                                     chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
-                                     message="already stored (same content)")
+                return self._already_stored(existing, raw, t0)
+            abspath = str(path.resolve())
             previous = self.store.doc_at_path(abspath)
             layout = read_layout(raw)
             meta = detect(layout)
@@ -114,8 +143,9 @@ class DisclosureService:
                 figures, reasons = [], []
                 raw.warnings.append(f"{source}: figures not extracted ({type(e).__name__}: {e})")
             vectors, embedded = self.store.embed(chunks)
+            stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)
             record = DocRecord(
-                doc_id=raw.doc_id, source=source, path=abspath, unit=meta.unit, year=meta.year,
+                doc_id=raw.doc_id, source=source, path=abspath, stored=stored, unit=meta.unit, year=meta.year,
                 doc_type=meta.doc_type, parts=meta.parts, pages=layout.doc.pages, encoding=raw.encoding,
                 chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
@@ -133,6 +163,16 @@ class DisclosureService:
         except Exception as e:  # one bad file must not stop the batch; say what happened
             return IngestOutcome(source=source, status=IngestStatus.error,
                                  message=one_line(f"unexpected {type(e).__name__}: {' '.join(str(e).split())}"))
+
+    def _already_stored(self, existing: DocRecord, raw, t0: float) -> IngestOutcome:
+        """The same content is stored (from this path or another): nothing is re-read or re-pointed; a store
+        written before originals were kept takes its copy now."""
+        if self.store.original_file(existing) is None or not existing.stored:
+            stored = self.store.keep_original(existing.doc_id, raw.data, raw.suffix)
+            self.store.update_record(existing.model_copy(update={"stored": stored}))
+        return IngestOutcome(source=raw.source, status=IngestStatus.unchanged, doc_id=existing.doc_id,
+                             chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
+                             message="already stored (same content)")
 
     # -- questions -----------------------------------------------------------------------
     def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
@@ -196,12 +236,19 @@ class DisclosureService:
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
-        """A file path, or a stored doc_id (read again from where it was ingested)."""
+        """A file path, or a stored doc_id (read again from the archive's copy of its original)."""
         record = self.store.doc(str(target))
-        path = Path(record.path) if record is not None else Path(target)
-        if not path.exists():
-            raise LoadError(str(target), "no such file, and no stored document with that id")
-        layout = read_layout(load(path))
+        if record is not None:
+            path = self.store.original_file(record)
+            if path is None:
+                raise LoadError(record.source, f"the original of stored document {record.doc_id} is gone "
+                                               f"(it was read from {record.path}; ingest that file again)")
+            layout = read_layout(load(path, record.source))
+        else:
+            path = Path(target)
+            if not path.exists():
+                raise LoadError(str(target), "no such file, and no stored document with that id")
+            layout = read_layout(load(path))
         return layout, detect(layout)
 
     def extract(self, target: str | Path, llm: bool = False) -> Extraction:
@@ -252,13 +299,17 @@ class DisclosureService:
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
         return write(rows, fmt, out), len(rows)
 
+    def original_file(self, doc_id: str) -> tuple[Path, DocRecord] | None:
+        """The readable original of a stored document (the archive's copy) and its record, or None."""
+        record = self.store.doc(doc_id)
+        path = self.store.original_file(record) if record is not None else None
+        return (path, record) if path is not None else None
+
     def original_text(self, citation: Citation) -> str | None:
         """The original text a citation's offsets point into (the file, or the PDF page), or None when the
-        stored document's file is gone."""
-        record = self.store.doc(citation.doc_id)
-        if record is None or not Path(record.path).exists():
-            return None
-        return original_text(Path(record.path), citation.page)
+        stored document's original cannot be found."""
+        found = self.original_file(citation.doc_id)
+        return original_text(found[0], citation.page) if found else None
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()

@@ -161,7 +161,9 @@ class DocRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     doc_id: str
     source: str = Field(description="file name")
-    path: str = Field(description="absolute path at ingestion time")
+    path: str = Field(description="absolute path at ingestion time (the user's copy; may have moved since)")
+    stored: str | None = Field(default=None, description="the archive's own copy of the original, relative to "
+                               "the store folder (originals/<doc_id><suffix>); None in stores written before")
     unit: str | None = None
     year: int | None = None
     doc_type: DocType = DocType.unknown

@@ -82,6 +82,15 @@ class RawDocument:
     segments: list[Segment]
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    data: bytes = field(default=b"", repr=False)  # the file's bytes, as read once (the archive keeps a copy)
+
+    @property
+    def suffix(self) -> str:
+        """The suffix that says what the content is (``.pdf``, ``.docx``, ``.txt``), whatever the name said."""
+        return KIND_SUFFIX[self.kind]
+
+
+KIND_SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
 
 
 def doc_id_for(data: bytes) -> str:
@@ -105,9 +114,12 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
-def load(path: Path) -> RawDocument:
-    """Load any supported file; raise :class:`LoadError` naming the file and the reason."""
-    source = one_line(path.name)
+def load(path: Path, source: str | None = None) -> RawDocument:
+    """Load any supported file; raise :class:`LoadError` naming the file and the reason.
+
+    ``source`` is the name shown for it (default: the file's name, on one line).
+    """
+    source = one_line(source if source is not None else path.name)
     data = read_file(path)
     kind = sniff_kind(data)
     if kind == "text" and len(data) > MAX_TEXT_BYTES:
@@ -119,11 +131,11 @@ def load(path: Path) -> RawDocument:
         raise LoadError(source, "not a DOCX: the content is not a Word document archive")
     if kind == "pdf":
         segments, warnings = _pdf_segments(data, source)
-        return RawDocument(source, path, "pdf", doc_id_for(data), segments, warnings=warnings)
+        return RawDocument(source, path, "pdf", doc_id_for(data), segments, warnings=warnings, data=data)
     if kind == "docx":
         text = _docx_text(data, source)
         _check_text(text, source)
-        return RawDocument(source, path, "docx", doc_id_for(data), [Segment(text, None)])
+        return RawDocument(source, path, "docx", doc_id_for(data), [Segment(text, None)], data=data)
     if kind == "zip":
         raise LoadError(source, "a ZIP archive, not a disclosure document (unpack it first)")
     if not data.strip():
@@ -131,7 +143,7 @@ def load(path: Path) -> RawDocument:
     decoded = decode_text(data, source)
     _check_text(decoded.text, source)
     return RawDocument(source, path, "text", doc_id_for(data), [Segment(decoded.text, None)],
-                       encoding=decoded.encoding, warnings=decoded.warnings)
+                       encoding=decoded.encoding, warnings=decoded.warnings, data=data)
 
 
 _FILE_TYPES = {stat.S_IFIFO: "a FIFO", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",

@@ -2,9 +2,10 @@
 (vectors) and a BM25 index, all under ``DISCLOSURE_HOME``.
 
 Writes are ordered so that a crash at any point leaves a store that opens and answers:
+0. a copy of the original file is kept under ``originals/<doc_id><suffix>`` (written whole, then renamed);
 1. the new chunks' vectors are added to Chroma (ids carry the new doc_id);
 2. one SQLite transaction inserts the document and its chunks and deletes the replaced ones;
-3. the replaced document's vectors are deleted from Chroma;
+3. the replaced document's vectors and kept original are deleted;
 4. the BM25 index is rebuilt into a new folder and swapped in.
 Chroma hits whose chunk is not in the catalog (left by a crash between 1 and 3) are ignored
 and cleaned up by the next ingest; a BM25 index older than the catalog is rebuilt on open.
@@ -14,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +31,7 @@ from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 
 COLLECTION = "disclosure_chunks"
+ORIGINALS = "originals"  # the archive's copies of the ingested files, by content hash
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -212,6 +216,7 @@ class Store:
                      replaces: str | None = None, figures: list[Figure] | None = None,
                      reasons: list | None = None) -> None:
         """Add (or replace) one document atomically, in the order described in the module docstring."""
+        replaced = self.doc(replaces) if replaces and replaces != record.doc_id else None
         if chunks:
             for i in range(0, len(chunks), 1000):
                 part = chunks[i:i + 1000]
@@ -248,7 +253,37 @@ class Store:
             )
         if replaces and replaces != record.doc_id:
             self._delete_vectors(replaces)
+            self._drop_original(replaced)
         self._bm25 = None
+
+    # -- the archive's own copies of the originals -----------------------------------------
+    def keep_original(self, doc_id: str, data: bytes, suffix: str) -> str:
+        """Keep a copy of a document's bytes under the store, named by its content hash; returns the path
+        relative to the store folder. Written to a temporary name and renamed, so it is whole or absent."""
+        relative = f"{ORIGINALS}/{doc_id}{suffix}"
+        target = self.home / relative
+        if target.is_file() and target.stat().st_size == len(data):
+            return relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        return relative
+
+    def original_file(self, record: DocRecord) -> Path | None:
+        """Where a document's original can be read: the archive's copy, else (stores written before copies
+        were kept) the path it was ingested from, if it is still there."""
+        if record.stored and (self.home / record.stored).is_file():
+            return self.home / record.stored
+        path = Path(record.path)
+        return path if record.path and path.is_file() else None
+
+    def _drop_original(self, record: DocRecord | None) -> None:
+        if record is not None and record.stored:
+            (self.home / record.stored).unlink(missing_ok=True)
 
     def update_record(self, record: DocRecord) -> None:
         with self.db:
@@ -256,12 +291,14 @@ class Store:
                             (record.path, record.model_dump_json(), record.doc_id))
 
     def remove(self, doc_id: str) -> bool:
+        record = self.doc(doc_id)
         with self.db:
             n = self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
             self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
             self.db.execute("DELETE FROM figures WHERE doc_id=?", (doc_id,))
             self.db.execute("DELETE FROM reasons WHERE doc_id=?", (doc_id,))
         self._delete_vectors(doc_id)
+        self._drop_original(record)
         self._bm25 = None
         return n > 0
 
