@@ -49,17 +49,21 @@ def cmd_ingest(args) -> int:
                      "chunks": svc.store.chunk_count()})
     else:
         for o in outcomes:
-            if o.status == "error":
-                print(f"ERROR  {o.source}: {o.message}")
-            elif o.status == "skipped":
-                print(f"SKIPPED  {o.source}: {o.message}")
-            else:
-                extra = f" — {o.message}" if o.message else ""
-                print(f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}")
+            print(outcome_line(o))
         print(f"{len(outcomes) - len(failed) - len(skipped)} ok, {len(failed)} failed"
               + (f", {len(skipped)} skipped" if skipped else "")
               + f"; store has {len(svc.docs())} documents, {svc.store.chunk_count()} chunks")
     return 1 if failed or skipped else 0
+
+
+def outcome_line(o) -> str:
+    """One ingested file on one line (its name and message are already made one-line by the service)."""
+    if o.status == "error":
+        return f"ERROR  {o.source}: {o.message}"
+    if o.status == "skipped":
+        return f"SKIPPED  {o.source}: {o.message}"
+    extra = f" — {o.message}" if o.message else ""
+    return f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}"
 
 
 def cmd_search(args) -> int:

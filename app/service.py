@@ -73,6 +73,10 @@ class DisclosureService:
     # -- ingestion -----------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], progress: Progress | None = None) -> list[IngestOutcome]:
         files = expand_paths(Path(p) for p in paths)
+        with self.store.writing():  # one writer at a time (other processes, threads); readers go on
+            return self._ingest_files(files, progress)
+
+    def _ingest_files(self, files: list[tuple[Path, str | None]], progress: Progress | None) -> list[IngestOutcome]:
         self.store.drop_orphans()
         outcomes: list[IngestOutcome] = []
         for i, (f, skip) in enumerate(files):
@@ -93,9 +97,13 @@ class DisclosureService:
         """Ingest uploaded files given as (name, bytes). Each is kept under the store by its content hash (never
         by its name, so two uploads called the same never touch each other); the name, made safe, is only
         shown. Bad uploads get an ``error`` outcome naming them; the others go on."""
+        items = list(uploads)
+        with self.store.writing():
+            return self._ingest_uploads(items, progress)
+
+    def _ingest_uploads(self, items: list[tuple[str, bytes]], progress: Progress | None) -> list[IngestOutcome]:
         from app.uploads import check_upload, upload_name
 
-        items = list(uploads)
         outcomes: list[IngestOutcome] = []
         for i, (name, data) in enumerate(items):
             shown = one_line(name)
@@ -315,9 +323,10 @@ class DisclosureService:
         return self.store.docs()
 
     def remove(self, doc_id: str) -> bool:
-        removed = self.store.remove(doc_id)
-        if removed:
-            self.store.rebuild_bm25()
+        with self.store.writing():
+            removed = self.store.remove(doc_id)
+            if removed:
+                self.store.rebuild_bm25()
         return removed
 
     # -- evaluation ----------------------------------------------------------------------

@@ -74,9 +74,9 @@ def test_a_corrupted_catalog_is_a_clear_error(tmp_path, capsys, monkeypatch):
     home = tmp_path / "home"
     make_service(home).ingest([SMALL])
     catalog = home / "catalog.sqlite"
-    data = bytearray(catalog.read_bytes())
-    data[:100] = os.urandom(100)  # the header is gone
-    catalog.write_bytes(bytes(data))
+    for side in ("-wal", "-shm"):
+        catalog.with_name(catalog.name + side).unlink(missing_ok=True)
+    catalog.write_bytes(os.urandom(catalog.stat().st_size))  # every page is garbage
     for argv in (["docs"], ["search", "三公经费"], ["ingest", str(SMALL)]):
         code, out, err = _run(argv, home, capsys, monkeypatch)
         assert code == 2, (argv, out, err)
@@ -94,8 +94,10 @@ def test_a_corrupted_bm25_index_is_rebuilt_from_the_catalog(tmp_path):
     hits, _ = svc.search("培训项目预算", k=3, mode="bm25")
     assert hits
     assert json.loads((home / "bm25" / "ids.json").read_text(encoding="utf-8"))["ids"]  # written again
-    shutil.rmtree(home / "bm25")
-    (home / "bm25").write_text("a file where the folder was")
+    link = home / "bm25"
+    shutil.rmtree(link.resolve())
+    link.unlink()
+    link.write_text("a file where the folder was")
     assert make_service(home).search("培训项目预算", k=3, mode="bm25")[0]
 
 
