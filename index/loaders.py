@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import re
 import stat
 import zipfile
 from dataclasses import dataclass, field
@@ -245,6 +244,9 @@ class Decoded:
 
 
 MAX_INVALID_UTF8 = 16  # stray bytes tolerated in a UTF-8 file (replaced and named); more means another encoding
+MAX_INVALID_UTF8_SHARE = 0.01  # … and at most this share of its bytes (7 random bytes are not "UTF-8 with strays")
+MIN_PLAUSIBILITY = 0.6  # share of everyday characters below which a decoding is taken for mojibake
+MIN_TEXT_CHARS = 3  # letters, digits or Chinese characters a text needs (as a PDF page does)
 _CONTROL_SHARE = 0.01  # more control characters than this (after decoding) is binary, not text
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f")
 
@@ -272,6 +274,8 @@ def decode_text(data: bytes, source: str) -> Decoded:
 
 
 def _decode(data: bytes, source: str) -> Decoded:
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _strict(data, "utf-32", source)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _strict(data, "utf-16", source)
     if b"\x00" in data[:65536]:
@@ -289,14 +293,16 @@ def _decode(data: bytes, source: str) -> Decoded:
     lenient = _utf8_with_stray_bytes(data, source)
     if lenient is not None:
         candidates.append(lenient)
-    if candidates:
-        return max(candidates, key=lambda d: _plausibility(d.text))  # max keeps the first of equals: GB18030
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
-        raise LoadError(source, "cannot decode as text (not UTF-8, GB18030, Big5, UTF-16 or any known encoding)")
-    return Decoded(str(best), best.encoding)
+    scored = [(_plausibility(d.text), d) for d in candidates]
+    if scored:
+        score, best = max(scored, key=lambda sd: sd[0])  # max keeps the first of equals: GB18030
+        if score >= MIN_PLAUSIBILITY:
+            return best
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    tried = f"{score:.0%} of its characters are everyday Chinese as GB18030 or Big5" if scored else \
+        "it does not decode as GB18030 or Big5"
+    raise LoadError(source, f"cannot decode as text: not UTF-8 ({invalid:,} invalid byte sequence(s)), and not "
+                            f"plausible Chinese as GB18030 or Big5 ({tried}): binary, or another encoding")
 
 
 def _strict(data: bytes, codec: str, source: str) -> Decoded:
@@ -333,7 +339,8 @@ def _utf16_by_nul_pattern(data: bytes) -> str | None:
 
 def _utf8_with_stray_bytes(data: bytes, source: str) -> Decoded | None:
     """UTF-8 with each invalid sequence replaced by U+FFFD (exactly as ``errors="replace"``), when there are few."""
-    if data.decode("utf-8", errors="replace").count("\ufffd") > MAX_INVALID_UTF8:
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    if invalid > MAX_INVALID_UTF8 or invalid > MAX_INVALID_UTF8_SHARE * len(data):
         return None
     parts: list[str] = []
     bad: list[tuple[int, int]] = []
@@ -370,27 +377,31 @@ def _common_chars() -> frozenset[str]:
 
 
 _COMMON: frozenset[str] | None = None
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def _plausibility(text: str) -> float:
-    """Share of the Chinese characters that are everyday ones (real text ≈ 1; mojibake ≈ 0.5), less the
-    share of replacement characters."""
+    """Share of the non-ASCII characters that are everyday Chinese ones or CJK punctuation (real text ≈ 1;
+    Big5 read as GB18030 ≈ 0.5; Latin-1 or random bytes far less; fewer than 10 such characters count as
+    only partly plausible). Replacement characters (stray bytes,
+    counted elsewhere) and a BOM are left out; text without other non-ASCII characters is plausible."""
     global _COMMON
     if _COMMON is None:
         _COMMON = _common_chars()
     sample = text[:200_000]
-    cjk = _CJK.findall(sample)
-    common = sum(1 for ch in cjk if ch in _COMMON) / len(cjk) if cjk else 0.5
-    return common - 10 * sample.count("\ufffd") / max(len(sample), 1)
+    others = [ch for ch in sample if ord(ch) > 0x7F and ch not in "\ufffd\ufeff"]
+    if not others:
+        return 1.0
+    good = sum(1 for ch in others if ch in _COMMON or 0x3000 <= ord(ch) <= 0x303F or 0xFF01 <= ord(ch) <= 0xFF5E
+               or ch in "“”‘’…—·")
+    return good / max(len(others), 10)  # fewer than 10 characters are weak evidence: 7 random bytes are not text
 
 
 def _refuse_control_junk(text: str, source: str) -> None:
     controls = sum(1 for ch in text[:200_000] if (ch < " " or ch == "\x7f") and ch not in _ALLOWED_CONTROLS)
     if controls and controls > _CONTROL_SHARE * min(len(text), 200_000):
         raise LoadError(source, f"binary content, not text ({controls} control characters in {len(text)})")
-    if not any(ch.isalnum() for ch in text):
-        raise LoadError(source, "no text (no letter, digit or Chinese character in the file)")
+    if sum(1 for ch in text[:10_000] if ch.isalnum()) < MIN_TEXT_CHARS:
+        raise LoadError(source, f"no text (fewer than {MIN_TEXT_CHARS} letters, digits or Chinese characters)")
 
 
 def _universal_newlines(text: str) -> str:

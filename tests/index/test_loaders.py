@@ -289,3 +289,42 @@ def test_mostly_binary_is_refused_even_with_some_text(tmp_path: Path) -> None:
     path.write_bytes(random.Random(7).randbytes(5000) + fp.SAMPLE_TEXT.encode())
     with pytest.raises(LoadError, match="binary|cannot decode|control"):
         load(path)
+
+
+def test_random_bytes_are_never_taken_for_text(tmp_path: Path) -> None:
+    """Found by the fuzz suite: 7 random bytes passed as UTF-8 "with stray bytes", or as GB18030 mojibake."""
+    import random
+
+    rng = random.Random(5)
+    accepted = []
+    for i in range(60):
+        data = bytes(b for b in rng.randbytes(rng.choice([1, 2, 7, 40, 300, 5000])) if b)  # no NUL: not "binary"
+        path = tmp_path / f"r{i}.txt"
+        path.write_bytes(data or b"\xff")
+        try:
+            load(path)
+            accepted.append(data[:20])
+        except LoadError:
+            pass
+    assert not accepted
+
+
+def test_another_language_is_not_stored_as_chinese_mojibake(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Haushaltsplan für öffentliche Ausgaben: 3.681,17 EUR\n".encode("latin-1") * 20)
+    with pytest.raises(LoadError, match="not plausible Chinese as GB18030 or Big5"):
+        load(path)
+
+
+def test_utf32_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "utf32.txt"
+    path.write_bytes(fp.SAMPLE_TEXT.encode("utf-32"))
+    assert load(path).segments[0].text == fp.SAMPLE_TEXT
+
+
+def test_a_text_needs_a_few_letters(tmp_path: Path) -> None:
+    for data in (b"x", b"ab", b"1\n2\n"):
+        path = tmp_path / "tiny.txt"
+        path.write_bytes(data)
+        with pytest.raises(LoadError, match="no text"):
+            load(path)
