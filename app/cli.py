@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
 from core.errors import CheckError, DisclosureError
+from core.sanitise import one_line
 from core.schemas import Citation, DocType
 
 
@@ -41,19 +43,27 @@ def cmd_ingest(args) -> int:
     if bar is not None:
         bar.close()
     failed = [o for o in outcomes if o.status == "error"]
+    skipped = [o for o in outcomes if o.status == "skipped"]
     if args.json:
         _print_json({"files": [o.model_dump(mode="json") for o in outcomes], "docs": len(svc.docs()),
                      "chunks": svc.store.chunk_count()})
     else:
         for o in outcomes:
-            if o.status == "error":
-                print(f"ERROR  {o.source}: {o.message}")
-            else:
-                extra = f" — {o.message}" if o.message else ""
-                print(f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}")
-        print(f"{len(outcomes) - len(failed)} ok, {len(failed)} failed; store has {len(svc.docs())} documents, "
-              f"{svc.store.chunk_count()} chunks")
-    return 1 if failed else 0
+            print(outcome_line(o))
+        print(f"{len(outcomes) - len(failed) - len(skipped)} ok, {len(failed)} failed"
+              + (f", {len(skipped)} skipped" if skipped else "")
+              + f"; store has {len(svc.docs())} documents, {svc.store.chunk_count()} chunks")
+    return 1 if failed or skipped else 0
+
+
+def outcome_line(o) -> str:
+    """One ingested file on one line (its name and message are already made one-line by the service)."""
+    if o.status == "error":
+        return f"ERROR  {o.source}: {o.message}"
+    if o.status == "skipped":
+        return f"SKIPPED  {o.source}: {o.message}"
+    extra = f" — {o.message}" if o.message else ""
+    return f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}"
 
 
 def cmd_search(args) -> int:
@@ -244,7 +254,7 @@ def cmd_docs(args) -> int:
     for d in docs:
         parts = ", ".join(p.doc_type.value for p in d.parts)
         scope = d.scope.value if d.scope else "?"
-        print(f"{d.doc_id}  {d.source}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}] {scope}  "
+        print(f"{d.doc_id}  {one_line(d.source)}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}] {scope}  "
               f"{d.pages}p {d.chunks} chunks")
         if d.names:
             print(f"    also printed as: {'、'.join(d.names)}")
@@ -264,6 +274,39 @@ def cmd_remove(args) -> int:
     return 0 if removed else 1
 
 
+def _k(text: str) -> int:
+    try:
+        k = int(text)
+    except ValueError:
+        k = 0
+    if not 1 <= k <= 100:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 100 (got {text!r})")
+    return k
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        year = 0
+    if not 1900 <= year <= 2100:
+        raise argparse.ArgumentTypeError(f"not a year between 1900 and 2100 (got {text!r})")
+    return year
+
+
+def _tolerance(text: str) -> str:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text)
+        ok = value.is_finite() and 0 <= value <= 10000
+    except InvalidOperation:
+        ok = False
+    if not ok:
+        raise argparse.ArgumentTypeError(f"not a number of 万元 from 0 to 10000 ({text!r})")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="disclosure", description="披露问答: search Chinese budget/final-account disclosures")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -278,9 +321,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ingest)
     p = add("search", "hybrid search with citations")
     p.add_argument("question")
-    p.add_argument("--k", type=int, default=5)
+    p.add_argument("--k", type=_k, default=5, help="passages to show (1-100)")
     p.add_argument("--unit")
-    p.add_argument("--year", type=int)
+    p.add_argument("--year", type=_year)
     p.add_argument("--type", choices=[t.value for t in DocType if t != DocType.unknown])
     p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
     p.set_defaults(func=cmd_search)
@@ -292,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_extract)
     p = add("check", "cross-check a document's figures (sums, totals, percentages, table vs prose)")
     p.add_argument("target", help="a file path or a stored doc_id")
-    p.add_argument("--tolerance", default="0.01", help="rounding tolerance in 万元 (default 0.01)")
+    p.add_argument("--tolerance", type=_tolerance, default="0.01", help="rounding tolerance in 万元 (default 0.01)")
     p.add_argument("--all", action="store_true", help="also list the checks that pass")
     p.add_argument("--dismiss", metavar="FINDING_ID", help="mark a finding (fail or warn) as not a problem; needs --reason")
     p.add_argument("--reason", help="why the finding is not a problem (stored with the mark)")
@@ -308,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = add("reasons", "find how a change was explained before (e.g. \"公务接待费 减少\")")
     p.add_argument("query")
-    p.add_argument("--k", type=int, default=10)
+    p.add_argument("--k", type=_k, default=10, help="reasons to show (1-100)")
     p.set_defaults(func=cmd_reasons)
     p = add("eval", "run the gold sets (extraction, answers, retrieval) with the naive baseline; write reports")
     p.add_argument("--gold", help="folder of gold files (default evals/gold)")
@@ -337,10 +380,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except DisclosureError as e:
-        if getattr(args, "json", False):
-            _print_json({"error": str(e), "type": type(e).__name__})
-        print(f"error: {e}", file=sys.stderr)
-        return 2
+        return _fail(args, str(e), type(e).__name__)
+    except sqlite3.DatabaseError as e:  # damaged in use (a damaged header is caught when the store opens)
+        from app.settings import get_settings
+
+        catalog = get_settings().home / "catalog.sqlite"
+        return _fail(args, f"the store's catalog {catalog} cannot be read ({e}); restore it from a backup, or "
+                           "move the store folder away and ingest again", "StoreError")
+
+
+def _fail(args, message: str, kind: str) -> int:
+    message = one_line(" ".join(message.split()))
+    if getattr(args, "json", False):
+        _print_json({"error": message, "type": kind})
+    print(f"error: {message}", file=sys.stderr)
+    return 2
 
 
 if __name__ == "__main__":

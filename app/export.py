@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 from core.schemas import DocRecord, Figure
@@ -11,6 +12,18 @@ from core.schemas import DocRecord, Figure
 COLUMNS = ["doc_id", "source", "unit_name", "fiscal_year", "doc_type", "key", "value", "unit", "method",
            "source_kind", "label", "table", "column", "page", "line_start", "line_end", "char_start", "char_end",
            "quote"]
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
+
+
+def neutralise(value):
+    """A cell a spreadsheet will show as text: a string starting with = + - @ (or a tab or carriage return)
+    that is not a number is put behind a quote, so Excel/LibreOffice never run it as a formula."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def figure_rows(docs: list[tuple[DocRecord, list[Figure]]]) -> list[dict]:
@@ -29,7 +42,8 @@ def figure_rows(docs: list[tuple[DocRecord, list[Figure]]]) -> list[dict]:
 
 
 def write(rows: list[dict], fmt: str, out: Path) -> Path:
-    """Write the rows; values stay strings as printed (no float conversion)."""
+    """Write the rows; values stay strings as printed (no float conversion). CSV and XLSX cells that a
+    spreadsheet would read as a formula are neutralised (:func:`neutralise`); JSON keeps the text as it is."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         out.write_text(json.dumps(rows, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -37,7 +51,7 @@ def write(rows: list[dict], fmt: str, out: Path) -> Path:
         with out.open("w", encoding="utf-8-sig", newline="") as fh:  # BOM so Excel opens Chinese text right
             writer = csv.DictWriter(fh, fieldnames=COLUMNS)
             writer.writeheader()
-            writer.writerows(rows)
+            writer.writerows({k: neutralise(v) for k, v in r.items()} for r in rows)
     elif fmt == "xlsx":
         from openpyxl import Workbook
 
@@ -46,7 +60,7 @@ def write(rows: list[dict], fmt: str, out: Path) -> Path:
         ws.title = "figures"
         ws.append(COLUMNS)
         for r in rows:
-            ws.append([r[c] for c in COLUMNS])
+            ws.append([neutralise(r[c]) for c in COLUMNS])
         wb.save(out)
     else:
         raise ValueError(f"unknown export format {fmt!r}: use json, csv or xlsx")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import logging
 from typing import TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, SecretStr
 
 from core.errors import LLMError
+from core.sanitise import redact_url
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +24,7 @@ T = TypeVar("T", bound=BaseModel)
 
 def provider_of(base_url: str) -> str:
     """The base URL without any credentials in it."""
-    try:
-        parts = urlsplit(base_url)
-        host = parts.hostname or ""
-        if parts.port:
-            host = f"{host}:{parts.port}"
-        return urlunsplit((parts.scheme, host, parts.path, "", ""))
-    except ValueError:
-        return "<unparseable base URL>"
+    return redact_url(base_url) or ""
 
 
 def short(e: BaseException) -> str:

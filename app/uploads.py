@@ -1,42 +1,44 @@
-"""Saving uploaded files safely: size limit, type by content, sanitised names, no path traversal."""
+"""Uploaded files: size limit, type by content, a safe name to show. The bytes are kept by the store under
+their content hash (:meth:`app.service.DisclosureService.ingest_uploads`), never under the uploaded name."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
-from pathlib import Path
 
 from core.errors import LoadError
-from index.loaders import sniff_kind
+from core.sanitise import one_line
+from index.loaders import KIND_SUFFIX, sniff_kind
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-_KIND_SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
+MAX_NAME_CHARS = 200
 
 
 def safe_name(name: str) -> str:
-    """A file name that stays inside the upload folder: no folders, no dots in front, no odd characters."""
+    """The last part of an uploaded name, on one line, without leading dots: for showing only."""
     name = unicodedata.normalize("NFKC", name).replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[^\w.\-\u4e00-\u9fff（）()]+", "_", name).lstrip(".") or "upload"
-    return name[:120]
+    return one_line(name.strip()).lstrip(".").strip()[:MAX_NAME_CHARS]
 
 
-def save_upload(folder: Path, name: str, data: bytes) -> Path:
-    """Store one upload; raise LoadError naming the file when it is too big, empty or not a document."""
-    if not data:
-        raise LoadError(name, "empty upload (0 bytes)")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise LoadError(name, f"too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_UPLOAD_BYTES // (1024 * 1024)} MB)")
-    kind = sniff_kind(data)
-    if kind not in _KIND_SUFFIX:
-        raise LoadError(name, f"not a PDF, DOCX or text file (content looks like {kind})")
-    if kind == "text" and b"\x00" in data[:4096]:
-        raise LoadError(name, "binary content, not a PDF, DOCX or text file")
+def upload_name(name: str, kind: str) -> str:
+    """The name an upload is shown by: its safe name with the suffix its content calls for (a text called
+    ``report.pdf`` is shown as ``report.txt``); ``upload.<suffix>`` when nothing is left ("", ".", "..")."""
     clean = safe_name(name)
-    stem = Path(clean).stem or "upload"
-    target = folder / f"{stem}{_KIND_SUFFIX[kind]}"  # the suffix follows the content, not the name
-    folder.mkdir(parents=True, exist_ok=True)
-    resolved = target.resolve()
-    if folder.resolve() not in resolved.parents:
-        raise LoadError(name, "file name points outside the upload folder")
-    target.write_bytes(data)
-    return target
+    suffix = KIND_SUFFIX[kind]
+    stem = clean.rsplit(".", 1)[0] if "." in clean else clean
+    return f"{stem.strip() or 'upload'}{suffix}"
+
+
+def check_upload(name: str, data: bytes) -> str:
+    """The kind of an upload (pdf, docx, text); LoadError naming it when it is too big, empty or not a document."""
+    shown = safe_name(name) or "upload"
+    if not data:
+        raise LoadError(shown, "empty upload (0 bytes)")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise LoadError(shown, f"too large ({len(data) // (1024 * 1024)} MB; the limit is "
+                               f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB)")
+    kind = sniff_kind(data)
+    if kind == "zip":
+        raise LoadError(shown, "a ZIP archive, not a PDF, DOCX or text file (unpack it first)")
+    if kind not in KIND_SUFFIX:
+        raise LoadError(shown, f"not a PDF, DOCX or text file (content looks like {kind})")
+    return kind  # whether a "text" is really text (encoding, binary) the loader decides, naming the upload

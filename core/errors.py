@@ -6,6 +6,8 @@ person who fed us the file.
 
 from __future__ import annotations
 
+from core.sanitise import one_line
+
 
 class DisclosureError(Exception):
     """Root of the project's errors."""
@@ -15,9 +17,13 @@ class LoadError(DisclosureError):
     """A file could not be read into text (missing, empty, broken, encrypted, scanned)."""
 
     def __init__(self, source: str, reason: str) -> None:
-        self.source = source
-        self.reason = reason
-        super().__init__(f"{source}: {reason}")
+        self.source = one_line(source)  # a file name can hold newlines and terminal escapes
+        self.reason = one_line(" ".join(reason.split()))  # messages are one line
+        super().__init__(f"{self.source}: {self.reason}")
+
+
+class InputError(DisclosureError):
+    """A request is not usable as given (a question too long, a year or count out of range)."""
 
 
 class ConfigError(DisclosureError):
@@ -30,6 +36,10 @@ class EmbedderMismatchError(ConfigError):
 
 class CheckError(DisclosureError):
     """A finding could not be marked: no finding with that id in the document's checks, or no reason given."""
+
+
+class EmbedError(DisclosureError):
+    """The embedding endpoint failed (the message names it without credentials)."""
 
 
 class StoreError(DisclosureError):

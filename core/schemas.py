@@ -44,6 +44,7 @@ class IngestStatus(StrEnum):
     unchanged = "unchanged"
     replaced = "replaced"
     error = "error"
+    skipped = "skipped"  # found in a folder but not read (unsupported type, not a regular file); the reason says why
 
 
 class Method(StrEnum):
@@ -167,7 +168,9 @@ class DocRecord(BaseModel):
     model_config = ConfigDict(extra="forbid")
     doc_id: str
     source: str = Field(description="file name")
-    path: str = Field(description="absolute path at ingestion time")
+    path: str = Field(description="absolute path at ingestion time (the user's copy; may have moved since)")
+    stored: str | None = Field(default=None, description="the archive's own copy of the original, relative to "
+                               "the store folder (originals/<doc_id><suffix>); None in stores written before")
     unit: str | None = None
     year: int | None = None
     doc_type: DocType = DocType.unknown
@@ -250,6 +253,7 @@ class IngestOutcome(BaseModel):
     embedded: int = Field(default=0, description="chunks whose vectors had to be computed (the rest came from the cache)")
     pages: int = 0
     message: str | None = None
+    warnings: list[str] = Field(default_factory=list, description="what was left out or guessed (pages, encoding)")
     seconds: float = 0.0
 
 

@@ -20,7 +20,8 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from core.errors import ConfigError
+from core.errors import ConfigError, EmbedError
+from core.sanitise import redact_text, redact_url
 
 EMBEDDERS: dict[str, type[BaseEmbedder]] = {}
 
@@ -139,7 +140,8 @@ class OpenAIEmbedder(BaseEmbedder):
     def __init__(self, model: str, base_url: str | None = None, api_key_env_var: str = "DISCLOSURE_EMBED_API_KEY",
                  api_key: str | None = None) -> None:
         self.model = model
-        self.base_url = base_url
+        self._base_url = base_url  # used for the calls, credentials and all
+        self.base_url = redact_url(base_url)  # what is stored (collection config, fingerprint) and printed
         self.api_key_env_var = api_key_env_var  # the variable's name is stored with the collection, never the key
         self._api_key = api_key
 
@@ -150,8 +152,13 @@ class OpenAIEmbedder(BaseEmbedder):
     def _passages(self, texts: list[str]) -> np.ndarray:
         from openai import OpenAI
 
-        client = OpenAI(base_url=self.base_url, api_key=self._api_key or "none")
-        resp = client.embeddings.create(model=self.model, input=texts)
+        client = OpenAI(base_url=self._base_url, api_key=self._api_key or "none")
+        try:
+            resp = client.embeddings.create(model=self.model, input=texts)
+        except Exception as e:  # the openai client raises many types; name the endpoint, never its credentials
+            detail = redact_text(" ".join(str(e).split()))[:300]
+            raise EmbedError(f"the embedding endpoint {self.base_url or 'https://api.openai.com/v1'} failed "
+                             f"({type(e).__name__}: {detail})") from None
         return np.asarray([d.embedding for d in resp.data], dtype=np.float32)
 
     def get_config(self) -> dict[str, Any]:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import threading
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -61,6 +63,13 @@ def expand_query(text: str) -> tuple[list[str], list[str]]:
     return tokenize(text + " " + " ".join(added)), added
 
 
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
 class BM25Index:
     """BM25 over chunk texts (bm25s), saved to a folder and swapped in atomically."""
 
@@ -80,29 +89,59 @@ class BM25Index:
         return cls(ids, retriever)
 
     def save(self, folder: Path, generation: str) -> None:
-        tmp = folder.with_name(folder.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
+        """Save into a new folder ``<folder>.<generation>.<random>`` and point the symlink ``folder`` at it in one
+        atomic rename; the previous folder is kept (a reader may be loading it), older ones are removed."""
+        parent = folder.parent
+        name = f"{folder.name}.{generation}.{uuid.uuid4().hex[:8]}"
+        tmp = parent / f"{name}.tmp"
         tmp.mkdir(parents=True)
         if self.ids:
             self.retriever.save(str(tmp / "bm25"))
         (tmp / "ids.json").write_text(json.dumps({"generation": generation, "ids": self.ids}), encoding="utf-8")
-        old = folder.with_name(folder.name + ".old")
-        shutil.rmtree(old, ignore_errors=True)
-        if folder.exists():
-            folder.rename(old)
-        tmp.rename(folder)
-        shutil.rmtree(old, ignore_errors=True)
+        tmp.rename(parent / name)
+        previous = os.readlink(folder) if folder.is_symlink() else None
+        link = parent / f"{folder.name}.link"
+        _remove(link)
+        os.symlink(name, link)
+        if folder.exists() and not folder.is_symlink():  # a store written before: a real folder (or a stray file)
+            folder.rename(parent / f"{folder.name}.replaced")
+        os.replace(link, folder)
+        for old in parent.glob(f"{folder.name}.*"):
+            if old.name not in (name, previous):
+                _remove(old)
+
+    @staticmethod
+    def saved_generation(folder: Path) -> str | None:
+        """The generation of the saved index, read cheaply (from the symlink's target name)."""
+        try:
+            if folder.is_symlink():
+                return os.readlink(folder).split(".")[1]
+            if (folder / "ids.json").is_file():  # a store written before the symlink
+                return str(json.loads((folder / "ids.json").read_text(encoding="utf-8"))["generation"])
+        except (OSError, ValueError, KeyError, IndexError):
+            pass
+        return None
 
     @classmethod
     def load(cls, folder: Path) -> tuple[BM25Index, str] | None:
+        """The saved index and its generation; None when there is none or it cannot be read (damaged,
+        half-written): the store then rebuilds it from the catalog."""
         import bm25s
 
-        meta = folder / "ids.json"
-        if not meta.exists():
+        try:
+            real = folder.resolve(strict=True)
+            meta = real / "ids.json"
+            if not meta.is_file():
+                return None
+            data = json.loads(meta.read_text(encoding="utf-8"))
+            ids, generation = list(data["ids"]), str(data["generation"])
+            retriever = bm25s.BM25.load(str(real / "bm25")) if ids else bm25s.BM25()
+            index = cls(ids, retriever)
+            if ids and index.retriever.scores["num_docs"] != len(ids):
+                return None
+        except Exception:  # any damage means: rebuild
             return None
-        data = json.loads(meta.read_text(encoding="utf-8"))
-        retriever = bm25s.BM25.load(str(folder / "bm25")) if data["ids"] else bm25s.BM25()
-        return cls(data["ids"], retriever), data["generation"]
+        return index, generation
 
     def search(self, tokens: list[str], allowed: set[str] | None, k: int) -> list[tuple[str, float]]:
         if not self.ids or not tokens:

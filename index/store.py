@@ -2,31 +2,47 @@
 (vectors) and a BM25 index, all under ``DISCLOSURE_HOME``.
 
 Writes are ordered so that a crash at any point leaves a store that opens and answers:
+0. a copy of the original file is kept under ``originals/<doc_id><suffix>`` (written whole, then renamed);
 1. the new chunks' vectors are added to Chroma (ids carry the new doc_id);
 2. one SQLite transaction inserts the document and its chunks and deletes the replaced ones;
-3. the replaced document's vectors are deleted from Chroma;
+3. the replaced document's vectors and kept original are deleted;
 4. the BM25 index is rebuilt into a new folder and swapped in.
 Chroma hits whose chunk is not in the catalog (left by a crash between 1 and 3) are ignored
-and cleaned up by the next ingest; a BM25 index older than the catalog is rebuilt on open.
+and cleaned up by the next ingest; a BM25 index older than the catalog is rebuilt when nobody writes.
+
+Shared use (the app, the CLI, a server; threads and processes): one writer at a time (``write.lock``,
+held for a whole ingest batch or removal); the catalog is in WAL mode, each thread has its own connection,
+so readers are never blocked by a writer and read committed documents only; every catalog write bumps
+``meta.generation``; the vectors are read and written through :class:`index.vectors.VectorIndex`, which
+reopens a reader's Chroma client after another process wrote. A reader whose BM25 index is older than the
+catalog keeps using it while a writer works (hits of removed chunks are dropped against the catalog) and
+loads the new one once the writer has swapped it in.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 
-from core.errors import EmbedderMismatchError, StoreError
+from core.errors import StoreError
 from core.schemas import Chunk, Dismissal, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
+from index.locks import WriteLock
+from index.vectors import COLLECTION, ChromaTarget, VectorIndex
 
-COLLECTION = "disclosure_chunks"
+__all__ = ["COLLECTION", "ORIGINALS", "ChromaTarget", "Store"]
+
+ORIGINALS = "originals"  # the archive's copies of the ingested files, by content hash
+BUSY_TIMEOUT_MS = 60_000
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -56,65 +72,87 @@ CREATE TABLE IF NOT EXISTS dismissals (
     doc_id TEXT NOT NULL, finding_id TEXT NOT NULL, rule TEXT, message TEXT, reason TEXT NOT NULL, at TEXT NOT NULL,
     PRIMARY KEY (doc_id, finding_id)
 );
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('generation', 0), ('vectors', 0);
 """
-
-
-@dataclass
-class ChromaTarget:
-    """Where the vectors live: a folder (embedded) or a Chroma server."""
-
-    path: Path | None = None
-    host: str | None = None
-    port: int | None = None
 
 
 class Store:
     def __init__(self, home: Path, embedder: BaseEmbedder, chroma: ChromaTarget | None = None) -> None:
         self.home = home
-        home.mkdir(parents=True, exist_ok=True)
+        _make_folder(home)
         self.embedder = embedder
-        self.db = sqlite3.connect(home / "catalog.sqlite", check_same_thread=False)
-        self.db.executescript(_SCHEMA)
-        columns = {r[1] for r in self.db.execute("PRAGMA table_info(chunks)")}
-        if "kind" not in columns:  # stores written before the column existed
-            with self.db:
-                self.db.execute("ALTER TABLE chunks ADD COLUMN kind TEXT")
-                self.db.execute("UPDATE chunks SET kind = json_extract(data, '$.kind')")
-        self.cache = VectorCache(home / "vectors.sqlite", embedder)
-        self.collection = self._open_collection(chroma or ChromaTarget(path=home / "chroma"))
+        self.catalog = home / "catalog.sqlite"
+        self._local = threading.local()
+        self._init_catalog()
+        self.write_lock = WriteLock(home / "write.lock")
+        self.cache = _open_cache(home / "vectors.sqlite", embedder)
+        self.vectors = VectorIndex(home, chroma or ChromaTarget(path=home / "chroma"), embedder,
+                                   read_counter=lambda: self._meta("vectors"), bump_counter=self._bump_vectors)
         self._bm25: BM25Index | None = None
+        self._bm25_generation: str | None = None
+        self._bm25_lock = threading.RLock()
+
+    # -- the catalog connection (one per thread) ----------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self.catalog, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+            conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            return conn
+        except sqlite3.DatabaseError as e:
+            raise self._damaged(e) from None
+
+    def _damaged(self, e: Exception) -> StoreError:
+        return StoreError(f"the store's catalog {self.catalog} cannot be read ({e}); restore it from a backup, or "
+                          "move the store folder away and ingest again")
+
+    def _init_catalog(self) -> None:
+        try:
+            db = self.db
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+            db.executescript(_SCHEMA)
+            columns = {r[1] for r in db.execute("PRAGMA table_info(chunks)")}
+            if "kind" not in columns:  # stores written before the column existed
+                with db:
+                    db.execute("ALTER TABLE chunks ADD COLUMN kind TEXT")
+                    db.execute("UPDATE chunks SET kind = json_extract(data, '$.kind')")
+        except sqlite3.DatabaseError as e:
+            raise self._damaged(e) from None
+
+    def _meta(self, key: str) -> int:
+        return self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()[0]
+
+    def generation(self) -> int:
+        """Bumped by every catalog write: what readers compare their BM25 index with."""
+        return self._meta("generation")
+
+    def _bump(self, db: sqlite3.Connection, key: str) -> None:
+        db.execute("UPDATE meta SET value = value + 1 WHERE key=?", (key,))
+
+    def _bump_vectors(self) -> int:
+        with self.db as db:
+            self._bump(db, "vectors")
+        return self._meta("vectors")
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the store's write lock (re-entrant): one writer at a time across processes and threads."""
+        with self.write_lock.hold():
+            yield
 
     # -- chroma --------------------------------------------------------------------------
-    def _open_collection(self, target: ChromaTarget):
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-
-        settings = ChromaSettings(anonymized_telemetry=False)
-        try:
-            if target.host:
-                client = chromadb.HttpClient(host=target.host, port=target.port or 8000, settings=settings)
-            else:
-                client = chromadb.PersistentClient(path=str(target.path), settings=settings)
-        except Exception as e:
-            where = f"{target.host}:{target.port}" if target.host else str(target.path)
-            raise StoreError(f"cannot open the Chroma store at {where}: {e}") from e
-        self.client = client
-        fingerprint = self.embedder.fingerprint()
-        existing = {c.name if hasattr(c, "name") else c for c in client.list_collections()}
-        if COLLECTION in existing:
-            col = client.get_collection(COLLECTION, embedding_function=None)
-            stored = (col.metadata or {}).get("embedder")
-            if stored != fingerprint:
-                raise EmbedderMismatchError(
-                    f"the store at {target.host or target.path} was built with the embedding model {stored!r}, "
-                    f"but {fingerprint!r} is configured; use the same model (DISCLOSURE_EMBEDDER) or a new "
-                    "DISCLOSURE_HOME (or delete this store's folder and ingest again)"
-                )
-            return client.get_collection(COLLECTION, embedding_function=self.embedder)
-        return client.create_collection(
-            COLLECTION, embedding_function=self.embedder,
-            metadata={"embedder": fingerprint, "hnsw:space": "cosine"},
-        )
+    @property
+    def collection(self):
+        """The Chroma collection as it is now (counts, checks); searches go through :meth:`dense`."""
+        return self.vectors.collection
 
     # -- catalog -------------------------------------------------------------------------
     def docs(self) -> list[DocRecord]:
@@ -211,43 +249,76 @@ class Store:
                      replaces: str | None = None, figures: list[Figure] | None = None,
                      reasons: list | None = None) -> None:
         """Add (or replace) one document atomically, in the order described in the module docstring."""
-        if chunks:
-            for i in range(0, len(chunks), 1000):
-                part = chunks[i:i + 1000]
-                self.collection.upsert(
-                    ids=[c.chunk_id for c in part],
-                    embeddings=[np.asarray(v, dtype=np.float32) for v in vectors[i:i + 1000]],
-                    documents=[c.text for c in part],
-                    metadatas=[_chroma_meta(c) for c in part],
+        with self.writing():
+            replaced = self.doc(replaces) if replaces and replaces != record.doc_id else None
+            if chunks:
+                with self.vectors.writing() as col:
+                    for i in range(0, len(chunks), 1000):
+                        part = chunks[i:i + 1000]
+                        col.upsert(
+                            ids=[c.chunk_id for c in part],
+                            embeddings=[np.asarray(v, dtype=np.float32) for v in vectors[i:i + 1000]],
+                            documents=[c.text for c in part],
+                            metadatas=[_chroma_meta(c) for c in part],
+                        )
+            with self.db as db:
+                for doc_id in {replaces, record.doc_id} - {None}:
+                    for table in ("chunks", "figures", "reasons", "docs"):
+                        db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+                db.execute(
+                    "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
+                    (record.doc_id, record.source, record.path, record.unit, record.year, record.doc_type.value,
+                     record.model_dump_json()),
                 )
-        with self.db:
-            for doc_id in {replaces, record.doc_id} - {None}:
-                for table in ("chunks", "figures", "reasons", "docs"):
-                    self.db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
-            self.db.execute(
-                "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
-                (record.doc_id, record.source, record.path, record.unit, record.year, record.doc_type.value,
-                 record.model_dump_json()),
-            )
-            self.db.executemany(
-                "INSERT INTO chunks (chunk_id, doc_id, ord, unit, year, doc_type, part_type, data, kind) "
-                "VALUES (?,?,?,?,?,?,?,?,?)",
-                [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
-                  c.part_type.value, c.model_dump_json(), c.kind.value) for i, c in enumerate(chunks)],
-            )
-            self.db.executemany(
-                "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
-                [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
-                 for i, f in enumerate(figures or [])],
-            )
-            self.db.executemany(
-                "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
-                [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
-                 for i, r in enumerate(reasons or [])],
-            )
-        if replaces and replaces != record.doc_id:
-            self._delete_vectors(replaces)
-        self._bm25 = None
+                db.executemany(
+                    "INSERT INTO chunks (chunk_id, doc_id, ord, unit, year, doc_type, part_type, data, kind) "
+                    "VALUES (?,?,?,?,?,?,?,?,?)",
+                    [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
+                      c.part_type.value, c.model_dump_json(), c.kind.value) for i, c in enumerate(chunks)],
+                )
+                db.executemany(
+                    "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+                    [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
+                     for i, f in enumerate(figures or [])],
+                )
+                db.executemany(
+                    "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
+                    [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
+                     for i, r in enumerate(reasons or [])],
+                )
+                self._bump(db, "generation")
+            if replaced is not None:
+                self._delete_vectors(replaced.doc_id)
+                self._drop_original(replaced)
+
+    # -- the archive's own copies of the originals -----------------------------------------
+    def keep_original(self, doc_id: str, data: bytes, suffix: str) -> str:
+        """Keep a copy of a document's bytes under the store, named by its content hash; returns the path
+        relative to the store folder. Written to a temporary name and renamed, so it is whole or absent."""
+        relative = f"{ORIGINALS}/{doc_id}{suffix}"
+        target = self.home / relative
+        if target.is_file() and target.stat().st_size == len(data):
+            return relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+        return relative
+
+    def original_file(self, record: DocRecord) -> Path | None:
+        """Where a document's original can be read: the archive's copy, else (stores written before copies
+        were kept) the path it was ingested from, if it is still there."""
+        if record.stored and (self.home / record.stored).is_file():
+            return self.home / record.stored
+        path = Path(record.path)
+        return path if record.path and path.is_file() else None
+
+    def _drop_original(self, record: DocRecord | None) -> None:
+        if record is not None and record.stored:
+            (self.home / record.stored).unlink(missing_ok=True)
 
     def corrections(self, doc_id: str) -> dict[str, str]:
         """What a user corrected of a document's identity; kept by content hash, so it outlives re-ingest."""
@@ -280,67 +351,112 @@ class Store:
         return {fid: Dismissal(reason=reason, at=at) for fid, reason, at in rows}
 
     def update_record(self, record: DocRecord) -> None:
-        with self.db:
-            self.db.execute("UPDATE docs SET path=?, record=? WHERE doc_id=?",
-                            (record.path, record.model_dump_json(), record.doc_id))
+        with self.writing(), self.db as db:
+            db.execute("UPDATE docs SET path=?, record=? WHERE doc_id=?",
+                       (record.path, record.model_dump_json(), record.doc_id))
+            self._bump(db, "generation")
 
     def remove(self, doc_id: str) -> bool:
-        with self.db:
-            n = self.db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
-            self.db.execute("DELETE FROM chunks WHERE doc_id=?", (doc_id,))
-            self.db.execute("DELETE FROM figures WHERE doc_id=?", (doc_id,))
-            self.db.execute("DELETE FROM reasons WHERE doc_id=?", (doc_id,))
-        self._delete_vectors(doc_id)
-        self._bm25 = None
+        with self.writing():
+            record = self.doc(doc_id)
+            with self.db as db:
+                n = db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
+                for table in ("chunks", "figures", "reasons"):
+                    db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
+                self._bump(db, "generation")
+            self._delete_vectors(doc_id)
+            self._drop_original(record)
         return n > 0
 
     def _delete_vectors(self, doc_id: str) -> None:
-        self.collection.delete(where={"doc_id": doc_id})
+        with self.vectors.writing() as col:
+            col.delete(where={"doc_id": doc_id})
 
     def drop_orphans(self) -> int:
         """Delete vectors whose chunk is not in the catalog (left by an interrupted ingest)."""
-        known = {r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")}
-        ids = self.collection.get(include=[])["ids"]
-        orphans = [i for i in ids if i not in known]
-        for i in range(0, len(orphans), 1000):
-            self.collection.delete(ids=orphans[i:i + 1000])
+        with self.writing():
+            known = {r[0] for r in self.db.execute("SELECT chunk_id FROM chunks")}
+            orphans = [i for i in self.vectors.ids() if i not in known]
+            if orphans:
+                with self.vectors.writing() as col:
+                    for i in range(0, len(orphans), 1000):
+                        col.delete(ids=orphans[i:i + 1000])
         return len(orphans)
 
     # -- lexical index -------------------------------------------------------------------
-    def _generation(self) -> str:
-        h = hashlib.sha256()
-        for (cid,) in self.db.execute("SELECT chunk_id FROM chunks ORDER BY chunk_id"):
-            h.update(cid.encode())
-        return h.hexdigest()[:16]
-
     def bm25(self) -> BM25Index:
-        if self._bm25 is None:
+        """The BM25 index of the catalog as it is now, or, while a writer works, the newest one saved."""
+        generation = str(self.generation())
+        if self._bm25 is not None and self._bm25_generation == generation:
+            return self._bm25
+        with self._bm25_lock:
             folder = self.home / "bm25"
-            generation = self._generation()
-            loaded = BM25Index.load(folder)
-            if loaded is not None and loaded[1] == generation:
-                self._bm25 = loaded[0]
-            else:
-                self._bm25 = self.rebuild_bm25(generation)
-        return self._bm25
+            saved = BM25Index.saved_generation(folder)
+            if saved is not None and saved != self._bm25_generation and (saved == generation or self._writer_busy()):
+                loaded = _load_bm25(folder)
+                if loaded is not None:
+                    self._bm25, self._bm25_generation = loaded
+            if self._bm25 is not None and (self._bm25_generation == generation or self._writer_busy()):
+                return self._bm25  # current, or stale while a writer works (it swaps a new one in at the end)
+            with self.write_lock.hold(blocking=False) as nobody_writes:
+                if nobody_writes:  # behind the catalog and nobody writes (a crash, a damaged index): rebuild
+                    return self.rebuild_bm25()
+            if self._bm25 is None:  # a writer works and nothing is saved yet: build one in memory meanwhile
+                self._bm25, self._bm25_generation = self._build_bm25()
+            return self._bm25
 
-    def rebuild_bm25(self, generation: str | None = None) -> BM25Index:
-        rows = self.db.execute("SELECT chunk_id, data FROM chunks ORDER BY doc_id, ord").fetchall()
+    def _writer_busy(self) -> bool:
+        return self.write_lock.held_here() or self.write_lock.busy_elsewhere()
+
+    def _build_bm25(self) -> tuple[BM25Index, str]:
+        with self.db as db:  # one read transaction: the generation and the rows agree
+            generation = str(db.execute("SELECT value FROM meta WHERE key='generation'").fetchone()[0])
+            rows = db.execute("SELECT chunk_id, data FROM chunks ORDER BY doc_id, ord").fetchall()
         ids = [r[0] for r in rows]
         texts = [json.loads(r[1])["text"] for r in rows]
-        index = BM25Index.build(ids, texts)
-        index.save(self.home / "bm25", generation or self._generation())
-        self._bm25 = index
+        return BM25Index.build(ids, texts), generation
+
+    def rebuild_bm25(self) -> BM25Index:
+        """Build the BM25 index from the catalog, save it and swap it in (under the write lock)."""
+        with self.writing():
+            index, generation = self._build_bm25()
+            index.save(self.home / "bm25", generation)
+        with self._bm25_lock:
+            self._bm25, self._bm25_generation = index, generation
         return index
 
     # -- dense search --------------------------------------------------------------------
     def dense(self, query: str, k: int, where: dict | None) -> list[tuple[str, float]]:
-        if self.collection.count() == 0:
-            return []
         qv = self.embedder.embed_query([query])[0]
-        res = self.collection.query(query_embeddings=[np.asarray(qv, dtype=np.float32)], n_results=k,
-                                    where=where, include=["distances"])
-        return [(cid, 1.0 - float(d)) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
+        return self.vectors.query(qv, k, where)
+
+
+def _load_bm25(folder: Path) -> tuple[BM25Index, str] | None:
+    """The saved index, retried briefly: a writer may be swapping it in at this very moment."""
+    for attempt in range(3):
+        loaded = BM25Index.load(folder)
+        if loaded is not None:
+            return loaded
+        time.sleep(0.05 * (attempt + 1))
+    return None
+
+
+def _make_folder(home: Path) -> None:
+    if home.exists() and not home.is_dir():
+        raise StoreError(f"the store folder {home} is a file, not a folder (DISCLOSURE_HOME)")
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(f"cannot create the store folder {home}: {e.strerror or e} (DISCLOSURE_HOME)") from None
+
+
+def _open_cache(path: Path, embedder: BaseEmbedder) -> VectorCache:
+    """The vector cache; a damaged one is set aside and started again (it only saves embedding time)."""
+    try:
+        return VectorCache(path, embedder)
+    except sqlite3.DatabaseError:
+        path.replace(path.with_name(path.name + ".damaged"))
+        return VectorCache(path, embedder)
 
 
 def _chroma_meta(c: Chunk) -> dict:

@@ -29,11 +29,13 @@ from reportlab.pdfgen import canvas
 __all__ = [
     "DEFAULT_PASSWORD",
     "SAMPLE_TEXT",
+    "TRADITIONAL_TEXT",
     "TTF_DEBIAN_PACKAGE",
     "make_docx",
     "make_empty_txt",
     "make_encrypted_pdf",
     "make_gbk_txt",
+    "make_broken_page_pdf",
     "make_junk_pdf",
     "make_scanned_pdf",
     "make_text_pdf",
@@ -81,6 +83,14 @@ SAMPLE_TEXT = """\
 \t155.49
 \t155.49
 """
+
+TRADITIONAL_TEXT = (  # traditional characters: encodable in Big5
+    "某某單位2024年度部門決算公開說明\n第二部分 部門決算情況說明\n一、收入支出決算總體情況說明\n"
+    "2024年度收入總計3,681.17萬元，其中：本年收入合計3,545.89萬元，年初結轉和結餘135.29萬元。\n"
+    "收入支出總體與上年相比，減少813.05萬元，下降18.09%，主要原因是：本年減少通信機房建設項目、"
+    "特種設備監管安全生產社會化服務經費等。\n二、財政撥款「三公」經費支出決算情況說明\n"
+    "2024年度財政撥款「三公」經費支出31.19萬元，比上年減少3.10萬元，主要原因是嚴格落實中央八項規定精神，厲行節約。\n"
+)
 
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_THEN_DIGIT = re.compile(rf"(?<=[{_CJK}])(?=\d)")
@@ -375,6 +385,44 @@ def make_truncated_pdf(directory: Path, name: str = "truncated.pdf", *, text: st
     buf_path.unlink()
     path = Path(directory) / name
     path.write_bytes(data[: len(data) // 2])
+    return path
+
+
+def make_broken_page_pdf(
+    directory: Path,
+    name: str = "broken_page.pdf",
+    *,
+    text: str = SAMPLE_TEXT * 3,
+    broken: Sequence[int] = (2,),
+    how: str = "operators",
+) -> Path:
+    """A real text PDF whose pages ``broken`` (1-based) have a damaged content stream.
+
+    ``how="operators"``: the stream holds malformed operators (pypdf raises while extracting that page);
+    ``how="flate"``: the stream claims FlateDecode but holds garbage (pypdf logs an error, reads nothing).
+    The page keeps its fonts: a damaged page, not a scan.
+    """
+    from pypdf.generic import DecodedStreamObject, EncodedStreamObject, NameObject
+
+    directory = Path(directory)
+    plain = directory / f".{name}.plain.pdf"
+    make_text_pdf(text, plain)
+    writer = PdfWriter(clone_from=PdfReader(plain))
+    plain.unlink()
+    for n in broken:
+        if how == "operators":
+            stream = DecodedStreamObject()
+            stream.set_data(b"BT /F1 12 Tf 100 700 Td (abc) Tj ET BT /F1 Tf Tj Tj ] ET q Q Q Q")
+        elif how == "flate":
+            stream = EncodedStreamObject()
+            stream._data = b"\x78\x9c this is not deflate data at all"
+            stream[NameObject("/Filter")] = NameObject("/FlateDecode")
+        else:
+            raise ValueError(f"unknown damage {how!r}")
+        writer.pages[n - 1][NameObject("/Contents")] = writer._add_object(stream)
+    path = directory / name
+    with path.open("wb") as fh:
+        writer.write(fh)
     return path
 
 

@@ -2,14 +2,21 @@
 
 import streamlit as st
 
+from app.service import MAX_QUESTION_CHARS
 from app.ui.common import ready, show_citation
+from core.errors import DisclosureError
 
 st.title("问答")
 svc = ready()
-question = st.text_input("问题", placeholder="例如：昌吉州市监局2024年三公经费花了多少？", key="question")
+question = st.text_input("问题", placeholder="例如：昌吉州市监局2024年三公经费花了多少？", key="question",
+                         max_chars=MAX_QUESTION_CHARS)
 st.caption("可以问数字（花了多少）、原因（为什么少了）、比较（和去年比、两个单位比）或列举（三公包括哪几项）。")
 if question:
-    answer = svc.ask(question)
+    try:
+        answer = svc.ask(question)
+    except DisclosureError as e:
+        st.error(str(e))
+        st.stop()
     (st.success if answer.answerable else st.info)(answer.answer)
     if answer.figures:
         st.dataframe(

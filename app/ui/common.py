@@ -48,29 +48,31 @@ def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 
         else:
             body = f"<mark>{html.escape(c.quote)}</mark>"
         st.markdown(f"<div class='quote' style='white-space:pre-wrap'>{body}</div>", unsafe_allow_html=True)
-        data, name, mime = _download(svc, c)
+        data, name, mime = download(svc, c)
         if data is not None:
             st.download_button("下载原文件" if mime != "text/plain" else "下载原文", data, file_name=name, mime=mime,
                                key=f"dl-{key}")
 
 
-def _record_path(svc: DisclosureService, c: Citation) -> Path | None:
-    record = svc.store.doc(c.doc_id)
-    return Path(record.path) if record and Path(record.path).exists() else None
-
-
-def _download(svc: DisclosureService, c: Citation):
-    path = _record_path(svc, c)
-    if path is None:
+def download(svc: DisclosureService, c: Citation) -> tuple[bytes | None, str | None, str | None]:
+    """(bytes, file name, MIME type) of the cited page (PDF) or file (text), from the archive's copy."""
+    found = svc.original_file(c.doc_id)
+    if found is None:
         return None, None, None
+    path, record = found
+    shown = Path(record.source)
     if path.suffix.lower() == ".pdf":
         import io
 
         import pypdf
 
         writer = pypdf.PdfWriter()
-        writer.add_page(pypdf.PdfReader(path).pages[(c.page or 1) - 1])
+        reader = pypdf.PdfReader(path)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        writer.add_page(reader.pages[(c.page or 1) - 1])
         buf = io.BytesIO()
         writer.write(buf)
-        return buf.getvalue(), f"{path.stem}_p{c.page}.pdf", "application/pdf"
-    return path.read_bytes(), path.name, "text/plain"
+        return buf.getvalue(), f"{shown.stem}_p{c.page}.pdf", "application/pdf"
+    mime = "text/plain" if path.suffix.lower() == ".txt" else "application/octet-stream"
+    return path.read_bytes(), record.source, mime

@@ -193,3 +193,50 @@ def test_server_mode_passes_the_same_search(tmp_path, chroma_server):
     assert a[0].citation.source == "004_36c23adddff5d972.txt"
     assert remote.store.collection.count() == remote.store.chunk_count()
     assert any((tmp_path / "server").iterdir())
+
+
+def test_a_pdf_with_an_unreadable_page_is_ingested_without_that_page(tmp_path):
+    """Issue 11, item 6: the readable pages are kept, the unreadable one is named in the outcome."""
+    path = fixtures_pdf.make_broken_page_pdf(tmp_path, "report.pdf", broken=(2,), how="operators")
+    svc = make_service(tmp_path / "home")
+    (o,) = svc.ingest([path])
+    assert o.status == "ingested" and o.pages == 3 and o.chunks > 0
+    assert len(o.warnings) == 1 and o.warnings[0].startswith("report.pdf: page 2 cannot be read")
+    assert "page 2 cannot be read" in o.message
+    pages = {c.citation.page for c in svc.store.chunks_of(o.doc_id)}
+    assert 1 in pages and 2 not in pages
+
+
+def test_every_encoding_is_cited_at_exact_offsets(tmp_path):
+    """Issue 11, item 8: Big5, UTF-16 without BOM and UTF-8 with stray bytes are stored as their real text,
+    and every chunk's quote is exactly the original text at its offsets."""
+    files = tmp_path / "files"
+    files.mkdir()
+    (files / "big5.txt").write_bytes(fixtures_pdf.TRADITIONAL_TEXT.encode("big5"))
+    (files / "utf16.txt").write_bytes(fixtures_pdf.SAMPLE_TEXT.encode("utf-16-le"))
+    stray = bytearray(fixtures_pdf.SAMPLE_TEXT.encode())
+    stray[200:200] = b"\xff\xfe\x80"
+    (files / "stray.txt").write_bytes(bytes(stray))
+    svc = make_service(tmp_path / "home")
+    outcomes = {o.source: o for o in svc.ingest([files])}
+    assert all(o.status == "ingested" for o in outcomes.values()), outcomes
+    assert outcomes["stray.txt"].warnings and "byte offset(s) 200" in outcomes["stray.txt"].warnings[0]
+    assert {d.source: d.encoding for d in svc.docs()} == {"big5.txt": "cp950", "utf16.txt": "utf-16-le",
+                                                           "stray.txt": "utf-8"}
+    for d in svc.docs():
+        for c in svc.store.chunks_of(d.doc_id):
+            cit = c.citation
+            assert svc.original_text(cit)[cit.char_start:cit.char_end] == cit.quote
+    assert any("決算" in c.text for c in svc.store.chunks_of(next(d.doc_id for d in svc.docs() if d.source == "big5.txt")))
+
+
+def test_an_overlong_question_is_refused_with_a_message(tmp_path):
+    """Issue 11, item 5: a 100,000-character question took a gigabyte; now it is refused at once."""
+    from core.errors import InputError
+
+    svc = make_service(tmp_path / "home")
+    svc.ingest(SMALL[:1])
+    for call in (lambda q: svc.search(q, 5), svc.ask, svc.reasons, svc.parse):
+        with pytest.raises(InputError, match=r"^question too long \(5,000 characters; the limit is 500\)$"):
+            call("三公经费" * 1250)
+    assert svc.search("三公经费" * 100, 5)[0]  # 400 characters is fine

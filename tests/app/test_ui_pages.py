@@ -74,16 +74,34 @@ def test_eval_page_runs_the_gold_sets(home, monkeypatch):
     assert float(at.metric[0].value.rstrip("%")) >= 80
 
 
-def test_upload_safety(tmp_path):
-    from app.uploads import safe_name, save_upload
+def test_upload_safety():
+    from app.uploads import check_upload, safe_name, upload_name
     from core.errors import LoadError
 
     assert safe_name("../../etc/passwd") == "passwd" and safe_name("..\\..\\x.pdf") == "x.pdf"
-    ok = save_upload(tmp_path, "../evil/决算.txt", "收入总计100万元。".encode())
-    assert ok.parent == tmp_path and ok.name == "决算.txt"
-    named_pdf = save_upload(tmp_path, "report.pdf", "纯文本内容".encode())
-    assert named_pdf.suffix == ".txt"  # type follows the content, not the name
-    for name, data, reason in (("a.pdf", b"", "empty"), ("b.bin", b"\x00\x01\x02" * 100, "binary"),
-                               ("c.zip", b"PK\x03\x04" + b"0" * 100, "not a PDF")):
+    assert upload_name("../evil/决算.txt", "text") == "决算.txt"
+    assert upload_name("report.pdf", check_upload("report.pdf", "纯文本内容".encode())) == "report.txt"  # type follows content
+    assert upload_name("..", "pdf") == "upload.pdf" and upload_name("a\x1b[2J.pdf", "pdf") == "a\\x1b[2J.pdf"
+    for name, data, reason in (("a.pdf", b"", "empty"), ("c.zip", b"PK\x03\x04" + b"0" * 100, "ZIP")):
         with pytest.raises(LoadError, match=reason):
-            save_upload(tmp_path, name, data)
+            check_upload(name, data)
+
+
+def test_docs_page_uploads_two_files_with_one_name(home, monkeypatch):
+    """Issue 11, item 3: a second upload called 决算.txt is a second document, not a replacement; a Chinese
+    name over 255 bytes is fine (the file is kept by its content hash, the name only shown)."""
+    at = page("docs_page.py", home, monkeypatch)
+    before = len(at.dataframe[0].value)
+    data = (Path(__file__).parents[2] / "data" / "004_36c23adddff5d972.txt").read_bytes()
+    long_name = "新疆维吾尔自治区巴音郭楞蒙古自治州市场监督管理局" * 5 + ".txt"
+    assert len(long_name.encode()) > 255
+    at.file_uploader(key="uploads").set_value([("决算.txt", data + b"\n1\n", "text/plain"),
+                                               ("决算.txt", data + b"\n2\n", "text/plain"),
+                                               (long_name, data + b"\n3\n", "text/plain"),
+                                               ("..", data + b"\n4\n", "text/plain")]).run()
+    at.button(key="do-ingest").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert len(at.success) == 4
+    table = at.dataframe[0].value
+    assert len(table) == before + 4
+    assert list(table["文件"]).count("决算.txt") == 2 and {long_name, "upload.txt"} <= set(table["文件"])

@@ -205,8 +205,8 @@ def test_random_text_maps_back_to_the_file(text: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "random.txt"
         path.write_bytes(text.encode("utf-8"))
-        if not text.strip():
-            return  # whitespace-only files are refused by the loader (tested in test_loaders)
+        if sum(ch.isalnum() for ch in text) < 3:
+            return  # fewer than 3 letters, digits or Chinese characters: refused by the loader (test_loaders)
         doc = normalise(load(path))
         original = path.read_text(encoding="utf-8")
     assert_maps_back(doc, (original,))
