@@ -41,6 +41,7 @@ import logging
 import re
 
 from app.llm import ChatClient
+from app.qa import contradiction_note
 from core.errors import LLMError
 from core.schemas import Answer, Citation, SearchHit
 from core.vocabulary import BY_KEY
@@ -72,10 +73,13 @@ def _clip(c: Citation, limit: int) -> Citation:
 
 def build_passages(base: Answer, hits: list[SearchHit], *, limit: int = MAX_PASSAGES,
                    max_chars: int = MAX_PASSAGE_CHARS) -> list[Evidence]:
-    """The answer's citations, then the hits: deduplicated, at most ``limit``, each clipped to ``max_chars``."""
+    """The answer's citations, then the hits: deduplicated, at most ``limit``, each clipped to ``max_chars``.
+    A printing the document contradicts is not evidence (it is shown only when retrieved, as any hit)."""
     out: list[Evidence] = []
     spans: set[tuple] = set()
-    for citation, evidence in [*((c, True) for c in base.citations), *((h.citation, False) for h in hits)]:
+    against = {_span(f.citation) for f in base.contradicted}
+    cited = [c for c in base.citations if _span(c) not in against]
+    for citation, evidence in [*((c, True) for c in cited), *((h.citation, False) for h in hits)]:
         if len(out) >= limit:
             break
         clipped = _clip(citation, max_chars)
@@ -107,7 +111,10 @@ def render_facts(base: Answer, passages: list[Evidence]) -> str:
     for k, v in base.computed.items():
         if k != "unit":
             lines.append(f"- 计算结果 / computed {k}：{v}{unit if numbers(v) else ''}")
-    lines.append(f"- 规则生成的答案 / rule-based answer：{base.answer}")
+    rule_answer = base.answer
+    for f in base.figures:  # the values the document contradicts are the rules' to name, not the model's
+        rule_answer = rule_answer.replace(contradiction_note([f], base.contradicted), "")
+    lines.append(f"- 规则生成的答案 / rule-based answer：{rule_answer}")
     return "\n".join(lines)
 
 
@@ -165,5 +172,6 @@ def write_answer(question: str, base: Answer, hits: list[SearchHit], client: Cha
     position = {i: n for n, i in enumerate(ids, 1)}  # the cited passages lead the citations, in order
     final = MARKER.sub(lambda m: "".join(f"[{position[f'c{int(n)}']}]" for n in dict.fromkeys(
         MARKER_ID.findall(m.group(1)))), text)
+    final += contradiction_note(base.figures, base.contradicted)  # the model may not state it: the rules do
     log.info("llm answer used (%s at %s): cites %s", client.model, client.provider, ", ".join(ids))
     return base.model_copy(update={"answer": final, "citations": citations, "written_by": "llm"})

@@ -46,11 +46,58 @@ def _fmt(f: Figure) -> str:
     return f"{f.value}{f.unit}"
 
 
-def _best(figs: list[Figure]) -> Figure | None:
-    """The figure to show: prose in 万元 first (what people read), then any table statement."""
+def _step(f: Figure) -> Decimal:
+    """One unit of the last printed digit of a money figure, in 万元 (0.01 for 31.19万元, 0.0001 for 311900元)."""
+    exponent = Decimal(f.value).as_tuple().exponent
+    return Figure.model_construct(value=str(Decimal(1).scaleb(int(exponent))), unit=f.unit).in_wanyuan()
+
+
+def _agree(a: Figure, b: Figure) -> bool:
+    """Two printings of one figure agree: equal after conversion to 万元, within one unit of the last printed
+    digit of the coarser one (元 tables beside 万元 prose), or equal as printed for counts and rates."""
+    x, y = a.in_wanyuan(), b.in_wanyuan()
+    if x is None or y is None:
+        return a.unit == b.unit and a.amount() == b.amount()
+    return abs(x - y) <= max(_step(a), _step(b))
+
+
+def _choose(figs: list[Figure]) -> tuple[Figure | None, list[Figure]]:
+    """The figure to show, and the printings in its document that contradict it.
+
+    A document may print one figure twice with different values (a typo, or a planted sentence such as
+    "回答：三公经费是999万元"). The value a table prints wins, then the value printed most often; among
+    printings that agree, prose in 万元 first (what people read), then the earliest.
+    """
     if not figs:
-        return None
-    return sorted(figs, key=lambda f: (f.source_kind != "prose", f.unit != "万元", f.citation.char_start))[0]
+        return None, []
+    ordered = sorted(figs, key=lambda f: (f.source_kind != "prose", f.unit != "万元", f.citation.char_start))
+
+    def support(f: Figure) -> tuple[bool, int]:
+        same = [g for g in figs if g.citation.doc_id == f.citation.doc_id and _agree(f, g)]
+        return any(g.source_kind == "table" for g in same), len(same)
+
+    best = max(ordered, key=support)  # the first of the best supported: ties keep the reading order
+    return best, [g for g in ordered if g.citation.doc_id == best.citation.doc_id and not _agree(best, g)]
+
+
+def _best(figs: list[Figure]) -> Figure | None:
+    return _choose(figs)[0]
+
+
+def contradiction_note(figures: list[Figure], contradicted: list[Figure]) -> str:
+    """What an answer adds when its document prints a figure with another value too:
+    "（文件中该数字前后不一致：第16页为4884.09万元，第24页为4896.98万元；以上取与表格一致的数字）"."""
+    def at(f: Figure) -> str:
+        return f"第{f.citation.page}页" if f.citation.page else f.citation.where("zh")
+
+    notes = []
+    for best in figures:
+        others = [g for g in contradicted if g.key == best.key and g.citation.doc_id == best.citation.doc_id]
+        if others:
+            where = "，".join(f"{at(g)}为{_fmt(g)}" for g in others)
+            why = "与表格一致" if best.source_kind == "table" else "多处一致"
+            notes.append(f"（文件中该数字前后不一致：{at(best)}为{_fmt(best)}，{where}；以上取{why}的数字）")
+    return "".join(notes)
 
 
 class Answerer:
@@ -202,23 +249,25 @@ class Answerer:
         if not keys:
             return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
         budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
-        parts, figs = [], []
+        parts, figs, shown = [], [], []
         for key in keys:
             k = key
             if key == "three_public_actual" and budget:
                 k = "three_public_budget"
-            f = _best(self.figures(k, units, year, budget))
+            f, contradicting = _choose(self.figures(k, units, year, budget))
             if f is None:
                 continue
             figs.append(f)
-            parts.append(f"{label(f.key)}为{_fmt(f)}")
+            parts.append(f"{label(f.key)}为{_fmt(f)}{contradiction_note([f], contradicting)}")
+            shown += contradicting
         if not figs:
             who = "、".join(units) if units else ""
             when = f"{year}年" if year else ""
             what = "、".join(label(k) for k in keys)
             return self._none(question, intent, f"档案中没有找到{who}{when}的{what}。")
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
-        return Answer(answer=answer, answerable=True, intent=intent, figures=figs, citations=[f.citation for f in figs])
+        return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
+                      citations=[f.citation for f in figs + shown], contradicted=shown)
 
     def _list(self, question: str, keys: list[str], units, year) -> Answer:
         if "三公" not in question:

@@ -381,6 +381,9 @@ class Answer(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     nearest: list[Citation] = Field(default_factory=list, description="closest passages when unanswerable")
     computed: dict[str, str] = Field(default_factory=dict, description="differences computed with Decimal")
+    contradicted: list[Figure] = Field(default_factory=list, description="other values the same document prints for "
+                                       "a figure of the answer (named in the answer as an inconsistency, never "
+                                       "given as the figure)")
     reasons: list[str] = Field(default_factory=list)
     written_by: str = Field(default="rules", description="who wrote the answer text: rules (deterministic) or llm "
                                                          "(a model answer that passed grounding)")

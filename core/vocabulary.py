@@ -133,6 +133,20 @@ def label_of(key: str) -> str:
     return key
 
 
+def names_metric(key: str, text: str) -> bool:
+    """Whether ``text`` names the figure ``key`` stands for (a label documents print, a cue, an everyday word;
+    an item's or project's own name): a number is a claim about a metric only where both are stated."""
+    plain = re.sub(r"[\s“”\"'‘’「」（）()]", "", text)
+    parts = key.split(":")
+    if parts[0] in ("gpb_class", "project") and len(parts) >= 2:
+        return parts[1] in plain or (len(parts[1]) > 4 and parts[1][:4] in plain)
+    metric = BY_KEY.get(key)
+    if metric is None:
+        return False
+    words = [re.sub(r"[()（）]", "", w) for w in (metric.label, *metric.printed, *metric.cues)]
+    return any(w and w in plain for w in words) or any(re.search(a, plain) for a in metric.aliases)
+
+
 def item_name(label: str) -> str:
     """A row label as an itemised key's name: whitespace, ordinal prefix and (类) removed."""
     name = re.sub(r"\s+", "", label)

@@ -32,14 +32,14 @@ from index.metadata import detect
 DATA = Path(__file__).resolve().parents[1] / "tests" / "data"
 
 
-def _rows(name: str) -> list[dict]:
+def gold_rows(name: str) -> list[dict]:
     return [json.loads(line) for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _with_dev2(name: str) -> list[dict]:
     """A gold file and its second development part (``<name>_dev2.jsonl``, all dev), when there is one."""
     second = DATA / name.replace(".jsonl", "_dev2.jsonl")
-    return _rows(name) + (_rows(second.name) if second.exists() else [])
+    return gold_rows(name) + (gold_rows(second.name) if second.exists() else [])
 
 
 def _squash(name: str | None) -> str:
@@ -174,7 +174,7 @@ def judge_resolution(item: dict, found: list[str]) -> str:
 
 
 def score_resolution(items: list[dict] | None = None) -> Tally:
-    names = _rows("unit_names.jsonl")
+    names = gold_rows("unit_names.jsonl")
     items = items if items is not None else _with_dev2("unit_queries.jsonl")
     indexes: dict[str, UnitIndex] = {}
     t = Tally()
@@ -204,7 +204,7 @@ def main() -> int:
     for split in ("dev", "heldout", "all"):
         print(f"  {split:<8}" + "  ".join(f"{w} {meta.score(split, w):.3f}" for w in ("unit", "year", "type", "scope"))
               + f"  (n={meta.total[(split, 'unit')]})")
-    names = _rows("unit_names.jsonl")
+    names = gold_rows("unit_names.jsonl")
     for label, items in (("hand-written", None), ("generated", generated_queries(names))):
         res = score_resolution(items)
         print(f"unit resolution, {label}:")

@@ -1,14 +1,16 @@
 """Grounding: whether what a model says is borne out by the source text. Both LLM paths use it.
 
 - A figure the model extracts (:func:`check_figure`) is kept only when its quote occurs verbatim
-  in the passage it names and its value is a whole number token of that quote, followed by its
-  unit (``31.19`` does not match inside ``131.19``).
+  in the passage it names, its value is a whole number token of that quote, followed by its
+  unit (``31.19`` does not match inside ``131.19``), and the quote names the figure's metric
+  (a 公务接待费 sentence does not ground a 三公经费 total).
 - An answer the model writes (:func:`ground_answer`) is used only when every id it cites was shown,
   and every number in it is *allowed*: the value of one of the deterministic answer's figures, a
   computed value or a number of the rule-written answer, or a number printed both in a passage it
   cites **and** in the deterministic evidence (so a number planted in a retrieved passage, such as
-  ``回答三公经费是999万元``, is rejected even when cited); a number followed by a unit keeps that
-  unit; for figure, list and comparison answers every figure of the deterministic answer is stated.
+  ``回答三公经费是999万元``, is rejected even when cited); a value the document itself contradicts
+  (the deterministic answer's ``contradicted``) is never allowed; a number followed by a unit keeps
+  that unit; for figure, list and comparison answers every figure of the deterministic answer is stated.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from core.schemas import Answer, Citation
-from core.vocabulary import FIGURE_UNITS, NUMBER_TOKEN
+from core.vocabulary import FIGURE_UNITS, NUMBER_TOKEN, label_of, names_metric
 
 MAX_ANSWER_CHARS = 300
 MUST_STATE_FIGURES = ("figure", "list", "comparison")  # intents whose figures the answer must state
@@ -70,8 +72,9 @@ def cited_ids(text: str) -> list[str]:
     return out
 
 
-def check_figure(value: str, unit: str, quote: str, passage: str) -> str | None:
-    """None when ``quote`` is in ``passage`` and states ``value`` followed by ``unit``; else why not.
+def check_figure(key: str, value: str, unit: str, quote: str, passage: str) -> str | None:
+    """None when ``quote`` is in ``passage`` and states ``value`` followed by ``unit``, and names the metric
+    ``key`` (the claim, not only its number); else why not.
 
     ``value`` and ``quote`` are compared after full-width forms are made half-width and the
     thousands separators of ``value`` are removed.
@@ -89,6 +92,8 @@ def check_figure(value: str, unit: str, quote: str, passage: str) -> str | None:
         return "value not in quote"
     if not any(quote[m.end():].lstrip().startswith(unit) for m in tokens):
         return f"unit {unit} does not follow the number in the quote"
+    if not names_metric(key, quote):
+        return f"the quote does not name {label_of(key)}"
     return None
 
 
@@ -141,7 +146,18 @@ def _allowed(base: Answer, cited: set[tuple[str, str | None]]) -> tuple[set, set
     facts |= {(n.value, n.unit) for n in numbers(MARKER.sub(" ", base.answer))}
     evidence = {(n.value, n.unit) for c in base.citations for n in numbers(c.quote)}
     both = {v for v, _ in evidence} & {v for v, _ in cited}
-    return facts | {(v, u) for v, u in evidence | cited if v in both}, evidence
+    allowed = facts | {(v, u) for v, u in evidence | cited if v in both}
+    # a value the document contradicts (a typo, a planted sentence) is named by the rule answer, never stated
+    contradicted = {_plain(f.value) for f in base.contradicted}
+    return {(v, u) for v, u in allowed if v not in contradicted}, evidence
+
+
+def _contradicted(n: Number, base: Answer) -> str | None:
+    for f in base.contradicted:
+        if _plain(f.value) == n.value:
+            return (f"{_shown(n)} is a value the document contradicts ({f.citation.where(source=True)}); "
+                    "its tables and other printings give another")
+    return None
 
 
 def _number_problem(n: Number, allowed: set, evidence: set, passages: list[Evidence]) -> str | None:
@@ -172,7 +188,7 @@ def ground_answer(text: str, passages: list[Evidence], base: Answer, years: set[
     cited = {(n.value, n.unit) for i in ids if i in by_id for n in numbers(by_id[i].text)}
     allowed, evidence = _allowed(base, cited)
     said = [n for n in numbers(MARKER.sub(" ", text)) if not _is_year(n, years)]
-    problems += [p for n in said if (p := _number_problem(n, allowed, evidence, passages))]
+    problems += [p for n in said if (p := _contradicted(n, base) or _number_problem(n, allowed, evidence, passages))]
     if base.intent in MUST_STATE_FIGURES:
         stated = {(n.value, n.unit) for n in said}
         problems += [f"it does not state {_plain(f.value)}{f.unit} ({f.key})" for f in base.figures

@@ -186,7 +186,7 @@ def ground(layout: Layout, meta: DocMeta, passages: list[Passage], answer: LLMFi
         if passage is None:
             messages.append(f"{name}: no passage {pid!r} was shown")
             continue
-        why = check_figure(value, unit, quote, passage.text)
+        why = check_figure(key, value, unit, quote, passage.text)
         if why:
             at = "" if why.startswith(("quote not in", "empty", "unit ")) else f" ({quote[:60]!r} in {pid})"
             messages.append(f"{name}: {why.replace('passage (', f'passage {pid} (')}{at}")

@@ -87,10 +87,16 @@ def search(store: Store, parsed: ParsedQuestion, k: int = 5, *, mode: str = "hyb
     dense_rank = {cid: i + 1 for i, (cid, _) in enumerate(dense)}
     bm25_rank = {cid: i + 1 for i, (cid, _) in enumerate(lexical)}
     scores = fuse(dense, lexical, settings)
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:k]
-    hits = []
-    for cid, score in ranked:
+    hits: list[SearchHit] = []
+    shown: set[str] = set()
+    for cid, score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if len(hits) == k:
+            break
         c = known[cid]
+        text = "".join(c.text.split())
+        if text in shown:  # a copy of a passage already given (one document stored twice: as PDF and as text…)
+            continue
+        shown.add(text)
         hits.append(SearchHit(
             text=c.text, score=round(score, 6), kind=c.kind, section_path=c.section_path,
             table_title=c.table_title, chunk_id=cid, citation=c.citation,

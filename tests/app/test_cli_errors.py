@@ -72,7 +72,11 @@ def test_a_store_folder_that_is_a_file(tmp_path, capsys, monkeypatch):
 
 def test_a_corrupted_catalog_is_a_clear_error(tmp_path, capsys, monkeypatch):
     home = tmp_path / "home"
-    make_service(home).ingest([SMALL])
+    writer = make_service(home)
+    writer.ingest([SMALL])
+    # SQLite shares one WAL index per file within a process: a connection left open here would let the
+    # next one read the old pages through it, so the writer closes as another process's would on exit
+    writer.store.db.close()
     catalog = home / "catalog.sqlite"
     for side in ("-wal", "-shm"):
         catalog.with_name(catalog.name + side).unlink(missing_ok=True)

@@ -21,6 +21,7 @@ from fake_openai import FakeOpenAI
 from app.llm import NO_KEY, ChatClient
 from core.errors import LLMError, PromptError
 from core.schemas import Figure
+from core.vocabulary import names_metric
 from extraction import llm_extract as llm
 from extraction import prompting
 from extraction.extractor import extract
@@ -133,17 +134,31 @@ def test_invented_figures_are_rejected_with_reasons(fake, doc_meta):
         {"key": "official_reception", "value": "0.33", "unit": "万元", "passage_id": "p999",
          "quote": "公务接待费支出0.33万元"},
         {"key": "three_public_total", "value": "31.19", "unit": "万元", "passage_id": p, "quote": THREE_PUBLIC_QUOTE},
+        # the number is in the quote, but the quote states another metric: the claim is not grounded
+        {"key": "three_public_actual", "value": "0.33", "unit": "万元", "passage_id": p, "quote": "公务接待费支出0.33万元"},
     ))
     figures, messages = run(fake, doc_meta)
     assert figures == []
     rejected = [m for m in messages if m.startswith("rejected llm figure")]
-    assert len(rejected) == 6, messages
+    assert len(rejected) == 7, messages
     assert rejected[0].startswith("rejected llm figure three_public_actual=99.9: value not in quote")
     assert rejected[1].startswith("rejected llm figure three_public_actual=1.19: value not in quote")  # not 31.19
     assert "unit 元 does not follow the number" in rejected[2]
     assert "three_public_budget=40.00: quote not in passage" in rejected[3]
     assert "official_reception=0.33: no passage 'p999' was shown" in rejected[4]
     assert "three_public_total=31.19: unknown key" in rejected[5]
+    assert "three_public_actual=0.33: the quote does not name 财政拨款“三公”经费支出" in rejected[6]
+
+
+def test_a_quote_grounds_a_figure_only_where_it_names_the_metric():
+    assert names_metric("three_public_actual", "2024年度财政拨款“三公”经费支出31.19万元")
+    assert names_metric("overseas_travel", "因公出国（境）费支出0.00万元")  # printed with full-width brackets
+    assert names_metric("official_reception", "公务接待费 0.33")  # a table row: label and cell
+    assert names_metric("project:J市场监管经费:budget", "J市场监管经费 项目总预算120万元")
+    assert not names_metric("three_public_actual", "公务接待费支出0.33万元")
+    assert not names_metric("personnel_expenses", "公用经费241.21万元")
+    assert not names_metric("project:J市场监管经费:budget", "K信息化建设经费 项目总预算120万元")
+    assert not names_metric("no_such_key", "三公经费31.19万元")
 
 
 # -- (c) malformed output: retried, then an error --------------------------------------------------
@@ -207,15 +222,15 @@ def test_disagreement_with_rule_figure_keeps_both(fake, doc_meta, rule_figures):
     rule = [f for f in rule_figures if f.key == "three_public_actual"]
     assert rule and {f.value for f in rule} == {"31.19"}
     before = [f.model_dump() for f in rule]
-    quote = "公务用车购置及运行维护费支出30.86万元"
+    quote = "财政拨款“三公”经费支出31.19万元,比上年减少3.10万元"  # as normalised; names 三公: the change taken for it
     fake.script.append(answer(
-        {"key": "three_public_actual", "value": "30.86", "unit": "万元", "passage_id": {"of": quote}, "quote": quote},
+        {"key": "three_public_actual", "value": "3.10", "unit": "万元", "passage_id": {"of": quote}, "quote": quote},
     ))
     figures, messages = run(fake, doc_meta, have=rule)
     assert [f.model_dump() for f in rule] == before  # the rule figures are untouched
-    assert [(f.key, f.value, f.method) for f in figures] == [("three_public_actual", "30.86", "llm")]
+    assert [(f.key, f.value, f.method) for f in figures] == [("three_public_actual", "3.10", "llm")]
     dis = [m for m in messages if m.startswith("disagreement: three_public_actual")]
-    assert len(dis) == 1 and "llm=30.86万元" in dis[0] and "31.19万元 (rule" in dis[0]
+    assert len(dis) == 1 and "llm=3.10万元" in dis[0] and "31.19万元 (rule" in dis[0]
 
 
 def test_agreement_with_rule_figure_adds_nothing(fake, doc_meta, rule_figures):

@@ -1,0 +1,62 @@
+"""Issue 9 §5 in every test run: document identity on real disclosure beginnings, unit resolution on real
+names (hand-written and rule-made abbreviations), and answer accuracy on the renamed archive.
+
+The gold (tests/data/*.jsonl, evals/gold/questions_*.jsonl) was written apart from the code and split into
+dev and held-out parts before any run. The floors sit just under the figures measured on 2026-11-30
+(README, "How well it generalises"), per split, so a change that loses ground fails here; they are not the
+issue's goals (≥ 0.95, 0 wrong-unit answers), which the held-out part does not reach yet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.identity import generated_queries, gold_rows, score_metadata, score_resolution
+
+# measured: dev unit .947 year .996 type .991 scope .982 (n=228); held-out unit .894 year 1.0 type .985 scope 1.0
+METADATA_FLOORS = {"dev": {"unit": 0.93, "year": 0.98, "type": 0.97, "scope": 0.96},
+                   "heldout": {"unit": 0.87, "year": 0.98, "type": 0.97, "scope": 0.96}}
+# measured: hand-written dev .949 / 2 wrong (n=273), held-out .838 / 1 wrong (n=74); generated .99+ / 0 wrong
+RESOLUTION_FLOORS = {"dev": (0.93, 2), "heldout": (0.81, 1)}
+
+
+@pytest.fixture(scope="module")
+def metadata():
+    return score_metadata()
+
+
+@pytest.mark.parametrize("split", ["dev", "heldout"])
+def test_metadata_of_real_disclosure_beginnings(metadata, split):
+    assert metadata.total[(split, "unit")] >= 60
+    for what, floor in METADATA_FLOORS[split].items():
+        assert metadata.score(split, what) >= floor, (what, [m for m in metadata.misses if m["split"] == split][:8])
+
+
+def test_hand_written_unit_questions_resolve_and_never_to_another_unit():
+    t = score_resolution()
+    for split, (floor, wrong) in RESOLUTION_FLOORS.items():
+        misses = [m for m in t.misses if m["split"] == split]
+        assert t.score(split, "right") >= floor, misses[:8]
+        assert t.right[(split, "wrong-unit")] <= wrong, [m for m in misses if m["verdict"] == "wrong-unit"]
+
+
+def test_rule_made_abbreviations_resolve_with_no_wrong_unit():
+    items = generated_queries(gold_rows("unit_names.jsonl"))
+    assert len(items) >= 500
+    t = score_resolution(items)
+    for split in ("dev", "heldout"):
+        assert t.score(split, "right") >= 0.98, [m for m in t.misses if m["split"] == split][:8]
+        assert t.right[(split, "wrong-unit")] == 0, [m for m in t.misses if m["verdict"] == "wrong-unit"]
+
+
+def test_renamed_archive_answers_as_well_as_the_original():
+    """The corpus re-issued under other real names, places and years, asked in the new short names."""
+    from evals.questions import run
+
+    r = run()
+    original, renamed = r["questions.jsonl"]["all"]["accuracy"], r["questions_renamed.jsonl"]["all"]["accuracy"]
+    assert renamed >= original - 0.03, r["questions_renamed.jsonl"]["misses"]
+    # the independent questions (written without the code): measured held-out .708 (corpus), .722 (renamed)
+    for name in ("questions_independent.jsonl", "questions_independent_renamed.jsonl"):
+        assert r[name]["heldout"]["accuracy"] >= 0.65, name
+        assert r[name]["dev"]["accuracy"] >= 0.85, [m for m in r[name]["misses"] if m["split"] == "dev"]
