@@ -43,6 +43,9 @@ def _combined(answers: list[Answer]) -> Answer:
 
 
 def _fmt(f: Figure) -> str:
+    """The figure as printed; a large amount printed in 元 also in 万元 (rounded to the cent of 万元)."""
+    if f.unit == "元" and abs(f.amount()) >= 10000:
+        return f"{f.value}元（合{f.in_wanyuan().quantize(Decimal('0.01'))}万元）"
     return f"{f.value}{f.unit}"
 
 
@@ -255,11 +258,15 @@ class Answerer:
             if key == "three_public_actual" and budget:
                 k = "three_public_budget"
             f, contradicting = _choose(self.figures(k, units, year, budget))
+            if f is None and k == "expenditure_current_year":  # a budget prints only its 支出总计
+                f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
             if f is None:
                 continue
             figs.append(f)
             parts.append(f"{label(f.key)}为{_fmt(f)}{contradiction_note([f], contradicting)}")
             shown += contradicting
+            if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
+                parts[-1] += self._grand_total_note(f, figs)
         if not figs:
             who = "、".join(units) if units else ""
             when = f"{year}年" if year else ""
@@ -268,6 +275,16 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _grand_total_note(self, spent: Figure, figs: list[Figure]) -> str:
+        """What 支出总计 adds to 本年支出合计 when the document prints both (the year-end carry-over)."""
+        doc = spent.citation.doc_id
+        grand = _best([f for f in self.store.figures_of(doc) if f.key == "expenditure_grand_total"])
+        if grand is None or grand.in_wanyuan() is None or grand.in_wanyuan() - spent.in_wanyuan() <= _step(grand):
+            return ""
+        figs.append(grand)
+        extra = (grand.in_wanyuan() - spent.in_wanyuan()).quantize(Decimal("0.01"))
+        return f"（支出总计{_fmt(grand)}，多出的{extra}万元是年末结转和结余，不是当年花掉的钱）"
 
     def _list(self, question: str, keys: list[str], units, year) -> Answer:
         if "三公" not in question:

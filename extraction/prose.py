@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from core.schemas import DocType
-from core.vocabulary import METRICS, NUMBER, item_name
+from core.vocabulary import METRICS, NUMBER, REASON_MARKER, item_name
 from index.layout import NarrativeLine
 
 _AMOUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|元|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
@@ -126,6 +126,33 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType) -> list[ProseFi
             out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
             break
         out.extend(_labelled(start, text, doc_type, section))
+        out.extend(_nil(start, text, doc_type, section))
+    return out
+
+
+# a statement that a figure is nil: "无财政拨款“三公”经费支出", "因公出国(境)费未发生", "公务用车购置费为0"
+_NIL_BEFORE = re.compile(rf"(?:无|没有|未安排|未发生|不存在)(?:财政拨款)?(?P<label>{LABEL_RE.pattern})")
+_NIL_AFTER = re.compile(rf"(?P<label>{LABEL_RE.pattern})(?:支出|决算数?|预算数?)?(?:未发生|为(?:0|零)(?![\d.])(?!\s*万?元)|为无)")
+_NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期")
+
+
+def _nil(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
+    """0 for a money figure the prose says is nil, this year, outside an explanation (主要原因是…未安排…)."""
+    out: list[ProseFigure] = []
+    explained = REASON_MARKER.search(text)
+    for pattern in (_NIL_BEFORE, _NIL_AFTER):
+        for m in pattern.finditer(text):
+            s, e = _clause_bounds(text, m.start(), m.end())
+            clause = re.split(r"[,，]", text[s:e])
+            if (explained and explained.start() < m.start()) or any(_NOT_THIS_YEAR.search(c) for c in clause):
+                continue
+            label = m.group("label")
+            base = LABEL_KEY[label]
+            if base in _BOTH or base in ("vehicles_total", "vehicles_in_service"):
+                continue
+            key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, label)
+            if key is not None:
+                out.append(ProseFigure(key, "0", "万元", start + s, start + e, label))
     return out
 
 

@@ -110,3 +110,10 @@ def test_ask_and_reasons_cli_json(archive_service):
     p = subprocess.run([sys.executable, "-m", "app.cli", "reasons", "公务接待费 减少", "--json"], capture_output=True,
                        text=True, env=env, cwd=ROOT)
     assert json.loads(p.stdout)["reasons"]
+
+
+def test_how_much_was_spent_in_all_is_the_years_spending_and_says_what_the_grand_total_adds(archive_service):
+    a = archive_service.ask("大同市场监管局2024年一共花了多少钱")
+    assert a.answerable and a.figures[0].key == "expenditure_current_year" and a.figures[0].value == "5023.02"
+    assert "支出总计5029.36万元" in a.answer and "6.34万元是年末结转和结余" in a.answer
+    assert {f.key for f in a.figures} == {"expenditure_current_year", "expenditure_grand_total"}

@@ -1,0 +1,50 @@
+"""Nil statements are answers (issue 9 §4): "无“三公”经费", "未发生", "为0" give 0 with the citation; an
+explanation or another year's nil does not."""
+
+from __future__ import annotations
+
+from conftest import make_service
+
+from extraction.extractor import extract
+from index.layout import read_layout
+from index.loaders import load
+from index.metadata import detect
+
+TEXT = """上海市普陀区某某街道办事处2024年度部门决算
+第二部分 2024年度部门决算情况说明
+一、收入支出决算总体情况说明
+2024年度收入总计1,234.56万元，支出总计1,234.56万元。
+九、财政拨款“三公”经费支出决算情况说明
+2024年度本单位无财政拨款“三公”经费支出。其中：因公出国（境）费未发生；公务用车购置费为0；公务接待费未发生。
+公务用车运行维护费支出12.30万元，比上年减少2.00万元，主要原因是上年未安排公务用车运行维护费以外的支出。
+十、机关运行经费支出说明
+本单位上年无机关运行经费支出。
+"""
+
+
+def _figures(path):
+    layout = read_layout(load(path))
+    return {(f.key, f.value): f for f in extract(layout, detect(layout)).figures}
+
+
+def test_nil_statements_are_zero_with_their_sentence(tmp_path):
+    path = tmp_path / "nil.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    figures = _figures(path)
+    for key in ("three_public_actual", "overseas_travel", "vehicle_purchase", "official_reception"):
+        assert (key, "0") in figures, sorted(figures)
+    assert "无财政拨款“三公”经费支出" in figures[("three_public_actual", "0")].citation.quote
+    assert figures[("overseas_travel", "0")].citation.quote == "其中：因公出国（境）费未发生；"
+    # a nil inside an explanation, or of another year, is not this year's figure
+    assert ("vehicle_operation", "12.30") in figures and ("vehicle_operation", "0") not in figures
+    assert not any(k == "agency_operating_expenses" for k, _ in figures)
+
+
+def test_a_nil_figure_is_answered_as_zero_with_the_citation(tmp_path):
+    path = tmp_path / "nil.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    svc = make_service(tmp_path / "store")
+    svc.ingest([path])
+    a = svc.ask("某某街道2024年公务接待费花了多少")
+    assert a.answerable and [f.value for f in a.figures] == ["0"] and "0万元" in a.answer
+    assert a.citations[0].quote.endswith("公务接待费未发生。") and a.citations[0].line_start == 6
