@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from core.schemas import UnitMention
-from core.vocabulary import ADMIN_LEVEL, PLACE_PIECE
+from core.vocabulary import ADMIN_LEVEL, ETHNIC, PLACE_PIECE
 
 _LEVEL = ADMIN_LEVEL
 _PLACE_PIECE = PLACE_PIECE
@@ -304,6 +304,8 @@ class UnitIndex:
                 continue
             overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
             units = self._best_units(overlapping)
+            groups = {self.group[u] for u in units}  # one unit printed two ways: every name it is stored under
+            units = [n for n in self.names if self.group[n] in groups]
             groups = {self.group[u] for u in units}
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
         out.extend(self._place_mentions(q, taken))
@@ -372,7 +374,7 @@ def _places(names: list[str]) -> dict[str, list[str]]:
     for name in names:
         pieces = re.findall(PLACE_PIECE, _place(name))
         for piece in pieces[-1:]:
-            stem = re.sub(rf"(?:[\u4e00-\u9fff]{{0,4}}族)*{ADMIN_LEVEL}$", "", piece)
+            stem = re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", piece)
             for written in {piece, stem, stem + "州" if piece.endswith("州") else ""}:
                 if len(written) >= 2:
                     out.setdefault(written, set()).add(name)
@@ -409,8 +411,8 @@ def _place(name: str) -> str:
 def _same_place(a: str, b: str) -> bool:
     """Whether two places are one: their lowest levels shorten one another."""
     pa, pb = re.findall(_PLACE_PIECE, a), re.findall(_PLACE_PIECE, b)
-    if not pa or not pb:
-        return not pa and not pb
+    if not pa or not pb:  # a name that does not begin with its place (中共…, 共青团…) is grouped with none
+        return False
     return _is_shortening(pa[-1], pb[-1])
 
 

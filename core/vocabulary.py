@@ -106,6 +106,10 @@ REASON_MARKER = re.compile(r"(?:主要原因是|主要原因为|主要原因|原
 # the administrative levels a place is made of, longest first; a place piece is two to eight characters
 # that are not words of an organisation, then a level (上海市, 普陀区, 昌吉回族自治州)
 ADMIN_LEVEL = r"(?:维吾尔自治区|壮族自治区|回族自治区|自治区|特别行政区|省|自治州|地区|盟|市|州|自治县|县|自治旗|旗|新区|区)"
+# the peoples an autonomous place is named for (昌吉回族自治州 → 昌吉, 黔东南苗族侗族自治州 → 黔东南)
+ETHNIC = (r"(?:蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|"
+          r"纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|乌孜别克|俄罗斯|"
+          r"鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)族")
 PLACE_PIECE = rf"[^\s委会办局部厅党团政府室处]{{2,8}}?{ADMIN_LEVEL}"
 FIGURE_UNITS = ("万元", "元", "人", "辆", "个", "批次", "人次", "%", "分", "亿元", "千元", "平方米", "台(套)")
 

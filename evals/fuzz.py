@@ -388,7 +388,10 @@ def worker(home: Path) -> int:
     for line in sys.stdin:
         request = json.loads(line)
         if request.get("check"):
-            answer = {"check": check_store(svc, request["baseline"])}
+            try:
+                answer = {"check": check_store(svc, request["baseline"])}
+            except Exception:  # the check itself failed: that is a store problem, said with its cause
+                answer = {"check": ["the store check raised: " + traceback.format_exc().strip().splitlines()[-1]]}
         else:
             paths = [Path(x) for x in request.get("paths") or [request["path"]]]
             reset = _peak_reset()
