@@ -186,10 +186,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.upload_limit if scope["path"] == "/ingest" else self.other_limit
+        upload = scope["path"] == "/ingest"
+        limit = self.upload_limit + MULTIPART_OVERHEAD if upload else self.other_limit
         declared = dict(scope["headers"]).get(b"content-length", b"0")
         if not declared.isdigit() or int(declared) > limit:
-            await self._refuse(limit, scope, receive, send)
+            await self._refuse(upload, scope, receive, send)
             return
         state = {"received": 0, "over": False}
 
@@ -212,14 +213,16 @@ class BodyLimit:
             if not state["over"]:
                 raise
         if state["over"]:
-            await self._refuse(limit, scope, receive, send)
+            await self._refuse(upload, scope, receive, send)
 
-    @staticmethod
-    async def _refuse(limit: int, scope: Scope, receive: Receive, send: Send) -> None:
-        size = f"{limit / 1024 ** 2:.0f} MB" if limit >= 1024 ** 2 else f"{limit / 1024:.0f} KB"
-        what = "an upload request (all its files together)" if scope["path"] == "/ingest" else "this request"
-        await error_response(413, "TooLarge", f"request body too large: {what} may carry at most {size}"
-                             )(scope, receive, send)
+    async def _refuse(self, upload: bool, scope: Scope, receive: Receive, send: Send) -> None:
+        message = (f"upload too large: the files of one request may hold at most {_size(self.upload_limit)}"
+                   if upload else f"request body too large: at most {_size(self.other_limit)}")
+        await error_response(413, "TooLarge", message)(scope, receive, send)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 ** 2:.4g} MB" if n >= 1024 ** 2 else f"{n / 1024:.4g} KB"
 
 
 # -- dependencies ------------------------------------------------------------------------------------
@@ -264,8 +267,13 @@ router = APIRouter(dependencies=[Depends(require_key)], responses=ERRORS)
 
 
 @router.post("/ingest", response_model=IngestReply, summary="上传并入库文件（PDF、DOCX、TXT）")
-def ingest(svc: Service, files: Annotated[list[UploadFile], File(description="one or more files")]) -> JSONResponse:
-    uploads = [(f.filename or "upload", f.file.read()) for f in files]
+def ingest(svc: Service, request: Request,
+           files: Annotated[list[UploadFile], File(description="one or more files")]) -> JSONResponse:
+    limit = request.app.state.upload_limit
+    uploads = [(f.filename or "upload", f.file.read(limit + 1)) for f in files]
+    for name, data in uploads:
+        if len(data) > limit:
+            raise HTTPException(413, f"upload too large: {one_line(name)} is over {_size(limit)}")
     outcomes = svc.ingest_uploads(uploads)
     return _json({"files": [o.model_dump(mode="json") for o in outcomes], "docs": len(svc.docs()),
                   "chunks": svc.store.chunk_count()})
@@ -353,6 +361,7 @@ def create_app(service: DisclosureService | None = None, *, upload_limit: int = 
     app.state.service = svc
     app.state.api_key = svc.settings.api_key
     app.state.conversations = Conversations()
+    app.state.upload_limit = upload_limit
     add_error_handlers(app)
 
     @app.get("/health", response_model=Health, summary="存活检查（无需密钥）")
@@ -360,5 +369,5 @@ def create_app(service: DisclosureService | None = None, *, upload_limit: int = 
         return _json({"status": "ok"})
 
     app.include_router(router)
-    app.add_middleware(BodyLimit, upload_limit=upload_limit + MULTIPART_OVERHEAD)
+    app.add_middleware(BodyLimit, upload_limit=upload_limit)
     return app
