@@ -274,6 +274,24 @@ def cmd_remove(args) -> int:
     return 0 if removed else 1
 
 
+def cmd_serve(args) -> int:
+    import uvicorn
+
+    from app.api import create_app
+
+    app = create_app()  # opens the store now: a bad setting stops here with a message, not at the first call
+    if app.state.api_key is None and args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"注意：未设置 DISCLOSURE_API_KEY，任何能访问 {args.host}:{args.port} 的人都可以调用本服务", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level)
+    return 0
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"端口须为 1 到 65535 之间的整数（收到 {text!r}）")
+    return int(text)
+
+
 def _k(text: str) -> int:
     try:
         k = int(text)
@@ -368,6 +386,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("remove", "remove a stored document")
     p.add_argument("doc_id")
     p.set_defaults(func=cmd_remove)
+    p = sub.add_parser("serve", help="启动服务接口（FastAPI）：上传入库、文件列表、检索、问答（可追问）、原因说明、"
+                                     "提取、核对、导出、评测；接口文档在 /docs",
+                       description="启动服务接口（FastAPI + uvicorn），与命令行共用同一个库和同样的 JSON。"
+                                   "设置环境变量 DISCLOSURE_API_KEY 后，除 /health 和接口文档外的每个请求都须带 "
+                                   "Authorization: Bearer <密钥> 或 X-API-Key: <密钥>。")
+    p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只接受本机连接）")
+    p.add_argument("--port", type=_port, default=8000, help="端口（默认 8000）")
+    p.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"], default="info",
+                   help="日志级别（默认 info）")
+    p.set_defaults(func=cmd_serve)
     return ap
 
 

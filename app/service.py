@@ -291,25 +291,38 @@ class DisclosureService:
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, previous: ParsedQuestion | None = None) -> Answer:
         """Answer a plain Chinese question from the stored figures and reasons, with citations.
 
         With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
         only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
+        ``previous``: the last turn of a conversation (see :meth:`ask_turn`).
         """
+        return self.ask_turn(question, previous)[0]
+
+    def ask_turn(self, question: str, previous: ParsedQuestion | None = None) -> tuple[Answer, ParsedQuestion]:
+        """One turn of a conversation: the answer, and the question as read with what ``previous`` (the last
+        turn's question as read) asked where this one leaves it out (:func:`app.conversation.carry_over`:
+        "那去年呢？"). Keep the returned question as the ``previous`` of the next turn."""
+        from app.conversation import carry_over
         from app.qa import Answerer
 
-        parsed = self.parse(question)
-        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index()).ask(parsed)
+        parsed = carry_over(previous, self.parse(question))
+        rs = RetrievalSettings(candidates=self.settings.candidates)
+
+        def hits(k: int) -> list[SearchHit]:  # the passages nearest the question as read (carried words too)
+            return hybrid_search(self.store, parsed, k, settings=rs)
+
+        answer = Answerer(self.store, lambda _question, k: hits(k), self.unit_index()).ask(parsed)
         if not self.settings.llm.configured or not answer.answerable:
-            return answer
+            return answer, parsed
         from app.llm_answer import write_answer
 
         try:
-            hits = self.search(question, 5)[0]
+            nearest = hits(5)
         except DisclosureError:
-            hits = []
-        return write_answer(question, answer, hits, self.settings.llm.client(), parsed.years)
+            nearest = []
+        return write_answer(question, answer, nearest, self.settings.llm.client(), parsed.years), parsed
 
     def reasons(self, query: str, k: int = 10) -> list[dict]:
         """How changes were explained before: reason sentences matching a metric and a direction."""

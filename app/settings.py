@@ -74,6 +74,8 @@ class Settings(BaseModel):
     chroma_port: int | None = Field(default=None, description="Chroma server port (CHROMA_PORT)")
     candidates: int = Field(default=50, description="passages taken from each retriever before fusion")
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    api_key: SecretStr | None = Field(default=None, exclude=True, description="DISCLOSURE_API_KEY: when set, the "
+                                      "service API (`disclosure serve`) asks every call for it")
 
     def fingerprint(self) -> str:
         """Short hash of the settings that change results (never of secrets)."""
@@ -106,6 +108,7 @@ def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
                             model=env.get("DISCLOSURE_LLM_MODEL") or None,
                             api_key=_secret(env, "DISCLOSURE_LLM_API_KEY"),
                             timeout=float(env.get("DISCLOSURE_LLM_TIMEOUT") or 60)),
+            api_key=_secret(env, "DISCLOSURE_API_KEY"),
         )
     except ValueError as e:
         raise ConfigError(f"bad setting: {e}") from e
