@@ -22,6 +22,8 @@ MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one i
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况"), ("score", r"得分|几分|多少分|打分|评分|自评")]
+# pairs of characters that name no project on their own (项目, 经费, 资金…)
+_GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
 
 
@@ -221,17 +223,23 @@ class Answerer:
         answer = f"{figs[0].citation.unit or ''}{label(key)}：{parts}{note}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
+    def _named_project(self, question: str, rows: list[Figure]) -> str | None:
+        """The project of ``rows`` the question names: the most pairs of characters shared, then their share."""
+        best, best_score = None, (0, 0.0)
+        for name in sorted({f.key.split(":")[1] for f in rows}):
+            words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
+            grams = {w[i:i + 2] for w in words.split() for i in range(len(w) - 1)} - _GENERIC_GRAMS
+            shared = sum(1 for g in grams if g in question)
+            score = (shared, shared / max(1, len(grams)))
+            if score > best_score:
+                best, best_score = name, score
+        return best if best_score[0] >= 2 else None
+
     def _project(self, question: str, units, year) -> Answer | None:
         """A project named in the question: the fields asked (预算, 执行数, 执行率, 自评得分; the budget by default)."""
         rows = [f for f in self.store.figures_where_like("project:%", units, year)]
-        best, best_score = None, (0, 0.0)
-        for name in {f.key.split(":")[1] for f in rows}:
-            grams = {name[i:i + 2] for i in range(len(name) - 1)}
-            shared = sum(1 for g in grams if g in question)
-            score = (shared, shared / max(1, len(grams)))  # pairs of characters the question shares, then their share
-            if score > best_score:
-                best, best_score = name, score
-        if best is None or best_score[0] < 2:
+        best = self._named_project(question, rows)
+        if best is None:
             return None
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
         figs = [f for field in ("budget", "actual", "execution_rate", "score") if field in asked
@@ -275,6 +283,26 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _project_reasons(self, question: str, project: str, reasons: list[Reason]) -> Answer | None:
+        """Why a named project spent or scored less than planned: its self-evaluation's 偏差原因 cells, the money
+        indicators first when the question is about money (花, 钱, 资金…), at most three distinct reasons."""
+        if not reasons:
+            return None
+        def indicator(r: Reason) -> str:
+            return (r.label or "").removeprefix(f"{project} ")
+
+        money = bool(re.search(r"花|钱|资金|预算|执行|支付|成本", question))
+        ranked = sorted(reasons, key=lambda r: -(money and bool(re.search(r"成本|资金|预算|支出|执行", indicator(r)))))
+        kept: list[Reason] = []
+        for r in ranked:
+            if r.reason not in {k.reason for k in kept}:
+                kept.append(r)
+        kept = kept[:3]
+        c = kept[0].citation
+        said = "；".join(f"{indicator(r)}：{r.reason.rstrip('。')}" for r in kept)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{project}的自评偏差原因——{said}。", answerable=True,
+                      intent="reason", citations=[r.citation for r in kept], reasons=[r.reason for r in kept])
 
     def _grand_total_note(self, spent: Figure, figs: list[Figure]) -> str:
         """What 支出总计 adds to 本年支出合计 when the document prints both (the year-end carry-over)."""
@@ -368,6 +396,11 @@ class Answerer:
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
         rows = self.store.reasons_where(units or None, year)
         reasons = [Reason.model_validate_json(data) for _, data in rows]
+        project = None if keys else self._named_project(question, self.store.figures_where_like("project:%", units, year))
+        if project is not None:
+            found = self._project_reasons(question, project, [r for r in reasons if r.key == f"project:{project}:score"])
+            if found is not None:
+                return found
         want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))
         want_up = bool(re.search(r"多|增|涨|高|超", question)) and not want_down
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", question))]

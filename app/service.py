@@ -31,6 +31,7 @@ from core.schemas import (
 from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
 from extraction.reasons import find_reasons
+from extraction.views import deviation_reasons
 from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
@@ -214,7 +215,7 @@ class DisclosureService:
             raise LoadError(raw.source, "no text to index after normalisation")
         try:
             figures = extract_figures(layout, meta).figures
-            reasons = find_reasons(layout, meta)
+            reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
         except Exception as e:  # the passages stay searchable even if the figures cannot be read
             figures, reasons = [], []
             raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")

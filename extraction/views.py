@@ -7,15 +7,17 @@ tables, with merged level cells carried down from the row above.
 
 from __future__ import annotations
 
-from core.schemas import Disclosure, DocMeta, Figure, Indicator, ProjectView
+from core.schemas import Disclosure, DocMeta, Figure, Indicator, ProjectView, Reason
 from extraction.extractor import extract, printed_key
 from index.layout import Layout, Table, cite
-from index.normalise import NormDoc
+from index.normalise import NormDoc, to_halfwidth
 
 _TARGET = ("指标值", "目标值", "年初指标值", "指标值(包含数字及文字描述)")
 _ACTUAL = ("实际完成值", "业绩值", "实际完成情况")
 _SCORE = ("指标得分", "得分")
 _REASON_PREFIX = "偏差原因"
+# a 偏差原因 cell that explains nothing
+_NO_REASON = {"无", "/", "-", "—", "无偏差", "无偏差。", "不适用", "已完成", "完成", "达到预期", "达到预期目标"}
 
 
 def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
@@ -95,3 +97,27 @@ def disclosure(layout: Layout, meta: DocMeta) -> Disclosure:
     return Disclosure(doc_id=ex.doc_id, source=ex.source, unit_name=ex.unit_name, fiscal_year=ex.fiscal_year,
                       doc_type=ex.doc_type, parts=meta.parts, sections=layout.headings, figures=ex.figures,
                       summary=_summary(ex.figures), projects=_projects(layout, meta, ex.figures))
+
+
+def deviation_reasons(layout: Layout, meta: DocMeta, figures: list[Figure]) -> list[Reason]:
+    """The 偏差原因分析 cells of the performance self-evaluation tables, as reasons of their project: the why of a
+    project that spent less or scored less than planned ("项目正在开展中期评估，年末该项目未考核，下半年成本未支付。")."""
+    out: list[Reason] = []
+    for project in _projects(layout, meta, figures):
+        for i in project.indicators:
+            text = (i.deviation_reason or "").strip()
+            if len(text) < 4 or text in _NO_REASON:
+                continue
+            said = "，".join(f"{w}{v}" for w, v in (("目标", i.target), ("实际", i.actual), ("得分", i.score)) if v)
+            text = _as_printed(text, i.citation.quote)
+            out.append(Reason(reason=text, sentence=f"{i.level3}：{said}。偏差原因：{text}",
+                              key=f"project:{project.name}:score", label=f"{project.name} {i.level3}（{said}）",
+                              citation=i.citation))
+    return out
+
+
+def _as_printed(text: str, quote: str) -> str:
+    """``text`` (normalised: half-width forms) as the original quote prints it, when it can be found there."""
+    plain = "".join(to_halfwidth(ch) for ch in quote)
+    at = plain.find(text)
+    return quote[at:at + len(text)] if at >= 0 and len(plain) == len(quote) else text

@@ -117,3 +117,14 @@ def test_how_much_was_spent_in_all_is_the_years_spending_and_says_what_the_grand
     assert a.answerable and a.figures[0].key == "expenditure_current_year" and a.figures[0].value == "5023.02"
     assert "支出总计5029.36万元" in a.answer and "6.34万元是年末结转和结余" in a.answer
     assert {f.key for f in a.figures} == {"expenditure_current_year", "expenditure_grand_total"}
+
+
+def test_why_a_project_underspent_is_answered_from_its_self_evaluation(archive_service):
+    """The 偏差原因分析 cells of a 项目支出绩效自评表 are the project's reasons (no 主要原因是 marks them)."""
+    a = archive_service.ask("昌吉州阳光食品PPP项目2024年为什么只花了一半的钱")
+    assert a.answerable and a.intent == "reason"
+    assert "项目正在开展中期评估，年末该项目未考核，下半年成本未支付" in a.answer  # as printed (full-width comma)
+    assert any(c.line_start == 1120 and c.quote.endswith("下半年成本未支付。") for c in a.citations)
+    # a why about a vocabulary figure stays with that figure's reason, not a project's
+    b = archive_service.ask("昌吉州市监局2024年机关运行经费为什么减少了")
+    assert "自评偏差原因" not in b.answer and "厉行节约" in b.answer
