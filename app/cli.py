@@ -402,8 +402,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     import signal
 
-    if hasattr(signal, "SIGPIPE"):
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `disclosure … | head` ends quietly
+    if argv is None and hasattr(signal, "SIGPIPE"):
+        # as a program (not called in-process by a test or a host): `disclosure … | head` ends quietly; a host
+        # process keeps Python's default, where a closed pipe raises instead of killing it
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
