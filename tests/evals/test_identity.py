@@ -10,6 +10,7 @@ issue's goals (≥ 0.95, 0 wrong-unit answers), which the held-out part does not
 from __future__ import annotations
 
 import pytest
+from conftest import REAL_PDFS
 
 from evals.identity import generated_queries, gold_rows, score_metadata, score_resolution
 
@@ -56,7 +57,10 @@ def test_renamed_archive_answers_as_well_as_the_original():
     r = run()
     original, renamed = r["questions.jsonl"]["all"]["accuracy"], r["questions_renamed.jsonl"]["all"]["accuracy"]
     assert renamed >= original - 0.03, r["questions_renamed.jsonl"]["misses"]
-    # the independent questions (written without the code): measured held-out .708 (corpus), .722 (renamed)
+    # the independent questions (written without the code): measured held-out .708 (corpus), .722 (renamed);
+    # a third of them ask about the two real PDFs, which only ../shared/corpus holds
+    if not REAL_PDFS:
+        pytest.skip("../shared/corpus with the two real PDFs is not beside the project")
     for name in ("questions_independent.jsonl", "questions_independent_renamed.jsonl"):
         assert r[name]["heldout"]["accuracy"] >= 0.65, name
         assert r[name]["dev"]["accuracy"] >= 0.85, [m for m in r[name]["misses"] if m["split"] == "dev"]
