@@ -3,8 +3,9 @@
 import streamlit as st
 
 from app.service import MAX_QUESTION_CHARS
-from app.ui.common import ready, show_citation
+from app.ui.common import ready, show_citation, where
 from core.errors import DisclosureError
+from core.vocabulary import label_of
 
 st.title("问答")
 svc = ready()
@@ -20,8 +21,8 @@ if question:
     (st.success if answer.answerable else st.info)(answer.answer)
     if answer.figures:
         st.dataframe(
-            [{"指标": f.key, "数值": f.value, "单位": f.unit, "单位名称": f.citation.unit, "年度": f.citation.year,
-              "出处": f.citation.source} for f in answer.figures],
+            [{"指标": label_of(f.key), "数值": f.value, "单位": f.unit, "单位名称": f.citation.unit,
+              "年度": f.citation.year, "出处": where(f.citation)} for f in answer.figures],
             hide_index=True, width="stretch",
         )
     cited = answer.citations or answer.nearest

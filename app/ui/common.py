@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app import labels
 from app.evaluation.runner import sample_archive
 from app.service import DisclosureService
 from core.schemas import Citation
@@ -28,18 +29,19 @@ def ready() -> DisclosureService:
 
         for o in svc.ingest(sample_archive(), progress=progress):
             if o.status == "error":
-                st.warning(f"{o.source}: {o.message}")
+                st.warning(labels.outcome(o))
         bar.empty()
     return svc
 
 
 def where(c: Citation) -> str:
-    return c.where("zh", source=True)
+    """单位 · 年度 · 类型 · 第N行（第N页）: never the archive's hash-made file name."""
+    return labels.cite_label(c)
 
 
 def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 120) -> None:
     """A cited passage: where it is, the quote highlighted in its surrounding text, and the original page/file."""
-    with st.expander(f"{c.unit or ''} {c.year or ''} · {where(c)}"):
+    with st.expander(where(c)):
         original = svc.original_text(c)
         if original is not None and original[c.char_start:c.char_end] == c.quote:
             before = original[max(0, c.char_start - context):c.char_start]
@@ -60,7 +62,7 @@ def download(svc: DisclosureService, c: Citation) -> tuple[bytes | None, str | N
     if found is None:
         return None, None, None
     path, record = found
-    shown = Path(record.source)
+    shown = Path(labels.shown_file_name(record.source) or labels.doc_label(record).replace(" · ", "_"))
     if path.suffix.lower() == ".pdf":
         import io
 
@@ -73,6 +75,6 @@ def download(svc: DisclosureService, c: Citation) -> tuple[bytes | None, str | N
         writer.add_page(reader.pages[(c.page or 1) - 1])
         buf = io.BytesIO()
         writer.write(buf)
-        return buf.getvalue(), f"{shown.stem}_p{c.page}.pdf", "application/pdf"
+        return buf.getvalue(), f"{shown.stem}_第{c.page}页.pdf", "application/pdf"
     mime = "text/plain" if path.suffix.lower() == ".txt" else "application/octet-stream"
-    return path.read_bytes(), record.source, mime
+    return path.read_bytes(), f"{shown.stem}{path.suffix.lower()}", mime
