@@ -248,7 +248,7 @@ class DisclosureService:
 
     # -- questions -----------------------------------------------------------------------
     def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
-              doc_type: DocType | str | None = None) -> ParsedQuestion:
+              doc_type: DocType | str | None = None, scope: Scope | str | None = None) -> ParsedQuestion:
         """The question read against the archive; explicit options override what the question says."""
         from app.question import parse_question
 
@@ -271,7 +271,10 @@ class DisclosureService:
             update["year"] = None
         if doc_type is not None:
             update["doc_type"] = DocType(doc_type)
-        return parsed.model_copy(update={"filters": parsed.filters.model_copy(update=update)})
+        top: dict = {}
+        if scope is not None:
+            update["scope"] = top["scope"] = Scope(scope)
+        return parsed.model_copy(update={**top, "filters": parsed.filters.model_copy(update=update)})
 
     def unit_index(self, names: list[str] | None = None):
         """The stored unit names, ready for recognising units in questions (rebuilt when they change)."""
@@ -291,22 +294,38 @@ class DisclosureService:
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed
 
-    def ask(self, question: str) -> Answer:
+    def ask(self, question: str, previous: ParsedQuestion | None = None, *, unit: str | None = None,
+            year: int | None = None, scope: Scope | str | None = None) -> Answer:
         """Answer a plain Chinese question from the stored figures and reasons, with citations.
 
-        With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
-        only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
+        ``previous`` is the question of the turn before (as :meth:`ask_turn` returned it): a follow-up
+        ("那去年呢？") takes its unit, year and metric (:func:`app.conversation.carry_over`). ``unit``, ``year``
+        and ``scope`` override what the question says. With an LLM endpoint configured, an answerable answer is
+        rewritten by the model and kept only when grounded (:mod:`app.llm_answer`); otherwise the
+        deterministic answer stands.
         """
+        return self.ask_turn(question, previous, unit=unit, year=year, scope=scope)[0]
+
+    def ask_turn(self, question: str, previous: ParsedQuestion | None = None, *, unit: str | None = None,
+                 year: int | None = None, scope: Scope | str | None = None) -> tuple[Answer, ParsedQuestion]:
+        """:meth:`ask`, with the question as it was read (pass it as ``previous`` with the next turn)."""
+        from app.conversation import carry_over
         from app.qa import Answerer
 
-        parsed = self.parse(question)
+        parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
+        if parsed.filters.year is not None and parsed.filters.year not in self.store.years():
+            parsed = parsed.model_copy(update={"filters": parsed.filters.model_copy(update={"year": None})})
         answer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index()).ask(parsed)
+        return self._written(question, parsed, answer), parsed
+
+    def _written(self, question: str, parsed: ParsedQuestion, answer: Answer) -> Answer:
+        """The answer rewritten by the configured LLM when it is grounded; the deterministic one otherwise."""
         if not self.settings.llm.configured or not answer.answerable:
             return answer
         from app.llm_answer import write_answer
 
         try:
-            hits = self.search(question, 5)[0]
+            hits = self.search(parsed.corrected or question, 5)[0]
         except DisclosureError:
             hits = []
         return write_answer(question, answer, hits, self.settings.llm.client(), parsed.years)
@@ -422,6 +441,12 @@ class DisclosureService:
 
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
+
+    def overview(self, examples: int = 5):
+        """The units, years and document types the archive holds, with example questions made from them."""
+        from app.examples import overview
+
+        return overview(self.docs(), examples)
 
     def remove(self, doc_id: str) -> bool:
         with self.store.writing():

@@ -39,9 +39,9 @@ def where(c: Citation) -> str:
     return labels.cite_label(c)
 
 
-def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 120) -> None:
+def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 120, expanded: bool = False) -> None:
     """A cited passage: where it is, the quote highlighted in its surrounding text, and the original page/file."""
-    with st.expander(where(c)):
+    with st.expander(where(c), expanded=expanded):
         original = svc.original_text(c)
         if original is not None and original[c.char_start:c.char_end] == c.quote:
             before = original[max(0, c.char_start - context):c.char_start]

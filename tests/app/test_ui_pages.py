@@ -30,11 +30,12 @@ def page(name: str, home: Path, monkeypatch) -> AppTest:
 
 def test_ask_page_answers_with_citations(home, monkeypatch):
     at = page("ask_page.py", home, monkeypatch)
-    at.text_input(key="question").input("昌吉州市监局2024年三公经费花了多少？").run()
+    at.chat_input(key="question").set_value("昌吉州市监局2024年三公经费花了多少？").run()
     assert not at.exception
     assert "31.19万元" in at.success[0].value
     assert any(e.label.startswith("昌吉回族自治州市场监督管理局 · 2024年 · 部门决算 · 第93行") for e in at.expander), \
         [e.label for e in at.expander]
+    assert at.expander[0].proto.expanded and not any(e.proto.expanded for e in at.expander[1:])  # the first is open
     assert "<mark>" in " ".join(m.value for m in at.markdown)
     figures = at.dataframe[0].value
     assert "财政拨款“三公”经费支出" in set(figures["指标"]) and "three_public_actual" not in set(figures["指标"])
@@ -42,8 +43,34 @@ def test_ask_page_answers_with_citations(home, monkeypatch):
 
 def test_ask_page_says_when_the_archive_does_not_know(home, monkeypatch):
     at = page("ask_page.py", home, monkeypatch)
-    at.text_input(key="question").input("北京市财政局2024年招待费花了多少").run()
+    at.chat_input(key="question").set_value("北京市财政局2024年招待费花了多少").run()
     assert "档案中没有" in at.info[0].value and not at.success
+
+
+def test_ask_page_is_a_conversation(home, monkeypatch):
+    """A follow-up keeps the unit and metric; 去年 counts from the year asked; 新对话 starts again."""
+    at = page("ask_page.py", home, monkeypatch)
+    assert any("可以这样问" in m.value for m in at.markdown)  # the empty page: what the archive holds
+    held = " ".join(m.value for m in at.markdown)
+    assert "大同市市场监督管理局" in held and "2024年" in held and "部门决算" in held
+    at.chat_input(key="question").set_value("大同市场监管局2024年招待费多少").run()
+    at.chat_input(key="question").set_value("那昌吉州市监局呢？").run()
+    assert [s.value for s in at.success] == ["大同市市场监督管理局2024年公务接待费为0.59万元。",
+                                             "昌吉回族自治州市场监督管理局2024年公务接待费为0.33万元。"]
+    at.chat_input(key="question").set_value("那去年呢？").run()
+    assert "2023年的公开文件" in at.info[-1].value  # honest: 昌吉 has no 2023 document
+    assert len(at.get("chat_message")) == 6
+    assert not any("可以这样问" in m.value for m in at.markdown)
+    at.button(key="new-chat").click().run()
+    assert not at.get("chat_message") and any("可以这样问" in m.value for m in at.markdown)
+
+
+def test_ask_page_examples_are_answered(home, monkeypatch):
+    at = page("ask_page.py", home, monkeypatch)
+    examples = [b for b in at.button if b.key.startswith("example-")]
+    assert len(examples) >= 3
+    examples[0].click().run()
+    assert at.success and not at.info, [i.value for i in at.info]
 
 
 def test_reasons_page_lists_copyable_reason_sentences(home, monkeypatch):
