@@ -439,6 +439,19 @@ class DisclosureService:
         found = self.original_file(citation.doc_id)
         return original_text(found[0], citation.page) if found else None
 
+    def page_image(self, citation: Citation, scale: float = 1.6):
+        """The cited PDF page as a PNG with the quote highlighted (:class:`app.pageimage.PageImage`), or None
+        for a text document, a citation without a page, or a stored original that is gone."""
+        from app.pageimage import render_cited_page
+
+        found = self.original_file(citation.doc_id)
+        if found is None or found[0].suffix.lower() != ".pdf" or citation.page is None:
+            return None
+        try:
+            return render_cited_page(found[0], citation.page, citation.quote, scale)
+        except Exception as e:  # a page PDFium cannot draw: the text view still shows the quote
+            raise LoadError(found[1].source, f"page {citation.page} cannot be drawn ({type(e).__name__}: {e})") from e
+
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
 

@@ -9,7 +9,9 @@ import streamlit as st
 
 from app import labels
 from app.evaluation.runner import sample_archive
+from app.pageimage import context_lines
 from app.service import DisclosureService
+from core.errors import DisclosureError
 from core.schemas import Citation
 
 
@@ -39,14 +41,29 @@ def where(c: Citation) -> str:
     return labels.cite_label(c)
 
 
-def show_citation(c: Citation, svc: DisclosureService, key: str, context: int = 120, expanded: bool = False) -> None:
-    """A cited passage: where it is, the quote highlighted in its surrounding text, and the original page/file."""
+@st.cache_data(max_entries=64, show_spinner="正在绘制原文页…")
+def page_png(doc_id: str, page: int | None, quote: str, _citation: Citation) -> tuple[bytes, int] | None:
+    """The cited PDF page as PNG bytes and the number of highlighted boxes (cached per citation)."""
+    try:
+        image = service().page_image(_citation)
+    except DisclosureError:
+        return None
+    return (image.png, image.boxes) if image is not None else None
+
+
+def show_citation(c: Citation, svc: DisclosureService, key: str, expanded: bool = False) -> None:
+    """A cited passage: where it is; for a PDF the page drawn with the quote highlighted; the quote highlighted
+    in its surrounding lines; and the original page/file to download."""
     with st.expander(where(c), expanded=expanded):
+        drawn = page_png(c.doc_id, c.page, c.quote, c)  # None for a text document
+        if drawn is not None:
+            png, boxes = drawn
+            st.image(png, caption=f"第{c.page}页（引文以黄色标出）" if boxes else f"第{c.page}页（未能在页面上定位引文）",
+                     width=720)
         original = svc.original_text(c)
         if original is not None and original[c.char_start:c.char_end] == c.quote:
-            before = original[max(0, c.char_start - context):c.char_start]
-            after = original[c.char_end:c.char_end + context]
-            body = (html.escape(before) + f"<mark>{html.escape(c.quote)}</mark>" + html.escape(after))
+            before, quote, after = context_lines(original, c.char_start, c.char_end)
+            body = html.escape(before) + f"<mark>{html.escape(quote)}</mark>" + html.escape(after)
         else:
             body = f"<mark>{html.escape(c.quote)}</mark>"
         st.markdown(f"<div class='quote' style='white-space:pre-wrap'>{body}</div>", unsafe_allow_html=True)

@@ -18,6 +18,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from conftest import REAL_PDFS
 
 ROOT = Path(__file__).parents[2]
 SHOTS = Path(os.environ.get("SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="screenshots-"))
@@ -128,6 +129,30 @@ def test_a_two_turn_conversation_with_the_cited_answer_open(app_url, browser):
     page.get_by_role("button", name="新对话").click()
     page.get_by_text("可以这样问").first.wait_for(timeout=30_000)
     assert page.get_by_test_id("stChatMessage").count() == 0
+    page.close()
+
+
+@pytest.mark.skipif(not REAL_PDFS, reason="../shared/corpus with the two real PDFs is not beside the project")
+def test_a_pdf_citation_shows_its_page_with_the_quote_highlighted(app_url, browser):
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000})
+    page.goto(app_url, wait_until="networkidle")
+    ask(page, "普陀规划资源局2024年三公经费花了多少？")
+    page.get_by_text("0.39万元", exact=False).first.wait_for(timeout=60_000)
+    image = page.get_by_test_id("stExpanderDetails").first.locator("img").first
+    image.wait_for(timeout=60_000)  # open by default: the first citation
+    assert page.get_by_text("第25页（引文以黄色标出）").count() == 1
+    png = page.request.get(app_url + image.get_attribute("src").removeprefix(app_url)).body()
+    rgb = np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
+    yellow = int(((rgb[..., 0] > 200) & (rgb[..., 1] > 170) & (rgb[..., 2] < 140)).sum())
+    assert rgb.shape[0] > 800 and yellow > 1000, (rgb.shape, yellow)
+    assert_no_internal_words(page, "ask-pdf")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "ask_pdf_page.png"), full_page=True)
     page.close()
 
 
