@@ -25,6 +25,7 @@ from core.schemas import (
     IngestOutcome,
     IngestStatus,
     ParsedQuestion,
+    Reason,
     Scope,
     SearchHit,
 )
@@ -425,7 +426,23 @@ class DisclosureService:
         if missing:
             raise LoadError(", ".join(sorted(missing)), "no stored document with that id")
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
-        return write(rows, fmt, out), len(rows)
+        if fmt != "xlsx":
+            return write(rows, fmt, out), len(rows)
+        from app.export import check_rows, reason_rows
+
+        reasons: dict[str, list[Reason]] = {}
+        for doc_id, data in self.store.reasons_where(None, None):
+            reasons.setdefault(doc_id, []).append(Reason.model_validate_json(data))
+        return write(rows, fmt, out, checks=check_rows([(d, self._checks_or_note(d)) for d in records]),
+                     reasons=reason_rows([(d, reasons.get(d.doc_id, [])) for d in records])), len(rows)
+
+    def _checks_or_note(self, record: DocRecord) -> list[CheckResult]:
+        """The document's findings; when its original cannot be read again, one skip saying why."""
+        try:
+            return self.check(record.doc_id)
+        except DisclosureError as e:
+            return [CheckResult(rule="document", description="读取原文件", status="skip",
+                                message=f"未能核验：{one_line(str(e))}")]
 
     def original_file(self, doc_id: str) -> tuple[Path, DocRecord] | None:
         """The readable original of a stored document (the archive's copy) and its record, or None."""

@@ -50,9 +50,9 @@ if not table.empty:
 st.subheader("导出")
 cols = st.columns(3)
 stem = labels.doc_label(doc).replace(" · ", "_")
-for col, fmt, mime in zip(cols, ("csv", "xlsx", "json"),
-                          ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           "application/json"), strict=True):
-    out = Path(tempfile.mkdtemp()) / f"{stem}_数字.{fmt}"
+EXPORTS = (("xlsx", "下载 Excel（数字、核查、原因说明）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+           ("csv", "下载 CSV（数字）", "text/csv"), ("json", "下载 JSON（数字）", "application/json"))
+for col, (fmt, text, mime) in zip(cols, EXPORTS, strict=True):
+    out = Path(tempfile.mkdtemp()) / f"{stem}.{fmt}"
     svc.export(fmt, out, [doc.doc_id])
-    col.download_button(f"下载 {fmt.upper()}", out.read_bytes(), file_name=out.name, mime=mime, key=f"export-{fmt}")
+    col.download_button(text, out.read_bytes(), file_name=out.name, mime=mime, key=f"export-{fmt}")

@@ -156,6 +156,27 @@ def test_a_pdf_citation_shows_its_page_with_the_quote_highlighted(app_url, brows
     page.close()
 
 
+def test_the_excel_download_opens_with_numbers_and_three_sheets(app_url, browser, tmp_path):
+    from openpyxl import load_workbook
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page.goto(f"{app_url}/extract_page", wait_until="networkidle")
+    button = page.get_by_role("button", name="下载 Excel（数字、核查、原因说明）")
+    button.wait_for(timeout=60_000)
+    with page.expect_download(timeout=60_000) as info:
+        button.click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".xlsx" and "部门决算" in path.name  # named by unit · year · type
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["数字", "核查", "原因说明"]
+    header = [c.value for c in wb["数字"][1]]
+    wanyuan = [r[header.index("数值（万元）")] for r in wb["数字"].iter_rows(min_row=2, values_only=True)]
+    assert len(wanyuan) > 50 and sum(isinstance(v, (int, float)) for v in wanyuan) > 50
+    assert wb["核查"].max_row > 10 and wb["原因说明"].max_row > 1
+    page.close()
+
+
 def test_the_internal_word_pattern_catches_what_it_must():
     """The guard of the page walk can fail: each kind of internal word is caught, Chinese text is not."""
     for shown in ("three_public_budget", "project:J市场监管经费:budget", "final_accounts", "pass", "通过 warn",

@@ -98,6 +98,7 @@ def test_extract_page_shows_figures_checks_and_charts(home, monkeypatch):
     checks = at.dataframe[1].value
     assert {"结果", "核验项", "说明"} <= set(checks.columns) and set(checks["结果"]) <= {"通过", "提示", "错误", "跳过"}
     assert "收入总计 = 支出总计" in set(checks["核验项"])  # the rule's Chinese description, not its id
+    assert [b.proto.label for b in at.get("download_button")][0].startswith("下载 Excel")
     assert len(at.get("download_button")) == 3
 
 
