@@ -11,13 +11,20 @@ from app import labels
 from app.evaluation.runner import sample_archive
 from app.pageimage import context_lines
 from app.service import DisclosureService
+from app.settings import get_settings
 from core.errors import DisclosureError
 from core.schemas import Citation
 
 
 @st.cache_resource
+def _service(settings_fingerprint: str, home: str) -> DisclosureService:
+    return DisclosureService(get_settings())
+
+
 def service() -> DisclosureService:
-    return DisclosureService()
+    """One service per store and settings (a process serving two stores, as the page tests do, keeps two)."""
+    settings = get_settings()
+    return _service(settings.fingerprint(), str(settings.home.resolve()))
 
 
 def ready() -> DisclosureService:

@@ -28,8 +28,9 @@ if report is None:
     st.stop()
 
 st.subheader("抽取")
-frame = pd.DataFrame([{"文档": names.get(doc, doc), "标注数": d.gold, "精确率": d.precision, "召回率": d.recall,
-                       "F1": d.f1, "出处准确率": d.citation_accuracy} for doc, d in report.extraction.documents.items()])
+frame = pd.DataFrame([{"文档": names.get(doc, doc), "标注数": d.gold, "精确率": round(d.precision, 3),
+                       "召回率": round(d.recall, 3), "F1": round(d.f1, 3), "出处准确率": round(d.citation_accuracy, 3)}
+                      for doc, d in report.extraction.documents.items()])
 st.dataframe(frame, hide_index=True, width="stretch")
 if not frame.empty:
     st.bar_chart(frame.set_index("文档")[["精确率", "召回率", "F1"]], stack=False, horizontal=True)
@@ -56,9 +57,9 @@ else:
 
 st.subheader("检索")
 modes = report.retrieval.modes()
-st.bar_chart(pd.DataFrame([{"方法": MODE.get(m, m), "前1召回率": s.recall_at_1, "前5召回率": s.recall_at_5,
-                            "前10召回率": s.recall_at_10, "MRR": s.mrr} for m, s in modes.items()]).set_index("方法"),
-             stack=False)
+st.bar_chart(pd.DataFrame([{"方法": MODE.get(m, m), "前1召回率": round(s.recall_at_1, 3),
+                            "前5召回率": round(s.recall_at_5, 3), "前10召回率": round(s.recall_at_10, 3),
+                            "MRR": round(s.mrr, 3)} for m, s in modes.items()]).set_index("方法"), stack=False)
 
 stamp = report.run.time.replace(":", "").replace("-", "")[:15]
 d1, d2 = st.columns(2)

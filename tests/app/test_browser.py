@@ -39,7 +39,7 @@ def _internal_words() -> re.Pattern:
     words = [*FIGURE_KEYS, *(t.value for t in DocType), *(s.value for s in Scope), *(i.value for i in Intent),
              "pass", "warn", "fail", "skip", "precision", "recall", "Deploy", "ingested", "unchanged"]
     return re.compile(r"(?<![A-Za-z_])(?:" + "|".join(map(re.escape, words)) + r")(?![A-Za-z_])"
-                      r"|\b[a-z]+_[a-z_]+\b|project:|gpb_class:|\d{3}_[0-9a-f]{16}|(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])")
+                      r"|\b[a-z]+_[a-z_]+\b|project:|gpb_class:|\d{3}_[0-9a-f]{16}|(?<![0-9a-f])(?=[0-9]*[a-f])[0-9a-f]{16}(?![0-9a-f])")
 
 
 INTERNAL = _internal_words()
@@ -125,7 +125,7 @@ def test_a_two_turn_conversation_with_the_cited_answer_open(app_url, browser):
     assert page.get_by_test_id("stChatMessage").count() == 4
     assert_no_internal_words(page, "ask")
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "ask.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "ask_conversation.png"), full_page=True)
     page.get_by_role("button", name="新对话").click()
     page.get_by_text("可以这样问").first.wait_for(timeout=30_000)
     assert page.get_by_test_id("stChatMessage").count() == 0
@@ -195,6 +195,11 @@ def test_each_page_speaks_chinese_and_is_captured(app_url, browser, path, name):
     if name == "eval":
         page.get_by_role("button", name="运行评测").click()
         page.get_by_text("答错的问题").first.wait_for(timeout=180_000)
+        page.get_by_text("答错的问题").first.scroll_into_view_if_needed()
+        page.locator("[role=columnheader]", has_text="实际回答").first.wait_for(state="attached", timeout=30_000)
+        headers = page.locator("[role=columnheader]").all_inner_texts()  # the grid drawn on a canvas
+        assert {"问题", "应包含", "实际回答", "引用"} <= {h.strip() for h in headers}, headers  # the drill-down
+        page.get_by_text("下载评测报告（JSON）").first.wait_for(timeout=30_000)
     if name == "reasons":
         page.get_by_text("过紧日子", exact=False).first.wait_for(timeout=60_000)
     if name == "extract":

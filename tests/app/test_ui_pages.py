@@ -150,3 +150,21 @@ def test_docs_page_uploads_two_files_with_one_name(home, monkeypatch):
     table = at.dataframe[0].value
     assert len(table) == before + 4
     assert list(table["上传文件名"]).count("决算.txt") == 2 and {long_name, "upload.txt"} <= set(table["上传文件名"])
+
+
+def test_eval_page_names_the_documents_without_gold(archive_service, tmp_path, monkeypatch):
+    """A document no gold set covers is named (unit · year · type), not silently left out of the scores."""
+    from conftest import make_service
+
+    home = tmp_path / "home"
+    shutil.copytree(archive_service.settings.home, home)
+    data = (Path(__file__).parents[2] / "data" / "004_36c23adddff5d972.txt").read_bytes()
+    outcome, = make_service(home).ingest_uploads([("巴州新上传.txt", data + "\n补充说明。\n".encode())])
+    assert outcome.status == "ingested"
+    at = page("eval_page.py", home, monkeypatch)
+    at.button(key="run-eval").click().run()
+    assert not at.exception
+    named = [c.value for c in at.caption if c.value.startswith("没有标注集的文档")]
+    assert named == ["没有标注集的文档（未计入）：新疆巴州市场监督管理局 · 2022年 · 绩效目标表"], named
+    json_report = next(b for b in at.get("download_button") if b.proto.label == "下载评测报告（JSON）")
+    assert json_report.proto.label  # the report itself can be taken away
