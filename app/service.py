@@ -28,6 +28,7 @@ from core.schemas import (
     Reason,
     Scope,
     SearchHit,
+    UnitMention,
 )
 from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
@@ -259,10 +260,13 @@ class DisclosureService:
         index = self.unit_index(stored_units)
         parsed = parse_question(question, index, stored_years)
         update: dict = {}
+        top_unit: dict = {}
         if unit:
             named = index.mentions(unit)
             units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
+            top_unit = {"mentions": [UnitMention(phrase=unit, start=0, units=units)] if units else [],
+                        "unknown_unit": None if units else unit, "closest": [] if units else index.closest(unit)}
         if year is not None:
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise InputError(f"year {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
@@ -272,7 +276,7 @@ class DisclosureService:
             update["year"] = None
         if doc_type is not None:
             update["doc_type"] = DocType(doc_type)
-        top: dict = {}
+        top: dict = dict(top_unit)  # the option names the unit the answer is about
         if scope is not None:
             update["scope"] = top["scope"] = Scope(scope)
         return parsed.model_copy(update={**top, "filters": parsed.filters.model_copy(update=update)})
@@ -316,7 +320,13 @@ class DisclosureService:
         parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
         if parsed.filters.year is not None and parsed.filters.year not in self.store.years():
             parsed = parsed.model_copy(update={"filters": parsed.filters.model_copy(update={"year": None})})
-        answer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index()).ask(parsed)
+        answerer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(),
+                            scope=Scope(scope) if scope is not None else None)  # only an explicit scope filters
+        answer = answerer.ask(parsed)
+        if scope is not None and not answer.answerable:
+            from app.labels import scope as scope_words
+
+            answer = answer.model_copy(update={"answer": f"{answer.answer}（只在{scope_words(scope)}的文件中查找）"})
         return self._written(question, parsed, answer), parsed
 
     def _written(self, question: str, parsed: ParsedQuestion, answer: Answer) -> Answer:
@@ -331,11 +341,17 @@ class DisclosureService:
             hits = []
         return write_answer(question, answer, hits, self.settings.llm.client(), parsed.years)
 
-    def reasons(self, query: str, k: int = 10) -> list[dict]:
-        """How changes were explained before: reason sentences matching a metric and a direction."""
-        from app.explanations import find
+    def reasons(self, query: str, k: int = 10, *, unit: str | None = None, year: int | None = None,
+                direction: str | None = None) -> list[dict]:
+        """How changes were explained before: reason sentences matching a metric and a direction.
 
-        return find(self.store, self.parse(query), k)
+        ``unit`` and ``year`` filter as in :meth:`parse`; ``direction`` (增加 or 减少) keeps only the
+        explanations of a change in that direction (without it, a direction word in the query prefers them)."""
+        from app.explanations import DIRECTIONS, find
+
+        if direction is not None and direction not in DIRECTIONS:
+            raise InputError(f"direction {direction!r}: use {' or '.join(DIRECTIONS)}")
+        return find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
@@ -425,16 +441,22 @@ class DisclosureService:
         missing = set(doc_ids or []) - {d.doc_id for d in records}
         if missing:
             raise LoadError(", ".join(sorted(missing)), "no stored document with that id")
+        if fmt not in ("json", "csv", "xlsx"):
+            raise InputError(f"unknown export format {fmt!r}: use json, csv or xlsx")
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
-        if fmt != "xlsx":
-            return write(rows, fmt, out), len(rows)
-        from app.export import check_rows, reason_rows
+        sheets: dict = {}
+        if fmt == "xlsx":
+            from app.export import check_rows, reason_rows
 
-        reasons: dict[str, list[Reason]] = {}
-        for doc_id, data in self.store.reasons_where(None, None):
-            reasons.setdefault(doc_id, []).append(Reason.model_validate_json(data))
-        return write(rows, fmt, out, checks=check_rows([(d, self._checks_or_note(d)) for d in records]),
-                     reasons=reason_rows([(d, reasons.get(d.doc_id, [])) for d in records])), len(rows)
+            reasons: dict[str, list[Reason]] = {}
+            for doc_id, data in self.store.reasons_where(None, None):
+                reasons.setdefault(doc_id, []).append(Reason.model_validate_json(data))
+            sheets = {"checks": check_rows([(d, self._checks_or_note(d)) for d in records]),
+                      "reasons": reason_rows([(d, reasons.get(d.doc_id, [])) for d in records])}
+        try:
+            return write(rows, fmt, out, **sheets), len(rows)
+        except OSError as e:  # a folder that cannot be made, a directory given as the file, no permission
+            raise InputError(f"cannot write {out}: {e.strerror or e}") from e
 
     def _checks_or_note(self, record: DocRecord) -> list[CheckResult]:
         """The document's findings; when its original cannot be read again, one skip saying why."""
