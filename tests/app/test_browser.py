@@ -124,6 +124,7 @@ def test_a_two_turn_conversation_with_the_cited_answer_open(app_url, browser):
     page.get_by_text("2023年的公开文件", exact=False).first.wait_for(timeout=60_000)
     assert page.get_by_test_id("stChatMessage").count() == 4
     assert_no_internal_words(page, "ask")
+    page.wait_for_timeout(2000)  # the run finished: no "Stop" in the picture
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "ask_conversation.png"), full_page=True)
     page.get_by_role("button", name="新对话").click()
@@ -151,6 +152,8 @@ def test_a_pdf_citation_shows_its_page_with_the_quote_highlighted(app_url, brows
     yellow = int(((rgb[..., 0] > 200) & (rgb[..., 1] > 170) & (rgb[..., 2] < 140)).sum())
     assert rgb.shape[0] > 800 and yellow > 1000, (rgb.shape, yellow)
     assert_no_internal_words(page, "ask-pdf")
+    page.wait_for_timeout(2000)
+    image.scroll_into_view_if_needed()  # the picture shows the highlighted page
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "ask_pdf_page.png"), full_page=True)
     page.close()
