@@ -9,9 +9,10 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from app import labels
 from core.errors import CheckError, DisclosureError
 from core.sanitise import one_line
-from core.schemas import Citation, DocType
+from core.schemas import Citation, DocType, Scope
 
 
 def _print_json(data) -> None:
@@ -170,18 +171,18 @@ def cmd_export(args) -> int:
 
 
 def cmd_ask(args) -> int:
-    a = _service().ask(args.question)
+    a = _service().ask(args.question, unit=args.unit, year=args.year, scope=args.scope)
     if args.json:
         _print_json(a.model_dump(mode="json"))
         return 0
     print(a.answer)
     for i, c in enumerate(a.citations or a.nearest, 1):
-        print(f"  [{i}] {c.where(source=True)}: {' '.join(c.quote.split())[:160]}")
+        print(f"  [{i}] {labels.cite_label(c)}（{c.source}）：{' '.join(c.quote.split())[:160]}")
     return 0
 
 
 def cmd_reasons(args) -> int:
-    found = _service().reasons(args.query, k=args.k)
+    found = _service().reasons(args.query, k=args.k, unit=args.unit, year=args.year, direction=args.direction)
     if args.json:
         _print_json({"reasons": found})
         return 0
@@ -189,7 +190,7 @@ def cmd_reasons(args) -> int:
         c = Citation.model_validate(r["citation"])
         print(f"[{i}] {r['unit']} {r['year']} · {r['label']} {r['direction'] or ''}{r['change'] or ''}")
         print(f"    {r['reason']}")
-        print(f"    {c.where(source=True)}")
+        print(f"    {labels.cite_label(c)}（{c.source}）")
     if not found:
         print("没有找到相关的原因说明")
     return 0
@@ -326,65 +327,82 @@ def _tolerance(text: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="disclosure", description="披露问答: search Chinese budget/final-account disclosures")
-    sub = ap.add_subparsers(dest="command", required=True)
+    ap = argparse.ArgumentParser(prog="disclosure", description="披露问答：政府部门预算、决算公开文件的检索、抽取、核验与问答。"
+                                 "每条结果都注明出处（文件、页码、行号、原文）。",
+                                 add_help=False, epilog="加 --json 输出 JSON（字段名为英文键，便于程序读取）。退出码：0 成功，1 部分输入失败，2 用法或配置错误。")
+    ap._positionals.title = "命令"
+    ap._optionals.title = "选项"
+    ap.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="命令")
 
     def add(name: str, help_: str):
-        p = sub.add_parser(name, help=help_)
-        p.add_argument("--json", action="store_true", help="print JSON")
+        p = sub.add_parser(name, help=help_, description=help_, add_help=False)
+        p._positionals.title = "参数"
+        p._optionals.title = "选项"
+        p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+        p.add_argument("--json", action="store_true", help="输出 JSON")
         return p
 
-    p = add("ingest", "ingest files or folders (PDF, TXT/MD, DOCX)")
-    p.add_argument("paths", nargs="+")
+    types = [t.value for t in DocType if t != DocType.unknown]
+    p = add("ingest", "导入文件或文件夹（PDF、TXT/MD、DOCX；类型按内容判断）")
+    p.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹")
     p.set_defaults(func=cmd_ingest)
-    p = add("search", "hybrid search with citations")
-    p.add_argument("question")
-    p.add_argument("--k", type=_k, default=5, help="passages to show (1-100)")
-    p.add_argument("--unit")
-    p.add_argument("--year", type=_year)
-    p.add_argument("--type", choices=[t.value for t in DocType if t != DocType.unknown])
-    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid")
+    p = add("search", "混合检索（向量 + 关键词），每段带出处")
+    p.add_argument("question", metavar="问题")
+    p.add_argument("--k", type=_k, default=5, help="显示的段落数（1-100，默认 5）")
+    p.add_argument("--unit", metavar="单位", help="只在该单位的文件中检索")
+    p.add_argument("--year", type=_year, metavar="年度", help="只在该年度的文件中检索")
+    p.add_argument("--type", choices=types, metavar="类型", help="文件类型：" + _choices(types, labels.DOC_TYPE))
+    p.add_argument("--mode", choices=["hybrid", "dense", "bm25"], default="hybrid",
+                   help="检索方式：hybrid 混合（默认）、dense 向量、bm25 关键词")
     p.set_defaults(func=cmd_search)
-    p = add("extract", "extract the figures of a file or a stored document")
-    p.add_argument("target", help="a file path or a stored doc_id")
-    p.add_argument("--view", action="store_true", help="the per-type view: summary, projects and indicators")
-    p.add_argument("--llm", action="store_true", help="let the configured LLM endpoint add what the rules missed "
-                   "(every figure it gives must be found in the cited text)")
+    p = add("extract", "抽取文件或已导入文档中的数字（每个数字带出处）")
+    p.add_argument("target", metavar="文件或文档编号", help="文件路径，或已导入文档的 doc_id")
+    p.add_argument("--view", action="store_true", help="按文件类型汇总：决算/预算总表、项目及其一二三级指标")
+    p.add_argument("--llm", action="store_true", help="由已配置的大模型补充规则未读出的数字（每个数字都须在所引原文中找到）")
     p.set_defaults(func=cmd_extract)
-    p = add("check", "cross-check a document's figures (sums, totals, percentages, table vs prose)")
-    p.add_argument("target", help="a file path or a stored doc_id")
-    p.add_argument("--tolerance", type=_tolerance, default="0.01", help="rounding tolerance in 万元 (default 0.01)")
-    p.add_argument("--all", action="store_true", help="also list the checks that pass")
-    p.add_argument("--dismiss", metavar="FINDING_ID", help="mark a finding (fail or warn) as not a problem; needs --reason")
-    p.add_argument("--reason", help="why the finding is not a problem (stored with the mark)")
-    p.add_argument("--undismiss", metavar="FINDING_ID", help="take a reviewer's mark off a finding")
+    p = add("check", "交叉核验一份文件的数字（合计、总数、百分比、表格与正文）")
+    p.add_argument("target", metavar="文件或文档编号", help="文件路径，或已导入文档的 doc_id")
+    p.add_argument("--tolerance", type=_tolerance, default="0.01", help="尾数容差，单位万元（默认 0.01）")
+    p.add_argument("--all", action="store_true", help="也列出通过的核验项")
+    p.add_argument("--dismiss", metavar="编号", help="把一条错误或提示标记为非问题（需要 --reason）")
+    p.add_argument("--reason", metavar="理由", help="标记为非问题的理由（与标记一起保存）")
+    p.add_argument("--undismiss", metavar="编号", help="取消对一条核验结果的标记")
     p.set_defaults(func=cmd_check)
-    p = add("export", "export stored figures (one row per figure, with its citation)")
-    p.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv")
-    p.add_argument("--out", help="output file (default figures.<format>)")
-    p.add_argument("--doc", action="append", help="a doc_id (repeatable); default all documents")
+    p = add("export", "导出已抽取的数字（Excel 含“数字”“核查”“原因说明”三张表；CSV、JSON 每行一个数字）")
+    p.add_argument("--format", choices=["csv", "xlsx", "json"], default="csv", metavar="格式",
+                   help="csv（默认）、xlsx（Excel）或 json")
+    p.add_argument("--out", metavar="文件", help="输出文件（默认 figures.<格式>）")
+    p.add_argument("--doc", action="append", metavar="文档编号", help="只导出该文档（可重复）；默认全部")
     p.set_defaults(func=cmd_export)
-    p = add("ask", "answer a question in plain Chinese, with the figure and its sources")
-    p.add_argument("question")
+    p = add("ask", "用中文提问：数字、原因、比较、列举，回答附出处")
+    p.add_argument("question", metavar="问题", help="例如：昌吉州市监局2024年三公经费花了多少？")
+    p.add_argument("--unit", metavar="单位", help="指定单位（代替问题中的单位）")
+    p.add_argument("--year", type=_year, metavar="年度", help="指定年度（代替问题中的年度）")
+    p.add_argument("--scope", choices=[s.value for s in Scope], metavar="范围",
+                   help="只用该范围的文件回答：" + _choices([s.value for s in Scope], labels.SCOPE))
     p.set_defaults(func=cmd_ask)
-    p = add("reasons", "find how a change was explained before (e.g. \"公务接待费 减少\")")
-    p.add_argument("query")
-    p.add_argument("--k", type=_k, default=10, help="reasons to show (1-100)")
+    p = add("reasons", "查找以往对增减变化的原因说明（例如“公务接待费 减少”）")
+    p.add_argument("query", metavar="指标", help="指标或关键词，例如：公务接待费")
+    p.add_argument("--direction", choices=["增加", "减少"], metavar="方向", help="只要增加或只要减少的说明")
+    p.add_argument("--unit", metavar="单位", help="只看该单位")
+    p.add_argument("--year", type=_year, metavar="年度", help="只看该年度")
+    p.add_argument("--k", type=_k, default=10, help="显示的条数（1-100，默认 10）")
     p.set_defaults(func=cmd_reasons)
-    p = add("eval", "run the gold sets (extraction, answers, retrieval) with the naive baseline; write reports")
-    p.add_argument("--gold", help="folder of gold files (default evals/gold)")
-    p.add_argument("--archive", nargs="+", help="files or folders to evaluate on (default the sample archive)")
-    p.add_argument("--out", help="report folder (default evals/reports)")
-    p.add_argument("--check", action="store_true", help="exit 1 when a figure is below evals/thresholds.json")
-    p.add_argument("--no-baseline", action="store_true", help="skip the naive LangChain baseline")
-    p.add_argument("--compare", nargs=2, metavar=("OLD", "NEW"), help="compare two JSON reports")
+    p = add("eval", "用标注集评测（抽取、问答、检索），与朴素基线对比，写出报告")
+    p.add_argument("--gold", metavar="文件夹", help="标注集文件夹（默认 evals/gold）")
+    p.add_argument("--archive", nargs="+", metavar="路径", help="用于评测的文件或文件夹（默认示例档案）")
+    p.add_argument("--out", metavar="文件夹", help="报告文件夹（默认 evals/reports）")
+    p.add_argument("--check", action="store_true", help="有指标低于 evals/thresholds.json 时退出码为 1")
+    p.add_argument("--no-baseline", action="store_true", help="不运行朴素 LangChain 基线")
+    p.add_argument("--compare", nargs=2, metavar=("旧报告", "新报告"), help="比较两份 JSON 报告")
     p.set_defaults(func=cmd_eval)
-    p = add("docs", "list stored documents (unit, year, type, scope); --set corrects one")
-    p.add_argument("--set", nargs="+", metavar="DOC_ID FIELD=VALUE",
-                   help="correct a document: DOC_ID unit=… year=… type=… scope=department|unit (kept across re-ingest)")
+    p = add("docs", "列出已导入的文档（单位、年度、类型、范围）；--set 更正一份")
+    p.add_argument("--set", nargs="+", metavar="DOC_ID 字段=值",
+                   help="更正文档：DOC_ID unit=… year=… type=… scope=department|unit（重新导入后仍保留）")
     p.set_defaults(func=cmd_docs)
-    p = add("remove", "remove a stored document")
-    p.add_argument("doc_id")
+    p = add("remove", "移除一份已导入的文档")
+    p.add_argument("doc_id", metavar="文档编号")
     p.set_defaults(func=cmd_remove)
     p = sub.add_parser("serve", help="启动服务接口（FastAPI）：上传入库、文件列表、检索、问答（可追问）、原因说明、"
                                      "提取、核对、导出、评测；接口文档在 /docs",
@@ -397,6 +415,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="日志级别（默认 info）")
     p.set_defaults(func=cmd_serve)
     return ap
+
+
+def _choices(values: list[str], words: dict) -> str:
+    return "、".join(f"{v}（{words.get(v, v)}）" for v in values)
 
 
 def main(argv: list[str] | None = None) -> int:

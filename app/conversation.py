@@ -1,9 +1,10 @@
-"""A conversation (对话): a follow-up question read with what the previous turn asked.
+"""Follow-up questions (追问): what a turn leaves out is taken from the turn before.
 
-"昌吉州市场监督管理局2024年三公经费多少" then "那前年呢？": the follow-up names neither unit nor metric, so
-:func:`carry_over` takes them from the previous turn, and reads 前年 from the previous turn's year (2022), not
-from the newest document of the archive. The API keeps the last turn per conversation id
-(:class:`Conversations`); the 问答 page keeps it in its session.
+"昌吉州市监局2024年三公经费花了多少？" then "那去年呢？" asks for the same unit and metric in 2023 (去年 counted
+from the year asked before, not from the newest document); "和大同市场监管局比呢？" compares the unit asked
+before with the one named now, for the same metric and year. :func:`carry_over` is pure: two parsed questions in,
+one out; the service applies it (``DisclosureService.ask(question, previous=…)``) so no caller parses. The API
+keeps the last turn per conversation id (:class:`Conversations`); the 问答 page keeps it in its session.
 """
 
 from __future__ import annotations
@@ -13,65 +14,72 @@ from collections import OrderedDict
 
 from app.question import relative_year, years_in
 from core.schemas import Intent, ParsedQuestion
+from core.vocabulary import label_of
 
 MAX_CONVERSATIONS = 1000  # conversations kept in memory; the least recently used is forgotten first
 
 
 def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> ParsedQuestion:
-    """``current`` with the unit, year and metric (指标) of ``previous`` wherever it leaves them out.
+    """``current`` with the unit, year, metric (and what was being asked) of ``previous`` where it names none.
 
-    - unit: carried when the follow-up names none (and no phrase that looks like an unknown unit); a
-      comparison that names another unit ("和财政局比呢？") compares it with the previous one;
-    - year: 去年/前年/今年 count from the previous turn's single year; no year at all takes the previous years;
-    - metric: carried when the follow-up names none, with the previous search words and, unless the
-      follow-up asks something else (why, compare, list), the previous intent.
+    - unit: carried when the new turn names no unit (known or unknown); a comparison that names one more
+      unit ("和…比呢？") compares it with the unit(s) asked before;
+    - year: carried when the new turn names none; 去年/前年/今年 count from the year asked before;
+    - metric: carried when the new turn names none, and then so is the intent (a why stays a why) unless the
+      new turn asks something else (为什么, 比, 哪几项).
 
-    What the follow-up says always wins; nothing else (type, scope) is carried.
+    The result's ``corrected`` is the question as it would have been asked in full (unit, year and metric
+    words in front of the follow-up), which the answerer reads for wording and nearest passages; ``text``
+    stays what was typed.
     """
     if previous is None:
         return current
-    filters: dict = {}
     update: dict = {}
-    _carry_unit(previous, current, update, filters)
-    _carry_years(previous, current, update, filters)
+    filters: dict = {}
+    said: list[str] = []  # the words of the full question that the follow-up left out
+    names_unit = bool(current.mentions or current.unknown_unit)
+    compares_more = (current.intent == Intent.comparison and current.mentions and previous.mentions
+                     and not {m.phrase for m in current.mentions} & {m.phrase for m in previous.mentions})
+    if compares_more:
+        mentions = [*previous.mentions, *current.mentions]
+        update["mentions"] = mentions
+        filters |= {"unit": previous.filters.unit, "units": sorted({u for m in mentions for u in m.units})}
+        said += [m.phrase for m in previous.mentions]
+    elif not names_unit:
+        update |= {"mentions": previous.mentions, "unknown_unit": previous.unknown_unit, "closest": previous.closest}
+        filters |= {"unit": previous.filters.unit, "units": previous.filters.units}
+        said += [m.phrase for m in previous.mentions] or ([previous.unknown_unit] if previous.unknown_unit else [])
+        for field in ("doc_type", "scope"):
+            if getattr(current.filters, field) is None:
+                filters[field] = getattr(previous.filters, field)
+        if current.scope is None:
+            update["scope"] = previous.scope
+    years = _years(previous, current)
+    if years is not None:
+        update |= {"years": years, "year_range": previous.year_range if not years_in(current.text) else False}
+        filters["year"] = years[0] if len(years) == 1 else None
+        said += [f"{y}年" for y in years]
     if not current.metrics and previous.metrics:
-        update |= {"metrics": list(previous.metrics), "residual": previous.residual,
-                   "expanded_terms": list(previous.expanded_terms)}
+        update["metrics"] = previous.metrics
+        said += [label_of(k) for k in previous.metrics]
         if current.intent == Intent.figure:
             update["intent"] = previous.intent
-    if filters:
-        update["filters"] = current.filters.model_copy(update=filters)
-    return current.model_copy(update=update) if update else current
+    if not update and not filters:
+        return current
+    update["filters"] = current.filters.model_copy(update=filters)
+    update["corrected"] = " ".join([*dict.fromkeys(said), current.corrected or current.text])
+    return current.model_copy(update=update)
 
 
-def _carry_unit(previous: ParsedQuestion, current: ParsedQuestion, update: dict, filters: dict) -> None:
-    if not previous.mentions:
-        return
-    if not current.mentions and current.unknown_unit is None:
-        update["mentions"] = list(previous.mentions)
-        filters |= {"unit": previous.filters.unit, "units": list(previous.filters.units)}
-    elif current.intent == Intent.comparison and current.mentions:
-        phrases = {m.phrase for m in current.mentions}
-        earlier = [m for m in previous.mentions if m.phrase not in phrases]
-        if earlier:
-            update["mentions"] = earlier + list(current.mentions)
-            filters |= {"unit": earlier[0].phrase,
-                        "units": sorted({u for m in earlier for u in m.units} | set(current.filters.units))}
-
-
-def _carry_years(previous: ParsedQuestion, current: ParsedQuestion, update: dict, filters: dict) -> None:
-    text = current.corrected or current.text
-    if years_in(text) or not previous.years:
-        return  # a year written out wins; with no previous year there is nothing to count from
-    if len(previous.years) == 1:
-        year, _ = relative_year(text, previous.years[0])
-        if year is not None:
-            update |= {"years": [year], "year_range": False}
-            filters["year"] = year
-            return
-    if not current.years:
-        update |= {"years": list(previous.years), "year_range": previous.year_range}
-        filters["year"] = previous.filters.year
+def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | None:
+    """The years of the follow-up when they come from the turn before (None: keep its own)."""
+    if years_in(current.text):
+        return None  # it names its own year
+    asked = previous.years[0] if len(previous.years) == 1 else None
+    if current.years:  # 去年/前年/今年: read against the archive's newest year; count from the year asked before
+        relative, _ = relative_year(current.text, asked)
+        return [relative] if relative is not None else None
+    return list(previous.years) or None
 
 
 class Conversations:

@@ -9,14 +9,21 @@ from core.vocabulary import REASON_MARKER
 from core.vocabulary import label_of as label
 from index.store import Store
 
+DIRECTIONS = ("增加", "减少")
 
-def find(store: Store, parsed: ParsedQuestion, k: int = 10) -> list[dict]:
-    """Reason sentences for "公务接待费 减少 [unit] [year]", best first, the same wording once."""
+
+def find(store: Store, parsed: ParsedQuestion, k: int = 10, direction: str | None = None) -> list[dict]:
+    """Reason sentences for "公务接待费 减少 [unit] [year]", best first, the same wording once.
+
+    ``direction`` given (增加 or 减少): only explanations of a change in that direction. Otherwise a direction
+    word of the query leaves out the other direction (a sentence without one is kept)."""
     query = parsed.text
     units = parsed.filters.units
-    years = parsed.years
+    years = parsed.years or ([parsed.filters.year] if parsed.filters.year else [])
     keys = parsed.metrics
-    direction = "减少" if re.search(r"减少|下降|少|降", query) else "增加" if re.search(r"增加|增长|多|涨|上升", query) else None
+    strict = direction is not None
+    if direction is None:
+        direction = "减少" if re.search(r"减少|下降|少|降", query) else "增加" if re.search(r"增加|增长|多|涨|上升", query) else None
     words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", query) if w not in ("减少", "增加", "下降", "增长")]
     scored = []
     for _doc, data in store.reasons_where(units or None, years[0] if len(years) == 1 else None):
@@ -26,7 +33,7 @@ def find(store: Store, parsed: ParsedQuestion, k: int = 10) -> list[dict]:
         hit_word = any(w in text for w in words)
         if (keys and not hit_key) or (not keys and not hit_word):
             continue
-        if direction and r.direction and r.direction != direction:
+        if direction and r.direction != direction and (r.direction or strict):
             continue
         scored.append((2 * hit_key + hit_word + (r.direction == direction), r))
     scored.sort(key=lambda x: -x[0])

@@ -12,7 +12,17 @@ import re
 from decimal import Decimal
 
 from app.units import UnitIndex
-from core.schemas import Answer, DocRecord, DocType, Figure, Intent, ParsedQuestion, Reason, UnitMention
+from core.schemas import (
+    Answer,
+    DocRecord,
+    DocType,
+    Figure,
+    Intent,
+    ParsedQuestion,
+    Reason,
+    Scope,
+    UnitMention,
+)
 from core.vocabulary import REASON_MARKER
 from core.vocabulary import label_of as label
 from index.store import Store
@@ -106,16 +116,28 @@ def contradiction_note(figures: list[Figure], contradicted: list[Figure]) -> str
 
 
 class Answerer:
-    def __init__(self, store: Store, search, units: UnitIndex) -> None:
+    def __init__(self, store: Store, search, units: UnitIndex, scope: Scope | None = None) -> None:
         self.store = store
         self.search = search  # (question, k) -> hits, for the nearest passages
         self.units = units  # the stored unit names, grouped by unit
+        self.scope = scope  # answer only from department (部门) or unit (单位/本级) documents, when given
+
+    def in_scope(self) -> set[str] | None:
+        """The documents of the scope asked for (None: every document)."""
+        if self.scope is None:
+            return None
+        return {d.doc_id for d in self.store.docs() if d.scope == self.scope}
+
+    def scoped(self, figs: list[Figure]) -> list[Figure]:
+        keep = self.in_scope()
+        return figs if keep is None else [f for f in figs if f.citation.doc_id in keep]
 
     def docs_for(self, units: list[str] | None, year: int | None) -> list[DocRecord]:
-        return [d for d in self.store.docs() if (not units or d.unit in units) and (year is None or d.year == year)]
+        return [d for d in self.store.docs() if (not units or d.unit in units) and (year is None or d.year == year)
+                and (self.scope is None or d.scope == self.scope)]
 
     def figures(self, key: str, units: list[str] | None, year: int | None, budget: bool | None = None) -> list[Figure]:
-        figs = self.store.figures_where([key], units, year)
+        figs = self.scoped(self.store.figures_where([key], units, year))
         if budget is not None:
             docs = {d.doc_id: d for d in self.store.docs()}
             want = [f for f in figs if (docs[f.citation.doc_id].doc_type == DocType.budget) == budget]
@@ -237,7 +259,7 @@ class Answerer:
 
     def _project(self, question: str, units, year) -> Answer | None:
         """A project named in the question: the fields asked (预算, 执行数, 执行率, 自评得分; the budget by default)."""
-        rows = [f for f in self.store.figures_where_like("project:%", units, year)]
+        rows = self.scoped(self.store.figures_where_like("project:%", units, year))
         best = self._named_project(question, rows)
         if best is None:
             return None
@@ -334,7 +356,7 @@ class Answerer:
     def _items(self, question: str, keys: list[str], units, year) -> Answer:
         """The items of a whole, as stated: the classes (类) of 一般公共预算 spending, or the projects' budgets."""
         pattern = "project:%:budget" if re.search(r"专项|项目", question) else "gpb_class:%"
-        rows = self.store.figures_where_like(pattern, units, year)
+        rows = self.scoped(self.store.figures_where_like(pattern, units, year))
         per_item: dict[str, Figure] = {}
         for f in rows:
             if f.key not in per_item or (f.unit == "万元" and per_item[f.key].unit != "万元"):
@@ -394,7 +416,8 @@ class Answerer:
                       citations=[f1.citation, f2.citation], computed=computed)
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
-        rows = self.store.reasons_where(units or None, year)
+        scoped = self.in_scope()
+        rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]
         project = None if keys else self._named_project(question, self.store.figures_where_like("project:%", units, year))
         if project is not None:

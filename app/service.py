@@ -25,8 +25,10 @@ from core.schemas import (
     IngestOutcome,
     IngestStatus,
     ParsedQuestion,
+    Reason,
     Scope,
     SearchHit,
+    UnitMention,
 )
 from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
@@ -249,7 +251,7 @@ class DisclosureService:
 
     # -- questions -----------------------------------------------------------------------
     def parse(self, question: str, *, unit: str | None = None, year: int | None = None,
-              doc_type: DocType | str | None = None) -> ParsedQuestion:
+              doc_type: DocType | str | None = None, scope: Scope | str | None = None) -> ParsedQuestion:
         """The question read against the archive; explicit options override what the question says."""
         from app.question import parse_question
 
@@ -259,10 +261,13 @@ class DisclosureService:
         index = self.unit_index(stored_units)
         parsed = parse_question(question, index, stored_years)
         update: dict = {}
+        top_unit: dict = {}
         if unit:
             named = index.mentions(unit)
             units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
+            top_unit = {"mentions": [UnitMention(phrase=unit, start=0, units=units)] if units else [],
+                        "unknown_unit": None if units else unit, "closest": [] if units else index.closest(unit)}
         if year is not None:
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise InputError(f"year {year} is not a year between {MIN_YEAR} and {MAX_YEAR}")
@@ -272,7 +277,10 @@ class DisclosureService:
             update["year"] = None
         if doc_type is not None:
             update["doc_type"] = DocType(doc_type)
-        return parsed.model_copy(update={"filters": parsed.filters.model_copy(update=update)})
+        top: dict = dict(top_unit)  # the option names the unit the answer is about
+        if scope is not None:
+            update["scope"] = top["scope"] = Scope(scope)
+        return parsed.model_copy(update={**top, "filters": parsed.filters.model_copy(update=update)})
 
     def unit_index(self, names: list[str] | None = None):
         """The stored unit names, ready for recognising units in questions (rebuilt when they change)."""
@@ -292,44 +300,59 @@ class DisclosureService:
         rs = RetrievalSettings(candidates=self.settings.candidates)
         return hybrid_search(self.store, parsed, k, mode=mode, settings=rs), parsed
 
-    def ask(self, question: str, previous: ParsedQuestion | None = None) -> Answer:
+    def ask(self, question: str, previous: ParsedQuestion | None = None, *, unit: str | None = None,
+            year: int | None = None, scope: Scope | str | None = None) -> Answer:
         """Answer a plain Chinese question from the stored figures and reasons, with citations.
 
-        With an LLM endpoint configured, an answerable answer is rewritten by the model and kept
-        only when grounded (:mod:`app.llm_answer`); otherwise the deterministic answer stands.
-        ``previous``: the last turn of a conversation (see :meth:`ask_turn`).
+        ``previous`` is the question of the turn before (as :meth:`ask_turn` returned it): a follow-up
+        ("那去年呢？") takes its unit, year and metric (:func:`app.conversation.carry_over`). ``unit``, ``year``
+        and ``scope`` override what the question says. With an LLM endpoint configured, an answerable answer is
+        rewritten by the model and kept only when grounded (:mod:`app.llm_answer`); otherwise the
+        deterministic answer stands.
         """
-        return self.ask_turn(question, previous)[0]
+        return self.ask_turn(question, previous, unit=unit, year=year, scope=scope)[0]
 
-    def ask_turn(self, question: str, previous: ParsedQuestion | None = None) -> tuple[Answer, ParsedQuestion]:
-        """One turn of a conversation: the answer, and the question as read with what ``previous`` (the last
-        turn's question as read) asked where this one leaves it out (:func:`app.conversation.carry_over`:
-        "那去年呢？"). Keep the returned question as the ``previous`` of the next turn."""
+    def ask_turn(self, question: str, previous: ParsedQuestion | None = None, *, unit: str | None = None,
+                 year: int | None = None, scope: Scope | str | None = None) -> tuple[Answer, ParsedQuestion]:
+        """:meth:`ask`, with the question as it was read (pass it as ``previous`` with the next turn)."""
         from app.conversation import carry_over
         from app.qa import Answerer
 
-        parsed = carry_over(previous, self.parse(question))
-        rs = RetrievalSettings(candidates=self.settings.candidates)
+        parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
+        if parsed.filters.year is not None and parsed.filters.year not in self.store.years():
+            parsed = parsed.model_copy(update={"filters": parsed.filters.model_copy(update={"year": None})})
+        answerer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(),
+                            scope=Scope(scope) if scope is not None else None)  # only an explicit scope filters
+        answer = answerer.ask(parsed)
+        if scope is not None and not answer.answerable:
+            from app.labels import scope as scope_words
 
-        def hits(k: int) -> list[SearchHit]:  # the passages nearest the question as read (carried words too)
-            return hybrid_search(self.store, parsed, k, settings=rs)
+            answer = answer.model_copy(update={"answer": f"{answer.answer}（只在{scope_words(scope)}的文件中查找）"})
+        return self._written(question, parsed, answer), parsed
 
-        answer = Answerer(self.store, lambda _question, k: hits(k), self.unit_index()).ask(parsed)
+    def _written(self, question: str, parsed: ParsedQuestion, answer: Answer) -> Answer:
+        """The answer rewritten by the configured LLM when it is grounded; the deterministic one otherwise."""
         if not self.settings.llm.configured or not answer.answerable:
-            return answer, parsed
+            return answer
         from app.llm_answer import write_answer
 
         try:
-            nearest = hits(5)
+            hits = self.search(parsed.corrected or question, 5)[0]
         except DisclosureError:
-            nearest = []
-        return write_answer(question, answer, nearest, self.settings.llm.client(), parsed.years), parsed
+            hits = []
+        return write_answer(question, answer, hits, self.settings.llm.client(), parsed.years)
 
-    def reasons(self, query: str, k: int = 10) -> list[dict]:
-        """How changes were explained before: reason sentences matching a metric and a direction."""
-        from app.explanations import find
+    def reasons(self, query: str, k: int = 10, *, unit: str | None = None, year: int | None = None,
+                direction: str | None = None) -> list[dict]:
+        """How changes were explained before: reason sentences matching a metric and a direction.
 
-        return find(self.store, self.parse(query), k)
+        ``unit`` and ``year`` filter as in :meth:`parse`; ``direction`` (增加 or 减少) keeps only the
+        explanations of a change in that direction (without it, a direction word in the query prefers them)."""
+        from app.explanations import DIRECTIONS, find
+
+        if direction is not None and direction not in DIRECTIONS:
+            raise InputError(f"direction {direction!r}: use {' or '.join(DIRECTIONS)}")
+        return find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
@@ -419,8 +442,30 @@ class DisclosureService:
         missing = set(doc_ids or []) - {d.doc_id for d in records}
         if missing:
             raise LoadError(", ".join(sorted(missing)), "no stored document with that id")
+        if fmt not in ("json", "csv", "xlsx"):
+            raise InputError(f"unknown export format {fmt!r}: use json, csv or xlsx")
         rows = figure_rows([(d, self.store.figures_of(d.doc_id)) for d in records])
-        return write(rows, fmt, out), len(rows)
+        sheets: dict = {}
+        if fmt == "xlsx":
+            from app.export import check_rows, reason_rows
+
+            reasons: dict[str, list[Reason]] = {}
+            for doc_id, data in self.store.reasons_where(None, None):
+                reasons.setdefault(doc_id, []).append(Reason.model_validate_json(data))
+            sheets = {"checks": check_rows([(d, self._checks_or_note(d)) for d in records]),
+                      "reasons": reason_rows([(d, reasons.get(d.doc_id, [])) for d in records])}
+        try:
+            return write(rows, fmt, out, **sheets), len(rows)
+        except OSError as e:  # a folder that cannot be made, a directory given as the file, no permission
+            raise InputError(f"cannot write {out}: {e.strerror or e}") from e
+
+    def _checks_or_note(self, record: DocRecord) -> list[CheckResult]:
+        """The document's findings; when its original cannot be read again, one skip saying why."""
+        try:
+            return self.check(record.doc_id)
+        except DisclosureError as e:
+            return [CheckResult(rule="document", description="读取原文件", status="skip",
+                                message=f"未能核验：{one_line(str(e))}")]
 
     def original_file(self, doc_id: str) -> tuple[Path, DocRecord] | None:
         """The readable original of a stored document (the archive's copy) and its record, or None."""
@@ -434,8 +479,27 @@ class DisclosureService:
         found = self.original_file(citation.doc_id)
         return original_text(found[0], citation.page) if found else None
 
+    def page_image(self, citation: Citation, scale: float = 1.6):
+        """The cited PDF page as a PNG with the quote highlighted (:class:`app.pageimage.PageImage`), or None
+        for a text document, a citation without a page, or a stored original that is gone."""
+        from app.pageimage import render_cited_page
+
+        found = self.original_file(citation.doc_id)
+        if found is None or found[0].suffix.lower() != ".pdf" or citation.page is None:
+            return None
+        try:
+            return render_cited_page(found[0], citation.page, citation.quote, scale)
+        except Exception as e:  # a page PDFium cannot draw: the text view still shows the quote
+            raise LoadError(found[1].source, f"page {citation.page} cannot be drawn ({type(e).__name__}: {e})") from e
+
     def docs(self) -> list[DocRecord]:
         return self.store.docs()
+
+    def overview(self, examples: int = 5):
+        """The units, years and document types the archive holds, with example questions made from them."""
+        from app.examples import overview
+
+        return overview(self.docs(), examples)
 
     def remove(self, doc_id: str) -> bool:
         with self.store.writing():

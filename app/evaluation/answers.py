@@ -8,6 +8,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.labels import cite_label
+
 GOLD = Path(__file__).resolve().parents[2] / "evals" / "gold" / "questions.jsonl"
 
 
@@ -119,7 +121,7 @@ def evaluate(ask, questions: list[dict]) -> AnswerScore:
             cited = a.citations[0] if a.citations else None
             s.misses.append({"id": q["id"], "question": q["question"], "answered": a.answer[:200],
                              "expected": list(q.get("expected_numbers") or q.get("expected_reason_keywords") or []),
-                             "type": q["type"], "citation": cited.where() if cited else None})
+                             "type": q["type"], "citation": cite_label(cited) if cited else None})
         if q["type"] in ("figure", "list"):
             s.figure_exact[0] += exact_figures(q, a)
             s.figure_exact[1] += 1

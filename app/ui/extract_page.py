@@ -6,21 +6,23 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from app.ui.common import ready, where
+from app import labels
+from app.ui.common import ready
 from core.vocabulary import label_of
 
-STATUS_COLOUR = {"pass": "#d4edda", "warn": "#fff3cd", "fail": "#f8d7da", "skip": "#e2e3e5"}
+STATUS_COLOUR = {"错误": "#f8d7da", "提示": "#fff3cd", "通过": "#d4edda", "跳过": "#e2e3e5"}
 SUMMARY = ("basic_expenditure", "project_expenditure", "ending_carryover")
 THREE = ("overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception")
 
 st.title("抽取与核验")
 svc = ready()
-docs = svc.docs()
-choice = st.selectbox("文件", [f"{d.source} · {d.unit} · {d.year}" for d in docs], key="doc")
-doc = docs[[f"{d.source} · {d.unit} · {d.year}" for d in docs].index(choice)]
+docs = {d.doc_id: d for d in svc.docs()}
+chosen = st.selectbox("文件", list(docs), key="doc", format_func=lambda i: labels.doc_label(docs[i]))
+doc = docs[chosen]
 figures = svc.extract(doc.doc_id).figures
 st.subheader(f"抽取的数字（{len(figures)}）")
-st.dataframe(pd.DataFrame([{"key": f.key, "value": f.value, "unit": f.unit, "来源": f.source_kind, "出处": where(f.citation),
+st.dataframe(pd.DataFrame([{"指标": label_of(f.key), "数值": f.value, "单位": f.unit,
+                            "来源": labels.SOURCE_KIND.get(f.source_kind, f.source_kind), "出处": f.citation.where("zh"),
                             "引文": f.citation.quote[:80]} for f in figures]), hide_index=True, width="stretch")
 
 c1, c2 = st.columns(2)
@@ -36,20 +38,21 @@ if three:
 
 st.subheader("交叉核验")
 checks = svc.check(doc.doc_id)
-counts = {s: sum(c.status == s for c in checks) for s in STATUS_COLOUR}
-st.caption(" · ".join(f"{k} {v}" for k, v in counts.items()))
-table = pd.DataFrame([{"status": c.status, "级别": c.severity or "", "编号": c.finding_id or "", "rule": c.rule,
-                       "说明": c.message, "出处": "；".join(where(x) for x in c.citations),
+counts = {word: sum(labels.status(c.status) == word for c in checks) for word in STATUS_COLOUR}
+st.caption("核验结果：" + " · ".join(f"{k} {v}" for k, v in counts.items()))
+table = pd.DataFrame([{"结果": labels.status(c.status), "核验项": c.description, "说明": c.message,
+                       "出处": "；".join(x.where("zh") for x in c.citations), "编号": c.finding_id or "",
                        "复核标记": f"非问题：{c.dismissed.reason}" if c.dismissed else ""} for c in checks])
 if not table.empty:
-    st.dataframe(table.style.apply(lambda row: [f"background-color: {STATUS_COLOUR[row['status']]}"] * len(row), axis=1),
+    st.dataframe(table.style.apply(lambda row: [f"background-color: {STATUS_COLOUR[row['结果']]}"] * len(row), axis=1),
                  hide_index=True, width="stretch")
 
 st.subheader("导出")
 cols = st.columns(3)
-for col, fmt, mime in zip(cols, ("csv", "xlsx", "json"),
-                          ("text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           "application/json"), strict=True):
-    out = Path(tempfile.mkdtemp()) / f"{Path(doc.source).stem}_figures.{fmt}"
+stem = labels.doc_label(doc).replace(" · ", "_")
+EXPORTS = (("xlsx", "下载 Excel（数字、核查、原因说明）", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+           ("csv", "下载 CSV（数字）", "text/csv"), ("json", "下载 JSON（数字）", "application/json"))
+for col, (fmt, text, mime) in zip(cols, EXPORTS, strict=True):
+    out = Path(tempfile.mkdtemp()) / f"{stem}.{fmt}"
     svc.export(fmt, out, [doc.doc_id])
-    col.download_button(f"下载 {fmt.upper()}", out.read_bytes(), file_name=out.name, mime=mime, key=f"export-{fmt}")
+    col.download_button(text, out.read_bytes(), file_name=out.name, mime=mime, key=f"export-{fmt}")

@@ -13,9 +13,8 @@ metric = c1.text_input("指标", value="公务接待费", key="metric", max_char
 direction = c2.selectbox("方向", ["减少", "增加", "不限"], key="direction")
 unit = c3.selectbox("单位", ["全部", *units], key="unit")
 year = c4.selectbox("年度", ["全部", *sorted({d.year for d in svc.docs() if d.year}, reverse=True)], key="year")
-query = " ".join(x for x in [metric, "" if direction == "不限" else direction,
-                             "" if unit == "全部" else unit, "" if year == "全部" else f"{year}年"] if x)
-found = svc.reasons(query, k=20) if metric else []
+found = svc.reasons(metric, k=20, unit=None if unit == "全部" else unit, year=None if year == "全部" else year,
+                    direction=None if direction == "不限" else direction) if metric else []
 st.caption(f"找到 {len(found)} 条说明（相同表述只列一次）")
 for r in found:
     with st.container(border=True):

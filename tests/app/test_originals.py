@@ -44,9 +44,9 @@ def test_citations_check_and_downloads_survive_the_users_copy_going(tmp_path, ca
 
     pdf_chunk = svc.store.chunks_of(ids[1])[0]
     data, name, mime = download(svc, pdf_chunk.citation)
-    assert data.startswith(b"%PDF-") and name == f"report_p{pdf_chunk.citation.page}.pdf" and mime == "application/pdf"
+    assert data.startswith(b"%PDF-") and name == f"report_第{pdf_chunk.citation.page}页.pdf" and mime == "application/pdf"
     data, name, _ = download(svc, svc.store.chunks_of(ids[0])[0].citation)
-    assert data == SMALL.read_bytes() and name == SMALL.name
+    assert data == SMALL.read_bytes() and name == "新疆巴州市场监督管理局_2022年_绩效目标表.txt"  # not the hash-made name
     monkeypatch.setenv("DISCLOSURE_HOME", str(home))
     assert main(["check", ids[1]]) == 0
     assert "fail" in capsys.readouterr().out

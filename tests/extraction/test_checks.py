@@ -121,6 +121,6 @@ def test_export_csv_xlsx_json(tmp_path):
     assert all(r["quote"] and r["value"] for r in rows)
     path, n2 = svc.export("xlsx", tmp_path / "f.xlsx", doc_ids=[svc.docs()[0].doc_id])
     ws = load_workbook(path).active
-    assert ws.max_row == n2 + 1 and ws.cell(1, 6).value == "key"
+    assert ws.title == "数字" and ws.max_row == n2 + 1 and ws.cell(1, 4).value == "指标"
     path, n3 = svc.export("json", tmp_path / "f.json")
     assert len(json.loads(path.read_text(encoding="utf-8"))) == n

@@ -1,0 +1,111 @@
+"""The Chinese words people read for the project's internal values (中文显示名称).
+
+JSON output keeps the keys (``final_accounts``, ``pass``, ``three_public_actual``); every page, table, Excel header
+and plain-text CLI line shows these words instead. Metric keys are named by :func:`core.vocabulary.label_of`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.schemas import CheckStatus, Citation, DocRecord, DocType, IngestOutcome, IngestStatus, Scope
+from core.vocabulary import label_of
+
+DOC_TYPE = {DocType.final_accounts: "部门决算", DocType.budget: "部门预算", DocType.performance_target: "绩效目标表",
+            DocType.performance_self_eval: "绩效自评表", DocType.unknown: "未识别类型"}
+SCOPE = {Scope.department: "部门（含所属单位）", Scope.unit: "单位（本级）"}
+STATUS = {CheckStatus.passed: "通过", CheckStatus.warn: "提示", CheckStatus.fail: "错误", CheckStatus.skip: "跳过"}
+SOURCE_KIND = {"table": "表格", "prose": "正文"}
+METHOD = {"rule": "规则", "llm": "大模型"}
+INTENT = {"figure": "数字", "reason": "原因", "comparison": "比较", "list": "列举"}
+INGEST = {IngestStatus.ingested: "已导入", IngestStatus.unchanged: "已在档案中", IngestStatus.replaced: "已替换旧版本",
+          IngestStatus.error: "未导入", IngestStatus.skipped: "已跳过"}
+DIRECTION = {"increase": "增加", "decrease": "减少"}
+
+# a file name the archive made from a content hash (000_04b2af8a0d084766.txt): it tells a reader nothing
+_MACHINE_NAME = re.compile(r"^(?:\d{3}_)?[0-9a-f]{16}(?:\.\w+)?$")
+
+
+def doc_type(value: DocType | str | None) -> str:
+    return DOC_TYPE.get(DocType(value), str(value)) if value else DOC_TYPE[DocType.unknown]
+
+
+def scope(value: Scope | str | None) -> str:
+    return SCOPE.get(Scope(value), str(value)) if value else "未说明"
+
+
+def status(value: CheckStatus | str) -> str:
+    return STATUS.get(CheckStatus(value), str(value))
+
+
+def metric(key: str | None) -> str:
+    return label_of(key) if key else ""
+
+
+def is_machine_name(name: str | None) -> bool:
+    """Whether a file name is one the archive made from a content hash (not a name a person gave)."""
+    return bool(name) and bool(_MACHINE_NAME.match(name or ""))
+
+
+def shown_file_name(name: str | None) -> str:
+    """A file name worth showing (a person's name for the file), or "" for a hash-made one."""
+    return "" if is_machine_name(name) else (name or "")
+
+
+def document(unit: str | None, year: int | None, kind: DocType | str | None, source: str | None = None) -> str:
+    """A document as people name it: 单位 · 年度 · 类型 (the file name stands in for an unknown unit)."""
+    who = unit or shown_file_name(source) or "未识别单位"
+    when = f"{year}年" if year else "年度未识别"
+    return f"{who} · {when} · {doc_type(kind)}"
+
+
+def doc_label(record: DocRecord) -> str:
+    return document(record.unit, record.year, record.doc_type, record.source)
+
+
+def cite_label(c: Citation) -> str:
+    """Where a citation is, for people: 单位 · 年度 · 类型 · 第93行（第1页）."""
+    return f"{document(c.unit, c.year, c.doc_type, c.source)} · {c.where('zh')}".rstrip(" ·")
+
+
+_REASONS: tuple[tuple[str, str], ...] = (
+    (r"already stored \(same content\)", "内容相同的文件已在档案中"),
+    (r"empty (?:upload|file)", "文件是空的"),
+    (r"too large.*limit is ([\d.,]+ ?MB)", r"文件太大（上限 \1）"),
+    (r"too large", "文件太大"),
+    (r"too much text", "文字太多，超过上限"),
+    (r"a ZIP archive", "这是压缩包，不是公开文件（请先解压）"),
+    (r"not a PDF, DOCX or text file", "不是 PDF、DOCX 或文本文件"),
+    (r"not a PDF", "不是 PDF（内容不以 %PDF- 开头：文件损坏或扩展名不对）"),
+    (r"not a DOCX|broken DOCX", "不是可读的 Word 文档"),
+    (r"encrypted PDF", "PDF 已加密，需要密码"),
+    (r"scanned PDF, OCR needed", "扫描件 PDF，没有文字层（需要先做 OCR）"),
+    (r"broken or truncated PDF|PDF has no pages", "PDF 损坏或不完整"),
+    (r"no text to index", "规范化后没有可检索的文字"),
+    (r"no text", "没有文字内容"),
+    (r"binary content|cannot decode", "不是文本（二进制内容或无法识别的编码）"),
+    (r"not a document laid out in lines", "不是按行排版的文档（单行过长）"),
+    (r"not a regular file|is a directory", "不是普通文件"),
+    (r"path does not exist|no such file", "文件不存在"),
+    (r"figures not extracted", "段落可以检索，但数字未能抽取"),
+)
+
+
+def reason(message: str | None) -> str:
+    """A loader's or the service's English reason in Chinese (the original kept in brackets when unknown)."""
+    if not message:
+        return ""
+    for pattern, chinese in _REASONS:
+        m = re.search(pattern, message)
+        if m:
+            return m.expand(chinese) if "\\" in chinese else chinese
+    return f"（原文）{message}"
+
+
+def outcome(o: IngestOutcome) -> str:
+    """One upload's result in Chinese: 名称：已导入，N 个段落（说明）."""
+    head = f"{o.source}：{INGEST.get(IngestStatus(o.status), str(o.status))}"
+    if o.status in (IngestStatus.error, IngestStatus.skipped):
+        return f"{head}——{reason(o.message)}"
+    body = f"{head}，{o.chunks} 个段落" + (f"，{o.pages} 页" if o.pages else "")
+    return body + (f"（{reason(o.message)}）" if o.message else "")
