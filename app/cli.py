@@ -408,7 +408,9 @@ def build_parser() -> argparse.ArgumentParser:
                                      "提取、核对、导出、评测；接口文档在 /docs",
                        description="启动服务接口（FastAPI + uvicorn），与命令行共用同一个库和同样的 JSON。"
                                    "设置环境变量 DISCLOSURE_API_KEY 后，除 /health 和接口文档外的每个请求都须带 "
-                                   "Authorization: Bearer <密钥> 或 X-API-Key: <密钥>。")
+                                   "Authorization: Bearer <密钥> 或 X-API-Key: <密钥>。", add_help=False)
+    p._optionals.title = "选项"
+    p.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
     p.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只接受本机连接）")
     p.add_argument("--port", type=_port, default=8000, help="端口（默认 8000）")
     p.add_argument("--log-level", choices=["critical", "error", "warning", "info", "debug"], default="info",

@@ -48,11 +48,11 @@ by_type = pd.DataFrame([{"类型": QUESTION_TYPE.get(t, t), "答对": c.correct,
                         for t, c in a.by_type.items()])
 st.bar_chart(by_type.set_index("类型"), stack=False, color=["#58a55c", "#d8593b"])
 st.markdown(f"**答错的问题（{len(a.misses)}）**")
-if a.misses:
-    st.dataframe(pd.DataFrame([{"问题": m.question, "类型": QUESTION_TYPE.get(m.type, m.type),
-                                "应包含": "、".join(m.expected), "实际回答": m.answered, "引用": m.citation or "（无引用）"}
-                               for m in a.misses]), hide_index=True, width="stretch")
-else:
+MISS_COLUMNS = ["问题", "类型", "应包含", "实际回答", "引用"]
+st.dataframe(pd.DataFrame([{"问题": m.question, "类型": QUESTION_TYPE.get(m.type, m.type),
+                            "应包含": "、".join(m.expected), "实际回答": m.answered, "引用": m.citation or "（无引用）"}
+                           for m in a.misses], columns=MISS_COLUMNS), hide_index=True, width="stretch")
+if not a.misses:
     st.caption("全部答对。")
 
 st.subheader("检索")
