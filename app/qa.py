@@ -148,9 +148,10 @@ class Answerer:
         question = parsed.corrected or parsed.text
         intent = parsed.intent.value
         if parsed.language != "zh":
-            return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”")
-        if parsed.unknown_unit:
-            return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest))
+            return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
+        if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
+            return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest),
+                              nearest=False)
         targets = self._targets(parsed)
         if len(targets) > MAX_UNITS_PER_ANSWER:
             return self._which(question, intent, targets, parsed.years)
@@ -186,7 +187,8 @@ class Answerer:
     def _which(self, question: str, intent: str, targets: list[list[str]], years: list[int]) -> Answer:
         when = f"{years[0]}年" if len(years) == 1 else ""
         names = "、".join(g[0] for g in targets[:12]) + ("等" if len(targets) > 12 else "")
-        return self._none(question, intent, f"请说明是哪个单位：档案中有{len(targets)}个单位的{when}公开文件（{names}）。")
+        return self._none(question, intent, f"请说明是哪个单位：档案中有{len(targets)}个单位的{when}公开文件（{names}）。",
+                          nearest=False)
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
         near = f"最接近的单位：{'、'.join(closest)}。" if closest else \
@@ -220,8 +222,9 @@ class Answerer:
         return self._figure(question, keys, units, year, intent)
 
     # -- answers ---------------------------------------------------------------------------
-    def _none(self, question: str, intent: str, message: str) -> Answer:
-        hits = self.search(question, 3)
+    def _none(self, question: str, intent: str, message: str, nearest: bool = True) -> Answer:
+        """A refusal; with the passages nearest to the question unless they could only mislead."""
+        hits = self.search(question, 3) if nearest else []
         return Answer(answer=message, answerable=False, intent=intent, figures=[],
                       citations=[h.citation for h in hits], nearest=[h.citation for h in hits])
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from app.units import UnitIndex, pinyin, unit_like
 from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters, Scope
 from core.vocabulary import METRICS
-from index.lexical import expand_query
+from index.lexical import synonym_terms
 
 # a year as people write it: 2024年, 24年, 2024年度, 2024决算 / 2024预算
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))")
@@ -163,7 +163,7 @@ def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQ
     for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:
             residual = residual.replace(p, " ")
-    _, added = expand_query(residual)
+    added = synonym_terms(residual)
     unknown = None if mentions else unit_like(text, figure_words())
     filters = QueryFilters(unit=mentions[0].phrase if mentions else None, units=matched,
                            year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(text), scope=scope_of(text))

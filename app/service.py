@@ -134,6 +134,7 @@ class DisclosureService:
             progress("", len(files), len(files))
         if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
             self.store.rebuild_bm25()
+            self.unit_index()  # the new names' forms, kept for the next cold start
         return outcomes
 
     def ingest_uploads(self, uploads: Iterable[tuple[str, bytes]], progress: Progress | None = None
@@ -169,6 +170,7 @@ class DisclosureService:
             progress("", len(items), len(items))
         if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
             self.store.rebuild_bm25()
+            self.unit_index()  # the new names' forms, kept for the next cold start
         return outcomes
 
     def _ingest_one(self, path: Path, source: str | None = None) -> IngestOutcome:
@@ -285,11 +287,16 @@ class DisclosureService:
     def unit_index(self, names: list[str] | None = None):
         """The stored unit names, ready for recognising units in questions (rebuilt when they change)."""
         from app.question import figure_words
-        from app.units import UnitIndex
+        from app.units import UnitIndex, learn_word_starts, word_starts_known
 
         names = sorted(names if names is not None else self.store.units())
         if getattr(self, "_unit_index", None) is None or self._unit_index.names != names:
+            learn_word_starts(self.store.memo("word_starts"))
+            before = len(word_starts_known())
             self._unit_index = UnitIndex(names, figure_words())
+            known = word_starts_known()
+            if len(known) > before:  # new names: keep how they segment, so the next cold start skips jieba
+                self.store.remember("word_starts", known)
         return self._unit_index
 
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,

@@ -18,7 +18,9 @@ answers for each); names that are one unit printed two ways (昌吉回族自治�
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -63,6 +65,9 @@ _METRIC_END = re.compile(r"(?:费|支出|收入|经费|金额|资金|预算|决�
 @lru_cache(maxsize=8192)
 def pinyin(ch: str) -> str:
     """The pinyin of a Chinese character, tones ignored (the character itself otherwise)."""
+    if "pypinyin" not in sys.modules:  # single characters only: skip the phrase dictionary (a second to load)
+        os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+        os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import lazy_pinyin
 
     return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch
@@ -106,9 +111,25 @@ def _form(unit: str, text: str) -> Form:
     return Form(unit, text, place, frozenset(place + i for i in _word_starts(text[place:])), generic)
 
 
-@lru_cache(maxsize=8192)
+# word starts already known (computed here, or read back from the store: loading jieba takes seconds)
+_WORD_STARTS: dict[str, frozenset[int]] = {}
+
+
+def word_starts_known() -> dict[str, str]:
+    """The word starts computed so far, as strings ("0,2,4"), to keep with the store."""
+    return {text: ",".join(map(str, sorted(starts))) for text, starts in _WORD_STARTS.items()}
+
+
+def learn_word_starts(known: dict[str, str]) -> None:
+    """Word starts computed earlier (as :func:`word_starts_known` gave them)."""
+    for text, starts in known.items():
+        _WORD_STARTS.setdefault(text, frozenset(int(i) for i in starts.split(",") if i))
+
+
 def _word_starts(text: str) -> frozenset[int]:
     """Where the words of a name begin (search-mode segmentation: 人民检察院 → 人民, 检察, 检察院…)."""
+    if text in _WORD_STARTS:
+        return _WORD_STARTS[text]
     import jieba
 
     jieba.setLogLevel(60)
@@ -116,7 +137,8 @@ def _word_starts(text: str) -> frozenset[int]:
     for word, start, _end in jieba.tokenize(text, mode="search", HMM=False):
         if len(word) > 1 or start == 0:
             starts.add(start)
-    return frozenset(starts)
+    _WORD_STARTS[text] = frozenset(starts)
+    return _WORD_STARTS[text]
 
 
 def _shortened(text: str) -> set[str]:

@@ -7,7 +7,7 @@ import unicodedata
 
 from core.errors import LoadError
 from core.sanitise import one_line
-from index.loaders import KIND_SUFFIX, sniff_kind
+from index.loaders import KIND_SUFFIX, check_suffix, sniff_kind
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_NAME_CHARS = 200
@@ -21,7 +21,7 @@ def safe_name(name: str) -> str:
 
 def upload_name(name: str, kind: str) -> str:
     """The name an upload is shown by: its safe name with the suffix its content calls for (a text called
-    ``report.pdf`` is shown as ``report.txt``); ``upload.<suffix>`` when nothing is left ("", ".", "..")."""
+    ``report`` or ``report.text`` is shown as ``report.txt``); ``upload.<suffix>`` when nothing is left."""
     clean = safe_name(name)
     suffix = KIND_SUFFIX[kind]
     stem = clean.rsplit(".", 1)[0] if "." in clean else clean
@@ -37,6 +37,8 @@ def check_upload(name: str, data: bytes) -> str:
         raise LoadError(shown, f"too large ({len(data) // (1024 * 1024)} MB; the limit is "
                                f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB)")
     kind = sniff_kind(data)
+    if "." in shown:
+        check_suffix(shown, "." + shown.rsplit(".", 1)[1], kind)
     if kind == "zip":
         raise LoadError(shown, "a ZIP archive, not a PDF, DOCX or text file (unpack it first)")
     if kind not in KIND_SUFFIX:

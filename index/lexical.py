@@ -8,6 +8,7 @@ import re
 import shutil
 import threading
 import uuid
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -35,9 +36,11 @@ def _load_tokenizer():
     return _tokenizer
 
 
-def synonyms() -> dict[str, list[str]]:
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, tuple[str, ...]]:
     """Everyday words → the documents' terms (公车 → 公务用车, 招待费 → 公务接待费…)."""
-    return json.loads((_RES / "synonyms.json").read_text(encoding="utf-8"))
+    data = json.loads((_RES / "synonyms.json").read_text(encoding="utf-8"))
+    return {word: tuple(terms) for word, terms in data.items()}
 
 
 def tokenize(text: str) -> list[str]:
@@ -54,13 +57,9 @@ def tokenize(text: str) -> list[str]:
     return out
 
 
-def expand_query(text: str) -> tuple[list[str], list[str]]:
-    """Query tokens with the synonyms' terms added; also the terms that were added."""
-    added: list[str] = []
-    for word, terms in synonyms().items():
-        if word in text:
-            added.extend(t for t in terms if t not in text)
-    return tokenize(text + " " + " ".join(added)), added
+def synonym_terms(text: str) -> list[str]:
+    """The documents' terms for the everyday words of ``text`` that it does not already contain (searched too)."""
+    return [t for word, terms in synonyms().items() if word in text for t in terms if t not in text]
 
 
 def _remove(path: Path) -> None:

@@ -113,6 +113,16 @@ def sniff_kind(data: bytes) -> str:
     return "text"
 
 
+def check_suffix(source: str, suffix: str, kind: str) -> None:
+    """Refuse a file whose name promises a format its content is not (a .pdf holding "hello"): the one
+    check of the CLI, the API and the app's upload."""
+    suffix = suffix.lower()
+    if suffix == ".pdf" and kind != "pdf":
+        raise LoadError(source, "not a PDF: the content does not start with %PDF- (broken or mislabelled file)")
+    if suffix == ".docx" and kind != "docx":
+        raise LoadError(source, "not a DOCX: the content is not a Word document archive")
+
+
 def load(path: Path, source: str | None = None) -> RawDocument:
     """Load any supported file; raise :class:`LoadError` naming the file and the reason.
 
@@ -123,11 +133,7 @@ def load(path: Path, source: str | None = None) -> RawDocument:
     kind = sniff_kind(data)
     if kind == "text" and len(data) > MAX_TEXT_BYTES:
         raise LoadError(source, f"too large for a text file ({len(data):,} bytes; the limit is {_mb(MAX_TEXT_BYTES)})")
-    suffix = path.suffix.lower()
-    if suffix == ".pdf" and kind != "pdf":
-        raise LoadError(source, "not a PDF: the content does not start with %PDF- (broken or mislabelled file)")
-    if suffix == ".docx" and kind != "docx":
-        raise LoadError(source, "not a DOCX: the content is not a Word document archive")
+    check_suffix(source, path.suffix, kind)
     if kind == "pdf":
         segments, warnings = _pdf_segments(data, source)
         return RawDocument(source, path, "pdf", doc_id_for(data), segments, warnings=warnings, data=data)

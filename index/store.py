@@ -37,7 +37,7 @@ from core.schemas import Chunk, Dismissal, DocRecord, Figure, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 from index.locks import WriteLock
-from index.vectors import COLLECTION, ChromaTarget, VectorIndex
+from index.vectors import COLLECTION, ChromaTarget, VectorIndex, check_embedder
 
 __all__ = ["COLLECTION", "ORIGINALS", "ChromaTarget", "Store"]
 
@@ -73,6 +73,8 @@ CREATE TABLE IF NOT EXISTS dismissals (
     PRIMARY KEY (doc_id, finding_id)
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS properties (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS memo (kind TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (kind, key));
 INSERT OR IGNORE INTO meta VALUES ('generation', 0), ('vectors', 0);
 """
 
@@ -87,8 +89,12 @@ class Store:
         self._init_catalog()
         self.write_lock = WriteLock(home / "write.lock")
         self.cache = _open_cache(home / "vectors.sqlite", embedder)
-        self.vectors = VectorIndex(home, chroma or ChromaTarget(path=home / "chroma"), embedder,
-                                   read_counter=lambda: self._meta("vectors"), bump_counter=self._bump_vectors)
+        self.target = chroma or ChromaTarget(path=home / "chroma")
+        self._vectors: VectorIndex | None = None
+        self._vectors_lock = threading.Lock()
+        stored = self.db.execute("SELECT value FROM properties WHERE key='embedder'").fetchone()
+        if stored is not None:  # refused at once, without opening Chroma (which takes a second)
+            check_embedder(self.target, stored[0], embedder)
         self._bm25: BM25Index | None = None
         self._bm25_generation: str | None = None
         self._bm25_lock = threading.RLock()
@@ -150,6 +156,22 @@ class Store:
 
     # -- chroma --------------------------------------------------------------------------
     @property
+    def vectors(self) -> VectorIndex:
+        """The vectors, opened on first use: answering from the catalog never loads Chroma."""
+        if self._vectors is None:
+            with self._vectors_lock:
+                if self._vectors is None:
+                    vectors = VectorIndex(self.home, self.target, self.embedder,
+                                          read_counter=lambda: self._meta("vectors"), bump_counter=self._bump_vectors)
+                    fingerprint = self.embedder.fingerprint()
+                    stored = self.db.execute("SELECT value FROM properties WHERE key='embedder'").fetchone()
+                    if stored is None or stored[0] != fingerprint:  # the collection checked it: record it
+                        with self.db as db:
+                            db.execute("INSERT OR REPLACE INTO properties VALUES ('embedder', ?)", (fingerprint,))
+                    self._vectors = vectors
+        return self._vectors
+
+    @property
     def collection(self):
         """The Chroma collection as it is now (counts, checks); searches go through :meth:`dense`."""
         return self.vectors.collection
@@ -207,6 +229,21 @@ class Store:
         if not where:
             return None
         return {r[0] for r in self.db.execute(f"SELECT chunk_id FROM chunks WHERE {' AND '.join(where)}", args)}
+
+    # -- derived data worth keeping (slow to compute, cheap to read) ------------------------
+    def memo(self, kind: str) -> dict[str, str]:
+        """What was remembered under ``kind`` (see :meth:`remember`)."""
+        return dict(self.db.execute("SELECT key, value FROM memo WHERE kind=?", (kind,)))
+
+    def remember(self, kind: str, items: dict[str, str]) -> None:
+        """Keep values computed from the stored documents (e.g. how unit names segment into words), so a
+        cold start reads them instead of loading what computes them. Best effort: a store that cannot be
+        written (busy, read-only) simply computes them again next time."""
+        try:
+            with self.db as db:
+                db.executemany("INSERT OR REPLACE INTO memo VALUES (?, ?, ?)", [(kind, k, v) for k, v in items.items()])
+        except sqlite3.OperationalError:
+            pass
 
     # -- writing -------------------------------------------------------------------------
     def embed(self, chunks: list[Chunk]) -> tuple[list[np.ndarray], int]:

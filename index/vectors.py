@@ -47,6 +47,19 @@ class ChromaTarget:
         return f"{self.host}:{self.port or 8000}" if self.host else str(self.path)
 
 
+def check_embedder(target: ChromaTarget, stored: str | None, embedder: BaseEmbedder) -> None:
+    """Refuse to mix vectors: ``stored`` (the fingerprint a store was built with) must be ``embedder``'s."""
+    fingerprint = embedder.fingerprint()
+    if stored is not None:
+        stored = redact_text(stored)  # stores written before credentials were stripped from URLs
+    if stored != fingerprint:
+        raise EmbedderMismatchError(
+            f"the store at {target.where()} was built with the embedding model {stored!r}, "
+            f"but {fingerprint!r} is configured; use the same model (DISCLOSURE_EMBEDDER) or a new "
+            "DISCLOSURE_HOME (or delete this store's folder and ingest again)"
+        )
+
+
 class _Client:
     """One Chroma client and its collection; swapped for a fresh one under ``rw``'s write side."""
 
@@ -74,31 +87,28 @@ class _Client:
         self.collection = self._collection()
 
     def _collection(self):
+        from index.chroma_functions import chroma_function
+
+        function = chroma_function(self.embedder)
         existing = {c.name if hasattr(c, "name") else c for c in self.client.list_collections()}
         if COLLECTION in existing:
             self.check(self.client.get_collection(COLLECTION, embedding_function=None), self.embedder)
-            return self.client.get_collection(COLLECTION, embedding_function=self.embedder)
+            return self.client.get_collection(COLLECTION, embedding_function=function)
         return self.client.create_collection(
-            COLLECTION, embedding_function=self.embedder,
+            COLLECTION, embedding_function=function,
             metadata={"embedder": self.embedder.fingerprint(), "hnsw:space": "cosine"},
         )
 
     def check(self, collection, embedder: BaseEmbedder) -> None:
         """Refuse to mix vectors: the collection must have been built with ``embedder``'s model."""
-        fingerprint = embedder.fingerprint()
-        stored = (collection.metadata or {}).get("embedder")
-        if stored is not None:
-            stored = redact_text(stored)  # stores written before credentials were stripped from URLs
-        if stored != fingerprint:
-            raise EmbedderMismatchError(
-                f"the store at {self.target.where()} was built with the embedding model {stored!r}, "
-                f"but {fingerprint!r} is configured; use the same model (DISCLOSURE_EMBEDDER) or a new "
-                "DISCLOSURE_HOME (or delete this store's folder and ingest again)"
-            )
+        check_embedder(self.target, (collection.metadata or {}).get("embedder"), embedder)
 
     def reopen(self) -> None:
         if self.target.host:  # a server is consistent: the same client sees every write
-            self.collection = self.client.get_collection(COLLECTION, embedding_function=self.embedder)
+            from index.chroma_functions import chroma_function
+
+            function = chroma_function(self.embedder)
+            self.collection = self.client.get_collection(COLLECTION, embedding_function=function)
             return
         old = self.client
         self.client = self.collection = None

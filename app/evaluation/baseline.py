@@ -22,10 +22,12 @@ class NaiveRAG:
         from chromadb.config import Settings
         from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+        from index.chroma_functions import chroma_function
+
         self.embedder = embedder
         client = chromadb.PersistentClient(path=tempfile.mkdtemp(prefix="naive-"),
                                            settings=Settings(anonymized_telemetry=False))
-        self.collection = client.create_collection("naive", embedding_function=embedder)
+        self.collection = client.create_collection("naive", embedding_function=chroma_function(embedder))
         splitter = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200, add_start_index=True)
         self.texts: dict[str, str] = {}
         ids, docs, metas = [], [], []

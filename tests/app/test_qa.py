@@ -74,6 +74,7 @@ def test_a_year_range_lists_each_year_held_and_names_the_missing_ones(archive_se
 def test_unknown_unit_and_missing_year_are_explained(archive_service):
     a = archive_service.ask("北京市财政局2024年招待费花了多少")
     assert not a.answerable and "北京市财政局" in a.answer and "档案中没有" in a.answer
+    assert a.citations == [] and a.nearest == []  # other units' passages would read as an answer about it
     b = archive_service.ask("昌吉州市监局2019年三公经费花了多少")
     assert not b.answerable and "2019" in b.answer and "2024" in b.answer  # names the years it does hold
 

@@ -125,7 +125,9 @@ def test_upload_safety():
 
     assert safe_name("../../etc/passwd") == "passwd" and safe_name("..\\..\\x.pdf") == "x.pdf"
     assert upload_name("../evil/决算.txt", "text") == "决算.txt"
-    assert upload_name("report.pdf", check_upload("report.pdf", "纯文本内容".encode())) == "report.txt"  # type follows content
+    assert upload_name("report", check_upload("report", "纯文本内容".encode())) == "report.txt"  # type follows content
+    with pytest.raises(LoadError, match="not a PDF"):  # a .pdf that is not one: refused, as the CLI refuses it
+        check_upload("report.pdf", b"hello")
     assert upload_name("..", "pdf") == "upload.pdf" and upload_name("a\x1b[2J.pdf", "pdf") == "a\\x1b[2J.pdf"
     for name, data, reason in (("a.pdf", b"", "empty"), ("c.zip", b"PK\x03\x04" + b"0" * 100, "ZIP")):
         with pytest.raises(LoadError, match=reason):
@@ -168,3 +170,17 @@ def test_eval_page_names_the_documents_without_gold(archive_service, tmp_path, m
     assert named == ["没有标注集的文档（未计入）：新疆巴州市场监督管理局 · 2022年 · 绩效目标表"], named
     json_report = next(b for b in at.get("download_button") if b.proto.label == "下载评测报告（JSON）")
     assert json_report.proto.label  # the report itself can be taken away
+
+
+def test_a_fake_pdf_upload_is_refused_like_the_cli_refuses_it(tmp_path):
+    """Issue 12: "hello" uploaded as report.pdf was stored as a text with no unit; the CLI refused it."""
+    from conftest import make_service
+
+    svc = make_service(tmp_path / "home")
+    (outcome,) = svc.ingest_uploads([("report.pdf", b"hello")])
+    assert outcome.status == "error" and "not a PDF" in outcome.message and outcome.source == "report.pdf"
+    assert svc.docs() == [] and not any((tmp_path / "home" / "originals").glob("*"))
+    fake = tmp_path / "report.pdf"
+    fake.write_bytes(b"hello")
+    (cli_outcome,) = svc.ingest([fake])
+    assert cli_outcome.status == "error" and cli_outcome.message == outcome.message
