@@ -7,6 +7,7 @@ import argparse
 import json
 import sqlite3
 import sys
+import unicodedata
 from pathlib import Path
 
 from app import labels
@@ -31,7 +32,7 @@ def cmd_ingest(args) -> int:
     if not args.json or sys.stderr.isatty():
         from tqdm import tqdm
 
-        bar = tqdm(total=0, unit="file", file=sys.stderr, disable=not sys.stderr.isatty(), desc="ingest")
+        bar = tqdm(total=0, unit="个文件", file=sys.stderr, disable=not sys.stderr.isatty(), desc="导入")
 
     def progress(name: str, done: int, total: int) -> None:
         if bar is not None:
@@ -50,21 +51,11 @@ def cmd_ingest(args) -> int:
                      "chunks": svc.store.chunk_count()})
     else:
         for o in outcomes:
-            print(outcome_line(o))
-        print(f"{len(outcomes) - len(failed) - len(skipped)} ok, {len(failed)} failed"
-              + (f", {len(skipped)} skipped" if skipped else "")
-              + f"; store has {len(svc.docs())} documents, {svc.store.chunk_count()} chunks")
+            print(labels.outcome(o))
+        print(f"成功 {len(outcomes) - len(failed) - len(skipped)} 个，失败 {len(failed)} 个"
+              + (f"，跳过 {len(skipped)} 个" if skipped else "")
+              + f"；档案中共 {len(svc.docs())} 份文档、{svc.store.chunk_count()} 个段落")
     return 1 if failed or skipped else 0
-
-
-def outcome_line(o) -> str:
-    """One ingested file on one line (its name and message are already made one-line by the service)."""
-    if o.status == "error":
-        return f"ERROR  {o.source}: {o.message}"
-    if o.status == "skipped":
-        return f"SKIPPED  {o.source}: {o.message}"
-    extra = f" — {o.message}" if o.message else ""
-    return f"{o.status:<10}{o.source}: {o.chunks} chunks, {o.pages} page(s), {o.seconds:.2f}s{extra}"
 
 
 def cmd_search(args) -> int:
@@ -75,15 +66,15 @@ def cmd_search(args) -> int:
         _print_json({"query": parsed.model_dump(mode="json"), "hits": [h.model_dump(mode="json") for h in hits]})
         return 0
     f = parsed.filters
-    shown = ", ".join(x for x in [f.unit and f"unit={f.unit}", f.year and f"year={f.year}",
-                                  f.doc_type and f"type={f.doc_type.value}"] if x)
+    shown = "，".join(x for x in [f.unit and f"单位={f.unit}", f.year and f"年度={f.year}",
+                                  f.doc_type and f"类型={labels.doc_type(f.doc_type)}"] if x)
     if shown:
-        print(f"filters: {shown}")
+        print(f"筛选：{shown}")
     if not hits:
-        print("no passages found" + (" for these filters" if shown else ""))
+        print("没有找到相关段落" + ("（在这些筛选条件下）" if shown else ""))
     for i, h in enumerate(hits, 1):
         c = h.citation
-        print(f"[{i}] {c.where(source=True)} · {c.unit or '?'} {c.year or ''} · {h.kind.value} · {h.score:.4f}")
+        print(f"[{i}] {labels.cite_label(c)}（{c.source}）· {labels.CHUNK_KIND[h.kind]} · 相关度 {h.score:.4f}")
         if h.section_path:
             print("    " + " > ".join(h.section_path[-2:]))
         quote = " ".join(c.quote.split())
@@ -97,23 +88,26 @@ def cmd_extract(args) -> int:
         if args.json:
             _print_json(view.model_dump(mode="json"))
         else:
-            print(f"{view.source} · {view.unit_name} · {view.fiscal_year} · {view.doc_type.value}")
+            print(f"{labels.document(view.unit_name, view.fiscal_year, view.doc_type, view.source)}（{view.source}）")
             for key, f in view.summary.items():
-                print(f"  {key:<32} {f.value:>14} {f.unit}")
+                print(f"  {_pad(labels.metric(key), 30)} {f.value:>14} {f.unit}")
             for p in view.projects:
-                money = " / ".join(f"{x.value}" for x in (p.budget, p.actual, p.execution_rate, p.score) if x)
-                print(f"  项目 {p.name}: {money} · {len(p.indicators)} indicators")
+                money = "，".join(f"{name}{x.value}{x.unit}" for name, x in (
+                    ("预算", p.budget), ("执行", p.actual), ("执行率", p.execution_rate), ("得分", p.score)) if x)
+                print(f"  项目 {p.name}：{money}；指标 {len(p.indicators)} 项")
         return 0
     ex = _service().extract(args.target, llm=args.llm)
     if args.json:
         _print_json(ex.model_dump(mode="json"))
         return 0
-    print(f"{ex.source} · {ex.unit_name or '?'} · {ex.fiscal_year or '?'} · {ex.doc_type.value} · "
-          f"{len(ex.figures)} figures")
+    print(f"{labels.document(ex.unit_name, ex.fiscal_year, ex.doc_type, ex.source)}（{ex.source}）· "
+          f"{len(ex.figures)} 个数字")
     for f in ex.figures:
-        print(f"  {f.key:<44} {f.value:>12} {f.unit:<3} {f.source_kind:<5} {f.method:<4} {f.citation.where()}")
+        print(f"  {_pad(labels.metric(f.key), 40)} {f.value:>12} {_pad(f.unit, 4)} "
+              f"{labels.SOURCE_KIND.get(f.source_kind, f.source_kind)} {labels.METHOD.get(f.method, f.method)} "
+              f"{f.citation.where('zh')}")
     for w in ex.warnings:
-        print(f"  note: {w}")
+        print(f"  说明：{labels.reason(w)}")
     return 0
 
 
@@ -143,20 +137,20 @@ def cmd_check(args) -> int:
     if args.json:
         _print_json({"checks": [c.model_dump(mode="json") for c in checks]})
         return 0
-    marks = {"pass": "✓", "fail": "✗", "warn": "!", "skip": "-"}
+    marks = {"fail": "✗", "warn": "!", "pass": "✓", "skip": "-"}
     for c in checks:
         if c.status == "pass" and not args.all:
             continue
-        where = ", ".join(x.where() for x in c.citations)
-        severity = f"{c.severity} " if c.severity else ""
+        where = "；".join(x.where("zh") for x in c.citations)
         fid = f"[{c.finding_id}] " if c.status in ("fail", "warn") else ""
-        print(f"{marks[c.status]} {c.status:<4} {severity}{fid}{c.rule:<24} {c.message}" + (f"  [{where}]" if where else ""))
+        print(f"{marks[c.status]} {labels.status(c.status)} {fid}{c.description}：{c.message}"
+              + (f"（{where}）" if where else ""))
         if c.dismissed:
             print(f"      已标记为非问题（{c.dismissed.at}）：{c.dismissed.reason}")
     counts = {s: sum(1 for c in checks if c.status == s) for s in marks}
     dismissed = sum(1 for c in checks if c.dismissed)
-    print(" · ".join(f"{k} {v}" for k, v in counts.items()) + (f" · 已标记非问题 {dismissed}" if dismissed else "")
-          + ("" if args.all else "  (--all shows passes)"))
+    print("，".join(f"{labels.status(k)} {v} 项" for k, v in counts.items())
+          + (f"，已标记非问题 {dismissed} 项" if dismissed else "") + ("" if args.all else "（加 --all 列出通过项）"))
     return 0
 
 
@@ -166,7 +160,7 @@ def cmd_export(args) -> int:
     if args.json:
         _print_json({"path": str(path), "format": args.format, "rows": n})
     else:
-        print(f"wrote {n} figures to {path}")
+        print(f"已导出 {n} 个数字：{path}")
     return 0
 
 
@@ -239,30 +233,28 @@ def cmd_docs(args) -> int:
         doc_id, *pairs = args.set
         bad = [p for p in pairs if "=" not in p]
         if not pairs or bad:
-            print("usage: disclosure docs --set DOC_ID unit=… [year=…] [type=…] [scope=department|unit]", file=sys.stderr)
+            print("用法：disclosure docs --set 文档编号 unit=… [year=…] [type=…] [scope=department|unit]", file=sys.stderr)
             return 2
         record = _service().correct(doc_id, dict(p.split("=", 1) for p in pairs))
         if args.json:
             _print_json({"doc": record.model_dump(mode="json")})
         else:
-            print(f"corrected {record.doc_id}: {record.unit} · {record.year} · {record.doc_type.value} · "
-                  f"{record.scope.value if record.scope else '?'}")
+            print(f"已更正 {record.doc_id}：{labels.doc_label(record)} · {labels.scope(record.scope)}")
         return 0
     docs = _service().docs()
     if args.json:
         _print_json({"docs": [d.model_dump(mode="json") for d in docs]})
         return 0
     for d in docs:
-        parts = ", ".join(p.doc_type.value for p in d.parts)
-        scope = d.scope.value if d.scope else "?"
-        print(f"{d.doc_id}  {one_line(d.source)}  {d.unit or '?'}  {d.year or '?'}  {d.doc_type.value} [{parts}] {scope}  "
-              f"{d.pages}p {d.chunks} chunks")
+        parts = "、".join(labels.doc_type(p.doc_type) for p in d.parts)
+        print(f"{d.doc_id}  {labels.doc_label(d)}（{one_line(d.source)}）  范围：{labels.scope(d.scope)}  "
+              f"含：{parts}  {d.pages} 页、{d.chunks} 个段落")
         if d.names:
-            print(f"    also printed as: {'、'.join(d.names)}")
+            print(f"    文件中也写作：{'、'.join(d.names)}")
         if d.corrected:
-            print(f"    corrected by a user: {', '.join(f'{k}={v}' for k, v in d.corrected.items())}")
+            print(f"    用户更正：{'，'.join(f'{k}={v}' for k, v in d.corrected.items())}")
     if not docs:
-        print("the store is empty; run `disclosure ingest PATH`")
+        print("档案是空的；请先运行 disclosure ingest 路径")
     return 0
 
 
@@ -271,7 +263,7 @@ def cmd_remove(args) -> int:
     if args.json:
         _print_json({"doc_id": args.doc_id, "removed": removed})
     else:
-        print(("removed " if removed else "no document with id ") + args.doc_id)
+        print(("已移除 " if removed else "没有编号为此的文档：") + args.doc_id)
     return 0 if removed else 1
 
 
@@ -299,7 +291,7 @@ def _k(text: str) -> int:
     except ValueError:
         k = 0
     if not 1 <= k <= 100:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 100 (got {text!r})")
+        raise argparse.ArgumentTypeError(f"须为 1 到 100 之间的整数（收到 {text!r}）")
     return k
 
 
@@ -309,7 +301,7 @@ def _year(text: str) -> int:
     except ValueError:
         year = 0
     if not 1900 <= year <= 2100:
-        raise argparse.ArgumentTypeError(f"not a year between 1900 and 2100 (got {text!r})")
+        raise argparse.ArgumentTypeError(f"须为 1900 到 2100 之间的年份（收到 {text!r}）")
     return year
 
 
@@ -322,12 +314,51 @@ def _tolerance(text: str) -> str:
     except InvalidOperation:
         ok = False
     if not ok:
-        raise argparse.ArgumentTypeError(f"not a number of 万元 from 0 to 10000 ({text!r})")
+        raise argparse.ArgumentTypeError(f"须为 0 到 10000 之间的万元数（收到 {text!r}）")
     return text
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.11 wording), in Chinese; anything else is shown as argparse words it
+_ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.+)$", r"缺少参数：\1"),
+    (r"^argument (.+?): invalid choice: (.+?) \(choose from (.+)\)$", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"^argument (.+?): expected one argument$", r"参数 \1 需要一个值"),
+    (r"^argument (.+?): expected at least one argument$", r"参数 \1 至少需要一个值"),
+    (r"^argument (.+?): expected (\d+) arguments$", r"参数 \1 需要 \2 个值"),
+    (r"^argument (.+?): invalid \S+ value: (.+)$", r"参数 \1 的取值 \2 无效"),
+    (r"^argument (.+?): not allowed with argument (.+)$", r"参数 \1 不能与 \2 同时使用"),
+    (r"^argument (.+?): ignored explicit argument (.+)$", r"参数 \1 不接受值 \2"),
+    (r"^unrecognized arguments: (.+)$", r"无法识别的参数：\1"),
+    (r"^ambiguous option: (.+?) could match (.+)$", r"选项 \1 不明确，可能是：\2"),
+    (r"^argument (.+?): (.+)$", r"参数 \1：\2"),  # a message of our own type checks (already Chinese)
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with its usage line and error messages in Chinese (exit code 2, as before)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str):  # type: ignore[override]
+        import re
+
+        for pattern, chinese in _ARGPARSE_ERRORS:
+            if re.match(pattern, message):
+                message = re.sub(pattern, chinese, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="disclosure", description="披露问答：政府部门预算、决算公开文件的检索、抽取、核验与问答。"
+    ap = _Parser(prog="disclosure", description="披露问答：政府部门预算、决算公开文件的检索、抽取、核验与问答。"
                                  "每条结果都注明出处（文件、页码、行号、原文）。",
                                  add_help=False, epilog="加 --json 输出 JSON（字段名为英文键，便于程序读取）。退出码：0 成功，1 部分输入失败，2 用法或配置错误。")
     ap._positionals.title = "命令"
@@ -419,6 +450,12 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _pad(text: str, width: int) -> str:
+    """``text`` padded to ``width`` columns (a Chinese character takes two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
+
+
 def _choices(values: list[str], words: dict) -> str:
     return "、".join(f"{v}（{words.get(v, v)}）" for v in values)
 
@@ -447,7 +484,7 @@ def _fail(args, message: str, kind: str) -> int:
     message = one_line(" ".join(message.split()))
     if getattr(args, "json", False):
         _print_json({"error": message, "type": kind})
-    print(f"error: {message}", file=sys.stderr)
+    print(f"错误：{labels.reason(message, keep=True)}", file=sys.stderr)
     return 2
 
 

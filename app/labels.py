@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from core.schemas import CheckStatus, Citation, DocRecord, DocType, IngestOutcome, IngestStatus, Scope
+from core.schemas import (
+    CheckStatus,
+    ChunkKind,
+    Citation,
+    DocRecord,
+    DocType,
+    IngestOutcome,
+    IngestStatus,
+    Scope,
+)
 from core.vocabulary import label_of
 
 DOC_TYPE = {DocType.final_accounts: "部门决算", DocType.budget: "部门预算", DocType.performance_target: "绩效目标表",
@@ -16,6 +25,7 @@ DOC_TYPE = {DocType.final_accounts: "部门决算", DocType.budget: "部门预�
 SCOPE = {Scope.department: "部门（含所属单位）", Scope.unit: "单位（本级）"}
 STATUS = {CheckStatus.passed: "通过", CheckStatus.warn: "提示", CheckStatus.fail: "错误", CheckStatus.skip: "跳过"}
 SOURCE_KIND = {"table": "表格", "prose": "正文"}
+CHUNK_KIND = {ChunkKind.table: "表格", ChunkKind.narrative: "正文", ChunkKind.heading: "标题"}
 METHOD = {"rule": "规则", "llm": "大模型"}
 INTENT = {"figure": "数字", "reason": "原因", "comparison": "比较", "list": "列举"}
 INGEST = {IngestStatus.ingested: "已导入", IngestStatus.unchanged: "已在档案中", IngestStatus.replaced: "已替换旧版本",
@@ -85,21 +95,36 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"no text", "没有文字内容"),
     (r"binary content|cannot decode", "不是文本（二进制内容或无法识别的编码）"),
     (r"not a document laid out in lines", "不是按行排版的文档（单行过长）"),
+    (r"not a regular file \((.+?)\)", r"不是普通文件（\1）：只读取文件"),
     (r"not a regular file|is a directory", "不是普通文件"),
+    (r"a Word 97-2003 document", "Word 97-2003 文档（.doc）不能读取：请另存为 DOCX 或 PDF"),
+    (r"a WPS document", "WPS 文档不能读取：请另存为 DOCX 或 PDF"),
+    (r"an RTF document", "RTF 文档不能读取：请另存为 DOCX 或 PDF"),
+    (r"a CSV table", "CSV 表格不能读取：请另存为 PDF，或改名为 .txt 按文本读取"),
+    (r"a spreadsheet \((\S+)\)", r"电子表格（\1）不能读取：请导出为 PDF"),
+    (r"an archive \((\S+)\)", r"压缩包（\1）不能读取：请先解压"),
+    (r"an image \((\S+)\)", r"图片（\1）不能读取：请先 OCR 为带文字层的 PDF"),
+    (r"unsupported file type \((.+?)\)", r"不支持的文件类型（\1）：只读取 PDF、DOCX 和文本文件（.txt、.md）"),
+    (r"^cannot read: (.+)", r"无法读取：\1"),
+    (r"^cannot write (.+?): ", r"无法写入 \1："),
+    (r"the store folder (.+) is a file, not a folder", r"档案文件夹 \1 是一个文件，不是文件夹"),
+    (r"the store's catalog (.+?) cannot be read", r"档案目录 \1 无法读取"),
     (r"path does not exist|no such file", "文件不存在"),
     (r"figures not extracted", "段落可以检索，但数字未能抽取"),
 )
 
 
-def reason(message: str | None) -> str:
-    """A loader's or the service's English reason in Chinese (the original kept in brackets when unknown)."""
+def reason(message: str | None, keep: bool = False) -> str:
+    """A loader's or the service's English reason in Chinese; one without a translation is marked （原文）, or,
+    with ``keep``, given as it is with the Chinese of a known reason inside it put first."""
     if not message:
         return ""
     for pattern, chinese in _REASONS:
         m = re.search(pattern, message)
         if m:
-            return m.expand(chinese) if "\\" in chinese else chinese
-    return f"（原文）{message}"
+            said = m.expand(chinese) if "\\" in chinese else chinese
+            return f"{said}（{message}）" if keep else said
+    return message if keep else f"（原文）{message}"
 
 
 def outcome(o: IngestOutcome) -> str:

@@ -94,4 +94,43 @@ def test_export_to_a_bad_path_is_one_line(out, archive_service, tmp_path):
     p = subprocess.run([sys.executable, "-m", "app.cli", "export", "--format", "csv", "--out", target],
                        capture_output=True, text=True, env=env, timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr + p.stdout, p.stderr
-    assert p.stderr.startswith(f"error: cannot write {target}") and len(p.stderr.strip().splitlines()) == 1
+    assert p.stderr.startswith(f"错误：无法写入 {target}：") and len(p.stderr.strip().splitlines()) == 1
+
+
+# words of the JSON contract (keys and values) and English CLI phrasing that a reader of the plain text must not see
+_INTERNAL = re.compile(r"final_accounts|performance_(?:target|self_eval)|\bbudget\b|\bdepartment\b|\bpass\b|\bfail\b|"
+                       r"\bwarn\b|\bskip\b|three_public|expenditure_|income_|\bchunks?\b|\bfigures\b|\bERROR\b|"
+                       r"\busage\b|\berror\b|\bfilters\b|\bnarrative\b|\bprose\b|\btable\b|\brule\b|\bllm\b")
+
+
+def test_plain_text_output_is_chinese(archive_service, capsys, monkeypatch):
+    """Issue 12: docs, check, extract (and --view), search and export print Chinese words, not the JSON keys."""
+    home = archive_service.settings.home
+    doc = next(d for d in archive_service.docs() if d.source.startswith("002"))
+    target = next(d for d in archive_service.docs() if d.source.startswith("004"))
+    outputs = {}
+    for argv in (["docs"], ["check", doc.doc_id], ["check", doc.doc_id, "--all"], ["extract", doc.doc_id],
+                 ["extract", "--view", target.doc_id], ["search", "三公经费", "--k", "3", "--type", "final_accounts"],
+                 ["remove", "0000000000000000"]):
+        code, out, err = _run(argv, home, capsys, monkeypatch)
+        assert code in (0, 1) and out.strip(), (argv, err)
+        outputs[" ".join(argv[:2])] = out
+    for name, out in outputs.items():
+        assert not _INTERNAL.search(re.sub(r"\([^()]*\.(?:txt|pdf)\)|（[^（）]*\.(?:txt|pdf)）", "", out)), (name, out)
+    assert "部门决算" in outputs["docs"] and "单位（本级）" in outputs["docs"]
+    assert "错误" in outputs[f"check {doc.doc_id}"] and "通过" in outputs[f"check {doc.doc_id}"]
+    assert "本年支出合计" in outputs[f"extract {doc.doc_id}"] and "表格" in outputs[f"extract {doc.doc_id}"]
+    assert outputs["search 三公经费"].startswith("筛选：类型=部门决算")
+
+
+@pytest.mark.parametrize(("argv", "said"), [
+    (["ask"], "缺少参数：问题"),
+    (["bogus"], "参数 命令 的取值 'bogus' 无效"),
+    (["ask", "x", "--year", "3000"], "须为 1900 到 2100 之间的年份"),
+    (["ask", "x", "--bogus"], "无法识别的参数：--bogus"),
+    (["search", "x", "--k"], "参数 --k 需要一个值"),
+])
+def test_usage_errors_are_chinese(argv, said, tmp_path, capsys, monkeypatch):
+    code, out, err = _run(argv, tmp_path / "home", capsys, monkeypatch)
+    assert code == 2 and err.startswith("用法：disclosure") and said in err, err
+    assert "usage" not in err and "error" not in err

@@ -67,7 +67,8 @@ def test_a_store_folder_that_is_a_file(tmp_path, capsys, monkeypatch):
     home = tmp_path / "home"
     home.write_text("not a folder")
     code, out, err = _run(["docs"], home, capsys, monkeypatch)
-    assert code == 2 and err.strip() == f"error: the store folder {home} is a file, not a folder (DISCLOSURE_HOME)"
+    assert code == 2 and err.strip() == (f"错误：档案文件夹 {home} 是一个文件，不是文件夹（the store folder {home} is a "
+                                         "file, not a folder (DISCLOSURE_HOME)）")
 
 
 def test_a_corrupted_catalog_is_a_clear_error(tmp_path, capsys, monkeypatch):
@@ -84,7 +85,7 @@ def test_a_corrupted_catalog_is_a_clear_error(tmp_path, capsys, monkeypatch):
     for argv in (["docs"], ["search", "三公经费"], ["ingest", str(SMALL)]):
         code, out, err = _run(argv, home, capsys, monkeypatch)
         assert code == 2, (argv, out, err)
-        assert err.startswith(f"error: the store's catalog {catalog} cannot be read"), err
+        assert err.startswith(f"错误：档案目录 {catalog} 无法读取（the store's catalog {catalog} cannot be read"), err
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
@@ -115,13 +116,14 @@ def test_folder_ingest_lists_every_file_it_does_not_read(tmp_path, capsys, monke
     os.mkfifo(folder / "pipe.txt")
     code, out, err = _run(["ingest", str(folder)], tmp_path / "home", capsys, monkeypatch)
     lines = out.splitlines()
-    skipped = {ln.split(":")[0].removeprefix("SKIPPED").strip(): ln for ln in lines if ln.startswith("SKIPPED")}
+    skipped = {ln.split("：")[0]: ln for ln in lines if "：已跳过——" in ln}
     assert set(skipped) == {"old.doc", "table.xlsx", "wps.wps", "data.csv", "noext", "pipe.txt"}, out
-    assert "Word 97-2003" in skipped["old.doc"] and "spreadsheet" in skipped["table.xlsx"]
+    assert "Word 97-2003" in skipped["old.doc"] and "电子表格（.xlsx）" in skipped["table.xlsx"]
     assert "WPS" in skipped["wps.wps"] and "CSV" in skipped["data.csv"] and "FIFO" in skipped["pipe.txt"]
-    assert any(ln.startswith("ingested  spaced.pdf :") for ln in lines), out
-    assert any(ln.startswith("ingested  good.txt:") for ln in lines), out
-    assert lines[-1].startswith("2 ok, 0 failed, 6 skipped;")
+    assert "不支持的文件类型" in skipped["noext"], out
+    assert any(ln.startswith("spaced.pdf ：已导入") for ln in lines), out
+    assert any(ln.startswith("good.txt：已导入") for ln in lines), out
+    assert lines[-1].startswith("成功 2 个，失败 0 个，跳过 6 个；")
     assert code == 1
 
 
@@ -136,8 +138,7 @@ def test_names_with_newlines_and_escapes_stay_on_one_line(tmp_path):
                        env=env, cwd=ROOT)
     assert "\x1b" not in p.stdout and "\x07" not in p.stdout and "\r" not in p.stdout
     lines = p.stdout.splitlines()
-    assert "ERROR  bad\\nname\\x1b[31mred\\r.pdf: not a PDF: the content does not start with %PDF- " \
-           "(broken or mislabelled file)" in lines
-    assert any(ln.startswith("ingested  ok\\x1b]0;title\\x07.txt:") for ln in lines), lines
+    assert "bad\\nname\\x1b[31mred\\r.pdf：未导入——不是 PDF（内容不以 %PDF- 开头：文件损坏或扩展名不对）" in lines
+    assert any(ln.startswith("ok\\x1b]0;title\\x07.txt：已导入") for ln in lines), lines
     docs = make_service(tmp_path / "home").docs()
     assert [d.source for d in docs] == ["ok\\x1b]0;title\\x07.txt"]

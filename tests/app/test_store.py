@@ -86,8 +86,8 @@ def test_cli_reports_each_bad_file_on_one_line(tmp_path):
                        capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2])
     assert p.returncode == 1
     lines = p.stdout.splitlines()
-    assert any(ln.startswith("ERROR  junk.pdf: not a PDF") for ln in lines), p.stdout
-    assert any(SMALL[0].name in ln and "ingested" in ln for ln in lines), p.stdout
+    assert any(ln.startswith("junk.pdf：未导入——不是 PDF") for ln in lines), p.stdout
+    assert any(ln.startswith(f"{SMALL[0].name}：已导入") for ln in lines), p.stdout
 
 
 def test_killed_ingestion_leaves_a_store_that_opens_and_answers(tmp_path):
