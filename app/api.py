@@ -27,7 +27,8 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from pydantic import BaseModel, ConfigDict, Field, SecretStr
 from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Send
+from starlette.types import Scope as ASGIScope
 
 from app.conversation import Conversations
 from app.service import DisclosureService
@@ -53,6 +54,7 @@ from core.schemas import (
     Extraction,
     IngestOutcome,
     ParsedQuestion,
+    Scope,
     SearchHit,
 )
 
@@ -90,6 +92,38 @@ class IngestReply(BaseModel):
 
 class DocsReply(BaseModel):
     docs: list[DocRecord]
+
+
+class CorrectRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    unit: str | None = Field(default=None, min_length=1, max_length=200, description="the unit's official name")
+    year: int | None = Field(default=None, ge=1900, le=2100, description="the fiscal year")
+    type: DocType | None = Field(default=None, description="final_accounts, budget, performance_target…")
+    scope: Scope | None = Field(default=None, description="department (部门) or unit (单位, 本级)")
+
+
+class DocReply(BaseModel):
+    doc: DocRecord
+
+
+class RemoveReply(BaseModel):
+    doc_id: str
+    removed: bool
+
+
+class DismissRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    finding_id: str = Field(min_length=1, max_length=200, description="the finding's id (from /check)")
+    reason: str = Field(min_length=1, max_length=2000, description="why it is not a problem (kept with the mark)")
+
+
+class DismissReply(BaseModel):
+    dismissed: CheckResult
+
+
+class UndismissReply(BaseModel):
+    finding_id: str
+    undismissed: bool
 
 
 class SearchReply(BaseModel):
@@ -182,7 +216,7 @@ class BodyLimit:
     def __init__(self, app: ASGIApp, upload_limit: int, other_limit: int = MAX_JSON_BYTES) -> None:
         self.app, self.upload_limit, self.other_limit = app, upload_limit, other_limit
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: ASGIScope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -215,7 +249,7 @@ class BodyLimit:
         if state["over"]:
             await self._refuse(upload, scope, receive, send)
 
-    async def _refuse(self, upload: bool, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _refuse(self, upload: bool, scope: ASGIScope, receive: Receive, send: Send) -> None:
         message = (f"upload too large: the files of one request may hold at most {_size(self.upload_limit)}"
                    if upload else f"request body too large: at most {_size(self.other_limit)}")
         await error_response(413, "TooLarge", message)(scope, receive, send)
@@ -284,6 +318,22 @@ def documents(svc: Service) -> JSONResponse:
     return _json({"docs": [d.model_dump(mode="json") for d in svc.docs()]})
 
 
+@router.patch("/documents/{doc_id}", response_model=DocReply,
+              summary="更正文件的单位、年度、类型或范围（重新导入后仍保留；同 docs --set）")
+def correct(svc: Service, doc_id: str, body: CorrectRequest) -> JSONResponse:
+    stored(svc, doc_id)
+    changes = {k: str(v) for k, v in body.model_dump(mode="json", exclude_none=True).items()}
+    if not changes:
+        raise InputError("nothing to correct: give unit, year, type or scope")
+    return _json({"doc": svc.correct(doc_id, changes).model_dump(mode="json")})
+
+
+@router.delete("/documents/{doc_id}", response_model=RemoveReply, summary="移除一份文件（同 remove）")
+def remove(svc: Service, doc_id: str) -> JSONResponse:
+    stored(svc, doc_id)
+    return _json({"doc_id": doc_id, "removed": svc.remove(doc_id)})
+
+
 @router.get("/search", response_model=SearchReply, summary="混合检索，带出处")
 def search(svc: Service, q: Annotated[str, Query(min_length=1, description="the question or words")],
            k: Annotated[int, Query(ge=1, le=100)] = 5, unit: str | None = None,
@@ -305,8 +355,11 @@ def ask(svc: Service, request: Request, body: AskRequest) -> JSONResponse:
 
 @router.get("/reasons", response_model=ReasonsReply, summary="原因说明：以往怎样解释变化")
 def reasons(svc: Service, q: Annotated[str, Query(min_length=1, description="e.g. 公务接待费 减少")],
-            k: Annotated[int, Query(ge=1, le=100)] = 10) -> JSONResponse:
-    return _json({"reasons": svc.reasons(q, k=k)})
+            k: Annotated[int, Query(ge=1, le=100)] = 10,
+            direction: Annotated[Literal["增加", "减少"] | None, Query(description="increases or decreases only")]
+            = None, unit: str | None = None,
+            year: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> JSONResponse:
+    return _json({"reasons": svc.reasons(q, k=k, unit=unit, year=year, direction=direction)})
 
 
 @router.get("/extract/{doc_id}", response_model=Extraction | Disclosure, summary="提取一个文件的数字")
@@ -322,6 +375,22 @@ def check(svc: Service, doc_id: str,
           = Decimal("0.01")) -> JSONResponse:
     stored(svc, doc_id)
     return _json({"checks": [c.model_dump(mode="json") for c in svc.check(doc_id, tolerance=tolerance)]})
+
+
+@router.post("/check/{doc_id}/dismissals", response_model=DismissReply,
+             summary="把一条错误或提示标记为非问题（附理由；同 check --dismiss）")
+def dismiss(svc: Service, doc_id: str, body: DismissRequest) -> JSONResponse:
+    stored(svc, doc_id)
+    return _json({"dismissed": svc.dismiss(doc_id, body.finding_id, body.reason).model_dump(mode="json")})
+
+
+@router.delete("/check/{doc_id}/dismissals/{finding_id}", response_model=UndismissReply,
+               summary="取消对一条核验结果的标记（同 check --undismiss）")
+def undismiss(svc: Service, doc_id: str, finding_id: str) -> JSONResponse:
+    stored(svc, doc_id)
+    if not svc.undismiss(doc_id, finding_id):
+        raise HTTPException(404, f"finding {finding_id} of document {doc_id} has no mark")
+    return _json({"finding_id": finding_id, "undismissed": True})
 
 
 @router.get("/export", summary="导出数字（xlsx、csv、json 下载）",

@@ -230,11 +230,54 @@ def test_eval_scores_the_stored_documents(client, svc):
     assert body["headline"][f"f1:{CHANGJI_2024.name}"] > 0.9
 
 
+def test_reasons_take_the_filters_of_the_cli(client):
+    r = client.get("/reasons", params={"q": "经费", "k": 50, "direction": "增加", "year": 2024})
+    assert r.status_code == 200, r.text
+    found = r.json()["reasons"]
+    assert found and all(x["direction"] == "增加" and x["year"] == 2024 for x in found)
+    assert_error(client.get("/reasons", params={"q": "经费", "direction": "变化"}), 400, "InputError")
+
+
+def test_a_document_is_corrected_its_findings_marked_and_removed(tmp_path):
+    """The writes the CLI offers (docs --set, check --dismiss/--undismiss, remove) as routes, same JSON."""
+    svc = make_service(tmp_path / "home")
+    svc.ingest([BAZHOU_2022, CHANGJI_2024])
+    with TestClient(create_app(svc)) as c:
+        doc_id = doc_id_of(svc, BAZHOU_2022)
+        r = c.patch(f"/documents/{doc_id}", json={"unit": "巴音郭楞蒙古自治州市场监督管理局", "scope": "unit"})
+        assert r.status_code == 200, r.text
+        assert r.json()["doc"]["unit"] == "巴音郭楞蒙古自治州市场监督管理局" and r.json()["doc"]["scope"] == "unit"
+        assert svc.store.doc(doc_id).unit == "巴音郭楞蒙古自治州市场监督管理局"
+        assert_error(c.patch(f"/documents/{doc_id}", json={}), 400, "InputError")
+        assert_error(c.patch(f"/documents/{doc_id}", json={"year": 3000}), 400, "InputError")
+        assert_error(c.patch("/documents/no-such-doc", json={"year": 2022}), 404, "NotFound")
+
+        changji = doc_id_of(svc, CHANGJI_2024)
+        finding = next(x for x in c.get(f"/check/{changji}").json()["checks"] if x["status"] in ("fail", "warn"))
+        r = c.post(f"/check/{changji}/dismissals", json={"finding_id": finding["finding_id"], "reason": "已人工核对"})
+        assert r.status_code == 200, r.text
+        assert r.json()["dismissed"]["dismissed"]["reason"] == "已人工核对"
+        again = next(x for x in c.get(f"/check/{changji}").json()["checks"]
+                     if x["finding_id"] == finding["finding_id"])
+        assert again["dismissed"]["reason"] == "已人工核对"  # kept and shown, not deleted
+        assert_error(c.post(f"/check/{changji}/dismissals", json={"finding_id": finding["finding_id"]}),
+                     400, "InputError")  # a reason is required
+        r = c.delete(f"/check/{changji}/dismissals/{finding['finding_id']}")
+        assert r.json() == {"finding_id": finding["finding_id"], "undismissed": True}
+        assert_error(c.delete(f"/check/{changji}/dismissals/{finding['finding_id']}"), 404, "NotFound")
+
+        assert c.delete(f"/documents/{doc_id}").json() == {"doc_id": doc_id, "removed": True}
+        assert [d.source for d in svc.docs()] == [CHANGJI_2024.name]
+        assert_error(c.delete(f"/documents/{doc_id}"), 404, "NotFound")
+
+
 def test_openapi_docs_list_every_route(client):
     assert client.get("/docs").status_code == 200
     paths = client.get("/openapi.json").json()["paths"]
-    assert {"/health", "/ingest", "/documents", "/search", "/ask", "/reasons", "/extract/{doc_id}",
-            "/check/{doc_id}", "/export", "/eval"} <= set(paths)
+    assert {"/health", "/ingest", "/documents", "/documents/{doc_id}", "/search", "/ask", "/reasons",
+            "/extract/{doc_id}", "/check/{doc_id}", "/check/{doc_id}/dismissals",
+            "/check/{doc_id}/dismissals/{finding_id}", "/export", "/eval"} <= set(paths)
+    assert {"patch", "delete"} <= set(paths["/documents/{doc_id}"])
 
 
 # -- errors ------------------------------------------------------------------------------------------
