@@ -352,7 +352,33 @@ class DisclosureService:
 
         if direction is not None and direction not in DIRECTIONS:
             raise InputError(f"direction {direction!r}: use {' or '.join(DIRECTIONS)}")
-        return find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
+        found = find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
+        read: dict[str, list[Reason]] = {}  # each document read once
+        for r in found:
+            if r["context"] is None:  # a store written before the context was kept
+                r["context"] = self.reason_context(Citation.model_validate(r["citation"]), read)
+                r["text"] = r["context"]["sentence"]
+        return found
+
+    def reason_context(self, citation: Citation, _read: dict[str, list[Reason]] | None = None) -> dict:
+        """A reason sentence in its running text: ``{"before", "sentence", "after"}``, each as printed (joined
+        across the PDF's line breaks; before/after None where the text has no sentence there, e.g. a 自评表 cell).
+        Kept with each reason at ingestion (``reasons(...)["context"]``); this reads the stored original again,
+        for reasons stored before that, and falls back to the quote when the original is gone."""
+        from extraction.reasons import printed_text
+
+        fallback = {"before": None, "sentence": re.sub(r"[ \t]*\n\s*", "", citation.quote), "after": None}
+        read = {} if _read is None else _read
+        if citation.doc_id not in read:
+            try:
+                read[citation.doc_id] = find_reasons(*self._read(citation.doc_id))
+            except DisclosureError:
+                read[citation.doc_id] = []
+        for r in read[citation.doc_id]:
+            c = r.citation
+            if (c.page, c.char_start, c.char_end) == (citation.page, citation.char_start, citation.char_end):
+                return {"before": r.before, "sentence": printed_text(r), "after": r.after}
+        return fallback
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:
