@@ -179,6 +179,10 @@ def test_reasons_keep_the_direction_asked(client):
     assert 1 <= len(found) <= 5
     assert all(x["direction"] in ("减少", None) for x in found)
     assert all(x["reason"] and x["citation"]["quote"] for x in found)
+    assert all(x["context"]["sentence"] == x["text"] for x in found)  # the context view's sentences
+    only = client.get("/reasons", params={"q": "机关运行经费", "direction": "增加", "year": 2021}).json()["reasons"]
+    assert only and {x["direction"] for x in only} == {"增加"} and {x["year"] for x in only} == {2021}
+    assert client.get("/reasons", params={"q": "机关运行经费", "direction": "up"}).status_code == 400
 
 
 def test_extract_of_a_stored_document(client, svc):
