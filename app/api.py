@@ -356,9 +356,13 @@ def ask(svc: Service, request: Request, body: AskRequest) -> JSONResponse:
 @router.get("/reasons", response_model=ReasonsReply, summary="原因说明：以往怎样解释变化")
 def reasons(svc: Service, q: Annotated[str, Query(min_length=1, description="e.g. 公务接待费 减少")],
             k: Annotated[int, Query(ge=1, le=100)] = 10,
-            direction: Annotated[Literal["增加", "减少"] | None, Query(description="increases or decreases only")]
-            = None, unit: str | None = None,
-            year: Annotated[int | None, Query(ge=1900, le=2100)] = None) -> JSONResponse:
+            unit: Annotated[str | None, Query(max_length=100, description="单位 (a name or an abbreviation)")] = None,
+            year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+            direction: Annotated[Literal["增加", "减少"] | None,
+                                 Query(description="only explanations of a change in this direction")] = None,
+            ) -> JSONResponse:
+    """Each reason: ``text`` (the sentence as printed), ``reason``, the figure explained, ``citation`` and
+    ``context`` (``before`` / ``sentence`` / ``after``: the sentences around it) — the filters of the 原因说明 page."""
     return _json({"reasons": svc.reasons(q, k=k, unit=unit, year=year, direction=direction)})
 
 

@@ -7,6 +7,7 @@ import re
 from core.schemas import ParsedQuestion, Reason
 from core.vocabulary import REASON_MARKER
 from core.vocabulary import label_of as label
+from extraction.reasons import printed_text
 from index.store import Store
 
 DIRECTIONS = ("增加", "减少")
@@ -43,11 +44,22 @@ def find(store: Store, parsed: ParsedQuestion, k: int = 10, direction: str | Non
         if norm in seen:
             continue
         seen.add(norm)
-        quote = r.citation.quote
-        marker = REASON_MARKER.search(quote)
-        out.append({"text": quote, "reason": quote[marker.end():].strip() if marker else r.reason, "metric": r.key, "label": r.label,
-                    "direction": r.direction, "change": r.change, "unit": r.citation.unit, "year": r.citation.year,
-                    "citation": r.citation.model_dump(mode="json")})
+        out.append(shown(r))
         if len(out) >= k:
             break
     return out
+
+
+def shown(r: Reason) -> dict:
+    """One found reason as the CLI, the API and the 原因说明 page give it: ``text`` the sentence as printed (joined
+    across the PDF's line breaks), ``reason`` its part after 主要原因是…, the figure explained, where it is, and
+    ``context`` — the sentences before and after it in the running text (null from a store written before they
+    were kept: :meth:`app.service.DisclosureService.reason_context` reads them again)."""
+    text = printed_text(r)
+    marker = REASON_MARKER.search(text)
+    context = {"before": r.before, "sentence": text, "after": r.after} if r.printed is not None else None
+    citation = r.citation.model_dump(mode="json")
+    return {"text": text, "reason": text[marker.end():].strip() if marker else r.reason, "metric": r.key,
+            "label": r.label, "direction": r.direction, "change": r.change, "percent": r.percent,
+            "unit": r.citation.unit, "year": r.citation.year, "doc_type": citation["doc_type"],
+            "context": context, "citation": citation}

@@ -54,7 +54,8 @@ FIGURE_SHEET = ("单位名称", "年度", "文件类型", "指标", "数值（�
                 "行标签", "页码", "起始行", "结束行", "引文", "文件", "指标代码")
 CHECK_SHEET = ("单位名称", "年度", "文件类型", "结果", "核验项", "说明", "应为", "实为", "容差", "出处", "编号", "复核标记")
 REASON_SHEET = ("单位名称", "年度", "文件类型", "说明的指标", "方向", "变动", "变动百分比", "原因", "原句", "出处")
-_WIDTHS = {"单位名称": 28, "指标": 30, "引文": 60, "说明": 70, "核验项": 40, "原因": 60, "原句": 70, "出处": 36, "表名": 30}
+_WIDTHS = {"单位名称": 28, "指标": 30, "引文": 60, "说明": 70, "核验项": 40, "原因": 60, "原句": 70, "出处": 36, "表名": 30,
+           "说明的指标": 30, "文件": 30}
 
 
 def number(text) -> Decimal | None:
@@ -91,6 +92,55 @@ def reason_rows(docs: list[tuple[DocRecord, list[Reason]]]) -> list[list]:
     """The 原因说明 sheet: each reason sentence with the figure it explains and where it is printed."""
     return [[d.unit, d.year, labels.doc_type(d.doc_type), labels.metric(r.key) if r.key else r.label, r.direction,
              r.change, r.percent, r.reason, r.sentence, r.citation.where("zh")] for d, reasons in docs for r in reasons]
+
+
+FOUND_REASON_SHEET = ("单位名称", "年度", "文件类型", "说明的指标", "方向", "变动", "变动百分比", "原因", "原句", "文件",
+                      "页码", "起始行", "结束行")
+
+
+def found_reason_rows(found: list[dict]) -> list[list]:
+    """The reasons a search found (:meth:`app.service.DisclosureService.reasons`, as the 原因说明 page shows them),
+    one row each under :data:`FOUND_REASON_SHEET`: the text as printed, the file, its page and line range."""
+    rows = []
+    for r in found:
+        c = r["citation"]
+        rows.append([r["unit"], r["year"], labels.doc_type(r.get("doc_type") or c.get("doc_type")),
+                     labels.metric(r["metric"]) if r["metric"] else r["label"], r["direction"], r["change"],
+                     r.get("percent"), r["reason"], r["text"], c["source"], c["page"], c["line_start"], c["line_end"]])
+    return rows
+
+
+def reasons_xlsx(found: list[dict]) -> bytes:
+    """The found reasons as an Excel workbook (one sheet 原因说明, Chinese headers, cells neutralised)."""
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "原因说明"
+    ws.append(list(FOUND_REASON_SHEET))
+    for line in found_reason_rows(found):
+        ws.append([neutralise(v) for v in line])
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    for col, name in enumerate(FOUND_REASON_SHEET, 1):
+        ws.column_dimensions[get_column_letter(col)].width = _WIDTHS.get(name, 12)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def reasons_csv(found: list[dict]) -> bytes:
+    """The found reasons as CSV (UTF-8 with BOM, so Excel opens the Chinese right; cells neutralised)."""
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(FOUND_REASON_SHEET)
+    writer.writerows([neutralise(v) for v in line] for line in found_reason_rows(found))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def write_workbook(out: Path, figures: list[dict], checks: list[list] | None = None,

@@ -25,6 +25,7 @@ from core.schemas import (
 )
 from core.vocabulary import REASON_MARKER
 from core.vocabulary import label_of as label
+from extraction.reasons import printed_text
 from index.store import Store
 
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
@@ -451,7 +452,7 @@ class Answerer:
         change = f"{top.direction}{top.change}" if top.direction and top.change else (top.direction or "")
         if top.percent and change and "%" not in change:
             change += f"（{'增长' if top.direction == '增加' else '下降' if top.direction == '减少' else ''}{top.percent}）"
-        printed = re.sub(r"\s*\n\s*", "", top.citation.quote)  # as printed, the PDF's line breaks taken out
+        printed = printed_text(top)  # as printed, the PDF's line breaks taken out
         marker = REASON_MARKER.search(printed)
         reason = printed[marker.end():].strip() if marker else top.reason
         answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"

@@ -38,7 +38,16 @@ from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
 from index.layout import Layout, read_layout
-from index.loaders import KIND_SUFFIX, RawDocument, doc_id_for, load, original_text, why_not_read
+from index.loaders import (
+    KIND_SUFFIX,
+    PageProgress,
+    RawDocument,
+    doc_id_for,
+    load,
+    original_text,
+    pdf_page_count,
+    why_not_read,
+)
 from index.metadata import detect
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
@@ -105,6 +114,11 @@ def expand_paths(paths: Iterable[Path]) -> list[tuple[Path, str | None]]:
     return out
 
 
+def _page_steps(progress: Progress, name: str, before: int, pages: int, total: int) -> PageProgress:
+    """A PDF's page-read callback that moves the batch's progress one step per page."""
+    return lambda page, _pages: progress(name, before + min(page, pages), total)
+
+
 class DisclosureService:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or get_settings()
@@ -147,39 +161,52 @@ class DisclosureService:
             return self._ingest_uploads(items, progress)
 
     def _ingest_uploads(self, items: list[tuple[str, bytes]], progress: Progress | None) -> list[IngestOutcome]:
+        """``progress(name, done, total)`` counts steps over the whole batch: each page of a PDF as it is read,
+        then one step for indexing the file (a text or DOCX file is one step)."""
         from app.uploads import check_upload, upload_name
 
-        outcomes: list[IngestOutcome] = []
-        for i, (name, data) in enumerate(items):
-            shown = one_line(name)
-            if progress:
-                progress(shown, i, len(items))
+        checked: list[tuple[str, bytes, str | LoadError]] = []
+        for name, data in items:
             try:
-                kind = check_upload(name, data)
+                checked.append((name, data, check_upload(name, data)))
             except LoadError as e:
-                outcomes.append(IngestOutcome(source=e.source, status=IngestStatus.error, message=e.reason))
+                checked.append((name, data, e))
+        steps = [(pdf_page_count(data) or 0) + 1 if kind == "pdf" else 1 for _, data, kind in checked]
+        total, done = sum(steps), 0
+        outcomes: list[IngestOutcome] = []
+        for (name, data, kind), step in zip(checked, steps, strict=True):
+            if isinstance(kind, LoadError):
+                outcomes.append(IngestOutcome(source=kind.source, status=IngestStatus.error, message=kind.reason))
+                done += step
                 continue
             shown = upload_name(name, kind)
+            if progress:
+                progress(shown, done, total)
+            on_page = _page_steps(progress, shown, done, step - 1, total) if progress and step > 1 else None
             doc_id = doc_id_for(data)
             path = self.store.home / self.store.keep_original(doc_id, data, KIND_SUFFIX[kind])
-            outcome = self._ingest_one(path, source=shown)
+            outcome = self._ingest_one(path, source=shown, on_page=on_page)
             if outcome.status == IngestStatus.error and self.store.doc(doc_id) is None:
                 path.unlink(missing_ok=True)  # refused: the archive keeps nothing of it
             outcomes.append(outcome)
+            done += step
+            if progress:
+                progress(shown, done, total)
         if progress:
-            progress("", len(items), len(items))
+            progress("", total, total)
         if any(o.status in (IngestStatus.ingested, IngestStatus.replaced) for o in outcomes):
             self.store.rebuild_bm25()
             self.unit_index()  # the new names' forms, kept for the next cold start
         return outcomes
 
-    def _ingest_one(self, path: Path, source: str | None = None) -> IngestOutcome:
+    def _ingest_one(self, path: Path, source: str | None = None, on_page: PageProgress | None = None
+                    ) -> IngestOutcome:
         """One file: read it, and store it unless its content is already stored. ``source`` is the name shown
-        (default: the file's name)."""
+        (default: the file's name); ``on_page(done, pages)`` follows the reading of a PDF page by page."""
         t0 = time.perf_counter()
         source = one_line(source if source is not None else path.name)  # no newline or terminal escape survives
         try:
-            raw = load(path, source)
+            raw = load(path, source, on_page)
             existing = self.store.doc(raw.doc_id)
             if existing is not None:
                 return self._already_stored(existing, raw, t0)
@@ -359,7 +386,33 @@ class DisclosureService:
 
         if direction is not None and direction not in DIRECTIONS:
             raise InputError(f"direction {direction!r}: use {' or '.join(DIRECTIONS)}")
-        return find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
+        found = find(self.store, self.parse(query, unit=unit, year=year), k, direction=direction)
+        read: dict[str, list[Reason]] = {}  # each document read once
+        for r in found:
+            if r["context"] is None:  # a store written before the context was kept
+                r["context"] = self.reason_context(Citation.model_validate(r["citation"]), read)
+                r["text"] = r["context"]["sentence"]
+        return found
+
+    def reason_context(self, citation: Citation, _read: dict[str, list[Reason]] | None = None) -> dict:
+        """A reason sentence in its running text: ``{"before", "sentence", "after"}``, each as printed (joined
+        across the PDF's line breaks; before/after None where the text has no sentence there, e.g. a 自评表 cell).
+        Kept with each reason at ingestion (``reasons(...)["context"]``); this reads the stored original again,
+        for reasons stored before that, and falls back to the quote when the original is gone."""
+        from extraction.reasons import printed_text
+
+        fallback = {"before": None, "sentence": re.sub(r"[ \t]*\n\s*", "", citation.quote), "after": None}
+        read = {} if _read is None else _read
+        if citation.doc_id not in read:
+            try:
+                read[citation.doc_id] = find_reasons(*self._read(citation.doc_id))
+            except DisclosureError:
+                read[citation.doc_id] = []
+        for r in read[citation.doc_id]:
+            c = r.citation
+            if (c.page, c.char_start, c.char_end) == (citation.page, citation.char_start, citation.char_end):
+                return {"before": r.before, "sentence": printed_text(r), "after": r.after}
+        return fallback
 
     # -- documents -----------------------------------------------------------------------
     def _read(self, target: str | Path) -> tuple[Layout, DocMeta]:

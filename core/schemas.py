@@ -403,6 +403,11 @@ class Reason(BaseModel):
     change: str | None = Field(default=None, description="the stated change, e.g. '3.10万元'")
     percent: str | None = Field(default=None, description="the stated change in percent, e.g. '9.04%'")
     citation: Citation
+    printed: str | None = Field(default=None, description=(
+        "the sentence in the original's characters (full-width punctuation), joined across the line breaks of a "
+        "PDF page: what a reader copies (None in a store written before it was kept)"))
+    before: str | None = Field(default=None, description="the sentence before it in the running text, as printed")
+    after: str | None = Field(default=None, description="the sentence after it in the running text, as printed")
 
 
 class DocMeta(BaseModel):

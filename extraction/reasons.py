@@ -13,7 +13,8 @@ import re
 from core.schemas import DocMeta, Reason
 from core.vocabulary import NUMBER, REASON_MARKER
 from extraction.prose import LABEL_KEY, LABEL_RE
-from index.layout import Layout, cite
+from index.layout import Layout, cite, heading_level
+from index.normalise import PAGE_BREAK
 
 _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无变化|一致)\s*(?P<num>{NUMBER})?\s*(?P<unit>万元|%)?")
 _SENTENCE = re.compile(r"[^。]+。?")
@@ -28,17 +29,93 @@ def _direction(word: str) -> str:
     return "持平"
 
 
+CONTEXT_CHARS = 300  # a neighbouring sentence longer than this is shown cut (…)
+
+
+def _sentences(start: int, text: str) -> list[tuple[int, int]]:
+    """Normalised spans of the sentences of one narrative line (a paragraph, its wrapped lines joined)."""
+    return [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def _neighbour(layout: Layout, index: int, step: int) -> tuple[int, int] | None:
+    """The last (step -1) or first (step +1) sentence of the narrative line next to line ``index``, when nothing
+    but a line or page break lies between them (not across a table)."""
+    j = index + step
+    if not 0 <= j < len(layout.narrative):
+        return None
+    here, there = layout.narrative[index], layout.narrative[j]
+    first, second = (there, here) if step < 0 else (here, there)
+    if layout.text[first.start + len(first.text):second.start].strip():
+        return None
+    spans = _sentences(there.start, there.text)
+    return (spans[-1] if step < 0 else spans[0]) if spans else None
+
+
+def _printed(layout: Layout, span: tuple[int, int] | None, cut: str) -> str | None:
+    """A neighbouring sentence as printed, cut to :data:`CONTEXT_CHARS` away from the reason (``cut``: "head"
+    keeps its end, "tail" its start)."""
+    if span is None:
+        return None
+    text = layout.doc.printed(*span).strip()
+    if len(text) > CONTEXT_CHARS:
+        text = "…" + text[-CONTEXT_CHARS:] if cut == "head" else text[:CONTEXT_CHARS] + "…"
+    return text or None
+
+
+def _rest_on_next_page(layout: Layout, index: int, span: tuple[int, int], spans: list[tuple[int, int]]
+                       ) -> tuple[int, int] | None:
+    """The rest of a sentence a page break cut ("…医疗保险单位部" / next page "分降低，导致支出减少。"): the first
+    sentence of the next page's first line, when the sentence is the last of its line, does not end a
+    sentence, and nothing but the page break lies between (neither line a heading)."""
+    here = layout.narrative[index]
+    if heading_level(here.text) is not None or not spans or span != spans[-1] or layout.text[span[1] - 1] in "。!?！？" or index + 1 >= len(layout.narrative):
+        return None
+    nxt = layout.narrative[index + 1]
+    gap = layout.text[here.start + len(here.text):nxt.start]
+    if PAGE_BREAK not in gap or gap.strip(" \n" + PAGE_BREAK) or heading_level(nxt.text) is not None:
+        return None
+    first = _sentences(nxt.start, nxt.text)
+    return first[0] if first else None
+
+
+def _in_context(layout: Layout, index: int, span: tuple[int, int], spans: list[tuple[int, int]],
+                rest: tuple[int, int] | None) -> tuple[str, str | None, str | None]:
+    """The sentence at ``span`` (of narrative line ``index``) as printed, with the sentences before and after it;
+    ``rest``: its end on the next page (the citation stays on the first page, the text goes on)."""
+    at = spans.index(span) if span in spans else -1
+    before = spans[at - 1] if at > 0 else _neighbour(layout, index, -1)
+    after = spans[at + 1] if 0 <= at < len(spans) - 1 else _neighbour(layout, index, +1)
+    printed = layout.doc.printed(*span).strip()
+    if rest:
+        printed += layout.doc.printed(*rest).strip()
+        nxt = layout.narrative[index + 1]
+        following = _sentences(nxt.start, nxt.text)[1:2]
+        after = following[0] if following else _neighbour(layout, index + 1, +1)
+    return printed, _printed(layout, before, "head"), _printed(layout, after, "tail")
+
+
+def printed_text(r: Reason) -> str:
+    """The reason's sentence as a reader sees it: :attr:`Reason.printed`, or (a store written before it was kept)
+    the quote with the page's line breaks taken out."""
+    return r.printed or re.sub(r"[ \t]*\n\s*", "", r.citation.quote)
+
+
 def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
-    """The reason sentences of a document's running text, each with the figure it explains and its citation."""
+    """The reason sentences of a document's running text, each with the figure it explains and its citation,
+    the sentence as printed (joined across PDF line breaks) and the sentences before and after it."""
     out: list[Reason] = []
-    for start, text, section in layout.narrative:
+    joined: set[tuple[int, int] | None] = set()  # a sentence's rest on the next page, read with it
+    for index, (start, text, section) in enumerate(layout.narrative):
         previous_item = None
         previous = ""
+        spans = _sentences(start, text)
         for sm in _SENTENCE.finditer(text):
-            sentence = sm.group(0)
+            span = (start + sm.start(), start + sm.end())
+            rest = _rest_on_next_page(layout, index, span, spans)
+            sentence = sm.group(0) + (layout.text[slice(*rest)] if rest else "")
             marker = REASON_MARKER.search(sentence)
             item_here = _ITEM.search(sentence)
-            if marker is None:
+            if marker is None or span in joined:
                 previous_item = item_here.group(0) if item_here else previous_item
                 previous = sentence
                 continue
@@ -70,6 +147,9 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 label = previous_item  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"
             if label is None:
                 label = section.split(" > ")[-1] if section else None
+            joined.add(rest)
+            printed, before, after = _in_context(layout, index, span, spans, rest)
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,
-                              percent=percent, citation=cite(layout.doc, meta, start + sm.start(), start + sm.end())))
+                              percent=percent, citation=cite(layout.doc, meta, *span), printed=printed,
+                              before=before, after=after))
     return out

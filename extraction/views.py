@@ -112,7 +112,7 @@ def deviation_reasons(layout: Layout, meta: DocMeta, figures: list[Figure]) -> l
             text = _as_printed(text, i.citation.quote)
             out.append(Reason(reason=text, sentence=f"{i.level3}：{said}。偏差原因：{text}",
                               key=f"project:{project.name}:score", label=f"{project.name} {i.level3}（{said}）",
-                              citation=i.citation))
+                              citation=i.citation, printed=text))
     return out
 
 

@@ -12,11 +12,14 @@ import io
 import os
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.errors import LoadError
 from core.sanitise import one_line
+
+PageProgress = Callable[[int, int], None]  # (pages read, pages of the PDF)
 
 SUPPORTED_SUFFIXES = {".pdf", ".txt", ".md", ".docx"}
 _UNSUPPORTED = {  # why a file found in a folder is not read, by its (lower-case) suffix
@@ -123,10 +126,11 @@ def check_suffix(source: str, suffix: str, kind: str) -> None:
         raise LoadError(source, "not a DOCX: the content is not a Word document archive")
 
 
-def load(path: Path, source: str | None = None) -> RawDocument:
+def load(path: Path, source: str | None = None, on_page: PageProgress | None = None) -> RawDocument:
     """Load any supported file; raise :class:`LoadError` naming the file and the reason.
 
-    ``source`` is the name shown for it (default: the file's name, on one line).
+    ``source`` is the name shown for it (default: the file's name, on one line). ``on_page(done, pages)`` is
+    called after each page of a PDF is read.
     """
     source = one_line(source if source is not None else path.name)
     data = read_file(path)
@@ -135,7 +139,7 @@ def load(path: Path, source: str | None = None) -> RawDocument:
         raise LoadError(source, f"too large for a text file ({len(data):,} bytes; the limit is {_mb(MAX_TEXT_BYTES)})")
     check_suffix(source, path.suffix, kind)
     if kind == "pdf":
-        segments, warnings = _pdf_segments(data, source)
+        segments, warnings = _pdf_segments(data, source, on_page)
         return RawDocument(source, path, "pdf", doc_id_for(data), segments, warnings=warnings, data=data)
     if kind == "docx":
         text = _docx_text(data, source)
@@ -469,7 +473,15 @@ def _why_no_text(page) -> str:
     return "scanned" if has_images else "blank"
 
 
-def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
+def pdf_page_count(data: bytes) -> int | None:
+    """How many pages a PDF has (None when it cannot be opened): to size a progress bar before reading."""
+    try:
+        return len(_pdf_reader(data, "").pages)
+    except Exception:  # a broken or encrypted file: load() says why
+        return None
+
+
+def _pdf_segments(data: bytes, source: str, on_page: PageProgress | None = None) -> tuple[list[Segment], list[str]]:
     reader = _pdf_reader(data, source)
     n = len(reader.pages)
     if n == 0:
@@ -485,6 +497,8 @@ def _pdf_segments(data: bytes, source: str) -> tuple[list[Segment], list[str]]:
         if problem:
             problems[i + 1] = problem
         segments.append(Segment(text, i + 1))
+        if on_page is not None:
+            on_page(i + 1, n)
         total += len(text)
         if total > MAX_TEXT_CHARS:
             raise LoadError(source, f"too much text (over {MAX_TEXT_CHARS:,} characters by page {i + 1} of {n}; "

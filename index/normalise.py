@@ -100,6 +100,24 @@ class NormDoc:
             raise ValueError(f"span {start}:{end} crosses a page boundary")
         return seg, self.pos_of[start], self.pos_of[end - 1] + 1
 
+    def printed(self, start: int, end: int) -> str:
+        """The normalised span ``[start, end)`` in the original's own characters (印刷原文): full-width
+        punctuation as printed, but without what normalisation took out — the line breaks of wrapped lines
+        ("…过紧日子要" / "求，压减…" is one sentence), the spaces PDF text puts inside words and around
+        numbers ("1133.95 万元"), page headers and numbers. Page separators are skipped. What a reader copies;
+        a citation's ``quote`` stays the exact original at its offsets."""
+        out: list[str] = []
+        for i in range(max(start, 0), min(end, len(self.text))):
+            seg, ch = self.seg_of[i], self.text[i]
+            if seg < 0:
+                continue
+            raw = self.segments[seg].text
+            p = self.pos_of[i]
+            original = raw[p] if 0 <= p < len(raw) else ch
+            # whitespace is normalisation's own (a joiner, a line end); any other character is the printed one
+            out.append(original if not ch.isspace() and to_halfwidth(original) == ch else ch)
+        return "".join(out)
+
     def page_at(self, pos: int) -> int | None:
         """1-based page of a normalised offset: the PDF page, or the last page marker before it."""
         seg = self.seg_of[pos] if 0 <= pos < len(self.seg_of) else -1

@@ -13,7 +13,8 @@ files = st.file_uploader("上传公开文件（PDF、TXT、DOCX）", accept_mult
 if files and st.button("导入", key="do-ingest"):
     bar = st.progress(0.0, text="导入中…")
     outcomes = svc.ingest_uploads([(f.name, f.getvalue()) for f in files],
-                                  progress=lambda n, d, t: bar.progress(d / max(t, 1), text=f"{n}（{d}/{t}）"))
+                                  progress=lambda n, d, t: bar.progress(
+                                      d / max(t, 1), text=f"正在导入 {n}（{d}/{t}，PDF 每读一页进一步）" if n else "导入完成"))
     bar.empty()
     for o in outcomes:
         show = {"error": st.error, "skipped": st.warning}.get(o.status, st.success)

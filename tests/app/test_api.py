@@ -179,6 +179,10 @@ def test_reasons_keep_the_direction_asked(client):
     assert 1 <= len(found) <= 5
     assert all(x["direction"] in ("减少", None) for x in found)
     assert all(x["reason"] and x["citation"]["quote"] for x in found)
+    assert all(x["context"]["sentence"] == x["text"] for x in found)  # the context view's sentences
+    only = client.get("/reasons", params={"q": "机关运行经费", "direction": "增加", "year": 2021}).json()["reasons"]
+    assert only and {x["direction"] for x in only} == {"增加"} and {x["year"] for x in only} == {2021}
+    assert client.get("/reasons", params={"q": "机关运行经费", "direction": "up"}).status_code == 400
 
 
 def test_extract_of_a_stored_document(client, svc):
@@ -228,14 +232,6 @@ def test_eval_scores_the_stored_documents(client, svc):
     assert body["report"]["run"]["archive"] == sorted(d.source for d in svc.docs())
     assert 0.5 < body["headline"]["answer_accuracy"] <= 1 and body["threshold_failures"] == []
     assert body["headline"][f"f1:{CHANGJI_2024.name}"] > 0.9
-
-
-def test_reasons_take_the_filters_of_the_cli(client):
-    r = client.get("/reasons", params={"q": "经费", "k": 50, "direction": "增加", "year": 2024})
-    assert r.status_code == 200, r.text
-    found = r.json()["reasons"]
-    assert found and all(x["direction"] == "增加" and x["year"] == 2024 for x in found)
-    assert_error(client.get("/reasons", params={"q": "经费", "direction": "变化"}), 400, "InputError")
 
 
 def test_a_document_is_corrected_its_findings_marked_and_removed(tmp_path):

@@ -180,6 +180,32 @@ def test_the_excel_download_opens_with_numbers_and_three_sheets(app_url, browser
     page.close()
 
 
+def test_a_reason_in_its_context_and_the_reasons_download(app_url, browser, tmp_path):
+    """原因说明: a reason's context view opens with the reason highlighted between its neighbours; the reasons shown
+    (方向 减少) download as an Excel sheet with Chinese headers."""
+    from openpyxl import load_workbook
+
+    from app.export import FOUND_REASON_SHEET
+
+    page = browser.new_page(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    page.goto(f"{app_url}/reasons_page", wait_until="networkidle")
+    page.get_by_text("上下文（前后句）").first.wait_for(timeout=60_000)
+    page.get_by_text("上下文（前后句）").first.click()
+    mark = page.locator(".reason-context mark").first
+    mark.wait_for(timeout=30_000)
+    around = page.locator(".reason-context").first.inner_text()
+    assert mark.inner_text() in around and len(around) > len(mark.inner_text()) and "\n" not in mark.inner_text()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="下载 Excel").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    rows = list(load_workbook(path)["原因说明"].iter_rows(values_only=True))
+    assert path.name == "原因说明.xlsx" and rows[0] == FOUND_REASON_SHEET and len(rows) > 1
+    assert {r[FOUND_REASON_SHEET.index("方向")] for r in rows[1:]} == {"减少"}
+    assert_no_internal_words(page, "reasons")
+    page.close()
+
+
 def test_the_internal_word_pattern_catches_what_it_must():
     """The guard of the page walk can fail: each kind of internal word is caught, Chinese text is not."""
     for shown in ("three_public_budget", "project:J市场监管经费:budget", "final_accounts", "pass", "通过 warn",

@@ -80,6 +80,27 @@ def test_reasons_page_lists_copyable_reason_sentences(home, monkeypatch):
     assert all("过紧日子" not in c.value for c in at.code)
 
 
+def test_reasons_page_filters_by_direction_shows_context_and_exports(home, monkeypatch):
+    """减少 shows decreases only, 增加 increases only; each reason has its context view (the sentences around it,
+    the reason highlighted, no line break of the PDF); the list shown downloads as Excel and CSV."""
+    at = page("reasons_page.py", home, monkeypatch)
+    at.text_input(key="metric").set_value("机关运行经费").run()
+    for direction, other in (("减少", "增加"), ("增加", "减少")):
+        at.selectbox(key="direction").select(direction).run()
+        heads = [m.value for m in at.markdown if m.value.startswith("**")]
+        assert heads and all(direction in h.rsplit("·", 1)[-1] and other not in h.rsplit("·", 1)[-1] for h in heads), heads
+        contexts = [m.value for m in at.markdown if "reason-context" in m.value]
+        assert len(contexts) == len(heads) == len(at.code)
+        assert all("<mark>" in c and "\n" not in c for c in contexts)
+        assert [b.proto.label for b in at.get("download_button")] == ["下载 Excel", "下载 CSV"]
+        assert not at.exception
+    at.text_input(key="metric").set_value("公务接待费").run()
+    at.selectbox(key="direction").select("减少").run()
+    shown = " ".join(m.value for m in at.markdown if "reason-context" in m.value)
+    assert "<mark>公务接待费支出0.59万元，完成全年预算的100.00%，比上年度减少0.12万元" in shown
+    assert "公务用车运行维护费支出25.67万元" in shown  # the sentence before it
+
+
 def test_docs_page_lists_documents(home, monkeypatch):
     at = page("docs_page.py", home, monkeypatch)
     table = at.dataframe[0].value

@@ -1,0 +1,93 @@
+"""The reason finder behind the 原因说明 page, the CLI and the API (issue 12): the 方向 filter holds, each reason
+comes with its context (kept at ingestion, or read again for a store written before), and the shown list exports
+to Excel and CSV with Chinese headers. A real store: the sample archive (and the real PDFs when present)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+
+import pytest
+from conftest import REAL_PDFS, make_service
+from openpyxl import load_workbook
+
+from app.export import FOUND_REASON_SHEET, reasons_csv, reasons_xlsx
+
+
+@pytest.mark.parametrize("direction", ["减少", "增加"])
+def test_direction_filter_returns_that_direction_only(archive_service, direction):
+    other = {"减少": "增加", "增加": "减少"}[direction]
+    found = archive_service.reasons("机关运行经费", k=50, direction=direction)
+    assert found, direction  # 机关运行经费 was explained both ways in the sample archive
+    assert {r["direction"] for r in found} == {direction}
+    # the filter wins over a direction word of the query, and over no metric key at all
+    assert {r["direction"] for r in archive_service.reasons(f"机关运行经费 {other}", k=50, direction=direction)} == {direction}
+    for query in ("公务接待费", "三公经费", "项目支出", "支出总计"):
+        assert {r["direction"] for r in archive_service.reasons(query, k=50, direction=direction)} <= {direction}
+    both = archive_service.reasons("机关运行经费", k=50)
+    assert {"增加", "减少"} <= {r["direction"] for r in both}  # without the filter, both
+
+
+def test_each_reason_has_its_context_as_printed(archive_service):
+    found = archive_service.reasons("公务接待费", k=20, unit="大同市场监管局", year=2024, direction="减少")
+    r = next(r for r in found if r["reason"] == "落实过紧日子要求，压减公务接待费支出。")
+    ctx = r["context"]
+    assert ctx["sentence"] == r["text"] and r["text"].endswith("主要原因是：落实过紧日子要求，压减公务接待费支出。")
+    assert ctx["before"].startswith("公务用车运行维护费支出25.67万元") and ctx["after"].startswith("(二) “三公”经费")
+    assert archive_service.reason_context(_citation(r)) == ctx  # read again from the stored original: the same
+
+
+def test_pdf_reasons_are_shown_joined(archive_service):
+    if not REAL_PDFS:
+        pytest.skip("../shared/corpus with the two real PDFs is not beside the project")
+    found = archive_service.reasons("一般公共预算财政拨款支出", k=50, unit="上海市普陀区规划和自然资源局")
+    assert found
+    broken = [r for r in found if "\n" in r["citation"]["quote"]]
+    assert broken  # the PDF's page text breaks these sentences …
+    for r in found:  # … the reader sees them whole, with the sentences around them
+        assert "\n" not in r["text"] + r["reason"] + (r["context"]["before"] or "") + (r["context"]["after"] or "")
+    assert any("1133.95万元" in r["text"] for r in found)  # the PDF's "1133.95 万元" as printed, no break inside
+
+
+def test_a_store_written_before_the_context_was_kept_reads_it_again(archive_service, tmp_path):
+    """Reasons stored without printed/before/after (as an older version wrote them) still come back joined and
+    in context: the service reads the stored original again."""
+    home = tmp_path / "home"
+    shutil.copytree(archive_service.settings.home, home)
+    with sqlite3.connect(home / "catalog.sqlite") as db:
+        rows = db.execute("SELECT rowid, data FROM reasons").fetchall()
+        for rowid, data in rows:
+            old = {k: v for k, v in json.loads(data).items() if k not in ("printed", "before", "after")}
+            db.execute("UPDATE reasons SET data = ? WHERE rowid = ?", (json.dumps(old, ensure_ascii=False), rowid))
+    old_store = make_service(home)
+    now = archive_service.reasons("公务接待费 减少", k=10)
+    again = old_store.reasons("公务接待费 减少", k=10)
+    assert [(r["text"], r["context"]) for r in again] == [(r["text"], r["context"]) for r in now]
+
+
+def test_found_reasons_export_with_chinese_headers(archive_service):
+    found = archive_service.reasons("公务接待费", k=20, direction="减少")
+    assert found
+    ws = load_workbook(io.BytesIO(reasons_xlsx(found)))["原因说明"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == FOUND_REASON_SHEET
+    assert {"单位名称", "年度", "文件类型", "说明的指标", "方向", "原因", "文件", "页码", "起始行", "结束行"} <= set(rows[0])
+    assert len(rows) == len(found) + 1
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["单位名称"] == found[0]["unit"] and first["年度"] == found[0]["year"]  # a number: SUM and filters work
+    assert first["方向"] == "减少" and first["原因"] == found[0]["reason"]
+    assert first["文件类型"] in {"部门决算", "部门预算"} and "_" not in (first["说明的指标"] or "")
+    assert first["文件"] == found[0]["citation"]["source"]
+    assert (first["页码"], first["起始行"]) == (found[0]["citation"]["page"], found[0]["citation"]["line_start"])
+    table = list(csv.reader(io.StringIO(reasons_csv(found).decode("utf-8-sig"))))
+    assert tuple(table[0]) == FOUND_REASON_SHEET and len(table) == len(found) + 1
+    assert table[1][FOUND_REASON_SHEET.index("原因")] == found[0]["reason"]
+
+
+def _citation(r):
+    from core.schemas import Citation
+
+    return Citation.model_validate(r["citation"])
