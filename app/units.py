@@ -28,6 +28,8 @@ from core.vocabulary import ADMIN_LEVEL, ETHNIC, PLACE_PIECE
 _LEVEL = ADMIN_LEVEL
 _PLACE_PIECE = PLACE_PIECE
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
+# a "place" that is a street or town with a lower unit's first character (北苑街道市…, 远觉镇市…): not a place
+_BELOW_TOWN = re.compile(r"^[\u4e00-\u9fff]+街道|^[\u4e00-\u9fff]{2,}[镇乡]")
 _PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
 _CPPCC = re.compile(rf"^(?:中国人民政治协商会议|政协)(?P<place>.+?{_LEVEL})委员会(?P<rest>.*)$")
 _LEAGUE = re.compile(rf"^(?:中国共产主义青年团|共青团)(?P<place>.+?(?P<level>{_LEVEL}))委员会(?P<rest>.*)$")
@@ -48,6 +50,8 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
+# words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
+_BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
@@ -80,9 +84,17 @@ class Form:
 
 
 def _place_end(text: str) -> int:
-    """Where the place (省/市/区/县 levels) ends; a 街道/镇/乡 name is the unit itself, not its place."""
+    """Where the place (省/市/区/县 levels) ends; a 街道/镇/乡 name is the unit itself, not its place, and no place
+    lies below it: in 北苑街道市民活动中心 or 某某镇市场监管所 the 市 begins the lower unit's own name."""
     m = _PLACE.match(text)
-    return m.end() if m else 0
+    if m is None:
+        return 0
+    end = 0
+    for piece in re.finditer(_PLACE_PIECE, m.group(0)):
+        if _BELOW_TOWN.match(piece.group(0)):
+            break
+        end = piece.end()
+    return end
 
 
 @lru_cache(maxsize=16384)
@@ -296,11 +308,22 @@ class UnitIndex:
         matches = self._matches(q)
         out: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
+        below_spans: list[tuple[int, int]] = []  # a unit and the unit below it: one mention
         for m in sorted(matches, key=lambda m: (-m.score[0], m.start)):
             if any(m.start < e and s < m.end for s, e in taken):
                 continue
             taken.append((m.start, m.end))
             if self._continued(q, m.end, matches):
+                continue
+            below = self._below(q, m)
+            if below is not None:  # a unit below the matched one, named after a filler
+                end, units = below
+                if not units:
+                    continue  # no stored unit is that one: not the matched unit either
+                taken[-1] = (m.start, end)
+                below_spans.append((m.start, end))
+                groups = {self.group[u] for u in units}
+                out.append(UnitMention(phrase=q[m.start:end], start=m.start, units=units, ambiguous=len(groups) > 1))
                 continue
             overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
             units = self._best_units(overlapping)
@@ -309,6 +332,8 @@ class UnitIndex:
             groups = {self.group[u] for u in units}
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
         out.extend(self._place_mentions(q, taken))
+        out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
+                                         for s, e in below_spans)]
         return sorted(out, key=lambda x: x.start)
 
     def _place_mentions(self, q: str, taken: list[tuple[int, int]]) -> list[UnitMention]:
@@ -337,6 +362,28 @@ class UnitIndex:
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)
         return not (said in ("会", "室", "处") or (len(said) <= 3 and said[-1] == q[end - 1]))
+
+    def _below(self, q: str, m: _Match) -> tuple[int, list[str]] | None:
+        """A unit below the matched one, named after a filler word (北苑街道 + 的 + 中心, 远觉镇 + 那个 + 服务中心):
+        (where its name ends, the stored units whose names hold both, in order). Such a phrase asks about the lower
+        unit, never about the matched one; several fitting units are each named (the caller asks which)."""
+        filler = _BELOW.match(q[m.end:])
+        if filler is None:
+            return None
+        after = m.end + filler.end()
+        rest = _CUT.split(q[after:], maxsplit=1)[0]
+        if self.known is not None and (k := self.known.search(rest)):
+            rest = rest[:k.start()]
+        lower = re.fullmatch(_KIND_AHEAD.pattern.removeprefix("^"), rest[:8]) or _KIND_AHEAD.match(rest)
+        if lower is None or lower.end() < len(rest) and not self._known_at(rest, lower.end()):
+            return None  # what follows is not a unit's name ending with its kind (的部门预算, 的三公经费)
+        said = lower.group(0)
+        joined = q[:m.end] + said
+        fits = [x for x in self._matches(joined) if x.end == len(joined) and x.start <= m.start]
+        return after + len(said), (self._best_units(fits) if fits else [])
+
+    def _known_at(self, text: str, pos: int) -> bool:
+        return self.known is not None and self.known.match(text, pos) is not None
 
     def _names_unknown_unit(self, q: str, place: re.Match) -> bool:
         """Whether the place begins a longer unit name that matched no stored unit (渝中区财政局 when only
