@@ -52,6 +52,9 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
 _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
+# a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
+_PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|那家|这家)+$")
+_PLACES_ONLY = re.compile(rf"(?:{_PLACE_PIECE})+")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
@@ -140,6 +143,7 @@ def _shortened(text: str) -> set[str]:
         m = pattern.match(text)
         if m:
             out |= set(build(m))
+    out |= _party_committee_forms(text)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
         out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
@@ -153,6 +157,18 @@ def _shortened(text: str) -> set[str]:
         if t.endswith("街道办"):
             out.add(t[:-1])
     return {t for t in out if t}
+
+
+def _party_committee_forms(text: str) -> set[str]:
+    """A Party committee below the place's (中共某区委某某街道工作委员会, 中共某县委某某镇委员会) is written with 党:
+    某某街道党工委 / 街道工委, 某某镇党委."""
+    m = _PARTY.match(text)
+    if m is None or not m["rest"].endswith("委员会") or len(m["rest"]) < 5:
+        return set()
+    rest = m["rest"]
+    if rest.endswith("工作委员会"):
+        return {m["place"] + rest[:-5] + "党工委", m["place"] + rest[:-5] + "工委"}
+    return {m["place"] + rest[:-3] + "党委"}
 
 
 @dataclass
@@ -201,7 +217,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
-    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones)
+    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps))
 
 
@@ -258,6 +274,29 @@ def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
     # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
     # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
     return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name says where its unit is (a name printed without a place, 西彭人民法庭, may be anywhere)."""
+    return _place_end(re.sub(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)", "", name)) > 0
+
+
+def _place_stem(place: str) -> str:
+    """The last level of a typed place without its level word (重庆市沙坪坝区 → 沙坪坝, 荣昌 → 荣昌)."""
+    pieces = re.findall(_PLACE_PIECE, place)
+    last = pieces[-1] if pieces else place
+    return re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", last) or last
+
+
+def _skipped_lead(hits: list[int], form: Form) -> int:
+    """1 when the phrase leaves out the first words of the unit's own name (社保局 in 人力资源和社会保障局, 区委 in
+    区政协委员会, 区委 in 某某中央商务区管理委员会), 0 when it starts where they start (社会保险局, 区委宣传部): people
+    shorten a name from its beginning, so among units that fit equally well the one begun with is meant."""
+    own = [h for h in hits if h >= form.place_end]
+    if not own:
+        return 0
+    lead = range(form.place_end, own[0])
+    return int(any(i not in form.generic for i in lead))
 
 
 def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
@@ -331,10 +370,30 @@ class UnitIndex:
             units = [n for n in self.names if self.group[n] in groups]
             groups = {self.group[u] for u in units}
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
-        out.extend(self._place_mentions(q, taken))
+        out = self._placed(q, out, self._place_mentions(q, taken))
         out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
                                          for s, e in below_spans)]
         return sorted(out, key=lambda x: x.start)
+
+    def _placed(self, q: str, units: list[UnitMention], places: list[UnitMention]) -> list[UnitMention]:
+        """A place typed before a unit with a filler between ("荣昌那边仁义中学", "普陀的卫健委", "沙坪坝区的财政局") is
+        where that unit is, not a mention of its own: the unit's mention keeps the units whose names hold that place;
+        when none does, the question names a unit the archive does not hold, and nothing is answered for it."""
+        out: list[UnitMention] = []
+        consumed: set[int] = set()  # where the places that were such a qualifier end
+        for mention in units:
+            filler = _PLACE_FILLER.search(q[:mention.start])
+            typed = _typed_before(q, filler.start()) if filler else ""
+            stem = _place_stem(typed) if typed and (typed in self.places or _PLACES_ONLY.fullmatch(typed)) else None
+            if stem is None:
+                out.append(mention)
+                continue
+            consumed.add(filler.start())
+            there = [u for u in mention.units if stem in u or not _names_a_place(u)]
+            if there:
+                groups = {self.group[u] for u in there}
+                out.append(mention.model_copy(update={"units": there, "ambiguous": len(groups) > 1}))
+        return out + [p for p in places if p.start + len(p.phrase) not in consumed]
 
     def _place_mentions(self, q: str, taken: list[tuple[int, int]]) -> list[UnitMention]:
         """A place named alone ("普陀的三公经费", "大同 公务接待费"): the units of that place."""
