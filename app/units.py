@@ -39,6 +39,7 @@ FORMER_NAMES: tuple[tuple[str, str], ...] = (
     ("市场监督管理", "食品药品监督管理"), ("卫生健康", "卫生和计划生育"), ("卫生健康", "卫计"), ("自然资源", "国土资源"),
     ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
     ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
+    ("融媒体中心", "广播电视台"),
 )
 # words that name no unit on their own (a phrase made only of them is not a mention)
 _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
@@ -144,6 +145,7 @@ def _shortened(text: str) -> set[str]:
         if m:
             out |= set(build(m))
     out |= _party_committee_forms(text)
+    out |= _lower_unit_forms(text)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
         out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
@@ -157,6 +159,26 @@ def _shortened(text: str) -> set[str]:
         if t.endswith("街道办"):
             out.add(t[:-1])
     return {t for t in out if t}
+
+
+# a lower unit's name after its parent's (…执法支队两路口大队, …公安局某某分局某某派出所): its own part, the parent, the kind
+_LOWER_UNIT = re.compile(r"^(?P<parent>.+(?:支队|总队|大队|分局|局))(?P<own>[\u4e00-\u9fff]{2,10}?)"
+                         r"(?P<kind>大队|中队|分队|派出所|所|站)$")
+# a facility's managing office is named by the facility (某某公园管理处 → 某某公园)
+_FACILITY_OFFICE = re.compile(r"(?<=园|区|库|场|地|山|湖)管理(?:处|所)$")
+
+
+def _lower_unit_forms(text: str) -> set[str]:
+    """How people name a unit below a unit: by its own part first, then the parent's function, then its kind
+    (某区城市管理局综合行政执法支队两路口大队 → 两路口城管大队); a facility's office by the facility (陶然亭公园)."""
+    out = set()
+    place = text[:_place_end(text)]
+    m = _LOWER_UNIT.match(text[len(place):])
+    if m and not re.search(r"[局队所站]", m["own"]):
+        out.add(place + m["own"] + m["parent"] + m["kind"])
+    if _FACILITY_OFFICE.search(text) and len(text) > 7:
+        out.add(_FACILITY_OFFICE.sub("", text))
+    return out
 
 
 def _party_committee_forms(text: str) -> set[str]:
@@ -211,7 +233,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     phrase = question[start:end + 1]
     if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
         return None
-    if _contradicted(question, start, known):
+    if _contradicted(question, start, known, text[:form.place_end]):
         return None
     initials = sum(1 for h in hits if h in form.initials)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
@@ -262,7 +284,7 @@ def _typed_before(question: str, start: int) -> str:
     return typed
 
 
-def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
+def _contradicted(question: str, start: int, known: re.Pattern | None, place: str = "") -> bool:
     """Whether what was typed right before the phrase names something this unit is not:
     a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
     where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
@@ -271,6 +293,8 @@ def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
         typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
     if not typed or _METRIC_END.search(typed):
         return False
+    if place and _PLACES_ONLY.fullmatch(typed) and _place_stem(typed) in place:
+        return False  # the unit's place at another level (武隆县 for 武隆区: a county made a district keeps its name)
     # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
     # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
     return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))

@@ -27,6 +27,10 @@ YUELU = [
     "长沙市岳麓区财政局",
     "南京市江宁区民政局",
     "含浦人民法庭",
+    "长沙市望城区民政局",
+    "长沙市望城区融媒体中心",
+    "长沙市岳麓区城市管理和综合执法局综合执法大队洋湖中队",
+    "长沙市橘子洲公园管理处",
 ]
 
 
@@ -65,6 +69,15 @@ def found(index: UnitIndex, question: str) -> list[str] | None:
     # a place the unit is not in: an unknown unit, never another place's
     ("江宁的财政局2024年三公经费", None),
     ("雨花区的财政局", None),
+    # a county made a district keeps its name: the old level names the same place
+    ("望城县民政局的预算", ["长沙市望城区民政局"]),
+    ("岳麓县民政局的预算", ["长沙市岳麓区民政局"]),
+    ("雨花县民政局的预算", None),
+    # a lower unit named by its own part first, then its parent's function, then its kind
+    ("洋湖城管中队的三公经费", ["长沙市岳麓区城市管理和综合执法局综合执法大队洋湖中队"]),
+    # a facility's office named by the facility; a reorganised unit by its former name
+    ("橘子洲公园三公经费去年多少", ["长沙市橘子洲公园管理处"]),
+    ("望城广播电视台的三公经费", ["长沙市望城区融媒体中心"]),
 ])
 def test_units_named_the_way_people_name_them(index, question, units):
     assert found(index, question) == units
