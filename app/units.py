@@ -293,8 +293,8 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
         typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
     if not typed or _METRIC_END.search(typed):
         return False
-    if place and _PLACES_ONLY.fullmatch(typed) and _place_stem(typed) in place:
-        return False  # the unit's place at another level (武隆县 for 武隆区: a county made a district keeps its name)
+    if place and _PLACES_ONLY.fullmatch(typed) and _typed_place_in(typed, place, renamed_only=True):
+        return False  # the unit's place at its former level (武隆县 for 武隆区: a county made a district keeps its name)
     # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
     # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
     return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))
@@ -303,6 +303,19 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
 def _names_a_place(name: str) -> bool:
     """Whether a name says where its unit is (a name printed without a place, 西彭人民法庭, may be anywhere)."""
     return _place_end(re.sub(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)", "", name)) > 0
+
+
+def _typed_place_in(typed: str, name: str, renamed_only: bool = False) -> bool:
+    """Whether a typed place (荣昌, 江宁区, 武隆县) is the place of a name: its stem there at the same level, or at the
+    level a county becomes (县 → 区 / 市, keeping its name); 朝阳市 is not 朝阳区, nor 吉林市 吉林省."""
+    stem = _place_stem(typed)
+    level = typed[len(stem):] if typed.startswith(stem) else ""
+    if renamed_only and level not in ("县", "自治县"):
+        return False
+    for m in re.finditer(re.escape(stem) + rf"(?P<level>(?:{ETHNIC})*{ADMIN_LEVEL})?", name):
+        if not level or m["level"] == level or (level.endswith("县") and m["level"] in ("区", "市")):
+            return True
+    return False
 
 
 def _place_stem(place: str) -> str:
@@ -408,12 +421,11 @@ class UnitIndex:
         for mention in units:
             filler = _PLACE_FILLER.search(q[:mention.start])
             typed = _typed_before(q, filler.start()) if filler else ""
-            stem = _place_stem(typed) if typed and (typed in self.places or _PLACES_ONLY.fullmatch(typed)) else None
-            if stem is None:
+            if not typed or not (typed in self.places or _PLACES_ONLY.fullmatch(typed)):
                 out.append(mention)
                 continue
             consumed.add(filler.start())
-            there = [u for u in mention.units if stem in u or not _names_a_place(u)]
+            there = [u for u in mention.units if _typed_place_in(typed, u) or not _names_a_place(u)]
             if there:
                 groups = {self.group[u] for u in there}
                 out.append(mention.model_copy(update={"units": there, "ambiguous": len(groups) > 1}))

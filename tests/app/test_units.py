@@ -88,3 +88,16 @@ def test_no_place_lies_below_a_street_or_town():
     assert form.text[:form.place_end] == "长沙市岳麓区"
     form = next(f for f in forms_of("河南省新乡市民政局") if f.text == "河南省新乡市民政局")
     assert form.text[:form.place_end] == "河南省新乡市"
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("朝阳区的民政局", ["北京市朝阳区民政局"]),
+    ("朝阳的民政局", ["北京市朝阳区民政局"]),
+    # the same name at another level is another place (辽宁省朝阳市, 吉林省吉林市): never answered for this one
+    ("朝阳市民政局的预算", None),
+    ("朝阳市的民政局", None),
+    ("吉林市的财政厅", None),
+])
+def test_a_place_at_another_level_is_another_place(question, units):
+    index = UnitIndex(["北京市朝阳区民政局", "吉林省财政厅"])
+    assert found(index, question) == units
