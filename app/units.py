@@ -30,6 +30,8 @@ from core.vocabulary import ADMIN_LEVEL, ETHNIC, PLACE_PIECE
 _LEVEL = ADMIN_LEVEL
 _PLACE_PIECE = PLACE_PIECE
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
+# a "place" that is a street or town with a lower unit's first character (北苑街道市…, 远觉镇市…): not a place
+_BELOW_TOWN = re.compile(r"^[\u4e00-\u9fff]+街道|^[\u4e00-\u9fff]{2,}[镇乡]")
 _PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
 _CPPCC = re.compile(rf"^(?:中国人民政治协商会议|政协)(?P<place>.+?{_LEVEL})委员会(?P<rest>.*)$")
 _LEAGUE = re.compile(rf"^(?:中国共产主义青年团|共青团)(?P<place>.+?(?P<level>{_LEVEL}))委员会(?P<rest>.*)$")
@@ -39,6 +41,7 @@ FORMER_NAMES: tuple[tuple[str, str], ...] = (
     ("市场监督管理", "食品药品监督管理"), ("卫生健康", "卫生和计划生育"), ("卫生健康", "卫计"), ("自然资源", "国土资源"),
     ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
     ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
+    ("融媒体中心", "广播电视台"),
 )
 # words that name no unit on their own (a phrase made only of them is not a mention)
 _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
@@ -50,6 +53,11 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
+# words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
+_BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
+# a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
+_PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|那家|这家)+$")
+_PLACES_ONLY = re.compile(rf"(?:{_PLACE_PIECE})+")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
@@ -85,9 +93,17 @@ class Form:
 
 
 def _place_end(text: str) -> int:
-    """Where the place (省/市/区/县 levels) ends; a 街道/镇/乡 name is the unit itself, not its place."""
+    """Where the place (省/市/区/县 levels) ends; a 街道/镇/乡 name is the unit itself, not its place, and no place
+    lies below it: in 北苑街道市民活动中心 or 某某镇市场监管所 the 市 begins the lower unit's own name."""
     m = _PLACE.match(text)
-    return m.end() if m else 0
+    if m is None:
+        return 0
+    end = 0
+    for piece in re.finditer(_PLACE_PIECE, m.group(0)):
+        if _BELOW_TOWN.match(piece.group(0)):
+            break
+        end = piece.end()
+    return end
 
 
 @lru_cache(maxsize=16384)
@@ -150,6 +166,8 @@ def _shortened(text: str) -> set[str]:
         m = pattern.match(text)
         if m:
             out |= set(build(m))
+    out |= _party_committee_forms(text)
+    out |= _lower_unit_forms(text)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
         out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
@@ -163,6 +181,38 @@ def _shortened(text: str) -> set[str]:
         if t.endswith("街道办"):
             out.add(t[:-1])
     return {t for t in out if t}
+
+
+# a lower unit's name after its parent's (…执法支队两路口大队, …公安局某某分局某某派出所): its own part, the parent, the kind
+_LOWER_UNIT = re.compile(r"^(?P<parent>.+(?:支队|总队|大队|分局|局))(?P<own>[\u4e00-\u9fff]{2,10}?)"
+                         r"(?P<kind>大队|中队|分队|派出所|所|站)$")
+# a facility's managing office is named by the facility (某某公园管理处 → 某某公园)
+_FACILITY_OFFICE = re.compile(r"(?<=园|区|库|场|地|山|湖)管理(?:处|所)$")
+
+
+def _lower_unit_forms(text: str) -> set[str]:
+    """How people name a unit below a unit: by its own part first, then the parent's function, then its kind
+    (某区城市管理局综合行政执法支队两路口大队 → 两路口城管大队); a facility's office by the facility (陶然亭公园)."""
+    out = set()
+    place = text[:_place_end(text)]
+    m = _LOWER_UNIT.match(text[len(place):])
+    if m and not re.search(r"[局队所站]", m["own"]):
+        out.add(place + m["own"] + m["parent"] + m["kind"])
+    if _FACILITY_OFFICE.search(text) and len(text) > 7:
+        out.add(_FACILITY_OFFICE.sub("", text))
+    return out
+
+
+def _party_committee_forms(text: str) -> set[str]:
+    """A Party committee below the place's (中共某区委某某街道工作委员会, 中共某县委某某镇委员会) is written with 党:
+    某某街道党工委 / 街道工委, 某某镇党委."""
+    m = _PARTY.match(text)
+    if m is None or not m["rest"].endswith("委员会") or len(m["rest"]) < 5:
+        return set()
+    rest = m["rest"]
+    if rest.endswith("工作委员会"):
+        return {m["place"] + rest[:-5] + "党工委", m["place"] + rest[:-5] + "工委"}
+    return {m["place"] + rest[:-3] + "党委"}
 
 
 @dataclass
@@ -205,13 +255,13 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     phrase = question[start:end + 1]
     if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
         return None
-    if _contradicted(question, start, known):
+    if _contradicted(question, start, known, text[:form.place_end]):
         return None
     initials = sum(1 for h in hits if h in form.initials)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
-    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones)
+    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps))
 
 
@@ -256,7 +306,7 @@ def _typed_before(question: str, start: int) -> str:
     return typed
 
 
-def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
+def _contradicted(question: str, start: int, known: re.Pattern | None, place: str = "") -> bool:
     """Whether what was typed right before the phrase names something this unit is not:
     a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
     where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
@@ -265,9 +315,47 @@ def _contradicted(question: str, start: int, known: re.Pattern | None) -> bool:
         typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
     if not typed or _METRIC_END.search(typed):
         return False
+    if place and _PLACES_ONLY.fullmatch(typed) and _typed_place_in(typed, place, renamed_only=True):
+        return False  # the unit's place at its former level (武隆县 for 武隆区: a county made a district keeps its name)
     # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
     # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
     return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name says where its unit is (a name printed without a place, 西彭人民法庭, may be anywhere)."""
+    return _place_end(re.sub(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)", "", name)) > 0
+
+
+def _typed_place_in(typed: str, name: str, renamed_only: bool = False) -> bool:
+    """Whether a typed place (荣昌, 江宁区, 武隆县) is the place of a name: its stem there at the same level, or at the
+    level a county becomes (县 → 区 / 市, keeping its name); 朝阳市 is not 朝阳区, nor 吉林市 吉林省."""
+    stem = _place_stem(typed)
+    level = typed[len(stem):] if typed.startswith(stem) else ""
+    if renamed_only and level not in ("县", "自治县"):
+        return False
+    for m in re.finditer(re.escape(stem) + rf"(?P<level>(?:{ETHNIC})*{ADMIN_LEVEL})?", name):
+        if not level or m["level"] == level or (level.endswith("县") and m["level"] in ("区", "市")):
+            return True
+    return False
+
+
+def _place_stem(place: str) -> str:
+    """The last level of a typed place without its level word (重庆市沙坪坝区 → 沙坪坝, 荣昌 → 荣昌)."""
+    pieces = re.findall(_PLACE_PIECE, place)
+    last = pieces[-1] if pieces else place
+    return re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", last) or last
+
+
+def _skipped_lead(hits: list[int], form: Form) -> int:
+    """1 when the phrase leaves out the first words of the unit's own name (社保局 in 人力资源和社会保障局, 区委 in
+    区政协委员会, 区委 in 某某中央商务区管理委员会), 0 when it starts where they start (社会保险局, 区委宣传部): people
+    shorten a name from its beginning, so among units that fit equally well the one begun with is meant."""
+    own = [h for h in hits if h >= form.place_end]
+    if not own:
+        return 0
+    lead = range(form.place_end, own[0])
+    return int(any(i not in form.generic for i in lead))
 
 
 def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
@@ -318,11 +406,22 @@ class UnitIndex:
         matches = self._matches(q)
         out: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
+        below_spans: list[tuple[int, int]] = []  # a unit and the unit below it: one mention
         for m in sorted(matches, key=lambda m: (-m.score[0], m.start)):
             if any(m.start < e and s < m.end for s, e in taken):
                 continue
             taken.append((m.start, m.end))
             if self._continued(q, m.end, matches):
+                continue
+            below = self._below(q, m)
+            if below is not None:  # a unit below the matched one, named after a filler
+                end, units = below
+                if not units:
+                    continue  # no stored unit is that one: not the matched unit either
+                taken[-1] = (m.start, end)
+                below_spans.append((m.start, end))
+                groups = {self.group[u] for u in units}
+                out.append(UnitMention(phrase=q[m.start:end], start=m.start, units=units, ambiguous=len(groups) > 1))
                 continue
             overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
             units = self._best_units(overlapping)
@@ -330,8 +429,29 @@ class UnitIndex:
             units = [n for n in self.names if self.group[n] in groups]
             groups = {self.group[u] for u in units}
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
-        out.extend(self._place_mentions(q, taken))
+        out = self._placed(q, out, self._place_mentions(q, taken))
+        out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
+                                         for s, e in below_spans)]
         return sorted(out, key=lambda x: x.start)
+
+    def _placed(self, q: str, units: list[UnitMention], places: list[UnitMention]) -> list[UnitMention]:
+        """A place typed before a unit with a filler between ("荣昌那边仁义中学", "普陀的卫健委", "沙坪坝区的财政局") is
+        where that unit is, not a mention of its own: the unit's mention keeps the units whose names hold that place;
+        when none does, the question names a unit the archive does not hold, and nothing is answered for it."""
+        out: list[UnitMention] = []
+        consumed: set[int] = set()  # where the places that were such a qualifier end
+        for mention in units:
+            filler = _PLACE_FILLER.search(q[:mention.start])
+            typed = _typed_before(q, filler.start()) if filler else ""
+            if not typed or not (typed in self.places or _PLACES_ONLY.fullmatch(typed)):
+                out.append(mention)
+                continue
+            consumed.add(filler.start())
+            there = [u for u in mention.units if _typed_place_in(typed, u) or not _names_a_place(u)]
+            if there:
+                groups = {self.group[u] for u in there}
+                out.append(mention.model_copy(update={"units": there, "ambiguous": len(groups) > 1}))
+        return out + [p for p in places if p.start + len(p.phrase) not in consumed]
 
     def _place_mentions(self, q: str, taken: list[tuple[int, int]]) -> list[UnitMention]:
         """A place named alone ("普陀的三公经费", "大同 公务接待费"): the units of that place."""
@@ -359,6 +479,28 @@ class UnitIndex:
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)
         return not (said in ("会", "室", "处") or (len(said) <= 3 and said[-1] == q[end - 1]))
+
+    def _below(self, q: str, m: _Match) -> tuple[int, list[str]] | None:
+        """A unit below the matched one, named after a filler word (北苑街道 + 的 + 中心, 远觉镇 + 那个 + 服务中心):
+        (where its name ends, the stored units whose names hold both, in order). Such a phrase asks about the lower
+        unit, never about the matched one; several fitting units are each named (the caller asks which)."""
+        filler = _BELOW.match(q[m.end:])
+        if filler is None:
+            return None
+        after = m.end + filler.end()
+        rest = _CUT.split(q[after:], maxsplit=1)[0]
+        if self.known is not None and (k := self.known.search(rest)):
+            rest = rest[:k.start()]
+        lower = re.fullmatch(_KIND_AHEAD.pattern.removeprefix("^"), rest[:8]) or _KIND_AHEAD.match(rest)
+        if lower is None or lower.end() < len(rest) and not self._known_at(rest, lower.end()):
+            return None  # what follows is not a unit's name ending with its kind (的部门预算, 的三公经费)
+        said = lower.group(0)
+        joined = q[:m.end] + said
+        fits = [x for x in self._matches(joined) if x.end == len(joined) and x.start <= m.start]
+        return after + len(said), (self._best_units(fits) if fits else [])
+
+    def _known_at(self, text: str, pos: int) -> bool:
+        return self.known is not None and self.known.match(text, pos) is not None
 
     def _names_unknown_unit(self, q: str, place: re.Match) -> bool:
         """Whether the place begins a longer unit name that matched no stored unit (渝中区财政局 when only

@@ -22,7 +22,7 @@ from index.normalise import NormDoc
 _ORG_SUFFIX = (
     r"(?:局|委员会|委|办公室|办公厅|办|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|"
     r"街道办事处|办事处|管理处|处|监狱|公司|集团|室|组|社|台|场|署|司|科|庭|股|分局|宫|厂|库|站|"
-    r"镇|乡|街道|苏木|社区)"
+    r"镇|乡|街道|苏木|社区|校区|院区|分校|分院)"
 )
 _UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff()（）“”\"]{{2,60}}?{_ORG_SUFFIX}(?:[(（][^()（）]{{2,20}}[)）])?$")
 _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
@@ -31,17 +31,18 @@ _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|部门[(（]单位[)）]名称)"
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
-_PROFILE = re.compile(rf"第一部分\s*({_UNIT})\s*(?:单位|部门)?\s*概况")
+_PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:单位|部门)?\s*概况")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)")
 _NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
 _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
+_LEVEL_END = "[省市区县州旗盟镇乡]"
 _ORG_PREFIX = re.compile(r"^(?:中国人民政治协商会议|中国共产党|中国共产主义青年团|中共|政协|共青团)$")
 _QUALIFIER = re.compile(r"[(（](?:本级|汇总|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总")
 _TAIL = re.compile(r"(?:20\d\d\s*年?度?|[(（]20\d\d年?度?[)）]|区级|市级|县级|省级|州级|乡级|镇级|自治区级|部门[(（]单位[)）]|"
-                   r"部门|单位|[\s　]+)+$")
+                   r"部门|单位|关于|(?:部门|单位)?(?:整体|项目)支出|[\s　]+)+$")
 
 
 def detect(layout: Layout) -> DocMeta:
@@ -52,7 +53,8 @@ def detect(layout: Layout) -> DocMeta:
     title = _title(lines)
     head = "".join(lines)
     labelled = _unit(text, head)
-    unit = title[0] if title else labelled
+    labelled = official(labelled)
+    unit = official(title[0]) if title else labelled
     window = title[1] if title else ""
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
@@ -95,10 +97,24 @@ def _clean(name: str) -> str:
 
 
 def _valid_unit(name: str) -> bool:
-    """A unit's name: ends like an organisation, and is more than a place (上海市普陀区 is not a unit)."""
+    """A unit's name: ends like an organisation, and is more than a place (上海市普陀区 is not a unit); or an
+    organisation's prefix with its place, the committee left unsaid (政协益阳市赫山区, 中共某县)."""
+    if re.fullmatch(rf"{_ORG_PREFIX.pattern[1:-1]}(?:{PLACE_PIECE})+", name):
+        return True
     if not _UNIT_NAME.match(name):
         return False
-    return not re.fullmatch(rf"(?:{PLACE_PIECE})+", name)
+    # a branch of a school or hospital (第三中学南校区) ends with 区 but is no place
+    return bool(re.search(r"[校院]区$", name)) or not re.fullmatch(rf"(?:{PLACE_PIECE})+", name)
+
+
+# a government named without 人民 (镇政府, 区政府办公室): its official name is always 人民政府
+_GOVERNMENT = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?<!人民)(?<={_LEVEL_END})政府(?=(?:办公室|办公厅)?$)")
+
+
+def official(name: str | None) -> str | None:
+    """The official form of a unit's name as printed: a government (of a 省, 市, 区, 县, 镇, 乡…) is a 人民政府,
+    so 伙牌镇政府 is 伙牌镇人民政府 and 某区政府办公室 is 某区人民政府办公室; 政府采购中心 and the like stay."""
+    return _GOVERNMENT.sub("人民政府", name) if name else name
 
 
 def _title(lines: list[str]) -> tuple[str, str] | None:
@@ -171,7 +187,8 @@ def _year(text: str, head: str) -> int | None:
 def _doc_type(title: str, head: str, text: str) -> DocType:
     """The title's kind first (自评 before 目标 before 决算/预算); else the first lines; else what dominates."""
     for where in (title, head[:600]):
-        if re.search(r"绩效.{0,8}自评|自评(?:报告|表)", where[:200]):
+        # 整体支出绩效评价报告: the evaluation a unit makes of its own spending
+        if re.search(r"绩效.{0,8}自评|自评(?:报告|表)|支出绩效评价(?:报告|表)", where[:200]):
             return DocType.performance_self_eval
         if re.search(r"绩效目标(?:表|申报)", where[:200]) and not re.search(r"决算|预算(?!金额)", where[:60]):
             return DocType.performance_target
@@ -191,6 +208,8 @@ def _doc_type(title: str, head: str, text: str) -> DocType:
 
 
 _UNIT_SCOPE = re.compile(r"本级|单位(?:预算|决算)")
+# a labelled unit that says it is the unit alone (单位名称：某档案馆(本级)) under a generic 部门决算 heading
+_LABELLED_SELF = re.compile(r"(?:单位名称|预算单位|编制单位|填报单位)[:：]?[^\s:：]{2,40}?[(（]本级[)）]")
 _DEPARTMENT_SCOPE = re.compile(r"部门[(（]?单位[)）]?(?:预算|决算)|部门(?:预算|决算)|部门汇总")
 
 
@@ -201,6 +220,8 @@ def _scope(title: str, head: str) -> Scope:
         return Scope.unit
     if _DEPARTMENT_SCOPE.search(title):
         return Scope.department
+    if _LABELLED_SELF.search(head[:1500]):
+        return Scope.unit
     unit, department = _UNIT_SCOPE.search(head[:1500]), _DEPARTMENT_SCOPE.search(head[:1500])
     if unit and (not department or unit.start() < department.start()):
         return Scope.unit

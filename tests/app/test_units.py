@@ -1,0 +1,103 @@
+"""Resolving the unit a question names, by how official names are built (issue 9 §2).
+
+The names here are new (places no gold set holds), built the way official names are built; none is a gold item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from app.units import UnitIndex, forms_of
+
+YUELU = [
+    "长沙市岳麓区洋湖街道办事处",
+    "长沙市岳麓区洋湖街道便民服务中心",
+    "长沙市岳麓区洋湖街道市民活动中心",
+    "长沙市岳麓区洋湖街道综合行政执法大队",
+    "中共长沙市岳麓区委洋湖街道工作委员会",
+    "长沙市岳麓区坪塘镇人民政府",
+    "长沙市岳麓区坪塘镇农业综合服务中心",
+    "长沙市岳麓区坪塘镇村镇建设服务中心",
+    "中共长沙市岳麓区委坪塘镇委员会",
+    "长沙市岳麓区人力资源和社会保障局",
+    "长沙市岳麓区社会保险事业管理局",
+    "中共长沙市岳麓区委办公室",
+    "政协长沙市岳麓区委员会办公室",
+    "长沙市岳麓区民政局",
+    "长沙市岳麓区财政局",
+    "南京市江宁区民政局",
+    "含浦人民法庭",
+    "长沙市望城区民政局",
+    "长沙市望城区融媒体中心",
+    "长沙市岳麓区城市管理和综合执法局综合执法大队洋湖中队",
+    "长沙市橘子洲公园管理处",
+]
+
+
+@pytest.fixture(scope="module")
+def index() -> UnitIndex:
+    return UnitIndex(YUELU, ("三公经费", "公务接待费", "预算", "决算"))
+
+
+def found(index: UnitIndex, question: str) -> list[str] | None:
+    mentions = index.mentions(question)
+    return mentions[0].units if mentions else None
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    # a unit below a street or town, named after a filler: that lower unit (each that fits), never the street's office
+    ("洋湖街道的中心去年花了多少", ["长沙市岳麓区洋湖街道便民服务中心", "长沙市岳麓区洋湖街道市民活动中心"]),
+    ("洋湖街道下属的执法大队三公经费", ["长沙市岳麓区洋湖街道综合行政执法大队"]),
+    ("坪塘镇那个服务中心的预算", ["长沙市岳麓区坪塘镇农业综合服务中心", "长沙市岳麓区坪塘镇村镇建设服务中心"]),
+    # a lower unit the archive does not hold: nothing (asked as unknown), not the town's government
+    ("坪塘镇那个财政所的预算", None),
+    # nothing below: the street or town itself
+    ("洋湖街道的三公经费", ["长沙市岳麓区洋湖街道办事处"]),
+    ("坪塘镇的决算", ["长沙市岳麓区坪塘镇人民政府"]),
+    # the Party committee of a street or town: 党工委 / 工委 / 党委
+    ("洋湖街道党工委的预算", ["中共长沙市岳麓区委洋湖街道工作委员会"]),
+    ("坪塘镇党委三公经费", ["中共长沙市岳麓区委坪塘镇委员会"]),
+    # a shortening begins where the name begins: 社保局 is the 社会保险…局, 区委办 the Party committee's office
+    ("社保局2024年三公经费", ["长沙市岳麓区社会保险事业管理局"]),
+    ("人社局2024年三公经费", ["长沙市岳麓区人力资源和社会保障局"]),
+    ("区委办公室的预算", ["中共长沙市岳麓区委办公室"]),
+    ("区政协办公室的预算", ["政协长沙市岳麓区委员会办公室"]),
+    # a place typed before a unit with a filler between is where the unit is
+    ("岳麓那边民政局的预算", ["长沙市岳麓区民政局"]),
+    ("江宁区的民政局", ["南京市江宁区民政局"]),
+    ("岳麓的法庭", ["含浦人民法庭"]),  # a name printed without its place may be anywhere
+    # a place the unit is not in: an unknown unit, never another place's
+    ("江宁的财政局2024年三公经费", None),
+    ("雨花区的财政局", None),
+    # a county made a district keeps its name: the old level names the same place
+    ("望城县民政局的预算", ["长沙市望城区民政局"]),
+    ("岳麓县民政局的预算", ["长沙市岳麓区民政局"]),
+    ("雨花县民政局的预算", None),
+    # a lower unit named by its own part first, then its parent's function, then its kind
+    ("洋湖城管中队的三公经费", ["长沙市岳麓区城市管理和综合执法局综合执法大队洋湖中队"]),
+    # a facility's office named by the facility; a reorganised unit by its former name
+    ("橘子洲公园三公经费去年多少", ["长沙市橘子洲公园管理处"]),
+    ("望城广播电视台的三公经费", ["长沙市望城区融媒体中心"]),
+])
+def test_units_named_the_way_people_name_them(index, question, units):
+    assert found(index, question) == units
+
+
+def test_no_place_lies_below_a_street_or_town():
+    form = next(f for f in forms_of("长沙市岳麓区洋湖街道市民活动中心") if f.text.endswith("市民活动中心"))
+    assert form.text[:form.place_end] == "长沙市岳麓区"
+    form = next(f for f in forms_of("河南省新乡市民政局") if f.text == "河南省新乡市民政局")
+    assert form.text[:form.place_end] == "河南省新乡市"
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("朝阳区的民政局", ["北京市朝阳区民政局"]),
+    ("朝阳的民政局", ["北京市朝阳区民政局"]),
+    # the same name at another level is another place (辽宁省朝阳市, 吉林省吉林市): never answered for this one
+    ("朝阳市民政局的预算", None),
+    ("朝阳市的民政局", None),
+    ("吉林市的财政厅", None),
+])
+def test_a_place_at_another_level_is_another_place(question, units):
+    index = UnitIndex(["北京市朝阳区民政局", "吉林省财政厅"])
+    assert found(index, question) == units

@@ -1,0 +1,64 @@
+"""Document identity from how disclosure titles and official names are built (issue 9 §3).
+
+The examples are new: made up in the shape of real disclosures, or taken from published ones that no
+gold set holds; none is a gold item.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.identity import detect_text
+from index.metadata import official
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    ("宁远县冷水镇政府", "宁远县冷水镇人民政府"),
+    ("某市某区政府", "某市某区人民政府"),
+    ("桂阳县政府办公室", "桂阳县人民政府办公室"),
+    ("某自治旗政府", "某自治旗人民政府"),
+    # already official, or a unit whose name holds 政府 but is no government
+    ("衡阳市人民政府", "衡阳市人民政府"),
+    ("长沙市政府采购中心", "长沙市政府采购中心"),
+    ("长沙市政府投资评审中心", "长沙市政府投资评审中心"),
+    ("镇政府", "镇政府"),
+])
+def test_a_government_is_named_officially_as_a_people_s_government(printed, name):
+    assert official(printed) == name
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a title naming the town's government without 人民
+    ("2025年宁远县冷水镇政府预算公开说明\n一、单位主要职责", "宁远县冷水镇人民政府"),
+    # a branch of a school / hospital is a unit of its own: its name ends with 区 but is no place
+    ("昆明市第三中学南校区2024年度部门预算\n目录\n第一部分 单位概况", "昆明市第三中学南校区"),
+    ("某市中心医院东院区2023年度单位决算", "某市中心医院东院区"),
+    # an organisation's prefix and its place, the committee left unsaid
+    ("2024年度\n政协桃源县部门预算\n第一部分 部门概况", "政协桃源县"),
+    # "UNIT 关于 YEAR 年度部门预算…的说明": 关于 ends the unit's name
+    ("汉寿县第二人民医院 关于2025年度部门预算编制的说明\n(一)2025年部门预算编制说明", "汉寿县第二人民医院"),
+    # a clipped cover (PDF conversion lost 馆); the 概况 heading after "第一部分:" names the unit
+    ("柳州市图书2024\n部门预算情况说明\n第一部分:柳州市图书馆概况\n一、主要职能", "柳州市图书馆"),
+    # a title broken before 绩效: "…整体支出" / "绩效评价报告"
+    ("宁远县林业局2023年度整体支出\n绩效评价报告\n为检验预算编制的科学性", "宁远县林业局"),
+    ("北京市朝阳区庆丰公园2020年度部门决算公开\n目 录", "北京市朝阳区庆丰公园"),
+])
+def test_the_unit_is_read_from_how_titles_are_built(text, unit):
+    assert detect_text(text).unit == unit
+
+
+def test_an_overall_spending_evaluation_report_is_a_self_evaluation():
+    meta = detect_text("宁远县林业局2023年度部门整体支出绩效评价报告\n一、部门概况")
+    assert (meta.unit, meta.year, meta.doc_type.value) == ("宁远县林业局", 2023, "performance_self_eval")
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    # a generic 部门决算 heading over a labelled unit that says it is the unit alone
+    ("2024年度部门决算\n单位名称:北京市朝阳区文化馆(本级)\n第一部分 2024年度部门决算报表", "unit"),
+    # the title says 部门决算 with the unit's name: the title decides
+    ("北京市朝阳区城市管理委员会2024年度部门决算\n第一部分 2024年度部门决算报表\n"
+     "单位名称:北京市朝阳区城市管理委员会(本级)", "department"),
+    ("2024年度部门决算\n单位名称:北京市朝阳区文化和旅游局\n第一部分 2024年度部门决算报表", "department"),
+])
+def test_scope_from_a_labelled_unit_marked_as_itself(text, scope):
+    assert detect_text(text).scope.value == scope
