@@ -314,16 +314,16 @@ class DisclosureService:
     def unit_index(self, names: list[str] | None = None):
         """The stored unit names, ready for recognising units in questions (rebuilt when they change)."""
         from app.question import figure_words
-        from app.units import UnitIndex, learn_word_starts, word_starts_known
+        from app.units import UnitIndex, learn_word_starts, word_starts_text
 
         names = sorted(names if names is not None else self.store.units())
         if getattr(self, "_unit_index", None) is None or self._unit_index.names != names:
-            learn_word_starts(self.store.memo("word_starts"))
-            before = len(word_starts_known())
+            memo = self.store.memo("word_starts")
+            learn_word_starts(memo)
             self._unit_index = UnitIndex(names, figure_words())
-            known = word_starts_known()
-            if len(known) > before:  # new names: keep how they segment, so the next cold start skips jieba
-                self.store.remember("word_starts", known)
+            missing = self._unit_index.segmented - memo.keys()
+            if missing:  # keep how the new names segment, so the next cold start skips jieba
+                self.store.remember("word_starts", word_starts_text(missing))
         return self._unit_index
 
     def search(self, question: str, k: int = 5, *, unit: str | None = None, year: int | None = None,

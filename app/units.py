@@ -21,6 +21,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,13 +132,13 @@ def _form(unit: str, text: str) -> Form:
 _WORD_STARTS: dict[str, frozenset[int]] = {}
 
 
-def word_starts_known() -> dict[str, str]:
-    """The word starts computed so far, as strings ("0,2,4"), to keep with the store."""
-    return {text: ",".join(map(str, sorted(starts))) for text, starts in _WORD_STARTS.items()}
+def word_starts_text(texts: Iterable[str]) -> dict[str, str]:
+    """The word starts of these texts as strings ("0,2,4"), to keep with the store."""
+    return {text: ",".join(map(str, sorted(_word_starts(text)))) for text in texts}
 
 
 def learn_word_starts(known: dict[str, str]) -> None:
-    """Word starts computed earlier (as :func:`word_starts_known` gave them)."""
+    """Word starts computed earlier (as :func:`word_starts_text` gave them)."""
     for text, starts in known.items():
         _WORD_STARTS.setdefault(text, frozenset(int(i) for i in starts.split(",") if i))
 
@@ -378,6 +379,7 @@ class UnitIndex:
         self.names = sorted(set(n for n in names if n))
         self.known = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
         self.forms = [f for n in self.names for f in forms_of(n)]
+        self.segmented = {f.text[f.place_end:] for f in self.forms}  # the texts whose word starts it used
         self.by_last: dict[str, list[Form]] = {}
         for f in self.forms:
             self.by_last.setdefault(f.text[-1], []).append(f)

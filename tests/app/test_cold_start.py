@@ -50,3 +50,13 @@ def test_another_embedding_model_is_refused_from_the_catalog_without_opening_chr
     proc = subprocess.run([sys.executable, "-c", probe], env=env, cwd=ROOT, capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode != 0 and "usem3" in proc.stderr and "e5" in proc.stderr
+
+
+def test_each_store_keeps_the_word_starts_of_its_names_even_when_the_process_knew_them(tmp_path):
+    """A second store ingested in the same process (its names' forms already cached) still keeps them."""
+    for home in (tmp_path / "one", tmp_path / "two"):
+        svc = make_service(home)
+        svc.ingest(SAMPLE_TEXTS[:2])
+        kept = svc.store.memo("word_starts")
+        assert svc.unit_index().segmented <= kept.keys(), home
+        assert all(v == ",".join(sorted(v.split(","), key=int)) for v in kept.values())
