@@ -204,7 +204,8 @@ def read_funds(t: TableFacts) -> list[FundsRow]:
 
 def _alignments(cols: list[str], amounts: list[Amount]) -> list[Reading]:
     """The ways a row's cells can sit under the columns, in order: all of them (one per column); with columns left
-    empty (a row short of cells); or with one cell extra (a cell printed twice)."""
+    empty (a row short of cells); or with one cell extra: a cell printed twice (beside an equal one), or a second
+    年初预算数 cell (目标申报数 | 预算编制数 printed under a header that names only 年初预算数)."""
     n, m = len(amounts), len(cols)
     if n == m:
         return [dict(zip(cols, amounts, strict=True))]
@@ -214,7 +215,9 @@ def _alignments(cols: list[str], amounts: list[Amount]) -> list[Reading]:
             under = [c for k, c in enumerate(cols) if k not in empty]
             out.append(dict(zip(under, amounts, strict=True)) | {cols[k]: None for k in empty})
         return out
-    return [dict(zip(cols, amounts[:k] + amounts[k + 1:], strict=True)) for k in range(n)]
+    extra = [k for k in range(n) if k == 0 and "年初预算数" in cols
+             or any(0 <= j < n and amounts[j].value == amounts[k].value for j in (k - 1, k + 1))]
+    return [dict(zip(cols, amounts[:k] + amounts[k + 1:], strict=True)) for k in extra]
 
 
 @rule("project_execution_rate", "项目执行率 = 全年执行数 / 全年预算数 × 100；资金结余 = 全年预算数 − 全年执行数")
