@@ -8,7 +8,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from core.schemas import CheckResult, Citation
@@ -56,12 +58,17 @@ def funds_row(t: TableFacts) -> Item | None:
     return None
 
 
-def _expected_cells(t: TableFacts, names: list[str]) -> int:
-    """Cells the 资金总额 row should print: one per column, two under 年初预算数 when it splits into 目标申报数 and
-    预算编制数 (named in the header, or on a sub-header line of its own)."""
+def _columns(t: TableFacts, names: list[str]) -> list[str]:
+    """Every column of the money rows, in order: 年初预算数 (two cells, 目标申报数 and 预算编制数, when it splits into
+    them — named in the header, or on a sub-header line of its own), then the columns from 全年预算数 on."""
     words = t.header + "".join(i.label for i in t.items[:4])
     split = "年初预算数" in names and "目标申报数" in words and "预算编制数" in words
-    return len(names) + (1 if split else 0)
+    return [c for n in names for c in (("目标申报数", "预算编制数") if n == "年初预算数" and split else (n,))]
+
+
+def _expected_cells(t: TableFacts, names: list[str]) -> int:
+    """Cells the 资金总额 row should print: one per column (see :func:`_columns`)."""
+    return len(_columns(t, names))
 
 
 def _readings(a: Amount) -> list[Decimal]:
@@ -72,58 +79,145 @@ def _readings(a: Amount) -> list[Decimal]:
     return out
 
 
+def _values(a: Amount | None) -> list[Decimal | None]:
+    return _readings(a) if a is not None else [None]
+
+
+_GAP = Decimal("0.011")  # 预算 − 执行 − 结余, three amounts printed to 0.001 万元 or coarser
+_RATE_GAP = Decimal("0.06")  # 执行率 printed to 0.01 %, recomputed from amounts printed to 0.001 万元
+
+
+def _rate_fits(b: Decimal, a: Decimal, r: Decimal) -> bool:
+    if b == 0:
+        return a == 0 and r == 0
+    return abs(a / b * 100 - r) <= _RATE_GAP
+
+
 def _consistent(b: Amount | None, a: Amount | None, rest: Amount | None, r: Amount) -> bool:
     """预算 b, 执行 a, 结余 rest, 执行率 r agree (a missing cell is solved from the others)."""
-    for bv in _readings(b) if b else [None]:
-        for rv in _readings(rest) if rest else [None]:
-            for av in _readings(a) if a else ([bv - rv] if bv is not None and rv is not None else [None]):
-                if bv is None or av is None:
+    for bv in _values(b):
+        for rv in _values(rest):
+            for av in _values(a) if a else ([bv - rv] if bv is not None and rv is not None else [None]):
+                if bv is None and av is not None and rv is not None:
+                    bv = av + rv  # 预算数 not printed: 执行数 + 结余
+                if bv is None or av is None or (a is None or b is None) and not av:
+                    continue  # (a cell solved as 0 would make 执行率 0 "agree" with any row)
+                if rv is not None and abs(bv - av - rv) > _GAP:
                     continue
-                if rv is not None and abs(bv - av - rv) > Decimal("0.011"):
-                    continue
-                if bv == 0:
-                    if av == 0 and r.value == 0:
-                        return True
-                    continue
-                if abs(av / bv * 100 - r.value) <= Decimal("0.06"):
+                if any(_rate_fits(bv, av, pv) for pv in _readings(r)):
                     return True
     return False
+
+
+_MONEY = ("全年预算数", "全年执行数", "资金结余", "执行率")
+
+
+def _odd_cells(reading: Reading) -> frozenset[tuple[str, Decimal]]:
+    """When 预算数, 执行数, 结余 and 执行率 are all printed and do not agree, but three of them do, the fourth is
+    printed wrong: each (column, the value the other three give it) that would set the row right. Two relations tie
+    the four cells (预算 − 执行 = 结余, 执行 / 预算 = 执行率), so three cells that agree fix the fourth; with 结余 0
+    and 执行率 100 both 预算数 and 执行数 could be the wrong one. Empty when no three agree (or only through a zero
+    budget, which "agrees" with anything)."""
+    cells = [reading.get(k) for k in _MONEY]
+    if any(c is None for c in cells):
+        return frozenset()
+    found = set()
+    for b, a, rest, r in _combos(cells):
+        r1 = abs(b - a - rest) <= _GAP
+        r2 = _rate_fits(b, a, r)
+        if r1 and r2:
+            return frozenset()
+        if r1 and b > 0:
+            found.add(("执行率", (a / b * 100).quantize(Decimal("0.01"))))
+        elif r2 and b > 0:
+            found.add(("资金结余", b - a))
+        elif not r1 and not r2:
+            if b > 0 and b - rest > 0 and _rate_fits(b, b - rest, r):
+                found.add(("全年执行数", b - rest))
+            if a + rest > 0 and a > 0 and _rate_fits(a + rest, a, r):
+                found.add(("全年预算数", a + rest))
+    return frozenset(found)
+
+
+def _combos(cells: list[Amount]) -> list[tuple[Decimal, ...]]:
+    out: list[tuple[Decimal, ...]] = [()]
+    for c in cells:
+        out = [o + (v,) for o in out for v in _readings(c)]
+    return out
 
 
 Reading = dict[str, "Amount | None"]
 
 
-def read_funds(t: TableFacts) -> list[tuple[Item, list[Reading], bool]]:
-    """Each money row (资金总额 and its 资金来源 rows) with its possible readings under the header's columns, read
-    from the right, and whether the reading is certain: the row prints one cell per column (or prints as many as
-    the other money rows do). A row one cell short or long is read every way a cell could be missing or extra."""
+@dataclass
+class FundsRow:
+    """One money row of a 自评表 and how it was read: ``status`` pass (a reading in which the cells agree; ``certain``
+    when the row prints one cell per column, else the cells were aligned by their arithmetic), fail (the row prints
+    one cell per column and they disagree, or however its cells are aligned three of them fix the fourth and it
+    disagrees: ``odd``), or skip (no reading can be judged)."""
+
+    row: Item
+    status: str
+    reading: Reading
+    certain: bool
+    odd: frozenset[tuple[str, Decimal]] = frozenset()
+
+
+def read_funds(t: TableFacts) -> list[FundsRow]:
+    """Each money row (资金总额 and its 资金来源 rows) read under the header's columns.
+
+    A row printing one cell per column is read as printed. A row printing up to two cells too few, or one too
+    many, is read every way its cells could sit under the columns (in order; a column left empty, a cell printed
+    twice): the readings in which 预算数, 执行数, 结余 and 执行率 agree say how the row is laid out."""
     names = fund_columns(t)
     if not {"全年预算数", "全年执行数", "执行率"} <= set(names):
         return []
-    expected = _expected_cells(t, names)
+    cols = _columns(t, names)
     needed = names[names.index("全年预算数"):]
     rows = []
     for row in t.items:
         if "指标" in row.label:
             break
-        if not row.code and len(row.amounts) >= max(4, len(needed)) and expected - 1 <= len(row.amounts) <= expected + 1:
+        if not row.code and len(row.amounts) >= max(4, len(needed)) and len(cols) - 2 <= len(row.amounts) <= len(cols) + 1:
             rows.append(row)
     out = []
     for row in rows:
-        amounts = list(row.amounts)
-        alike = sum(len(r.amounts) == len(amounts) for r in rows)
-        if len(amounts) == expected or alike >= 2:
-            out.append((row, [_from_right(needed, amounts)], True))
-        elif len(amounts) == expected - 1:
-            gaps = [_from_right(needed[:g] + needed[g + 1:], amounts) | {needed[g]: None} for g in range(len(needed))]
-            out.append((row, [_from_right(needed, amounts), *gaps], False))
+        readings = [{k: r.get(k) for k in needed} for r in _alignments(cols, list(row.amounts))]
+        certain = len(row.amounts) == len(cols)
+        good = [r for r in readings if r.get("执行率") is not None and
+                _consistent(r.get("全年预算数"), r.get("全年执行数"), r.get("资金结余"), r["执行率"])]
+        full = [r for r in good if all(r.get(k) is not None for k in _MONEY)]
+        good = full or good  # four cells that agree say more than three and a cell solved from them
+        if good:
+            out.append(FundsRow(row, "pass", good[0], certain))
+        elif certain:
+            out.append(FundsRow(row, "fail", readings[0], True))
         else:
-            out.append((row, [_from_right(needed, amounts[:k] + amounts[k + 1:]) for k in range(len(amounts))], False))
+            near = {tuple(r[k].text for k in _MONEY): (r, odd) for r in readings if (odd := _odd_cells(r))}
+            if len(near) == 1:  # one alignment in which three cells agree: it is how the row is laid out
+                (reading, odd), = near.values()
+                out.append(FundsRow(row, "fail", reading, False, odd))
+            else:
+                out.append(FundsRow(row, "skip", readings[0], False))
     return out
 
 
-def _from_right(names: list[str], amounts: list[Amount]) -> Reading:
-    return dict(zip(names[::-1], amounts[::-1], strict=False))
+def _alignments(cols: list[str], amounts: list[Amount]) -> list[Reading]:
+    """The ways a row's cells can sit under the columns, in order: all of them (one per column); with columns left
+    empty (a row short of cells); or with one cell extra: a cell printed twice (beside an equal one), or a second
+    年初预算数 cell (目标申报数 | 预算编制数 printed under a header that names only 年初预算数)."""
+    n, m = len(amounts), len(cols)
+    if n == m:
+        return [dict(zip(cols, amounts, strict=True))]
+    if n < m:
+        out = []
+        for empty in itertools.combinations(range(m), m - n):
+            under = [c for k, c in enumerate(cols) if k not in empty]
+            out.append(dict(zip(under, amounts, strict=True)) | {cols[k]: None for k in empty})
+        return out
+    extra = [k for k in range(n) if k == 0 and "年初预算数" in cols
+             or any(0 <= j < n and amounts[j].value == amounts[k].value for j in (k - 1, k + 1))]
+    return [dict(zip(cols, amounts[:k] + amounts[k + 1:], strict=True)) for k in extra]
 
 
 @rule("project_execution_rate", "项目执行率 = 全年执行数 / 全年预算数 × 100；资金结余 = 全年预算数 − 全年执行数")
@@ -131,39 +225,48 @@ def project_execution_rate(ctx: Context) -> list[CheckResult]:
     out = []
     covered: list[Citation] = []
     for t in _performance_tables(ctx, "自评"):
-        for row, readings, certain in read_funds(t):
-            good = [r for r in readings if r.get("执行率") is not None and
-                    _consistent(r.get("全年预算数"), r.get("全年执行数"), r.get("资金结余"), r["执行率"])]
-            if good or certain:
-                covered.extend(_cite(ctx, row))
-            if good:
-                out.append(_funds_row_result(ctx, t, row, good[0], "pass", certain))
-            elif certain:
-                out.append(_funds_row_result(ctx, t, row, readings[0], "fail", certain))
+        for f in read_funds(t):
+            if f.status != "skip":
+                covered.extend(_cite(ctx, f.row))
+            if f.status == "skip":
+                out.append(skip("project_execution_rate", f"{t.title}：资金一行多印或少印了格，读不出各列",
+                                _cite(ctx, f.row)))
             else:
-                out.append(skip("project_execution_rate", f"{t.title}：资金一行多印或少印了一格，读不出各列",
-                                _cite(ctx, row)))
+                out.append(_funds_row_result(ctx, t, f))
     out.extend(_from_figures(ctx, covered))
     return out
 
 
-def _funds_row_result(ctx: Context, t: TableFacts, row: Item, cols: dict[str, Amount | None], status: str,
-                      certain: bool) -> CheckResult:
+_NAMES = {"全年预算数": "预算数", "全年执行数": "执行数", "资金结余": "结余", "执行率": "执行率"}
+
+
+def _funds_row_result(ctx: Context, t: TableFacts, f: FundsRow) -> CheckResult:
+    cols = f.reading
     b, a, r, rest = (cols.get(k) for k in ("全年预算数", "全年执行数", "执行率", "资金结余"))
     shown_ = "，".join(f"{k} {v.text if v is not None else '（未印）'}" for k, v in cols.items() if k != "得分")
-    if status == "pass":
-        msg = f"{t.title}：{shown_}，执行率与结余相符" + ("" if certain else "（按少印一格读）")
-        return result("project_execution_rate", "pass", msg, places=_cite(ctx, row))
+    how = "" if f.certain else "（该行少印或多印了格，按各格的算术关系对齐各列）"
+    if f.status == "pass":
+        msg = f"{t.title}：{shown_}，执行率与结余相符{how}"
+        return result("project_execution_rate", "pass", msg, places=_cite(ctx, f.row))
+    if f.odd:
+        fixes = []
+        for column, value in sorted(f.odd):
+            others = "、".join(_NAMES[k] for k in _MONEY if k != column)
+            printed = cols[column]
+            assert printed is not None
+            fixes.append(f"{others}三者相符，{column}印为 {printed.text}，按它们应为 {value.normalize():f}")
+        msg = f"{t.title}：{shown_}{how}；" + "；或".join(fixes)
+        return result("project_execution_rate", "fail", msg, places=_cite(ctx, f.row))
     problems = []
     if b is not None and a is not None and r is not None:
         if b.value:
             problems.append(f"执行数/预算数 = {a.value / b.value * 100:.2f}%，表中执行率为 {r.text}")
         elif a.value or r.value:
             problems.append(f"预算数为 0，执行数 {a.text}、执行率 {r.text} 应为 0")
-    if rest is not None and b is not None and a is not None and abs(b.value - a.value - rest.value) > Decimal("0.011"):
+    if rest is not None and b is not None and a is not None and abs(b.value - a.value - rest.value) > _GAP:
         problems.append(f"预算数 − 执行数 = {b.value - a.value}，表中资金结余为 {rest.text}")
     msg = f"{t.title}：{shown_}；" + "；".join(problems or ["各列不能同时成立"])
-    return result("project_execution_rate", "fail", msg, places=_cite(ctx, row))
+    return result("project_execution_rate", "fail", msg, places=_cite(ctx, f.row))
 
 
 def _rate_ok(b: Amount, a: Amount, r: Amount) -> tuple[bool, Decimal | None]:
@@ -292,13 +395,17 @@ def _plain(amounts: list[Amount]) -> list[Amount]:
     return [a for a in amounts if _PLAIN.match(a.text.replace(",", ""))]
 
 
-def score_rows(t: TableFacts) -> tuple[Item | None, list[tuple[Decimal, Decimal, list[Item]]]]:
-    """The 总分 row and, per scored row, (分值, 得分, items): the plain numbers of a row are 分值 then 得分."""
+def score_rows(t: TableFacts) -> tuple[Item | None, list[tuple[Decimal, Decimal | None, list[Item]]]]:
+    """The 总分 row and, per scored row, (分值, 得分, items): the plain numbers of a row are 分值 then 得分 (a 得分 cell
+    repeated in the empty cells after it — "2 | 2 | 2", "2.5 | 0 | 0 | 0" — is one 得分). The 执行率 row's 得分 is
+    that of the money row as read (None when the row prints no 得分)."""
     total = next((i for i in t.items if _TOTAL_SCORE.match(i.label) and i.amounts), None)
     if total is None:
         return None, []
     position = {id(i): k for k, i in enumerate(t.items)}
     header_at = next((k for k, i in enumerate(t.items) if "得分" in i.label), None)
+    if header_at is None:  # a header cut short after 分值
+        header_at = next((k for k, i in enumerate(t.items) if "分值" in i.label and "指标" in i.label), None)
     funds = funds_row(t)
     rows: dict[int, list[Item]] = {}
     stop = position[id(total)]
@@ -311,16 +418,25 @@ def score_rows(t: TableFacts) -> tuple[Item | None, list[tuple[Decimal, Decimal,
         if funds is not None and any(i is funds for i in items):
             out.append(_funds_score(t, funds, items))
             continue
-        if header_at is None or position[id(items[0])] <= header_at or not numbers or len(numbers) > 2:
+        if header_at is None or position[id(items[0])] <= header_at or not numbers:
+            continue
+        if len(numbers) > 2 and len({a.value for a in numbers[1:]}) > 1:
             continue
         weight = numbers[0].value
-        score = numbers[1].value if len(numbers) == 2 else Decimal(0)
+        score = numbers[1].value if len(numbers) >= 2 else Decimal(0)
         out.append((weight, score, items))
     return total, [x for x in out if x is not None]
 
 
 def _funds_score(t: TableFacts, funds: Item, items: list[Item]):
-    """The 执行率 row: (分值, 得分) when the table prints 分值, else (10, 得分) (the usual weight of 预算执行率)."""
+    """The 执行率 row: (分值, 得分) when the table prints 分值, else (10, 得分) (the usual weight of 预算执行率). The 得分 is
+    the one the money row's reading puts under 得分 (None when the row prints none)."""
+    read = next((f for f in read_funds(t) if f.row is funds and f.status != "skip"), None)
+    if read is not None and "得分" in read.reading:
+        weight = read.reading.get("分值")
+        score = read.reading["得分"]
+        return (weight.value if weight is not None else Decimal(10),
+                Decimal(re.sub(r"[^\d.]", "", score.text) or 0) if score is not None else None, items)
     numbers = [a for i in items for a in i.amounts]
     score = Decimal(re.sub(r"[^\d.]", "", numbers[-1].text) or 0) if numbers else None
     names = fund_columns(t)
@@ -342,11 +458,57 @@ def project_score(ctx: Context) -> list[CheckResult]:
             out.append(skip("project_score", f"{t.title}：各项分值合计 {weights}，不是 100，评分列未能可靠读出",
                             _cite(ctx, total)))
             continue
-        scores = sum((s for _, s, _ in rows), Decimal(0))
+        scores = sum((s for _, s, _ in rows if s is not None), Decimal(0))
         got = Decimal(re.sub(r"[^\d.]", "", score_text))
-        status = diff_status(got - scores, Decimal("0.01") * max(1, len(rows) // 4))
-        msg = f"{t.title}：总分 {score_text} {'=' if status == 'pass' else '≠'} 各项得分之和 {scores}（{len(rows)} 项，分值合计 100）"
+        rounding = Decimal("0.01") * max(1, len(rows) // 4)
         items = [i for _, _, its in rows for i in its]
+        unprinted = next((w for w, s, _ in rows if s is None), None)
+        if unprinted is not None:  # the 执行率 row prints no 得分: what the total leaves for it must fit its 分值
+            left = got - scores
+            status = "pass" if -rounding <= left <= unprinted + rounding else "fail"
+            msg = (f"{t.title}：总分 {score_text} − 各指标得分之和 {scores} = {left}，是未印出的预算执行率得分，"
+                   + (f"在 0 与其分值 {unprinted} 之间" if status == "pass" else f"不在 0 与其分值 {unprinted} 之间"))
+            out.append(result("project_score", status, msg, places=_cite(ctx, total, *items), actual=str(got)))
+            continue
+        status = diff_status(got - scores, rounding)
+        msg = f"{t.title}：总分 {score_text} {'=' if status == 'pass' else '≠'} 各项得分之和 {scores}（{len(rows)} 项，分值合计 100）"
         out.append(result("project_score", status, msg, places=_cite(ctx, total, *items), expected=str(scores),
                           actual=str(got)))
+    return out
+
+
+# -- the grade ---------------------------------------------------------------------------------------
+
+_GRADES = {"优": 90, "优秀": 90, "良": 80, "良好": 80, "中": 60, "中等": 60, "差": 0}  # the lower bound of each
+
+
+def _grade_of(score: Decimal) -> str:
+    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+
+
+@rule("project_grade", "项目自评总分不超过满分（100 分，或总分行所印的分值），且与所评等级相符"
+                       "（90 分及以上为优，80–90 良，60–80 中，60 分以下为差）")
+def project_grade(ctx: Context) -> list[CheckResult]:
+    out = []
+    for t in _performance_tables(ctx, "自评"):
+        total = next((i for i in t.items if _TOTAL_SCORE.match(i.label) and i.amounts), None)
+        if total is None:
+            continue
+        numbers = [Decimal(re.sub(r"[^\d.]", "", a.text) or 0) for a in total.amounts]
+        got, scale = numbers[-1], numbers[0] if len(numbers) == 2 and numbers[0] >= numbers[1] else Decimal(100)
+        grade = next((i for i in t.items if i.row == total.row and i.start >= total.end and i.label in _GRADES), None)
+        places = _cite(ctx, total, *([grade] if grade is not None else []))
+        if not 0 <= got <= scale:
+            out.append(result("project_grade", "fail", f"{t.title}：总分 {total.amounts[-1].text} 超过满分 {scale}",
+                              places=places, expected=f"≤ {scale}", actual=str(got)))
+        elif grade is not None and scale == 100:
+            expected = _grade_of(got)
+            ok = expected == grade.label[0]
+            msg = (f"{t.title}：总分 {total.amounts[-1].text}，等级“{grade.label}”"
+                   + ("，相符" if ok else f"，不符：{got} 分应为“{expected}”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"))
+            out.append(result("project_grade", "pass" if ok else "fail", msg, places=places, expected=expected,
+                              actual=grade.label))
+        else:
+            out.append(result("project_grade", "pass", f"{t.title}：总分 {total.amounts[-1].text}，不超过满分 {scale}",
+                              places=places))
     return out

@@ -296,7 +296,7 @@ def _money_under_header(rows: list[Row], header: Row) -> tuple[tuple, Row] | Non
     if not candidates:
         return None
     data = candidates[0]
-    cols = {c: i for i, c in enumerate(header.cells) if c in ("全年预算数", "全年执行数")}
+    cols = {{"年预算数": "全年预算数"}.get(c, c): i for i, c in enumerate(header.cells) if c in ("全年预算数", "年预算数", "全年执行数")}
     cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else "" for c in ("全年预算数", "全年执行数")]
     if all(c and number(c) for c in cells):
         return tuple(number(c) for c in cells), data
@@ -320,7 +320,7 @@ def _read_project_rows(table: Table) -> list[TableFigure]:
         return []
     name, name_row = named
     out: list[TableFigure] = []
-    header = next((r for r in rows if "全年预算数" in r.cells and "全年执行数" in r.cells), None)
+    header = next((r for r in rows if "全年执行数" in r.cells and {"全年预算数", "年预算数"} & set(r.cells)), None)
     money = _money_under_header(rows, header) if header is not None else None
     if money is not None:
         found, data = money

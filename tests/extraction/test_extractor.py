@@ -134,3 +134,11 @@ def test_project_tables_printed_one_cell_per_pdf_line_are_still_read(tmp_path):
     assert score.recall >= 0.85 and score.precision >= 0.90, (score.recall, score.precision)
     project = [f for f in figures if f.key == "project:2023年安全生产奖:budget"]
     assert project and project[0].value == "3.00" and project[0].citation.page is not None
+
+
+def test_a_header_printing_年预算数_reads_the_full_year_budget_not_the_initial_one():
+    # 002's 放心消费创建项目: 年初 目标申报数 13 | 预算编制数 13, 年预算数 (全年预算数, the 全 dropped) 0, nothing spent
+    figures = {f.key: f.value for f in _extract(DATA / "002_a48143ca35b5d44a.txt").figures
+               if f.key.startswith("project:放心消费创建项目:")}
+    assert figures == {"project:放心消费创建项目:budget": "0", "project:放心消费创建项目:actual": "0",
+                       "project:放心消费创建项目:execution_rate": "0", "project:放心消费创建项目:score": "0"}

@@ -296,6 +296,86 @@ def test_project_tables_rate_funds_and_score(tmp_path):
         assert of(check_text(tmp_path, changed(text, old, new), "bad.txt"), rule, "fail"), rule
 
 
+# A 自评表 as 002 prints them: the money rows one cell short (得分 left out), 得分 cells repeated in the empty cells
+# after them, the 执行率 row's 得分 not printed at all, a grade beside the 总分.
+SELF_EVALUATION = """食品监管补助资金项目支出绩效自评表
+(2024年度)
+项目名称\t\t食品监管补助资金
+项目资金预算安排及执行进度(万元)\t\t年初预算数\t\t全年预算数\t全年执行数\t资金结(转)余\t执行率\t得分
+\t\t目标申报数\t预算编制数
+\t资金总额:\t50\t50\t38.863\t38.863\t0\t100
+\t中央财政资金\t50\t50\t38.863\t38.863\t0\t100.00
+绩效指标\t一级指标\t二级指标\t三级指标\t年初指标值\t调整后指标值\t实际完成值\t定性值情况说明\t分值
+\t产出指标\t数量指标\t检查次数\t≥次\t≥1次\t≥2次\t\t40\t40\t40
+\t\t成本指标\t检查成本\t≤万/年\t≤6万/年\t≤0万/年\t\t10\t0\t0\t0
+\t效益指标\t社会效益\t群众满意\t逐步提高\t达成预期指标\t\t40\t37
+总 分\t\t\t\t\t87\t良
+"""
+
+
+def test_money_rows_short_of_a_cell_are_aligned_by_their_arithmetic(tmp_path):
+    # 50 | 50 are 年初 目标申报数 | 预算编制数; 全年预算数 38.863 = 全年执行数, 结余 0, 执行率 100, no 得分 printed
+    text = f"{UNIT}2024年度部门决算\n" + SELF_EVALUATION
+    results = check_text(tmp_path, text)
+    assert len(of(results, "project_execution_rate", "pass")) == 2 and not of(results, "project_execution_rate", "fail")
+    for old, new, column, value in (("\t38.863\t0\t100\n", "\t38.863\t0\t90\n", "执行率", "100"),
+                                    ("\t50\t38.863\t38.863\t0\t100\n", "\t50\t38.863\t36.863\t0\t100\n",
+                                     "全年执行数", "38.863"),
+                                    ("\t38.863\t0\t100\n", "\t38.863\t2\t100\n", "资金结余", "0")):
+        fails = of(check_text(tmp_path, changed(text, old, new), "bad.txt"), "project_execution_rate", "fail")
+        assert len(fails) == 1 and f"{column}印为" in fails[0].message and f"应为 {value}" in fails[0].message, new
+        assert lines_of(fails[0]) == {7}  # the 资金总额 row
+
+
+def test_a_money_row_whose_cells_fit_no_reading_is_not_judged(tmp_path):
+    # three cells agree in no alignment (a row printing 553.758 five times): skip, never fail
+    text = f"{UNIT}2024年度部门决算\n" + SELF_EVALUATION.replace(
+        "\t资金总额:\t50\t50\t38.863\t38.863\t0\t100\n", "\t资金总额:\t553.758\t553.758\t553.758\t553.758\t553.758\t10\n")
+    results = of(check_text(tmp_path, text), "project_execution_rate")
+    assert [r.status for r in results] == ["skip", "pass"]
+
+
+def test_score_with_repeated_cells_and_an_unprinted_rate_score(tmp_path):
+    # 分值 40 + 10 + 40 + 执行率 10 = 100; 得分 40 + 0 + 37 = 77, the total leaves 10 for the 执行率 row (分值 10)
+    text = f"{UNIT}2024年度部门决算\n" + SELF_EVALUATION
+    score = of(check_text(tmp_path, text), "project_score")
+    assert [r.status for r in score] == ["pass"] and "未印出的预算执行率得分" in score[0].message
+    assert of(check_text(tmp_path, changed(text, "\t87\t良", "\t89\t良"), "bad.txt"), "project_score", "fail")
+    repeated = changed(text, "\t10\t0\t0\t0\n", "\t10\t5\t5\t5\n")  # 得分 5 repeated: 82 leaves 5, within 10
+    assert [r.status for r in of(check_text(tmp_path, repeated, "rep.txt"), "project_score")] == ["pass"]
+    assert of(check_text(tmp_path, changed(text, "\t40\t40\t40\n", "\t40\t60\t60\n"), "bad2.txt"),
+              "project_score", "fail")  # 得分 above what the total leaves
+
+
+def test_total_score_against_its_grade_and_full_marks(tmp_path):
+    text = f"{UNIT}2024年度部门决算\n" + SELF_EVALUATION
+    assert of(check_text(tmp_path, text), "project_grade", "pass") and not of(check_text(tmp_path, text), "project_grade",
+                                                                              "fail")
+    for new in ("\t97\t良", "\t78\t良", "\t187\t良"):
+        fails = of(check_text(tmp_path, changed(text, "\t87\t良", new), "bad.txt"), "project_grade", "fail")
+        assert fails and lines_of(fails[0]) == {13}, new
+
+
+def test_the_real_short_money_row_of_002_is_read_and_its_cells_checked():
+    # 两品一械 资金总额 prints 0 | 22 | 22 | 13.219 | 8.781 | 60.09 (no 得分); 中央食品 50 | 50 | 38.863 | 38.863 | 0 | 100
+    text = (DATA / "002_a48143ca35b5d44a.txt").read_text(encoding="utf-8")
+    results = of(check_text_in(text), "project_execution_rate")
+    assert not [r for r in results if r.status == "fail"]
+    assert any("两品一械”工作经费" in r.message and "执行数 13.219" in r.message for r in results if r.status == "pass")
+    assert any("中央食品" in r.message and "全年预算数 38.863" in r.message for r in results if r.status == "pass")
+    row = "||资金总额:||0\t22\t22\t13.219\t8.781\t60.09"
+    assert row.replace("||", "\t\t") in text
+    bad = text.replace(row.replace("||", "\t\t"), row.replace("||", "\t\t").replace("13.219", "13.291"))
+    fails = [r for r in of(check_text_in(bad), "project_execution_rate", "fail") if "两品一械”工作经费" in r.message]
+    assert len(fails) == 1 and "应为 13.219" in fails[0].message
+
+
+def check_text_in(text: str) -> list[CheckResult]:
+    import tempfile
+    with tempfile.TemporaryDirectory() as d:
+        return check_text(Path(d), text, "002.txt")
+
+
 def test_reception_and_vehicle_notes(tmp_path):
     base = (f"{UNIT}2024年度部门决算\n公务接待费支出0.00万元，共接待0批次，0人次。\n"
             "公务用车购置费0.00万元，公务用车运行维护费0.00万元。公务用车保有量0辆。\n本年度购置公务用车0辆。\n")
@@ -359,7 +439,7 @@ def test_the_commerce_budget_has_no_fail():
 
 @pytest.mark.parametrize("name,expected", [
     ("000_04b2af8a0d084766.txt", set()),
-    ("002_a48143ca35b5d44a.txt", {"code_hierarchy", "project_execution_rate"}),  # 公开06表 302; 中央食品 资金结余 and 执行率
+    ("002_a48143ca35b5d44a.txt", {"code_hierarchy"}),  # 公开06表 302
     ("001_2fc89b8a598a0283.txt", {"code_hierarchy", "economic_totals", "template_residue"}),  # 表六; "预算金额万元"
     ("004_36c23adddff5d972.txt", set()),
 ])
