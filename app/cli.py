@@ -123,7 +123,7 @@ def cmd_check(args) -> int:
         if args.json:
             _print_json({"dismissed": marked.model_dump(mode="json")})
         else:
-            print(f"已标记为非问题：[{marked.finding_id}] {marked.rule} {marked.message}")
+            print(f"已标记为非问题：[{marked.finding_id}] {marked.description}：{marked.message}")
             print(f"  理由：{marked.dismissed.reason if marked.dismissed else ''}")
         return 0
     if args.undismiss:

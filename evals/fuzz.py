@@ -376,7 +376,7 @@ def _peak_mb() -> float:
 
 def worker(home: Path) -> int:
     """Read one path per line on stdin, ingest it, answer one JSON line on stdout; ``CHECK`` checks the store."""
-    from app.cli import outcome_line
+    from app.labels import outcome as outcome_line  # the line the CLI prints
     from app.service import DisclosureService
     from app.settings import get_settings
 

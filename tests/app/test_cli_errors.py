@@ -38,15 +38,15 @@ def home(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize(("argv", "words"), [
-    (["search", "三公经费", "--year", "99999999999999999999"], "--year: not a year between 1900 and 2100"),
-    (["search", "三公经费", "--year", "-5"], "--year: not a year between 1900 and 2100"),
-    (["search", "三公经费", "--k", "-1"], "--k: must be a whole number from 1 to 100"),
-    (["search", "三公经费", "--k", "0"], "--k: must be a whole number from 1 to 100"),
-    (["reasons", "公务接待费", "--k", "-1"], "--k: must be a whole number from 1 to 100"),
-    (["check", "x", "--tolerance", "abc"], "--tolerance: not a number of 万元 from 0 to 10000 ('abc')"),
-    (["check", "x", "--tolerance", "NaN"], "--tolerance: not a number of 万元 from 0 to 10000 ('NaN')"),
-    (["check", "x", "--tolerance", "-0.5"], "--tolerance: not a number of 万元 from 0 to 10000 ('-0.5')"),
-    (["check", "x", "--tolerance", "Infinity"], "--tolerance: not a number of 万元 from 0 to 10000 ('Infinity')"),
+    (["search", "三公经费", "--year", "99999999999999999999"], "参数 --year：须为 1900 到 2100 之间的年份"),
+    (["search", "三公经费", "--year", "-5"], "参数 --year：须为 1900 到 2100 之间的年份"),
+    (["search", "三公经费", "--k", "-1"], "参数 --k：须为 1 到 100 之间的整数"),
+    (["search", "三公经费", "--k", "0"], "参数 --k：须为 1 到 100 之间的整数"),
+    (["reasons", "公务接待费", "--k", "-1"], "参数 --k：须为 1 到 100 之间的整数"),
+    (["check", "x", "--tolerance", "abc"], "参数 --tolerance：须为 0 到 10000 之间的万元数（收到 'abc'）"),
+    (["check", "x", "--tolerance", "NaN"], "参数 --tolerance：须为 0 到 10000 之间的万元数（收到 'NaN'）"),
+    (["check", "x", "--tolerance", "-0.5"], "参数 --tolerance：须为 0 到 10000 之间的万元数（收到 '-0.5'）"),
+    (["check", "x", "--tolerance", "Infinity"], "参数 --tolerance：须为 0 到 10000 之间的万元数（收到 'Infinity'）"),
 ])
 def test_bad_option_values_are_refused_with_one_message(argv, words, home, capsys, monkeypatch):
     code, out, err = _run(argv, home, capsys, monkeypatch)

@@ -49,7 +49,7 @@ def test_citations_check_and_downloads_survive_the_users_copy_going(tmp_path, ca
     assert data == SMALL.read_bytes() and name == "新疆巴州市场监督管理局_2022年_绩效目标表.txt"  # not the hash-made name
     monkeypatch.setenv("DISCLOSURE_HOME", str(home))
     assert main(["check", ids[1]]) == 0
-    assert "fail" in capsys.readouterr().out
+    assert "✗ 错误" in capsys.readouterr().out
 
 
 def test_a_copy_from_another_path_does_not_repoint_or_break_anything(tmp_path):
