@@ -15,6 +15,7 @@ from app.units import UnitIndex, pinyin, unit_like
 from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters, Scope
 from core.vocabulary import METRICS
 from index.lexical import synonym_terms
+from index.normalise import to_simplified
 
 # a year as people write it: 2024年, 24年, 2024年度, 2024决算 / 2024预算
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))")
@@ -151,7 +152,7 @@ def intent_of(question: str) -> Intent:
 def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQuestion:
     """What the question asks, against the stored units and years of the archive."""
     language = "en" if _mostly_latin(question) else "zh"
-    text = correct_homophones(question)
+    text = correct_homophones(to_simplified(question))
     mentions = units.mentions(text)
     matched = sorted({u for m in mentions for u in m.units})
     asked = years_in(text, bases=False)

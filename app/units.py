@@ -27,11 +27,15 @@ from functools import lru_cache
 
 from core.schemas import UnitMention
 from core.vocabulary import ADMIN_LEVEL, ETHNIC, PLACE_PIECE
+from index.normalise import to_simplified
 
 _LEVEL = ADMIN_LEVEL
-_PLACE_PIECE = PLACE_PIECE
+# a place piece; also a county named with one character (渠县, 萧县, 沛县), never a word like 本县 or 全县
+_PLACE_PIECE = rf"(?:{PLACE_PIECE}|[^\s委会办局部厅党团政府室处本该全各我此每某省市区县州]县)"
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
 # a "place" that is a street or town with a lower unit's first character (北苑街道市…, 远觉镇市…): not a place
+_ORG_PREFIX = re.compile(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)")
+_NAMED_LOCAL = re.compile(r"^(?:人民政府)?[\u4e00-\u9fff]{2,}?(?:街道|镇|乡)")
 _BELOW_TOWN = re.compile(r"^[\u4e00-\u9fff]+街道|^[\u4e00-\u9fff]{2,}[镇乡]")
 _PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
 _CPPCC = re.compile(rf"^(?:中国人民政治协商会议|政协)(?P<place>.+?{_LEVEL})委员会(?P<rest>.*)$")
@@ -53,7 +57,7 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
-_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
+_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
 _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
 # a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
@@ -161,7 +165,9 @@ def _word_starts(text: str) -> frozenset[int]:
 def _shortened(text: str) -> set[str]:
     out = {text}
     for pattern, build in ((_PARTY, lambda m: [m["place"] + "委" + m["rest"], m["place"] + "委员会" + m["rest"]]),
-                           (_CPPCC, lambda m: [m["place"] + "政协" + m["rest"], m["place"] + "政协委员会" + m["rest"]]),
+                           # the office that files the budget of a 政协 (its 办公室 or 机关) is called by the 政协
+                           (_CPPCC, lambda m: [m["place"] + "政协" + m["rest"], m["place"] + "政协委员会" + m["rest"],
+                                               *([m["place"] + "政协"] if m["rest"] in ("办公室", "机关") else [])]),
                            (_LEAGUE, lambda m: [m["place"] + "团委" + m["rest"],
                                                 m["place"] + "团" + m["level"][-1] + "委" + m["rest"]])):
         m = pattern.match(text)
@@ -176,6 +182,8 @@ def _shortened(text: str) -> set[str]:
     for t in list(out):
         for long, short in (("委员会", "委"), ("办公室", "办"), ("街道办事处", "街道办"), ("办事处", ""), ("学校", "学"),
                             ("联合会", "联"), ("协会", "协")):
+            if long == "委员会" and re.search(r"政协|政治协商", t):
+                continue  # a 政协 is never called 委 (县委 is the Party's)
             if t.endswith(long) and len(t) > len(long) + 1:
                 out.add(t[: -len(long)] + short)
     for t in list(out):
@@ -258,12 +266,36 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
         return None
     if _contradicted(question, start, known, text[:form.place_end]):
         return None
+    if _above_its_level(hits, form):
+        return None
+    if hits[0] < form.place_end and question[start] in "省市区县州旗" and start > 0:
+        # the phrase begins with a place level whose name was typed before it (萧县财政局 against 金平县财政局):
+        # that typed place must be this unit's
+        typed = _typed_name(question, start, known)
+        if typed and not _typed_place_in(typed + question[start], text[:form.place_end]):
+            return None
     initials = sum(1 for h in hits if h in form.initials)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
     fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps))
+
+
+def _above_its_level(hits: list[int], form: Form) -> bool:
+    """Whether the typed place stops above the unit's own level while the unit is a function every level has
+    (柳州市委宣传部, 重庆市财政局 against 柳州市柳江区委宣传部, 重庆市渝中区财政局: another unit). A street, town or
+    township has a name of its own and may be named under a higher place (重庆市两路口街道)."""
+    lead = _ORG_PREFIX.match(form.text)
+    skip = lead.end() if lead else 0  # 中国共产党柳州市柳江区委员会…: the place after the organisation's name
+    end = skip + _place_end(form.text[skip:]) if skip else form.place_end
+    pieces = list(re.finditer(_PLACE_PIECE, form.text[skip:end]))
+    if len(pieces) < 2:
+        return False
+    last = range(skip + pieces[-1].start(), skip + pieces[-1].end())
+    if not any(skip <= h < last.start for h in hits) or any(h in last for h in hits):
+        return False
+    return not _NAMED_LOCAL.match(form.text[end:])
 
 
 def _kind_typed(phrase: str, text: str) -> bool:
@@ -307,14 +339,20 @@ def _typed_before(question: str, start: int) -> str:
     return typed
 
 
+def _typed_name(question: str, start: int, known: re.Pattern | None) -> str:
+    """What was typed right before a phrase that may name something (not a figure's or direction's words)."""
+    typed = _typed_before(question, start)
+    if typed and known is not None:
+        typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
+    return "" if not typed or _METRIC_END.search(typed) else typed
+
+
 def _contradicted(question: str, start: int, known: re.Pattern | None, place: str = "") -> bool:
     """Whether what was typed right before the phrase names something this unit is not:
     a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
     where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
-    typed = _typed_before(question, start)
-    if typed and known is not None:
-        typed = known.sub("", typed)  # figure and direction words are not a unit's name (公务接待费减少…)
-    if not typed or _METRIC_END.search(typed):
+    typed = _typed_name(question, start, known)
+    if not typed:
         return False
     if place and _PLACES_ONLY.fullmatch(typed) and _typed_place_in(typed, place, renamed_only=True):
         return False  # the unit's place at its former level (武隆县 for 武隆区: a county made a district keeps its name)
@@ -325,7 +363,7 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
 
 def _names_a_place(name: str) -> bool:
     """Whether a name says where its unit is (a name printed without a place, 西彭人民法庭, may be anywhere)."""
-    return _place_end(re.sub(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)", "", name)) > 0
+    return _place_end(_ORG_PREFIX.sub("", name)) > 0
 
 
 def _typed_place_in(typed: str, name: str, renamed_only: bool = False) -> bool:
@@ -336,7 +374,8 @@ def _typed_place_in(typed: str, name: str, renamed_only: bool = False) -> bool:
     if renamed_only and level not in ("县", "自治县"):
         return False
     for m in re.finditer(re.escape(stem) + rf"(?P<level>(?:{ETHNIC})*{ADMIN_LEVEL})?", name):
-        if not level or m["level"] == level or (level.endswith("县") and m["level"] in ("区", "市")):
+        found = re.sub(rf"^(?:{ETHNIC})*(?:自治)?", "", m["level"] or "")  # 苗族瑶族傣族自治县 is a 县
+        if not level or found == re.sub(r"^自治", "", level) or (level.endswith("县") and found in ("区", "市")):
             return True
     return False
 
@@ -404,7 +443,7 @@ class UnitIndex:
 
     def mentions(self, question: str) -> list[UnitMention]:
         """The units the question names, in order; each mention lists every stored name it fits best."""
-        q = re.sub(r"\s+", " ", question)  # a space separates words: nothing is aligned across it
+        q = re.sub(r"\s+", " ", to_simplified(question))  # a space separates words: nothing is aligned across it
         matches = self._matches(q)
         out: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
@@ -538,10 +577,10 @@ def _places(names: list[str]) -> dict[str, list[str]]:
     昌吉), with the names of that place (the lowest level a name has there)."""
     out: dict[str, set[str]] = {}
     for name in names:
-        pieces = re.findall(PLACE_PIECE, _place(name))
+        pieces = re.findall(_PLACE_PIECE, _place(name))
         for piece in pieces[-1:]:
             stem = re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", piece)
-            for written in {piece, stem, stem + "州" if piece.endswith("州") else ""}:
+            for written in {piece, stem, stem + piece[-1] if piece[-1] in "州县旗" else ""}:
                 if len(written) >= 2:
                     out.setdefault(written, set()).add(name)
     return {p: sorted(u) for p, u in out.items()}

@@ -35,7 +35,7 @@ _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:单位|部门)?
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)")
-_NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十]+部分)")
+_NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分)")
 _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
 _LEVEL_END = "[省市区县州旗盟镇乡]"
@@ -149,7 +149,7 @@ def _first_year(text: str) -> int | None:
 
 
 def _clean_unit(name: str) -> str:
-    name = re.sub(r"^(?:关于|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
+    name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
     return name.strip("()（）")
 
 

@@ -20,6 +20,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from index.loaders import RawDocument, Segment
 
@@ -198,7 +199,25 @@ def normalise(raw: RawDocument) -> NormDoc:
     return NormDoc(raw, "".join(chars), seg_of, pos_of, page_marks, out_lines, dropped_lines, wrapped)
 
 
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s.json")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional characters written as simplified ones (興國縣 → 兴国县, 預算 → 预算), one for one, so offsets
+    still point at the original: a conversion that would change the length (a rare phrase) is not made."""
+    if text.isascii():
+        return text
+    out = _t2s().convert(text)
+    return out if len(out) == len(text) else text
+
+
 def _emit_line(line, si, chars, seg_of, pos_of, out_lines) -> None:
+    simplified = to_simplified("".join(c for c, _ in line))  # a traditional-character document reads as simplified
+    line = [(c, p) for c, (_, p) in zip(simplified, line, strict=True)]
     start = len(chars)
     out_lines.append(NormLine("".join(c for c, _ in line), start, si))
     for c, p in line:

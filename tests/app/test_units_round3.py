@@ -1,0 +1,81 @@
+"""Unit resolution mechanisms found on the third round's development part (tests/data/R3_README.md), each tested
+on new names (places and units no gold set holds): one-character counties, autonomous counties written short, the
+office that files a 政协's budget, an organ of a higher level, a 部门预算 after a unit, traditional characters."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.units import UnitIndex
+from evals.identity import detect_text
+
+NAMES = [
+    "沛县财政局", "沛县水务局", "沛县教育局",
+    "峨山彝族自治县财政局", "峨山县教育体育局",
+    "中国人民政治协商会议宁洱哈尼族彝族自治县委员会办公室",
+    "中国共产党昆明市五华区委员会组织部", "中国共产党昆明市五华区委员会宣传部",
+    "昆明市五华区华山街道办事处",
+    "大理市下关镇人民政府",
+    "兴国县医疗保障局",
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return UnitIndex(NAMES)
+
+
+def found(index: UnitIndex, question: str) -> list[str]:
+    mentions = index.mentions(question)
+    return mentions[0].units if mentions else []
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("沛县的部门预算", ["沛县教育局", "沛县水务局", "沛县财政局"]),  # a one-character county is a place
+    ("沛县财政局2024年三公经费", ["沛县财政局"]),
+    ("丰县财政局的决算", []),  # another county's 财政局: nothing, not 沛县's
+    ("峨山县的决算", ["峨山县教育体育局", "峨山彝族自治县财政局"]),  # 峨山彝族自治县 is 峨山县
+    ("峨山县财政局", ["峨山彝族自治县财政局"]),
+    ("宁洱政协去年预算", ["中国人民政治协商会议宁洱哈尼族彝族自治县委员会办公室"]),  # its office files it
+    ("团县委预算", []),  # a 政协 is never 县委
+    ("昆明市委组织部的预算", []),  # the city's committee, not 五华区's
+    ("五华区委组织部的预算", ["中国共产党昆明市五华区委员会组织部"]),
+    ("昆明市华山街道", ["昆明市五华区华山街道办事处"]),  # a street keeps its own name under a higher place
+    ("大理市下关镇人民政府部门预算", ["大理市下关镇人民政府"]),  # 部门预算 is the document, not a lower unit
+    ("興國縣醫療保障局預算", ["兴国县医疗保障局"]),  # traditional characters
+])
+def test_round3_mechanisms(index, question, expected):
+    assert sorted(found(index, question)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("lines", "unit", "doc_type"), [
+    (["興國縣醫療保障局2024年部門預算公開說明", "第一部分 部門概況"], "兴国县医疗保障局", "budget"),
+    # a heading whose number was lost in extraction ("部分 …") is no part of the name
+    (["2023年沛县水务局预算公开", "第一部分 沛县水务局概况", "部分 沛县水务局2023年部门预算情况说明"], "沛县水务局",
+     "budget"),
+])
+def test_round3_titles(lines, unit, doc_type):
+    meta = detect_text("\n".join(lines))
+    assert meta.unit == unit and meta.doc_type.value == doc_type
+
+
+def test_a_traditional_big5_document_is_read_as_simplified_and_cited_as_printed(tmp_path):
+    """A Big5 file in traditional characters: its unit, year, type and figures are read (the text is folded to
+    simplified one character for one), and each citation still quotes the file as printed."""
+    from conftest import make_service
+
+    text = ("興國縣醫療保障局2024年部門決算公開說明\n第一部分 部門概況\n"
+            "第二部分 2024年度部門決算情況說明\n"
+            "七、財政撥款“三公”經費支出決算情況說明\n"
+            "2024年度財政撥款“三公”經費支出12.34萬元，比上年減少1.20萬元，下降8.86%，主要原因是：嚴格控制公務接待。\n")
+    path = tmp_path / "興國縣醫保局決算.txt"
+    path.write_bytes(text.encode("big5"))
+    svc = make_service(tmp_path / "home")
+    (outcome,) = svc.ingest([path])
+    assert outcome.status == "ingested", outcome.message
+    (doc,) = svc.docs()
+    assert (doc.unit, doc.year, doc.doc_type.value) == ("兴国县医疗保障局", 2024, "final_accounts")
+    answer = svc.ask("兴国县医保局2024年三公经费多少")
+    assert answer.answerable and "12.34" in answer.answer
+    quote = answer.citations[0]
+    assert "財政撥款" in quote.quote and text[quote.char_start:quote.char_end] == quote.quote
