@@ -55,6 +55,17 @@ def _combined(answers: list[Answer]) -> Answer:
                   nearest=[c for a in kept for c in a.nearest], reasons=[r for a in kept for r in a.reasons])
 
 
+_NEXT_PROJECT = r"[，,；;]\s*“[^”]{2,40}”项目"
+
+
+def _own_clause(sentence: str, reason: str, project: str) -> str:
+    """The part of a stated reason about ``project``: one sentence often explains several projects
+    (“甲”项目自评为“中”的主要原因是…，“乙”项目自评为“差”的主要原因是…)."""
+    base = re.escape(project.removesuffix("项目"))
+    m = re.search(rf"“?{base}”?项目[^，,。；;]{{0,20}}原因是(.+?)(?={_NEXT_PROJECT}|[。；;]|$)", sentence)
+    return m.group(1) if m else re.split(_NEXT_PROJECT, reason, maxsplit=1)[0]
+
+
 def _fmt(f: Figure) -> str:
     """The figure as printed; a large amount printed in 元 also in 万元 (rounded to the cent of 万元)."""
     if f.unit == "元" and abs(f.amount()) >= 10000:
@@ -310,10 +321,13 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
 
-    def _project_reasons(self, question: str, project: str, reasons: list[Reason]) -> Answer | None:
-        """Why a named project spent or scored less than planned: its self-evaluation's 偏差原因 cells, the money
+    def _project_reasons(self, question: str, project: str, reasons: list[Reason], figures: list[Figure],
+                         stated: list[Reason] = ()) -> Answer | None:
+        """Why a named project spent or scored less than planned: what it was given, spent and scored (the figures
+        the question is about: 一分没花, 只有“中”); the document's own explanation of its grade when the prose gives
+        one (“某项目”自评为“中”的主要原因是…, ``stated``); then its self-evaluation's 偏差原因 cells, the money
         indicators first when the question is about money (花, 钱, 资金…), at most three distinct reasons."""
-        if not reasons:
+        if not reasons and not stated:
             return None
         def indicator(r: Reason) -> str:
             return (r.label or "").removeprefix(f"{project} ")
@@ -325,10 +339,26 @@ class Answerer:
             if r.reason not in {k.reason for k in kept}:
                 kept.append(r)
         kept = kept[:3]
-        c = kept[0].citation
-        said = "；".join(f"{indicator(r)}：{r.reason.rstrip('。')}" for r in kept)
-        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{project}的自评偏差原因——{said}。", answerable=True,
-                      intent="reason", citations=[r.citation for r in kept], reasons=[r.reason for r in kept])
+        told = [_own_clause(r.sentence, r.reason, project) for r in stated[:1]]
+        c = (stated[:1] or kept)[0].citation
+        said = "；".join([f"文件的说明：{t.rstrip('。')}" for t in told]
+                        + [f"{indicator(r)}：{r.reason.rstrip('。')}" for r in kept])
+        kept = stated[:1] + kept
+        own = {f.key.rsplit(":", 1)[-1]: f for f in figures
+               if f.key.startswith(f"project:{project}:") and f.citation.doc_id == c.doc_id}
+        words = (("budget", "全年预算"), ("actual", "执行"), ("execution_rate", "执行率"), ("score", "自评得分"))
+        shown = [(own[k], name) for k, name in words if k in own]
+        facts = "，".join(f"{name}{_fmt(f)}" for f, name in shown)
+        if "score" in own and own["score"].in_wanyuan() is None:
+            from extraction.rules_projects import grade_of
+
+            facts += f"（{grade_of(own['score'].amount())}）"
+        head = f"{c.unit or ''}{c.year or ''}年{project}" + (f"：{facts}。" if facts else "")
+        return Answer(answer=f"{head}原因——{said}。", answerable=True, intent="reason",
+                      figures=[f for f, _ in shown],
+                      citations=list({(x.doc_id, x.char_start, x.char_end): x for x in
+                                      [r.citation for r in kept] + [f.citation for f, _ in shown]}.values()),
+                      reasons=[r.reason for r in kept])
 
     def _grand_total_note(self, spent: Figure, figs: list[Figure]) -> str:
         """What 支出总计 adds to 本年支出合计 when the document prints both (the year-end carry-over)."""
@@ -423,9 +453,13 @@ class Answerer:
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]
-        project = None if keys else self._named_project(question, self.store.figures_where_like("project:%", units, year))
+        projects = [] if keys else self.store.figures_where_like("project:%", units, year)
+        project = self._named_project(question, projects) if projects else None
         if project is not None:
-            found = self._project_reasons(question, project, [r for r in reasons if r.key == f"project:{project}:score"])
+            own = f"project:{project}:score"
+            named = rf"“?{re.escape(project.removesuffix('项目'))}”?项目"
+            stated = [r for r in reasons if r.key != own and re.search(named, r.sentence)]
+            found = self._project_reasons(question, project, [r for r in reasons if r.key == own], projects, stated)
             if found is not None:
                 return found
         want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))

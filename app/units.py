@@ -31,7 +31,7 @@ from index.normalise import to_simplified
 
 _LEVEL = ADMIN_LEVEL
 # a place piece; also a county named with one character (渠县, 萧县, 沛县), never a word like 本县 or 全县
-_PLACE_PIECE = rf"(?:{PLACE_PIECE}|[^\s委会办局部厅党团政府室处本该全各我此每某省市区县州]县)"
+_PLACE_PIECE = rf"(?:{PLACE_PIECE}|[^\s委会办局部厅党团政府室处本该全各我此每某省市区县州询查咱俺原老邻两这那哪其贵你他]县)"
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
 # a "place" that is a street or town with a lower unit's first character (北苑街道市…, 远觉镇市…): not a place
 _ORG_PREFIX = re.compile(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)")
@@ -115,7 +115,7 @@ def _place_end(text: str) -> int:
 def forms_of(name: str) -> list[Form]:
     """The written forms of an official name (see the module docstring)."""
     texts: set[str] = set()
-    clean = re.sub(r"\s+", "", name)
+    clean = to_simplified(re.sub(r"\s+", "", name))  # a name stored in traditional characters (an older store)
     bracket = re.match(r"^(.+?)[(（](.+?)[)）]$", clean)
     bases = [bracket.group(1), bracket.group(2)] if bracket else [clean]
     for base in bases:
@@ -271,8 +271,8 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if hits[0] < form.place_end and question[start] in "省市区县州旗" and start > 0:
         # the phrase begins with a place level whose name was typed before it (萧县财政局 against 金平县财政局):
         # that typed place must be this unit's
-        typed = _typed_name(question, start, known)
-        if typed and not _typed_place_in(typed + question[start], text[:form.place_end]):
+        typed = _typed_name(question, start, known) + question[start]
+        if _PLACES_ONLY.fullmatch(typed) and not _typed_place_in(typed, text[:form.place_end]):
             return None
     initials = sum(1 for h in hits if h in form.initials)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
@@ -577,7 +577,7 @@ def _places(names: list[str]) -> dict[str, list[str]]:
     昌吉), with the names of that place (the lowest level a name has there)."""
     out: dict[str, set[str]] = {}
     for name in names:
-        pieces = re.findall(_PLACE_PIECE, _place(name))
+        pieces = re.findall(_PLACE_PIECE, _place(_ORG_PREFIX.sub("", name)))  # 中共渠县委员会… is of 渠县 too
         for piece in pieces[-1:]:
             stem = re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", piece)
             for written in {piece, stem, stem + piece[-1] if piece[-1] in "州县旗" else ""}:
@@ -637,6 +637,7 @@ def _is_shortening(a: str, b: str) -> bool:
 
 # what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
 _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
+                        r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以]))")
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 

@@ -482,7 +482,8 @@ def project_score(ctx: Context) -> list[CheckResult]:
 _GRADES = {"优": 90, "优秀": 90, "良": 80, "良好": 80, "中": 60, "中等": 60, "差": 0}  # the lower bound of each
 
 
-def _grade_of(score: Decimal) -> str:
+def grade_of(score: Decimal) -> str:
+    """The grade a 自评 总分 earns by the national bands (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60)."""
     return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
 
 
@@ -502,7 +503,7 @@ def project_grade(ctx: Context) -> list[CheckResult]:
             out.append(result("project_grade", "fail", f"{t.title}：总分 {total.amounts[-1].text} 超过满分 {scale}",
                               places=places, expected=f"≤ {scale}", actual=str(got)))
         elif grade is not None and scale == 100:
-            expected = _grade_of(got)
+            expected = grade_of(got)
             ok = expected == grade.label[0]
             msg = (f"{t.title}：总分 {total.amounts[-1].text}，等级“{grade.label}”"
                    + ("，相符" if ok else f"，不符：{got} 分应为“{expected}”（优 ≥ 90，良 80–90，中 60–80，差 < 60）"))

@@ -7,6 +7,8 @@ tables, with merged level cells carried down from the row above.
 
 from __future__ import annotations
 
+import re
+
 from core.schemas import Disclosure, DocMeta, Figure, Indicator, ProjectView, Reason
 from extraction.extractor import extract, printed_key
 from index.layout import Layout, Table, cite
@@ -16,6 +18,10 @@ _TARGET = ("指标值", "目标值", "年初指标值", "指标值(包含数字�
 _ACTUAL = ("实际完成值", "业绩值", "实际完成情况")
 _SCORE = ("指标得分", "得分")
 _REASON_PREFIX = "偏差原因"
+# the words of the 一级 and 二级 indicator columns (产出指标, 数量指标, 服务对象满意度指标…), and the 一级 ones
+_LEVEL_WORD = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
+                         r"经济成本|社会成本|生态环境成本|生态成本)指标$")
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 # a 偏差原因 cell that explains nothing
 _NO_REASON = {"无", "/", "-", "—", "无偏差", "无偏差。", "不适用", "已完成", "完成", "达到预期", "达到预期目标"}
 
@@ -28,11 +34,11 @@ def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
     names = [c.replace(" ", "") for c in header.cells]
     col = {n: i for i, n in enumerate(names)}
 
-    def cell(row, *labels: str) -> str | None:
+    def cell(row, offset: int, *labels: str) -> str | None:
         for label in labels:
             i = col.get(label)
-            if i is not None and i < len(row.cells) and row.cells[i]:
-                return row.cells[i]
+            if i is not None and 0 <= i + offset < len(row.cells) and row.cells[i + offset]:
+                return row.cells[i + offset]
         return None
 
     reason_col = next((i for i, n in enumerate(names) if n.startswith(_REASON_PREFIX)), None)
@@ -41,15 +47,28 @@ def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
         first = row.first.replace(" ", "")
         if first in ("总分", "合计") or "指标" in first and first == row.first and len(row.cells) == 1:
             break
-        level3 = cell(row, "三级指标")
-        if not level3:
+        # each row is read from its 三级指标 cell: the first cell that is not a level word (产出指标, 数量指标…) nor a
+        # spanning label before them (年度绩效指标完成情况); merged cells and a header's spanning label (绩效指标)
+        # shift rows against the header, differently per row
+        words = [bool(_LEVEL_WORD.match(c.replace(" ", ""))) for c in row.cells]
+        at = next((i for i, c in enumerate(row.cells) if c and not words[i] and not any(words[i + 1:i + 3])), None)
+        if at is None or "三级指标" not in col:
             continue
-        level1 = cell(row, "一级指标") or level1
-        level2 = cell(row, "二级指标") or level2
-        reason = row.cells[reason_col] if reason_col is not None and reason_col < len(row.cells) else None
-        out.append(Indicator(level1=level1, level2=level2, level3=level3, target=cell(row, *_TARGET),
-                             actual=cell(row, *_ACTUAL), score=cell(row, *_SCORE), deviation_reason=reason or None,
-                             citation=cite(doc, meta, row.start, row.end)))
+        offset = at - col["三级指标"]
+        levels = [c.replace(" ", "") for c, word in zip(row.cells[:at], words, strict=False) if word]
+        for n, word in enumerate(levels):
+            if n == 0 and _LEVEL1.match(word):
+                level1, level2 = word, None
+            else:
+                level2 = word
+        # the 偏差原因 column is often printed two cells wide: the first cell with text from its place on
+        reason = next((c for c in row.cells[max(0, reason_col + offset):] if re.search(r"[\u4e00-\u9fff]", c)),
+                      None) if reason_col is not None else None
+        # the target in force: 调整后指标值 when printed (a 年初 cell may hold only the unit, "=次")
+        target = cell(row, offset, "调整后指标值") or cell(row, offset, *_TARGET)
+        out.append(Indicator(level1=level1, level2=level2, level3=row.cells[at], target=target,
+                             actual=cell(row, offset, *_ACTUAL), score=cell(row, offset, *_SCORE),
+                             deviation_reason=reason or None, citation=cite(doc, meta, row.start, row.end)))
     return out
 
 

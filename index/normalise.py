@@ -208,11 +208,20 @@ def _t2s():
 
 def to_simplified(text: str) -> str:
     """Traditional characters written as simplified ones (興國縣 → 兴国县, 預算 → 预算), one for one, so offsets
-    still point at the original: a conversion that would change the length (a rare phrase) is not made."""
+    still point at the original: a conversion that would change the length (a rare phrase) is not made, nor one
+    that only touches characters simplified Chinese uses too (乾县 stays 乾县)."""
     if text.isascii():
         return text
     out = _t2s().convert(text)
-    return out if len(out) == len(text) else text
+    if len(out) != len(text):
+        return text
+    changed = {a for a, b in zip(text, out, strict=True) if a != b}
+    # characters that are also simplified (乾县, 乾安县, the surname 於, 昇, 藉) are folded only in a text that has
+    # other traditional characters: a simplified text keeps them
+    return text if changed <= _ALSO_SIMPLIFIED else out
+
+
+_ALSO_SIMPLIFIED = frozenset("乾於昇藉瞭夥佈祕佔")
 
 
 def _emit_line(line, si, chars, seg_of, pos_of, out_lines) -> None:

@@ -95,6 +95,8 @@ class Store:
         stored = self.db.execute("SELECT value FROM properties WHERE key='embedder'").fetchone()
         if stored is not None:  # refused at once, without opening Chroma (which takes a second)
             check_embedder(self.target, stored[0], embedder)
+        elif self.target.host or (self.target.path is not None and Path(self.target.path, "chroma.sqlite3").exists()):
+            self.vectors  # noqa: B018 - a store from before the catalog kept its model: check it now, once, and record
         self._bm25: BM25Index | None = None
         self._bm25_generation: str | None = None
         self._bm25_lock = threading.RLock()

@@ -60,3 +60,22 @@ def test_each_store_keeps_the_word_starts_of_its_names_even_when_the_process_kne
         kept = svc.store.memo("word_starts")
         assert svc.unit_index().segmented <= kept.keys(), home
         assert all(v == ",".join(sorted(v.split(","), key=int)) for v in kept.values())
+
+
+def test_a_store_from_before_the_catalog_kept_its_model_is_still_checked_at_once(tmp_path):
+    """A store written before the catalog recorded its embedding model: another model is refused when the store is
+    opened (as before), not after a command has changed the catalog."""
+    import pytest
+
+    from core.errors import EmbedderMismatchError
+
+    home = tmp_path / "home"
+    svc = make_service(home)
+    svc.ingest(SAMPLE_TEXTS[:1])
+    with svc.store.db as db:
+        db.execute("DELETE FROM properties")  # as an older version left it
+    del svc
+    with pytest.raises(EmbedderMismatchError):
+        make_service(home, DISCLOSURE_EMBEDDER="e5")
+    reopened = make_service(home)  # the right model: it opens, and the model is recorded again
+    assert reopened.store.db.execute("SELECT value FROM properties WHERE key='embedder'").fetchone()

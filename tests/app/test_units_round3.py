@@ -79,3 +79,29 @@ def test_a_traditional_big5_document_is_read_as_simplified_and_cited_as_printed(
     assert answer.answerable and "12.34" in answer.answer
     quote = answer.citations[0]
     assert "財政撥款" in quote.quote and text[quote.char_start:quote.char_end] == quote.quote
+
+
+# found by attacking the round-3 changes (each failed before its fix)
+ATTACKED = ["渠县财政局", "渠县教育局", "中共渠县委员会宣传部", "政协渠县办公室", "萧县财政局", "乾县财政局"]
+
+
+@pytest.mark.parametrize(("question", "units", "unknown"), [
+    ("萧县人大公务接待费", [], "萧县人大"),  # a body the archive does not hold: not the county's other units
+    ("渠县妇联公务接待费", [], "渠县妇联"),
+    ("渠县2023年公务接待费", ["中共渠县委员会宣传部", "政协渠县办公室", "渠县教育局", "渠县财政局"], None),
+    ("查询县教育局2023年公务接待费", ["渠县教育局"], None),  # 询县 is no county
+    ("乾县财政局2023年公务接待费", ["乾县财政局"], None),  # 乾 is simplified too: never folded to 干
+])
+def test_attacked_questions(question, units, unknown):
+    from app.question import figure_words, parse_question
+
+    parsed = parse_question(question, UnitIndex(ATTACKED, figure_words()), [2023])
+    assert [u for m in parsed.mentions for u in m.units] == units and parsed.unknown_unit == unknown
+
+
+def test_simplified_text_keeps_characters_simplified_chinese_uses_too():
+    from index.normalise import to_simplified
+
+    assert to_simplified("乾县财政局、乾安县") == "乾县财政局、乾安县"
+    assert to_simplified("於某某") == "於某某"
+    assert to_simplified("乾隆年間的興國縣") == "乾隆年间的兴国县"  # a traditional text is folded, 乾隆 kept
