@@ -478,6 +478,12 @@ def main(argv: list[str] | None = None) -> int:
         catalog = get_settings().home / "catalog.sqlite"
         return _fail(args, f"the store's catalog {catalog} cannot be read ({e}); restore it from a backup, or "
                            "move the store folder away and ingest again", "StoreError")
+    except Exception as e:  # a bug: one line for the user; DISCLOSURE_DEBUG=1 shows the traceback
+        import os
+
+        if os.environ.get("DISCLOSURE_DEBUG"):
+            raise
+        return _fail(args, f"内部错误（{type(e).__name__}: {e}）；设置 DISCLOSURE_DEBUG=1 可查看详细信息", "InternalError")
 
 
 def _fail(args, message: str, kind: str) -> int:

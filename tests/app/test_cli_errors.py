@@ -142,3 +142,17 @@ def test_names_with_newlines_and_escapes_stay_on_one_line(tmp_path):
     assert any(ln.startswith("ok\\x1b]0;title\\x07.txt：已导入") for ln in lines), lines
     docs = make_service(tmp_path / "home").docs()
     assert [d.source for d in docs] == ["ok\\x1b]0;title\\x07.txt"]
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(tmp_path, capsys, monkeypatch):
+    from app.service import DisclosureService
+
+    def broken(self, *a, **k):
+        raise TypeError("'>=' not supported between instances of 'str' and 'int'")
+
+    monkeypatch.setattr(DisclosureService, "docs", broken)
+    code, out, err = _run(["docs"], tmp_path / "home", capsys, monkeypatch)
+    assert code == 2 and err.startswith("错误：内部错误（TypeError:") and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("DISCLOSURE_DEBUG", "1")
+    with pytest.raises(TypeError):
+        _run(["docs"], tmp_path / "home", capsys, monkeypatch)
