@@ -323,22 +323,6 @@ class _Formatter(argparse.HelpFormatter):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
 
-# argparse's own messages (Python 3.11 wording), in Chinese; anything else is shown as argparse words it
-_ARGPARSE_ERRORS: tuple[tuple[str, str], ...] = (
-    (r"^the following arguments are required: (.+)$", r"缺少参数：\1"),
-    (r"^argument (.+?): invalid choice: (.+?) \(choose from (.+)\)$", r"参数 \1 的取值 \2 无效（可选：\3）"),
-    (r"^argument (.+?): expected one argument$", r"参数 \1 需要一个值"),
-    (r"^argument (.+?): expected at least one argument$", r"参数 \1 至少需要一个值"),
-    (r"^argument (.+?): expected (\d+) arguments$", r"参数 \1 需要 \2 个值"),
-    (r"^argument (.+?): invalid \S+ value: (.+)$", r"参数 \1 的取值 \2 无效"),
-    (r"^argument (.+?): not allowed with argument (.+)$", r"参数 \1 不能与 \2 同时使用"),
-    (r"^argument (.+?): ignored explicit argument (.+)$", r"参数 \1 不接受值 \2"),
-    (r"^unrecognized arguments: (.+)$", r"无法识别的参数：\1"),
-    (r"^ambiguous option: (.+?) could match (.+)$", r"选项 \1 不明确，可能是：\2"),
-    (r"^argument (.+?): (.+)$", r"参数 \1：\2"),  # a message of our own type checks (already Chinese)
-)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse with its usage line and error messages in Chinese (exit code 2, as before)."""
 
@@ -347,14 +331,8 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str):  # type: ignore[override]
-        import re
-
-        for pattern, chinese in _ARGPARSE_ERRORS:
-            if re.match(pattern, message):
-                message = re.sub(pattern, chinese, message)
-                break
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}：错误：{message}\n")
+        self.exit(2, f"{self.prog}：错误：{labels.usage_error(message)}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -120,17 +120,45 @@ _REASONS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _translated(message: str, table: tuple[tuple[str, str], ...]) -> str | None:
+    """The Chinese of the first pattern of ``table`` the message matches (its groups filled in), or None."""
+    for pattern, chinese in table:
+        m = re.search(pattern, message)
+        if m:
+            return m.expand(chinese)
+    return None
+
+
 def reason(message: str | None, keep: bool = False) -> str:
     """A loader's or the service's English reason in Chinese; one without a translation is marked （原文）, or,
     with ``keep``, given as it is with the Chinese of a known reason inside it put first."""
     if not message:
         return ""
-    for pattern, chinese in _REASONS:
-        m = re.search(pattern, message)
-        if m:
-            said = m.expand(chinese) if "\\" in chinese else chinese
-            return f"{said}（{message}）" if keep else said
+    said = _translated(message, _REASONS)
+    if said is not None:
+        return f"{said}（{message}）" if keep else said
     return message if keep else f"（原文）{message}"
+
+
+# argparse's own messages (Python 3.11 wording) in Chinese; a message no pattern knows is shown as argparse wrote it
+_USAGE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^the following arguments are required: (.+)$", r"缺少参数：\1"),
+    (r"^argument (.+?): invalid choice: (.+?) \(choose from (.+)\)$", r"参数 \1 的取值 \2 无效（可选：\3）"),
+    (r"^argument (.+?): expected one argument$", r"参数 \1 需要一个值"),
+    (r"^argument (.+?): expected at least one argument$", r"参数 \1 至少需要一个值"),
+    (r"^argument (.+?): expected (\d+) arguments$", r"参数 \1 需要 \2 个值"),
+    (r"^argument (.+?): invalid \S+ value: (.+)$", r"参数 \1 的取值 \2 无效"),
+    (r"^argument (.+?): not allowed with argument (.+)$", r"参数 \1 不能与 \2 同时使用"),
+    (r"^argument (.+?): ignored explicit argument (.+)$", r"参数 \1 不接受值 \2"),
+    (r"^unrecognized arguments: (.+)$", r"无法识别的参数：\1"),
+    (r"^ambiguous option: (.+?) could match (.+)$", r"选项 \1 不明确，可能是：\2"),
+    (r"^argument (.+?): (.+)$", r"参数 \1：\2"),  # a message of our own type checks (already Chinese)
+)
+
+
+def usage_error(message: str) -> str:
+    """argparse's error message in Chinese (as it is when no pattern knows it)."""
+    return _translated(message, _USAGE_ERRORS) or message
 
 
 def outcome(o: IngestOutcome) -> str:

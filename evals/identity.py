@@ -202,27 +202,9 @@ def main() -> int:
     if "--round3" in sys.argv:  # only the third round
         _round3(show)
         return 0
-    meta = score_metadata()
-    print("metadata (tests/data/disclosure_heads.jsonl):")
-    for split in ("dev", "heldout", "all"):
-        print(f"  {split:<8}" + "  ".join(f"{w} {meta.score(split, w):.3f}" for w in ("unit", "year", "type", "scope"))
-              + f"  (n={meta.total[(split, 'unit')]})")
     names = gold_rows("unit_names.jsonl")
-    for label, items in (("hand-written", None), ("generated", generated_queries(names))):
-        res = score_resolution(items)
-        print(f"unit resolution, {label}:")
-        for split in ("dev", "heldout", "all"):
-            n = res.total[(split, "right")]
-            print(f"  {split:<8}right {res.score(split, 'right'):.3f}  wrong-unit answers "
-                  f"{res.right[(split, 'wrong-unit')]}  (n={n})")
-        if show:
-            for m in res.misses:
-                if m["split"] == "dev":
-                    print("   ", m)
-    if show:
-        for m in meta.misses:
-            if m["split"] == "dev":
-                print("   ", m)
+    _report("", "disclosure_heads.jsonl", score_metadata(),
+            [("hand-written", score_resolution()), ("generated", score_resolution(generated_queries(names)))], show)
     if (DATA / ROUND3["heads"]).exists():
         _round3(show)
     return 0
@@ -233,15 +215,20 @@ ROUND3 = {"heads": "disclosure_heads_r3.jsonl", "names": "unit_names_r3.jsonl", 
 
 
 def _round3(show: bool) -> None:
-    meta = score_metadata(gold_rows(ROUND3["heads"]))
-    print("round 3 — metadata (tests/data/disclosure_heads_r3.jsonl):")
+    names = gold_rows(ROUND3["names"])
+    _report("round 3 — ", ROUND3["heads"], score_metadata(gold_rows(ROUND3["heads"])),
+            [("hand-written", score_resolution(gold_rows(ROUND3["queries"]), names)),
+             ("generated", score_resolution(generated_queries(names), names))], show)
+
+
+def _report(title: str, heads: str, meta: Tally, resolutions: list[tuple[str, Tally]], show: bool) -> None:
+    """One round's figures per split; with ``show``, its development misses (never the held-out ones)."""
+    print(f"{title}metadata (tests/data/{heads}):")
     for split in ("dev", "heldout", "all"):
         print(f"  {split:<8}" + "  ".join(f"{w} {meta.score(split, w):.3f}" for w in ("unit", "year", "type", "scope"))
               + f"  (n={meta.total[(split, 'unit')]})")
-    names = gold_rows(ROUND3["names"])
-    for label, items in (("hand-written", gold_rows(ROUND3["queries"])), ("generated", generated_queries(names))):
-        res = score_resolution(items, names)
-        print(f"round 3 — unit resolution, {label}:")
+    for label, res in resolutions:
+        print(f"{title}unit resolution, {label}:")
         for split in ("dev", "heldout", "all"):
             print(f"  {split:<8}right {res.score(split, 'right'):.3f}  wrong-unit answers "
                   f"{res.right[(split, 'wrong-unit')]}  (n={res.total[(split, 'right')]})")
