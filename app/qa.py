@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from app.lines import LineAnswer, best_items, core_of, line_answer
+from app.lines import said as _said
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -23,7 +25,7 @@ from core.schemas import (
     Scope,
     UnitMention,
 )
-from core.vocabulary import REASON_MARKER
+from core.vocabulary import FIGURE_KEYS, REASON_MARKER, names_metric
 from core.vocabulary import label_of as label
 from extraction.reasons import printed_text
 from index.store import Store
@@ -32,10 +34,21 @@ THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation"
 MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one is meant
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
-                   ("execution_rate", r"执行率|完成率|百分之几|执行情况"), ("score", r"得分|几分|多少分|打分|评分|自评")]
+                   ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评")]
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
+# a comparison with the year before ("比上年", "比去年", "比23年", "同比")
+_LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|(?:20)?\d\d年)|同比|上年|去年")
+# questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
+_EVALUATED = re.compile(r"(?:多少|几)个项目|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分")
+_DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocType.performance_target: "绩效目标表",
+              DocType.performance_self_eval: "绩效自评表"}
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
+
+
+def _marks_row(name: str, question: str) -> bool:
+    """Whether the question names a row as such: quoted (“其他交通费用”) or with its level (食品安全监管（项）)."""
+    return bool(re.search(rf"“{re.escape(name)}”|{re.escape(name)}[(（]\d*[类款项][)）]", question))
 
 
 def _printed_rate(budget: Figure, actual: Figure) -> str | None:
@@ -133,6 +146,7 @@ class Answerer:
         self.search = search  # (question, k) -> hits, for the nearest passages
         self.units = units  # the stored unit names, grouped by unit
         self.scope = scope  # answer only from department (部门) or unit (单位/本级) documents, when given
+        self.about = ""  # the question without the unit's name and the year (rows are matched on it)
 
     def in_scope(self) -> set[str] | None:
         """The documents of the scope asked for (None: every document)."""
@@ -167,6 +181,7 @@ class Answerer:
         targets = self._targets(parsed)
         if len(targets) > MAX_UNITS_PER_ANSWER:
             return self._which(question, intent, targets, parsed.years)
+        self.about = parsed.residual or question  # what is asked, the unit's name and the year taken out
         answers = [self._for_units(parsed, question, group) for group in targets or [[]]]
         return answers[0] if len(answers) == 1 else _combined(answers)
 
@@ -223,6 +238,9 @@ class Answerer:
         year = years[0] if len(years) == 1 else None
         if re.search(r"每辆|每人|每个人|人均|平均每", question):
             return self._none(question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
+        special = self._before_the_figures(parsed, question, units, year, missing_years)
+        if special is not None:
+            return special
         if intent == "reason":
             return self._reason(question, keys, units, year)
         if intent == "list":
@@ -232,6 +250,28 @@ class Answerer:
             if answer is not None:
                 return answer
         return self._figure(question, keys, units, year, intent)
+
+    def _before_the_figures(self, parsed: ParsedQuestion, question: str, units, year,
+                            missing_years: list[int]) -> Answer | None:
+        """What is answered before the vocabulary figures: a change against last year the document states, a row
+        named as such (“其他交通费用”, 食品安全监管（项）), the evaluation of the projects as a whole."""
+        years, keys, intent = parsed.years, parsed.metrics, parsed.intent.value
+        consecutive = len(years) == 2 and abs(years[0] - years[1]) == 1 and min(years) in missing_years
+        if keys and intent in ("figure", "comparison") and len(parsed.mentions) <= 1 and (consecutive or len(
+                years) <= 1 and _LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化|怎么样|比较|相比|对比|比",
+                                                                           question)):
+            # "比上年少了多少", "2023年和2024年比": the change the document of the later year states
+            stated = self._stated_change(keys, units, max(years) if consecutive else year)
+            if stated is not None:
+                return stated
+        if keys and intent in ("figure", "comparison"):  # a row named as such wins over the words of a metric
+            line = self._line(question, units, year, intent)
+            if line is not None and line[1].exact and (_marks_row(line[1].item.name, question)
+                    or keys == ["expenditure_current_year"] and not re.search(r"本年支出|合计", question)):
+                return line[0]  # (spending asked as a whole, "在食品安全监管上花了多少钱", is the row's)
+        if _EVALUATED.search(question) and re.search(r"绩效|自评|评价|打分|评分", question):
+            return self._evaluation_summary(question, units, year)
+        return None
 
     # -- answers ---------------------------------------------------------------------------
     def _none(self, question: str, intent: str, message: str, nearest: bool = True) -> Answer:
@@ -281,6 +321,10 @@ class Answerer:
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
         figs = [f for field in ("budget", "actual", "execution_rate", "score") if field in asked
                 if (f := _best([x for x in rows if x.key == f"project:{best}:{field}"])) is not None]
+        if not figs and asked == ["score"]:  # a budget's project has no self-evaluation: say so, give no other figure
+            have = sorted({PROJECT_FIELD_LABELS[x.key.rsplit(":", 1)[1]] for x in rows
+                           if x.key.startswith(f"project:{best}:")})
+            return self._none(question, "figure", f"档案中没有找到“{best}”的自评得分（现有文件只列出它的{'、'.join(have)}）。")
         if not figs:
             figs = [f for f in [_best([x for x in rows if x.key.startswith(f"project:{best}:")])] if f]
         if not figs:
@@ -289,11 +333,33 @@ class Answerer:
         answer = f"{self._who(figs[0])}“{best}”{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
+    def _line(self, question: str, units, year, intent: str) -> tuple[Answer, LineAnswer] | None:
+        """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest
+        document asked for (a budget when the question says 预算, else final accounts first), and whether the question
+        named it whole."""
+        by_doc: dict[str, list] = {}
+        for item in self.store.lines_where(units or None, year):
+            by_doc.setdefault(item.citation.doc_id, []).append(item)
+        budget_asked = bool(re.search(r"预算|安排", question)) and not re.search(r"决算|实际|花了", question)
+        docs = sorted((d for d in self.docs_for(units or None, year) if d.doc_id in by_doc),
+                      key=lambda d: (d.year or 0, (d.doc_type == DocType.budget) == budget_asked), reverse=True)
+        for d in docs:
+            found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about)
+            if found is not None:
+                answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
+                return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations), found
+        return None
+
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
+        line = None if keys else self._line(question, units, year, intent)
+        if line is not None and line[1].exact:
+            return line[0]
         if not keys and re.search(r"项目|专项|预算|经费|资金|建设", question):
             found = self._project(question, units, year)
             if found is not None:
                 return found
+        if line is not None:
+            return line[0]
         if not keys:
             return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
         budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
@@ -313,13 +379,50 @@ class Answerer:
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
         if not figs:
-            who = "、".join(units) if units else ""
-            when = f"{year}年" if year else ""
-            what = "、".join(label(k) for k in keys)
-            return self._none(question, intent, f"档案中没有找到{who}{when}的{what}。")
+            return self._missing(question, keys, units, year, intent)
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _missing(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
+        """No figure for the keys: a row or an indicator the question names ("公务保障用车数量定的是多少辆"), a nil
+        the document states, or not found."""
+        line = self._line(question, units, year, intent)
+        if line is not None and (line[1].exact or line[1].item.kind == "indicator"):
+            return line[0]
+        return self._nil(keys, units, year, intent) or self._not_found(question, keys, units, year, intent)
+
+    def _not_found(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
+        who = "、".join(units) if units else ""
+        when = f"{year}年" if year else ""
+        return self._none(question, intent, f"档案中没有找到{who}{when}的{'、'.join(label(k) for k in keys)}。")
+
+    def _evaluation_summary(self, question: str, units, year) -> Answer | None:
+        """How many projects were evaluated, with what money and grades: the document's own sentences, those that
+        share the most words with the question first (自评, 平均, 优…)."""
+        keep = self.in_scope()
+        found = [i for i in self.store.lines_where(units or None, year)
+                 if i.kind == "evaluation" and (keep is None or i.citation.doc_id in keep)]
+        if not found:
+            return None
+        words = [w for w in ("自评", "评价", "平均", "得分", "优", "良", "目标", "跟踪", "执行", "资金", "预算")
+                 if w in question]
+        found.sort(key=lambda i: -sum(w in i.name for w in words))  # (stable: the document's order among equals)
+        c = found[0].citation
+        answer = f"{c.unit or ''}{c.year or ''}年：" + "".join(i.name for i in found[:2])
+        return Answer(answer=answer, answerable=True, intent="figure", citations=[i.citation for i in found[:2]])
+
+    def _nil(self, keys: list[str], units, year, intent: str) -> Answer | None:
+        """A figure the document says it has none of ("本单位本年度无政府性基金预算财政拨款收入、支出…"): 0, cited."""
+        keep = self.in_scope()
+        for key in keys:
+            for item in self.store.lines_where(units or None, year):
+                if item.kind == "nil" and (keep is None or item.citation.doc_id in keep) and names_metric(key, item.name):
+                    c = item.citation
+                    sentence = re.sub(r"\s+", "", c.quote)
+                    answer = f"{c.unit or ''}{c.year or ''}年{label(key)}为0：文件说明“{sentence}”。"
+                    return Answer(answer=answer, answerable=True, intent=intent, citations=[c])
+        return None
 
     def _project_reasons(self, question: str, project: str, reasons: list[Reason], figures: list[Figure],
                          stated: list[Reason] = ()) -> Answer | None:
@@ -403,6 +506,28 @@ class Answerer:
         return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
+    def _stated_change(self, keys: list[str], units, year) -> Answer | None:
+        """The change against last year the document itself states for a figure the question names ("“三公”经费支出
+        31.19万元，比上年减少3.10万元，下降9.04%"; :func:`extraction.lineitems.change_items`): the answer when a
+        question compares with last year. The words before the change must name the figure."""
+        keep = self.in_scope()
+        changes = [i for i in self.store.lines_where(units or None, year)
+                   if i.kind == "change" and (keep is None or i.citation.doc_id in keep)]
+        last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in changes]
+        # the words next to the change first; the whole sentence only where those words name no other figure
+        whole = [(i.name, i) for last, i in last_clause if not any(names_metric(k, last) for k in FIGURE_KEYS)]
+        for words in (last_clause, whole):
+            for key in keys:
+                for name, item in words:
+                    if names_metric(key, name):
+                        c = item.citation
+                        said = "，".join(_said(a) for a in item.amounts if a.column != "本年")
+                        now = next((f"为{a.value}{a.unit}" for a in item.amounts if a.column == "本年"), "")
+                        what = label(key) if now else item.name
+                        answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）。"
+                        return Answer(answer=answer, answerable=True, intent="comparison", citations=[c])
+        return None
+
     def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
         key = keys[0]
         pairs: list[tuple[str, Figure]] = []
@@ -449,7 +574,25 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent="comparison", figures=[f1, f2],
                       citations=[f1.citation, f2.citation], computed=computed)
 
+    def _row_reason(self, units, year) -> tuple[Answer, str] | None:
+        """Why a classified row changed, when the question names it whole and its 项 sentence gives a reason
+        ("食品安全监管（项）…主要原因是…")."""
+        keep = self.in_scope()
+        items = [i for i in self.store.lines_where(units or None, year)
+                 if i.reason and (keep is None or i.citation.doc_id in keep)]
+        score, found = best_items(items, self.about)
+        if not found or score < 2 * len(core_of(found[0].name)):
+            return None
+        item = found[0]
+        c = item.citation
+        said = "，".join(_said(a) for a in item.amounts)
+        answer = f"{c.unit or ''}{c.year or ''}年“{item.name}”{said}，原因：{item.reason}"
+        return Answer(answer=answer, answerable=True, intent="reason", citations=[c], reasons=[item.reason]), item.name
+
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
+        row = self._row_reason(units, year)
+        if row is not None and (not keys or _marks_row(row[1], question)):
+            return row[0]
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]

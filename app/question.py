@@ -144,7 +144,7 @@ def intent_of(question: str) -> Intent:
     budget_vs_actual = re.search(r"预算", question) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
-    if _LIST.search(question) and re.search(r"三公|哪几类|各类|分类|按类|专项|(?:哪些|哪几个|各个?)项目|项目.{0,4}各", question):
+    if _LIST.search(question) and re.search(r"三公|哪几类|各类|分类|按类|专项|(?:哪些|哪几个|各个?)项目|项目(?!支出).{0,4}各", question):
         return Intent.list
     return Intent.figure
 

@@ -32,6 +32,7 @@ from core.schemas import (
 )
 from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
+from extraction.lineitems import line_items
 from extraction.reasons import find_reasons
 from extraction.views import deviation_reasons
 from extraction.views import disclosure as build_disclosure
@@ -247,8 +248,9 @@ class DisclosureService:
         try:
             figures = extract_figures(layout, meta).figures
             reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
+            lines = line_items(layout, meta)
         except Exception as e:  # the passages stay searchable even if the figures cannot be read
-            figures, reasons = [], []
+            figures, reasons, lines = [], [], []
             raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
         vectors, embedded = self.store.embed(chunks)
         stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)
@@ -257,7 +259,8 @@ class DisclosureService:
             scope=meta.scope, names=meta.names, corrected=corrected, parts=meta.parts, pages=layout.doc.pages,
             encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        self.store.add_document(record, chunks, vectors, replaces=replaces, figures=figures, reasons=reasons)
+        self.store.add_document(record, chunks, vectors, replaces=replaces, figures=figures, reasons=reasons,
+                                lines=lines)
         return record, embedded
 
     def correct(self, doc_id: str, changes: dict[str, str]) -> DocRecord:

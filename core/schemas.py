@@ -410,6 +410,33 @@ class Reason(BaseModel):
     after: str | None = Field(default=None, description="the sentence after it in the running text, as printed")
 
 
+class LineAmount(BaseModel):
+    """One amount of a :class:`LineItem`, under the column (or the words) it was printed with."""
+
+    model_config = ConfigDict(extra="forbid")
+    column: str | None = Field(description="合计, 基本支出, 项目支出, 年初预算, 决算, 比上年增减, 增减率, 完成年初预算… "
+                                            "(None where the row lost the cells that would say)")
+    value: str = Field(description="as printed, thousands separators removed; a decrease is negative; an "
+                                   "indicator's value whole as printed (≥1395批次)")
+    unit: str = Field(description="万元 | 元 | %; empty for an indicator's value")
+
+
+class LineItem(BaseModel):
+    """A row of a classified table (功能分类 类/款/项, 经济分类) or a sentence about one ("…(类)…(款)…(项)：支出决算为…"),
+    kept for questions about the rows the vocabulary has no key for (行政运行, 办公费, 社会保障和就业支出)."""
+
+    model_config = ConfigDict(extra="forbid")
+    code: str | None = Field(default=None, description="科目编码, digits only (类 3, 款 5, 项 7), when printed")
+    name: str = Field(description="the row's own name, as printed (spaces and ordinals removed)")
+    path: list[str] = Field(default_factory=list, description="类, 款, 项 names from the top, when printed as a path")
+    kind: str = Field(description="the table's standard kind (expenditure, gpb, income, basic…); prose (a 项 sentence, a "
+                                  "class's share); change, nil, evaluation (sentences); indicator (a 绩效 table's row)")
+    table: str | None = Field(default=None, description="title of the table, None for a sentence")
+    amounts: list[LineAmount] = Field(default_factory=list)
+    reason: str | None = Field(default=None, description="the sentence's own explanation (主要原因是…), as printed")
+    citation: Citation
+
+
 class DocMeta(BaseModel):
     """A document's identity read from its text: unit, year, type and the parts of the file."""
 

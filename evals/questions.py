@@ -24,7 +24,7 @@ from app.service import DisclosureService
 from app.settings import get_settings
 from evals.renamed import build as build_renamed
 
-SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl"),
+SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl"),
         "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl")}
 
 

@@ -14,8 +14,10 @@ from extraction.extractor import extract, printed_key
 from index.layout import Layout, Table, cite
 from index.normalise import NormDoc, to_halfwidth
 
-_TARGET = ("指标值", "目标值", "年初指标值", "指标值(包含数字及文字描述)")
-_ACTUAL = ("实际完成值", "业绩值", "实际完成情况")
+# the target and actual columns, as each region's template words them (指标值, 年初指标值, 预期指标值, 目标值…;
+# 实际完成值, 实际完成指标值, 业绩值…); a note after the word in brackets is allowed
+_TARGET = re.compile(r"(?:年初|预期|年度|全年)?(?:指标值|目标值)(?:[(（].*)?")
+_ACTUAL = re.compile(r"(?:实际完成(?:指标)?值|实际完成情况|实际值|业绩值|完成值)(?:[(（].*)?")
 _SCORE = ("指标得分", "得分")
 _REASON_PREFIX = "偏差原因"
 # the words of the 一级 and 二级 indicator columns (产出指标, 数量指标, 服务对象满意度指标…), and the 一级 ones
@@ -41,6 +43,8 @@ def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
                 return row.cells[i + offset]
         return None
 
+    targets = [n for n in names if _TARGET.fullmatch(n)]
+    actuals = [n for n in names if _ACTUAL.fullmatch(n)]
     reason_col = next((i for i, n in enumerate(names) if n.startswith(_REASON_PREFIX)), None)
     level1 = level2 = None
     for row in table.rows[table.rows.index(header) + 1:]:
@@ -65,9 +69,9 @@ def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
         reason = next((c for c in row.cells[max(0, reason_col + offset):] if re.search(r"[\u4e00-\u9fff]", c)),
                       None) if reason_col is not None else None
         # the target in force: 调整后指标值 when printed (a 年初 cell may hold only the unit, "=次")
-        target = cell(row, offset, "调整后指标值") or cell(row, offset, *_TARGET)
+        target = cell(row, offset, "调整后指标值") or cell(row, offset, *targets)
         out.append(Indicator(level1=level1, level2=level2, level3=row.cells[at], target=target,
-                             actual=cell(row, offset, *_ACTUAL), score=cell(row, offset, *_SCORE),
+                             actual=cell(row, offset, *actuals), score=cell(row, offset, *_SCORE),
                              deviation_reason=reason or None, citation=cite(doc, meta, row.start, row.end)))
     return out
 

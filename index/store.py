@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from core.errors import StoreError
-from core.schemas import Chunk, Dismissal, DocRecord, Figure, QueryFilters
+from core.schemas import Chunk, Dismissal, DocRecord, Figure, LineItem, QueryFilters
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 from index.locks import WriteLock
@@ -64,6 +64,10 @@ CREATE TABLE IF NOT EXISTS reasons (
     doc_id TEXT NOT NULL, ord INTEGER, key TEXT, direction TEXT, unit_name TEXT, year INTEGER, data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS reasons_doc ON reasons(doc_id);
+CREATE TABLE IF NOT EXISTS lines (
+    doc_id TEXT NOT NULL, ord INTEGER, unit_name TEXT, year INTEGER, data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS lines_doc ON lines(doc_id);
 CREATE INDEX IF NOT EXISTS docs_path ON docs(path);
 CREATE TABLE IF NOT EXISTS corrections (
     doc_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (doc_id, field)
@@ -280,13 +284,21 @@ class Store:
         rows = self.db.execute(f"SELECT data FROM figures{clause} ORDER BY doc_id, ord", args)
         return [Figure.model_validate_json(r[0]) for r in rows]
 
+    def lines_where(self, units: list[str] | None, year: int | None) -> list[LineItem]:
+        """The classified rows and 项 sentences (:class:`~core.schemas.LineItem`) of the documents of these units and
+        year (none for a document stored before they were kept: ingest it again)."""
+        args: list = []
+        rows = self.db.execute("SELECT data FROM lines" + self._unit_year(units, year, [], args) + " ORDER BY doc_id, ord",
+                               args)
+        return [LineItem.model_validate_json(r[0]) for r in rows]
+
     def figures_of(self, doc_id: str) -> list[Figure]:
         rows = self.db.execute("SELECT data FROM figures WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
         return [Figure.model_validate_json(r[0]) for r in rows]
 
     def add_document(self, record: DocRecord, chunks: list[Chunk], vectors: list[np.ndarray],
                      replaces: str | None = None, figures: list[Figure] | None = None,
-                     reasons: list | None = None) -> None:
+                     reasons: list | None = None, lines: list[LineItem] | None = None) -> None:
         """Add (or replace) one document atomically, in the order described in the module docstring."""
         with self.writing():
             replaced = self.doc(replaces) if replaces and replaces != record.doc_id else None
@@ -302,7 +314,7 @@ class Store:
                         )
             with self.db as db:
                 for doc_id in {replaces, record.doc_id} - {None}:
-                    for table in ("chunks", "figures", "reasons", "docs"):
+                    for table in ("chunks", "figures", "reasons", "lines", "docs"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
                 db.execute(
                     "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
@@ -324,6 +336,11 @@ class Store:
                     "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
                     [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
                      for i, r in enumerate(reasons or [])],
+                )
+                db.executemany(
+                    "INSERT INTO lines VALUES (?,?,?,?,?)",
+                    [(record.doc_id, i, record.unit, record.year, item.model_dump_json())
+                     for i, item in enumerate(lines or [])],
                 )
                 self._bump(db, "generation")
             if replaced is not None:
@@ -400,7 +417,7 @@ class Store:
             record = self.doc(doc_id)
             with self.db as db:
                 n = db.execute("DELETE FROM docs WHERE doc_id=?", (doc_id,)).rowcount
-                for table in ("chunks", "figures", "reasons"):
+                for table in ("chunks", "figures", "reasons", "lines"):
                     db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
                 self._bump(db, "generation")
             self._delete_vectors(doc_id)

@@ -1,0 +1,228 @@
+"""Line items: the rows of the classified tables and the sentences that explain them, for questions about rows
+the vocabulary has no key for ("行政运行花了多少", "社会保障和就业支出多少", "办公费", "公务员医疗补助为什么增加").
+
+Two sources, both read the same way in every region's template:
+- the tables of :mod:`extraction.tablefacts` that list rows by 科目编码 (收入表, 支出表, 一般公共预算支出表,
+  基本支出表 by 经济分类, 项目支出表, 政府性基金/国有资本经营支出表). Each row keeps its amounts under the columns
+  the header names when the row prints every column, or when its parts add up to its first amount (a PDF row
+  that lost its empty cells); otherwise only the first amount (the row's total) is named.
+- the sentences 决算 documents print for each 项 ("17.卫生健康支出(类)行政事业单位医疗(款)公务员医疗补助(项):
+  支出决算数为6.35万元，比上年决算增加0.10万元，增长1.60%，主要原因是：…", "年初预算为452.11万元，支出决算为
+  452.11万元，完成年初预算的100.00%"), read on the text with the spaces and line breaks of a PDF taken out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.schemas import DocMeta, DocType, LineAmount, LineItem
+from core.vocabulary import REASON_MARKER
+from extraction.prosefacts import read_changes, sentence_bounds
+from extraction.rules_tables import total_first
+from extraction.tablefacts import Item, TableFacts, read_facts
+from extraction.views import indicators
+from index.layout import Layout, cite
+
+# the tables whose rows are 科目 (functional or economic classification) worth answering from
+TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
+
+_NUM = r"-?\d[\d,]*(?:\.\d+)?"
+_LEVEL = r"[(（]\d*(?P<lv>类|款|项)[)）]"  # (类), or with its code: (210类)(11款)(01项)
+# one level of a printed path: a name of 2–30 characters, then (类)/(款)/(项)
+_STEP = re.compile(r"(?P<name>[\u4e00-\u9fff、“”\"]{2,30}?)" + _LEVEL)
+_PATH = re.compile(r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*类[)）])(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*款[)）])?"
+                   r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*项[)）])?")
+_NOT_CLASSES = {"基本支出", "项目支出", "本年支出", "财政拨款支出", "一般公共预算财政拨款支出"}  # shares, not classes
+# a class's share without a level mark: "3.卫生健康支出243.47万元，占8.74%"
+_SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占")
+# where a 项's statement ends at the latest: a heading of the next part or section
+_HEADING = re.compile(r"第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|(?<=[。；])[一二三四五六七八九十]+、")
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])")
+_STATED = (  # what a 项 sentence prints, each with the column it is shown under
+    ("年初预算", re.compile(rf"年初预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("调整预算", re.compile(rf"调整(?:后)?预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("决算", re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("预算", re.compile(rf"(?<![初整])预算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("比上年增减", re.compile(rf"比上年(?:决算|预算)?(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("增减率", re.compile(rf"(?:增加|减少)(?:{_NUM})(?:万元|元)[,，]?(?P<d>增长|下降)(?P<v>{_NUM})(?P<u>%)")),
+    ("完成年初预算", re.compile(rf"完成(?:年初)?预算的(?P<v>{_NUM})(?P<u>%)")),
+)
+
+
+def _value(text: str, direction: str | None = None) -> str:
+    v = text.replace(",", "")
+    return f"-{v}" if direction in ("减少", "下降") and not v.startswith("-") else v
+
+
+def _name(label: str) -> str:
+    return _ORDINAL.sub("", re.sub(r"\s+", "", label)).lstrip("、“”\"")
+
+
+def _columns(t: TableFacts, item: Item) -> list[str | None]:
+    """The column of each amount of a row: all of them when the row prints every column the header names, or when
+    two parts add up to the first amount in a total-first table (合计 = 基本支出 + 项目支出); else only the total."""
+    cols = total_first(t)
+    n = len(item.amounts)
+    if not cols:
+        return [None] * n
+    if n == len(cols):
+        return list(cols)
+    values = [a.value for a in item.amounts]
+    if n == 3 and len(cols) >= 3 and values[0] == values[1] + values[2] and values[1] and values[2]:
+        return list(cols[:3])
+    return [cols[0]] + [None] * (n - 1)
+
+
+def table_items(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
+    out = []
+    unit = "元" if t.unit == "元" else "万元"
+    for item in t.entries:
+        if not item.amounts:
+            continue
+        cols = _columns(t, item)
+        amounts = [LineAmount(column=c, value=_value(a.text), unit=unit) for c, a in zip(cols, item.amounts, strict=True)]
+        out.append(LineItem(code=item.code, name=_name(item.name), kind=t.kind or "", table=t.title, amounts=amounts,
+                            citation=cite(layout.doc, meta, item.start, item.end)))
+    return out
+
+
+def _squashed(text: str) -> tuple[str, list[int]]:
+    """``text`` without whitespace, and the offset in ``text`` of each kept character."""
+    keep = [i for i, c in enumerate(text) if not c.isspace()]
+    return "".join(text[i] for i in keep), keep
+
+
+def prose_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The 项 sentences: a printed path (…(类)…(款)…(项)) and, up to the next path, what it states."""
+    text, at = _squashed(layout.doc.text)
+    paths = list(_PATH.finditer(text))
+    out = []
+    for n, m in enumerate(paths):
+        end = min(paths[n + 1].start() if n + 1 < len(paths) else len(text), m.end() + 400)
+        body = text[m.end():end]
+        head = _HEADING.search(body)
+        body = body[: head.start()] if head else body
+        amounts = []
+        printed = re.match(rf"[:：]?(?P<v>{_NUM})(?P<u>万元|元)", body)  # "一般公共服务支出(类)2,704.25万元，占76.62%"
+        if printed:
+            amounts.append(LineAmount(column="预算" if meta.doc_type == DocType.budget else "决算",
+                                      value=_value(printed.group("v")), unit=printed.group("u")))
+        for column, pattern in _STATED:
+            s = pattern.search(body)
+            if s and not any(a.column == column or column == "决算" and a.column == "预算" for a in amounts):
+                amounts.append(LineAmount(column=column, value=_value(s.group("v"), s.groupdict().get("d")),
+                                          unit=s.group("u")))
+        if not any(a.column in ("决算", "预算", "年初预算") for a in amounts):
+            continue
+        steps = [(_name(s.group("name")), s.group("lv")) for s in _STEP.finditer(m.group(0))]
+        reason = REASON_MARKER.search(body)
+        why = None
+        if reason:  # as printed (full-width punctuation), the PDF's line breaks taken out
+            stop = re.search(r"[。]", body[reason.end():])
+            first = m.end() + reason.end()
+            last = first + (stop.start() if stop else len(body) - reason.end())
+            if last > first:
+                why = layout.doc.printed(at[first], at[last - 1] + 1).strip("：:，, \n") or None
+        stop = body.rfind("。") + 1 or len(body)
+        start = at[m.start()]
+        out.append(LineItem(name=steps[-1][0], path=[s for s, _ in steps], kind="prose", amounts=amounts,
+                            reason=why, citation=_cite(layout, meta, start, at[min(m.end() + stop, len(at)) - 1] + 1)))
+    return out
+
+
+def _cite(layout: Layout, meta: DocMeta, start: int, end: int):
+    """The sentence up to the end of its page (a citation quotes one page; the rest of it is on the next)."""
+    seg_of = layout.doc.seg_of
+    first = seg_of[start]
+    cut = next((i for i in range(start, end) if seg_of[i] >= 0 and seg_of[i] != first), end)
+    while cut > start + 1 and (seg_of[cut - 1] < 0 or layout.doc.text[cut - 1].isspace()):
+        cut -= 1
+    return cite(layout.doc, meta, start, cut)
+
+
+def share_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Classes stated with their share and no level mark ("3.卫生健康支出243.47万元，占8.74%")."""
+    text, at = _squashed(layout.doc.text)
+    column = "预算" if meta.doc_type == DocType.budget else "决算"
+    return [LineItem(name=m.group("name"), kind="prose", citation=_cite(layout, meta, at[m.start()], at[m.end() - 1] + 1),
+                     amounts=[LineAmount(column=column, value=_value(m.group("v")), unit="万元")])
+            for m in _SHARE.finditer(text) if m.group("name") not in _NOT_CLASSES]
+
+
+def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Changes against last year stated in the running text ("公务用车运行维护费支出25.67万元，…比上年度减少9.48万元，
+    下降26.97%"), named by the words before them: what a question comparing with last year is answered from."""
+    out = []
+    for line in layout.narrative:
+        for c in read_changes([line.text]):
+            name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", c.subject)
+            if len(name) < 2:
+                continue
+            s_start, _ = sentence_bounds(line.text, c.start)
+            amounts = [LineAmount(column="本年", value=c.now.replace(",", ""), unit="万元")] if c.now else []
+            amounts += [LineAmount(column="比上年增减", value=_value(c.delta, None if c.up else "减少"), unit="万元"),
+                        LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
+            out.append(LineItem(name=name, kind="change", amounts=amounts,
+                                citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
+    return out
+
+
+_NIL = re.compile(r"(?:无|没有|未安排|未发生|未开支|不涉及)(?P<what>[^，,。；;]{2,40})")
+_AMOUNT = re.compile(r"[1-9]\d*(?:\.\d+)?\s*万元|0\.\d*[1-9]\d*\s*万元")
+
+
+def nil_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Statements that there is none of something ("本单位本年度无政府性基金预算财政拨款收入、支出及结转和结余",
+    "未发生因公出国（境）费"): a nil is an answer (0, with this citation). The name is what follows the nil word,
+    to the end of its clause; a sentence printing a non-zero amount states no nil."""
+    out = []
+    for line in layout.narrative:
+        for m in _NIL.finditer(line.text):
+            s_start, s_end = sentence_bounds(line.text, m.start())
+            if _AMOUNT.search(line.text, s_start, s_end):
+                continue
+            out.append(LineItem(name=m.group(0), kind="nil", amounts=[],
+                                citation=_cite(layout, meta, line.start + s_start, line.start + s_end)))
+    return out
+
+
+_COUNTED = re.compile(r"\d+\s*个")
+
+
+def evaluation_summaries(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The sentences that count the projects evaluated ("二级项目绩效自评个数44个，涉及资金2592.68万元：36个项目自评为
+    “优”…", "预算绩效评价项目21个，全年预算数1,190.41万元…", "绩效自评的2024年度项目39个，…平均得分99.33分"): how many,
+    how much money, which grades — what people ask of a unit's performance evaluation as a whole."""
+    out = []
+    for line in layout.narrative:
+        for part in re.finditer(r"[^。；;]+[。；;]?", line.text):
+            sentence = part.group(0)
+            if _COUNTED.search(sentence) and "项目" in sentence and re.search(r"绩效|自评|评价", sentence):
+                name = layout.doc.printed(line.start + part.start(), line.start + part.end()).strip()
+                out.append(LineItem(name=name, kind="evaluation", citation=_cite(
+                    layout, meta, line.start + part.start(), line.start + part.end())))
+    return out
+
+
+def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The indicators of every 绩效目标表 / 自评表 (a 整体支出 table has no project to hang them on): each 三级指标 with
+    its target (指标值, 调整后 when printed), actual value and score, as printed ("≥1395批次")."""
+    out = []
+    for t in layout.tables:
+        if "绩效" not in t.title:
+            continue
+        for i in indicators(layout.doc, meta, t):
+            amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
+                       (("指标值", i.target), ("实际完成值", i.actual), ("得分", i.score)) if v and v.strip()]
+            if amounts:
+                out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=re.sub(r"\s+", "", t.title),
+                                    path=[w for w in (i.level1, i.level2) if w], amounts=amounts, citation=i.citation))
+    return out
+
+
+def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Every classified row and 项 sentence of a document."""
+    facts = read_facts(layout, meta)
+    rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
+    return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
+        + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta)

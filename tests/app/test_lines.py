@@ -1,0 +1,104 @@
+"""Questions about rows the vocabulary has no key for (功能分类 类/款/项, 经济分类), changes the documents state
+against last year, and nils stated in words — answered from the real sample archive, cited.
+
+The questions here are not in any gold set; each names a row, a change or a nil the gold sets do not ask about."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import SAMPLE_TEXTS
+
+from extraction.lineitems import line_items
+from index.layout import read_layout
+from index.loaders import load
+from index.metadata import detect
+
+
+def _ask(svc, question: str):
+    return svc.ask(question)
+
+
+def test_a_table_row_of_the_functional_classification(archive_service):
+    a = _ask(archive_service, "昌吉州市场监督管理局2021年质量安全监管预算安排了多少？")
+    assert a.answerable and "60" in a.answer and "质量安全监管" in a.answer
+    assert any("质量安全监管" in c.quote for c in a.citations)
+
+
+def test_a_row_of_the_economic_classification(archive_service):
+    a = _ask(archive_service, "大同市监局2024年差旅费花了多少")
+    assert a.answerable and re.search(r"差旅费.*5\.00万元", a.answer), a.answer
+    assert a.citations[0].source.startswith("002_") and "差旅费" in a.citations[0].quote
+
+
+def test_a_class_named_by_its_everyday_short_form(archive_service):
+    a = _ask(archive_service, "昌吉州市场监督管理局2021年社保支出预算多少")
+    assert a.answerable and "社会保障和就业" in a.answer and "175.8" in a.answer, a.answer
+
+
+def test_a_row_sentence_gives_its_change_against_last_year(archive_service):
+    a = _ask(archive_service, "昌吉州市监局2024年住房公积金比上年减少了多少？")
+    assert a.answerable and "1.98" in a.answer and "1.26" in a.answer, a.answer
+    assert "住房公积金" in a.citations[0].quote
+
+
+def test_a_vocabulary_figure_compared_with_last_year_uses_the_stated_change(archive_service):
+    a = _ask(archive_service, "昌吉州市监局2024年机关运行经费比上年少了多少")
+    assert a.answerable and "14.02" in a.answer and "5.49" in a.answer, a.answer
+    assert "机关运行经费" in a.citations[0].quote and "14.02" in a.citations[0].quote
+
+
+def test_the_change_of_a_part_is_not_given_as_the_whole(archive_service):
+    """001 states "一般公共预算拨款合计2785.21万元，其中：基本支出2163.21万元，比上年预算增加270.40万元": the change is
+    基本支出's, so a question about the whole must not get it."""
+    a = _ask(archive_service, "昌吉州市场监督管理局2021年一般公共预算拨款比上年增加多少")
+    assert "270.40" not in a.answer or "基本支出" in a.answer, a.answer
+
+
+def test_a_nil_stated_in_words_is_an_answer(archive_service):
+    a = _ask(archive_service, "昌吉州市监局2024年政府性基金支出多少？")
+    assert a.answerable and "为0" in a.answer, a.answer
+    assert "无政府性基金" in a.citations[0].quote
+
+
+def test_the_units_own_name_does_not_name_a_row(archive_service):
+    """大同市市场监督管理局 holds the words of its 款 市场监督管理事务; spending asked as a whole is 本年支出合计."""
+    a = _ask(archive_service, "大同市市场监督管理局2024年一共花了多少钱？")
+    assert "5023.02" in a.answer and "市场监督管理事务" not in a.answer, a.answer
+
+
+def test_a_question_naming_no_row_is_refused(archive_service):
+    a = _ask(archive_service, "昌吉州市场监督管理局2024年买了多少台电脑？")
+    assert not a.answerable, a.answer
+
+
+def test_nil_and_change_items_read_from_a_new_text(tmp_path: Path):
+    """A disclosure written for this test: a nil, a class with its share, a 项 sentence with (code类) marks."""
+    text = ("某某县文化旅游局2023年度部门决算\n"
+            "一、一般公共预算财政拨款支出决算结构情况\n"
+            "1.文化旅游体育与传媒支出612.40万元，占80.12%。\n"
+            "2.文化旅游体育与传媒支出（207类）文化和旅游（01款）行政运行（01项）:支出决算数为300.50万元，"
+            "比上年决算减少20.10万元，下降6.27%，主要原因是：本年退休人员增加。\n"
+            "二、其他说明\n本部门本年度未发生公务用车购置费，无国有资本经营预算财政拨款支出。\n")
+    path = tmp_path / "wenlv.txt"
+    path.write_text(text, encoding="utf-8")
+    layout = read_layout(load(path))
+    items = line_items(layout, detect(layout))
+    shares = [i for i in items if i.kind == "prose" and i.name == "文化旅游体育与传媒支出"]
+    assert shares and shares[0].amounts[0].value == "612.40"
+    row = next(i for i in items if i.kind == "prose" and i.name == "行政运行")
+    assert row.path == ["文化旅游体育与传媒支出", "文化和旅游", "行政运行"]
+    assert [(a.column, a.value) for a in row.amounts] == [("决算", "300.50"), ("比上年增减", "-20.10"), ("增减率", "-6.27")]
+    assert row.reason == "本年退休人员增加"
+    nils = [i.name for i in items if i.kind == "nil"]
+    assert any("公务用车购置费" in n for n in nils) and any("国有资本经营" in n for n in nils)
+    for i in items:  # every citation quotes the original at its offsets
+        assert i.citation.quote == text[i.citation.char_start:i.citation.char_end]
+
+
+def test_every_sample_document_reads_without_error():
+    for path in SAMPLE_TEXTS:
+        layout = read_layout(load(path))
+        items = line_items(layout, detect(layout))
+        assert all(i.name and i.citation.quote for i in items)
