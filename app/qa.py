@@ -20,6 +20,7 @@ from core.schemas import (
     DocType,
     Figure,
     Intent,
+    LineItem,
     ParsedQuestion,
     Reason,
     Scope,
@@ -41,6 +42,8 @@ _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "�
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|(?:20)?\d\d年)|同比|上年|去年")
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
 _EVALUATED = re.compile(r"(?:多少|几)个项目|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分")
+_AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
+                             r"差异率|预决算")
 _DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocType.performance_target: "绩效目标表",
               DocType.performance_self_eval: "绩效自评表"}
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
@@ -261,7 +264,11 @@ class Answerer:
                 years) <= 1 and _LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化|怎么样|比较|相比|对比|比",
                                                                            question)):
             # "比上年少了多少", "2023年和2024年比": the change the document of the later year states
-            stated = self._stated_change(keys, units, max(years) if consecutive else year)
+            stated = self._stated("change", keys, units, max(years) if consecutive else year)
+            if stated is not None:
+                return stated
+        if len(years) <= 1 and _AGAINST_BUDGET.search(question):  # "年初预算和决算差多少", "完成年初预算的百分之几"
+            stated = self._stated("vs_budget", keys, units, year)
             if stated is not None:
                 return stated
         if keys and intent in ("figure", "comparison"):  # a row named as such wins over the words of a metric
@@ -506,27 +513,45 @@ class Answerer:
         return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
-    def _stated_change(self, keys: list[str], units, year) -> Answer | None:
-        """The change against last year the document itself states for a figure the question names ("“三公”经费支出
-        31.19万元，比上年减少3.10万元，下降9.04%"; :func:`extraction.lineitems.change_items`): the answer when a
-        question compares with last year. The words before the change must name the figure."""
+    def _stated(self, kind: str, keys: list[str], units, year) -> Answer | None:
+        """What the document itself states for a figure the question names: its change against last year
+        (``kind="change"``: "“三公”经费支出31.19万元，比上年减少3.10万元，下降9.04%") or its 年初预算 against 决算
+        (``"vs_budget"``: "一般公共服务支出年初预算4,311.18万元，支出决算3,864.28万元，完成年初预算的89.63%");
+        :mod:`extraction.lineitems`. The words before the statement must name the figure (a vocabulary key, else a
+        classified row the question names whole)."""
         keep = self.in_scope()
-        changes = [i for i in self.store.lines_where(units or None, year)
-                   if i.kind == "change" and (keep is None or i.citation.doc_id in keep)]
-        last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in changes]
-        # the words next to the change first; the whole sentence only where those words name no other figure
+        stated = [i for i in self.store.lines_where(units or None, year)
+                  if i.kind == kind and (keep is None or i.citation.doc_id in keep)]
+        last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in stated]
+        # the words next to the statement first; the whole sentence only where those words name no other figure
         whole = [(i.name, i) for last, i in last_clause if not any(names_metric(k, last) for k in FIGURE_KEYS)]
+        subjects = [k for k in keys if k != "gpb_initial_budget" or kind != "vs_budget"]  # (年初预算: the column)
         for words in (last_clause, whole):
-            for key in keys:
+            for key in subjects:
                 for name, item in words:
                     if names_metric(key, name):
-                        c = item.citation
-                        said = "，".join(_said(a) for a in item.amounts if a.column != "本年")
-                        now = next((f"为{a.value}{a.unit}" for a in item.amounts if a.column == "本年"), "")
-                        what = label(key) if now else item.name
-                        answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）。"
-                        return Answer(answer=answer, answerable=True, intent="comparison", citations=[c])
+                        return self._stated_answer(item, item.name if kind == "vs_budget" else label(key))
+        if kind == "vs_budget":
+            score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about)
+            if rows:  # (the statement's own words are shown: a loose match is seen for what it is)
+                return self._stated_answer(rows[0], rows[0].name)
         return None
+
+    @staticmethod
+    def _stated_answer(item: LineItem, what: str) -> Answer:
+        c = item.citation
+        said = "，".join(_said(a) for a in item.amounts if a.column != "本年")
+        now = next((f"为{a.value}{a.unit}" for a in item.amounts if a.column == "本年"), "")
+        what = what if now or item.kind == "vs_budget" else item.name
+        computed: dict[str, str] = {}
+        gap_said = ""
+        values = {a.column: Decimal(a.value) for a in item.amounts if a.unit == "万元"}
+        if "年初预算" in values and "决算" in values:  # the gap itself, computed (the text states only the rate)
+            gap = values["决算"] - values["年初预算"]
+            gap_said = f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）" if gap else "；两者相同"
+            computed = {"difference": str(abs(gap)), "unit": "万元"}
+        answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_said}。"
+        return Answer(answer=answer, answerable=True, intent="comparison", citations=[c], computed=computed)
 
     def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
         key = keys[0]

@@ -25,7 +25,7 @@ from app.settings import get_settings
 from evals.renamed import build as build_renamed
 
 SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl"),
-        "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl")}
+        "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl")}
 
 
 def service_for(files: list[Path]) -> DisclosureService:

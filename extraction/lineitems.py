@@ -167,6 +167,43 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+_INITIAL = re.compile(rf"(?:年初|全年)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
+_FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
+_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|预决算差异率(?:为|是)?|差异率(?:为|是)?)(?P<v>{_NUM})%")
+_SUBJECT_END = re.compile(r"与上年|与年初|比上年|较上年|[，,](?!\d)")
+
+
+def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """年初预算 against 决算 as the running text states it ("一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为
+    9746.50万元，完成年初预算的95.45%"; "与年初预算相比，年初预算数3,495.42万元，决算数3,529.27万元，预决算差异率
+    0.97%"), named by the words before it in its sentence, or by the subject its paragraph opens with."""
+    out = []
+    for line in layout.narrative:
+        text, at = _squashed(line.text)  # (a PDF's text puts spaces and line breaks inside words)
+        for part in re.finditer(r"[^。]+。?", text):
+            sentence = part.group(0)
+            initial = _INITIAL.search(sentence)
+            final = _FINAL.search(sentence, initial.end()) if initial else None
+            if not (initial and final):
+                continue
+            name = re.sub(r"^(?:\d{4}年度?)|与(?:年初|全年)预算相比[，,]?|[，,]+$", "", sentence[:initial.start()]).strip("，, ")
+            if len(name) < 2 and not re.match(r"与(?:年初|全年)预算相比", sentence):
+                continue  # (a 项 sentence's amounts: read with its path by prose_items)
+            if len(name) < 2:  # "与年初预算相比，…": the paragraph's subject ("财政拨款收入支出总体与上年相比…")
+                head = _SUBJECT_END.search(text)
+                name = re.sub(r"^\d{4}年度?", "", text[:head.start()] if head else "")
+            amounts = [LineAmount(column="年初预算", value=_value(initial.group("v")), unit="万元"),
+                       LineAmount(column="决算", value=_value(final.group("v")), unit="万元")]
+            rate = _RATE.search(sentence, final.end())
+            if rate:
+                amounts.append(LineAmount(column="完成年初预算" if "完成" in rate.group("w") else "预决算差异率",
+                                          value=_value(rate.group("v")), unit="%"))
+            first, last = part.start(), part.start() + (rate or final).end() - 1
+            out.append(LineItem(name=name, kind="vs_budget", amounts=amounts, citation=_cite(
+                layout, meta, line.start + at[first], line.start + at[last] + 1)))
+    return out
+
+
 _NIL = re.compile(r"(?:无|没有|未安排|未发生|未开支|不涉及)(?P<what>[^，,。；;]{2,40})")
 _AMOUNT = re.compile(r"[1-9]\d*(?:\.\d+)?\s*万元|0\.\d*[1-9]\d*\s*万元")
 
@@ -225,4 +262,5 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
-        + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta)
+        + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
+        + budget_items(layout, meta)
