@@ -35,7 +35,7 @@ THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation"
 MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one is meant
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
-                   ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评")]
+                   ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
 # a comparison with the year before ("比上年", "比去年", "比23年", "同比")
@@ -50,8 +50,9 @@ PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execut
 
 
 def _marks_row(name: str, question: str) -> bool:
-    """Whether the question names a row as such: quoted (“其他交通费用”) or with its level (食品安全监管（项）)."""
-    return bool(re.search(rf"“{re.escape(name)}”|{re.escape(name)}[(（]\d*[类款项][)）]", question))
+    """Whether the question names a row as such: quoted (“其他交通费用”), with its level (食品安全监管（项）) or its
+    code (福利费（302-29）)."""
+    return bool(re.search(rf"“{re.escape(name)}”|{re.escape(name)}[(（](?:\d*[类款项]|[\d\-－ ]+)[)）]", question))
 
 
 def _printed_rate(budget: Figure, actual: Figure) -> str | None:
@@ -239,7 +240,7 @@ class Answerer:
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
         year = years[0] if len(years) == 1 else None
-        if re.search(r"每辆|每人|每个人|人均|平均每", question):
+        if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._none(question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = self._before_the_figures(parsed, question, units, year, missing_years)
         if special is not None:
@@ -276,6 +277,11 @@ class Answerer:
             if line is not None and line[1].exact and (_marks_row(line[1].item.name, question)
                     or keys == ["expenditure_current_year"] and not re.search(r"本年支出|合计", question)):
                 return line[0]  # (spending asked as a whole, "在食品安全监管上花了多少钱", is the row's)
+        quoted = re.findall(r"“([^”]{2,40})”", question)
+        if keys and quoted and re.search(r"项目|专项", question):  # “J市场监管经费”项目支出绩效自评表: the project
+            found = self._project(question, units, year, named_in="".join(quoted))
+            if found is not None:
+                return found
         if _EVALUATED.search(question) and re.search(r"绩效|自评|评价|打分|评分", question):
             return self._evaluation_summary(question, units, year)
         return None
@@ -319,10 +325,11 @@ class Answerer:
                 best, best_score = name, score
         return best if best_score[0] >= 2 else None
 
-    def _project(self, question: str, units, year) -> Answer | None:
-        """A project named in the question: the fields asked (预算, 执行数, 执行率, 自评得分; the budget by default)."""
+    def _project(self, question: str, units, year, named_in: str | None = None) -> Answer | None:
+        """A project named in the question (or in ``named_in``, its quoted words): the fields asked (预算, 执行数,
+        执行率, 自评得分; the budget by default)."""
         rows = self.scoped(self.store.figures_where_like("project:%", units, year))
-        best = self._named_project(question, rows)
+        best = self._named_project(named_in or question, rows)
         if best is None:
             return None
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
@@ -339,6 +346,12 @@ class Answerer:
         said = "，".join(f"{PROJECT_FIELD_LABELS[f.key.rsplit(':', 1)[1]]}为{_fmt(f)}" for f in figs)
         answer = f"{self._who(figs[0])}“{best}”{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
+
+    def _indicator_named(self, units, year) -> bool:
+        """Whether the question names a 绩效 indicator (a per-person standard, "培训人均支出标准", is one)."""
+        _, found = best_items([i for i in self.store.lines_where(units or None, year) if i.kind == "indicator"],
+                              self.about)
+        return bool(found)
 
     def _line(self, question: str, units, year, intent: str) -> tuple[Answer, LineAnswer] | None:
         """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest

@@ -24,7 +24,8 @@ _RELATIVE = (("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
 # words for "all the money", used only when the question names no other figure
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
-_GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱")
+_GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|"
+                      r"(?:一共|总共)(?:有)?多少钱")
 _WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|何故")
 _LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几个|各(?:花了|是|给了)?多少|分别|每项|各项|各类")
 _COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
