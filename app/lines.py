@@ -3,8 +3,8 @@ questions that name a 科目 the vocabulary has no key for ("社会保障和就�
 "城乡社区支出完成年初预算多少").
 
 A row is named when the question holds its name (or the name without its 支出/费 ending), or a run of at least
-four of its characters that is at least half of it ("养老保险缴费" for 机关事业单位基本养老保险缴费支出); the
-everyday short forms of the functional classes (社保, 科技, 文旅…) are read as the class. The best-named row of
+four of its characters that is at least half of it (:func:`named` says when a run does not count); the everyday
+short forms of the functional classes (社保支出, 科技方面…) are read as the class. The best-named row of
 the newest document asked for is answered, from the table a question points at (收入 → the income table,
 财政拨款 → the 一般公共预算 table, a change or 年初预算 → the document's own sentence about it), else from the
 expenditure table, every amount under the column it was printed in.
@@ -15,26 +15,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
+from app.question import metric_keys
 from core.schemas import Citation, LineAmount, LineItem
 
 # everyday short forms of the functional classes (政府收支分类科目, 类)
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
-_ORDER = ("expenditure", "gpb", "prose", "basic", "project_gpb", "gov_fund", "state_capital", "income", "indicator")
+_ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
+          "indicator")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
-
-
-def _longest_run(a: str, b: str) -> int:
-    """The length of the longest run of characters ``a`` and ``b`` share."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 # what is left of a name without its ending that names nothing on its own (项目支出 → 项目)
@@ -46,22 +37,72 @@ def core_of(name: str) -> str:
     return re.sub(r"(?:支出|经费|费用)$", "", name) if len(name) > 3 else name
 
 
+# words that may follow a row's name in a question without being part of another row's name
+_AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
+                         r"怎|咋|原因|增|减|降|涨|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|"
+                         r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|标准|要求|达到|了|过|得|到|"
+                         r"\d|\W|$")
+
+
+# characters that may stand just before a row's words in a question without being part of another name
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办")
+
+
+def _at(text: str, name: str) -> int:
+    """Where ``name`` is named in ``text``, not as the end of "其他…" (其他商品和服务支出 is not 商品和服务支出); -1."""
+    for m in re.finditer(re.escape(name), text):
+        if text[max(0, m.start() - 2):m.start()] != "其他":
+            return m.start()
+    return -1
+
+
+def _run_at(core: str, text: str) -> tuple[int, int, int]:
+    """The longest run of ``core``'s characters in ``text``: (length, start in core, start in text)."""
+    best = (0, 0, 0)
+    for i in range(len(core)):
+        for j in range(i + best[0] + 1, len(core) + 1):
+            at = text.find(core[i:j])
+            if at < 0:
+                break
+            best = (j - i, i, at)
+    return best
+
+
 def named(name: str, text: str) -> int:
-    """How well ``text`` names the row ``name`` (0: not at all)."""
+    """How well ``text`` names the row ``name`` (0: not at all).
+
+    The whole name scores most, then the name without its 支出/经费/费用 ending; a run of four or more of its
+    characters that is at least half of it (or six or more) scores its length, when the question goes on, after the run, with a word
+    that is not another row's ("养老保险缴费预算" names 机关事业单位基本养老保险缴费支出; "食品安全抽检" does not name
+    食品安全监管, "行政事业单位养老支出" not 其他行政事业单位医疗支出) and the row is not an "其他…" row of it."""
     core = core_of(name)
-    if name in text:
+    at = _at(text, name)
+    if at >= 0 and _AFTER_NAME.match(text[at + len(name):]):
         return 2 * len(name) + 1
-    if len(core) >= 2 and core not in _GENERIC_CORES and core in text:
+    at = _at(text, core) if len(core) >= 2 and core not in _GENERIC_CORES else -1
+    if at >= 0 and _AFTER_NAME.match(text[at + len(core):]):  # (机关服务中心 is not 机关服务)
         return 2 * len(core)
-    run = _longest_run(core, text)
-    return run if run >= 4 and 2 * run >= len(core) else 0
+    run, in_core, in_text = _run_at(core, text)
+    if run < 4 or 2 * run < len(core) and run < 6 or core.startswith("其他") or text[max(0, in_text - 2):in_text] == "其他":
+        return 0
+    before = text[in_text - 1] if in_text else ""
+    if in_core and re.match(r"[\u4e00-\u9fff]", before) and before not in _BEFORE_NAME:
+        return 0  # the question's word goes on to the left differently (市场监督管理事务 is not 一般行政管理事务)
+    return run if _AFTER_NAME.match(text[in_text + run:]) else 0
 
 
 def expand_short(text: str) -> str:
+    """The everyday short forms of the classes, where they name a class (社保支出, 科技方面), read as the class
+    (社保缴费, 应急救援, 科技条件专项 are not classes)."""
     for short, full in CLASS_SHORT.items():
-        if short in text and full not in text:
-            text = text.replace(short, full)
+        if full not in text:
+            text = re.sub(rf"{short}(?=支出|方面|类|的钱|花了|经费支出)", full, text)
     return text
+
+
+@lru_cache(maxsize=4096)
+def _a_metric(name: str) -> bool:
+    return bool(metric_keys(name))
 
 
 def _preferred(question: str) -> tuple[str, ...]:
@@ -69,22 +110,31 @@ def _preferred(question: str) -> tuple[str, ...]:
         return ("income", *_ORDER)
     if re.search(r"财政拨款|一般公共预算", question):
         return ("gpb", *_ORDER)
+    if re.search(r"年初预算|预算完成|完成.{0,4}预算", question):
+        return ("vs_budget", "prose", *_ORDER)
     if _STATED_WORDS.search(question):
         return ("prose", *_ORDER)
     return _ORDER
 
 
-def best_items(items: list[LineItem], question: str) -> tuple[int, list[LineItem]]:
+def best_items(items: list[LineItem], question: str, metrics_too: bool = False) -> tuple[int, list[LineItem]]:
     """How well the question names its best rows (see :func:`named`), and those rows, the table it points at
-    first."""
+    first. Changes and nils are named by clauses, not rows; a sentence about a figure of the vocabulary
+    ("一般公共预算财政拨款支出年初预算…") is answered as that figure, unless ``metrics_too``."""
     text = expand_short(question)
-    scored = [(named(i.name, text), i) for i in items if i.kind in _ORDER]  # (changes and nils are named by clauses)
+    scored = [(named(i.name, text), i) for i in items if i.kind in _ORDER
+              and (metrics_too or i.kind not in ("prose", "vs_budget") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)
     if top == 0:
         return 0, []
     order = _preferred(question)
     found = [i for s, i in scored if s == top]
-    return top, sorted(found, key=lambda i: order.index(i.kind) if i.kind in order else len(order))
+
+    def rank(i: LineItem) -> tuple[int, int]:  # the table it points at; an indicator's own project's table
+        shared = sum(1 for k in range(len(i.table or "") - 1) if i.table[k:k + 2] in text) if i.kind == "indicator" else 0
+        return (order.index(i.kind) if i.kind in order else len(order), -shared)
+
+    return top, sorted(found, key=rank)
 
 
 @dataclass
@@ -111,6 +161,8 @@ def said(a: LineAmount) -> str:
         return f"{'下降' if down else '增长'}{v}%"
     if a.column == "完成年初预算":
         return f"完成年初预算的{v}%"
+    if a.column == "占比":
+        return f"占{v}%"
     return f"{a.column or ''}{_money(a)}"
 
 
@@ -120,7 +172,7 @@ def describe(item: LineItem, budget: bool) -> str:
     amounts = item.amounts
     if item.kind == "indicator":
         stated = "，".join(f"{a.column}{a.value}" for a in amounts)
-    elif item.kind != "prose" and amounts:
+    elif item.kind not in ("prose", "vs_budget") and amounts:
         first = amounts[0]
         head = f"{'预算' if budget else '决算'}{first.column or ''}{_money(first)}"
         parts = [f"{a.column}{_money(a)}" for a in amounts[1:] if a.column]
@@ -131,20 +183,41 @@ def describe(item: LineItem, budget: bool) -> str:
     return f"“{item.name}”{code}{where}：{stated}"
 
 
-def line_answer(items: list[LineItem], budget: bool, question: str) -> LineAnswer | None:
-    """The answer for the best-named row of one document's ``items`` (``budget``: the document is a budget), with
-    the document's own sentence about the row when a table row is answered and the sentence says more (a change
-    against last year, 年初预算)."""
+def line_answer(items: list[LineItem], budget: bool, question: str, change: bool = False) -> LineAnswer | None:
+    """The answer for the rows of one document's ``items`` the question names best (``budget``: the document is a
+    budget; up to three rows named whole, "行政运行和机关服务各多少"), each with the document's own sentence about it
+    when a table row is answered and the sentence says more (年初预算, a change); with ``change`` (the question
+    compares with last year) the change the running text states for the row ("一般公共服务支出…较上年决算增加
+    240.21万元")."""
     score, found = best_items(items, question)
     if not found:
         return None
-    first = found[0]
-    parts = [describe(first, budget)]
-    cites = [first.citation]
-    sentence = next((i for i in found if i.kind == "prose" and i is not first
-                     and any(a.column not in ("决算", "预算") for a in i.amounts)), None)
-    if sentence is not None:
-        parts.append("正文：" + "，".join(said(a) for a in sentence.amounts))
-        cites.append(sentence.citation)
-    exact = score >= 2 * len(core_of(first.name))
-    return LineAnswer("；".join(parts), cites, first, exact)
+    exact = score >= 2 * len(core_of(found[0].name))
+    rows = [found[0]]
+    if exact:  # other rows named whole, in the order the question names them
+        text = expand_short(question)
+        others = {}
+        for i in items:
+            if i.kind in _ORDER and i.name not in others and i.name != found[0].name and not _a_metric(i.name) \
+                    and named(i.name, text) >= 2 * len(core_of(i.name)):
+                others[i.name] = best_items([x for x in items if x.name == i.name], question)[1][0]
+        rows += sorted(others.values(), key=lambda i: _at(text, core_of(i.name)))[:2]
+    parts, cites = [], []
+    for first in rows:
+        part = describe(first, budget)
+        cites.append(first.citation)
+        same = [i for i in items if i.name == first.name and i is not first]
+        sentence = next((i for i in same if i.kind == "prose"
+                         and any(a.column not in ("决算", "预算", "占比") for a in i.amounts)), None)
+        if sentence is not None:
+            part += "；正文：" + "，".join(said(a) for a in sentence.amounts)
+            cites.append(sentence.citation)
+        stated = [*first.amounts, *(sentence.amounts if sentence else [])]
+        if change and not any(a.column == "比上年增减" for a in stated):
+            told = next((i for i in items if i.kind == "change" and first.name in re.split(r"[，,：:；;]", i.name)[-1]),
+                        None)
+            if told is not None:
+                part += "；正文：" + "，".join(said(a) for a in told.amounts if a.column != "本年")
+                cites.append(told.citation)
+        parts.append(part)
+    return LineAnswer("；".join(parts), cites, rows[0], exact)

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from app.lines import LineAnswer, best_items, core_of, line_answer
 from app.lines import said as _said
+from app.question import metric_keys
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -41,9 +42,11 @@ _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "�
 # a comparison with the year before ("比上年", "比去年", "比23年", "同比")
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|(?:20)?\d\d年)|同比|上年|去年")
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
-_EVALUATED = re.compile(r"(?:多少|几)个项目|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分")
+_EVALUATED = re.compile(r"(?:多少|几)个项目|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
+                        r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
                              r"差异率|预决算")
+_FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
 _DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocType.performance_target: "绩效目标表",
               DocType.performance_self_eval: "绩效自评表"}
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
@@ -259,24 +262,31 @@ class Answerer:
                             missing_years: list[int]) -> Answer | None:
         """What is answered before the vocabulary figures: a change against last year the document states, a row
         named as such (“其他交通费用”, 食品安全监管（项）), the evaluation of the projects as a whole."""
-        years, keys, intent = parsed.years, parsed.metrics, parsed.intent.value
-        consecutive = len(years) == 2 and abs(years[0] - years[1]) == 1 and min(years) in missing_years
-        if keys and intent in ("figure", "comparison") and len(parsed.mentions) <= 1 and (consecutive or len(
-                years) <= 1 and _LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化|怎么样|比较|相比|对比|比",
-                                                                           question)):
-            # "比上年少了多少", "2023年和2024年比": the change the document of the later year states
-            stated = self._stated("change", keys, units, max(years) if consecutive else year)
-            if stated is not None:
-                return stated
+        years, keys, intent = parsed.years, list(parsed.metrics), parsed.intent.value
         if len(years) <= 1 and _AGAINST_BUDGET.search(question):  # "年初预算和决算差多少", "完成年初预算的百分之几"
             stated = self._stated("vs_budget", keys, units, year)
             if stated is not None:
                 return stated
-        if keys and intent in ("figure", "comparison"):  # a row named as such wins over the words of a metric
-            line = self._line(question, units, year, intent)
-            if line is not None and line[1].exact and (_marks_row(line[1].item.name, question)
-                    or keys == ["expenditure_current_year"] and not re.search(r"本年支出|合计", question)):
-                return line[0]  # (spending asked as a whole, "在食品安全监管上花了多少钱", is the row's)
+        line = self._line(question, units, year, intent) if keys and intent in ("figure", "comparison") else None
+        if line is not None and line[1].exact and (
+                _marks_row(line[1].item.name, question) or not metric_keys(line[1].item.name)
+                or keys == ["expenditure_current_year"] and not re.search(r"本年支出|合计", question)):
+            # a row named as such, or a row that is no figure of the vocabulary, is what is asked; the metric's words
+            # are its column ("行政运行年初预算", "一般公共预算财政拨款支出中城乡社区支出", "在食品安全监管上花了多少钱")
+            return line[0]
+        nil = self._fund_nil(question, keys, units, year, intent)
+        if nil is not None:
+            return nil
+        consecutive = len(years) == 2 and abs(years[0] - years[1]) == 1 and min(years) in missing_years
+        if keys and intent in ("figure", "comparison") and len(parsed.mentions) <= 1 and (consecutive or len(
+                years) <= 1 and _LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化|怎么样|比较|相比|对比|比",
+                                                                           question)):
+            # "比上年少了多少", "2023年和2024年比": the change the document of the later year states; of the part when
+            # the question names a whole and its part ("三公经费中公务接待费")
+            ordered = keys[::-1] if len(keys) > 1 and re.search(r"中|里|其中", question) else keys
+            stated = self._stated("change", ordered, units, max(years) if consecutive else year)
+            if stated is not None:
+                return stated
         quoted = re.findall(r"“([^”]{2,40})”", question)
         if keys and quoted and re.search(r"项目|专项", question):  # “J市场监管经费”项目支出绩效自评表: the project
             found = self._project(question, units, year, named_in="".join(quoted))
@@ -357,16 +367,22 @@ class Answerer:
         """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest
         document asked for (a budget when the question says 预算, else final accounts first), and whether the question
         named it whole."""
+        counted = bool(re.search(r"几个人|多少人|几辆|多少辆|几台|多少台", self.about))
         by_doc: dict[str, list] = {}
         for item in self.store.lines_where(units or None, year):
+            if counted and item.kind != "indicator":
+                continue  # a count is asked: a row's money is not the answer (an indicator's "=46辆" may be)
             by_doc.setdefault(item.citation.doc_id, []).append(item)
         budget_asked = bool(re.search(r"预算|安排", question)) and not re.search(r"决算|实际|花了", question)
         docs = sorted((d for d in self.docs_for(units or None, year) if d.doc_id in by_doc),
-                      key=lambda d: (d.year or 0, (d.doc_type == DocType.budget) == budget_asked), reverse=True)
+                      key=lambda d: ((d.doc_type == DocType.budget) == budget_asked, d.year or 0), reverse=True)
         for d in docs:
-            found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about)
+            change = bool(_LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化", question))
+            found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about, change)
             if found is not None:
                 answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
+                if change and "比上年" not in found.text:
+                    answer += "（文件没有说明这一项与上年相比的变化。）"
                 return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations), found
         return None
 
@@ -425,12 +441,32 @@ class Answerer:
                  if i.kind == "evaluation" and (keep is None or i.citation.doc_id in keep)]
         if not found:
             return None
-        words = [w for w in ("自评", "评价", "平均", "得分", "优", "良", "目标", "跟踪", "执行", "资金", "预算")
-                 if w in question]
+        if "自评" in question:  # a self-evaluation asked: a sentence about targets (编报绩效目标) does not answer it
+            found = [i for i in found if "自评" in i.name]
+        if not found:
+            return None
+        words = [w for w in ("自评", "评价", "平均", "得分", "优", "良", "中", "差", "目标", "跟踪", "执行", "资金", "预算",
+                             "原因") if w in question]
         found.sort(key=lambda i: -sum(w in i.name for w in words))  # (stable: the document's order among equals)
         c = found[0].citation
-        answer = f"{c.unit or ''}{c.year or ''}年：" + "".join(i.name for i in found[:2])
+        said = "".join(i.name for i in found[:2])
+        head = f"{c.unit or ''}{c.year or ''}年"
+        answer = said if said.startswith(c.unit or "—") else f"{head}：{said}"
         return Answer(answer=answer, answerable=True, intent="figure", citations=[i.citation for i in found[:2]])
+
+    def _fund_nil(self, question: str, keys: list[str], units, year, intent: str) -> Answer | None:
+        """A fund the question names (政府性基金, 国有资本经营…) that the document says it has none of: 0, even when a
+        figure of the question's other words exists (政府性基金预算财政拨款收入 is not 财政拨款收入)."""
+        words = [w for w in _FUNDS if w in question and not any(
+            w in label(k) and self.figures(k, units, year) for k in keys)]  # (a fund's own figure, when printed, answers)
+        keep = self.in_scope()
+        for item in self.store.lines_where(units or None, year) if words else []:
+            if item.kind == "nil" and any(w in item.name for w in words) and (keep is None or item.citation.doc_id in keep):
+                c = item.citation
+                sentence = re.sub(r"\s+", "", c.quote)
+                answer = f"{c.unit or ''}{c.year or ''}年{words[0]}为0：文件说明“{sentence}”。"
+                return Answer(answer=answer, answerable=True, intent=intent, citations=[c])
+        return None
 
     def _nil(self, keys: list[str], units, year, intent: str) -> Answer | None:
         """A figure the document says it has none of ("本单位本年度无政府性基金预算财政拨款收入、支出…"): 0, cited."""
@@ -545,7 +581,8 @@ class Answerer:
                     if names_metric(key, name):
                         return self._stated_answer(item, item.name if kind == "vs_budget" else label(key))
         if kind == "vs_budget":
-            score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about)
+            score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about,
+                                     metrics_too=True)
             if rows:  # (the statement's own words are shown: a loose match is seen for what it is)
                 return self._stated_answer(rows[0], rows[0].name)
         return None

@@ -34,7 +34,8 @@ _PATH = re.compile(r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*类[)）])(?:[
                    r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*项[)）])?")
 _NOT_CLASSES = {"基本支出", "项目支出", "本年支出", "财政拨款支出", "一般公共预算财政拨款支出"}  # shares, not classes
 # a class's share without a level mark: "3.卫生健康支出243.47万元，占8.74%"
-_SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占")
+_SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占(?:比)?"
+                    rf"(?P<pct>{_NUM})?%?")
 # where a 项's statement ends at the latest: a heading of the next part or section
 _HEADING = re.compile(r"第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|(?<=[。；])[一二三四五六七八九十]+、")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])")
@@ -43,7 +44,7 @@ _STATED = (  # what a 项 sentence prints, each with the column it is shown unde
     ("调整预算", re.compile(rf"调整(?:后)?预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
     ("决算", re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("预算", re.compile(rf"(?<![初整])预算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
-    ("比上年增减", re.compile(rf"比上年(?:决算|预算)?(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("比上年增减", re.compile(rf"(?:比|较)上年度?(?:决算|预算)?(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("增减率", re.compile(rf"(?:增加|减少)(?:{_NUM})(?:万元|元)[,，]?(?P<d>增长|下降)(?P<v>{_NUM})(?P<u>%)")),
     ("完成年初预算", re.compile(rf"完成(?:年初)?预算的(?P<v>{_NUM})(?P<u>%)")),
 )
@@ -103,10 +104,12 @@ def prose_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         head = _HEADING.search(body)
         body = body[: head.start()] if head else body
         amounts = []
-        printed = re.match(rf"[:：]?(?P<v>{_NUM})(?P<u>万元|元)", body)  # "一般公共服务支出(类)2,704.25万元，占76.62%"
-        if printed:
+        printed = re.match(rf"[:：]?(?P<v>{_NUM})(?P<u>万元|元)(?:[,，]占(?:比)?(?P<pct>{_NUM})%)?", body)
+        if printed:  # "一般公共服务支出(类)2,704.25万元，占76.62%"
             amounts.append(LineAmount(column="预算" if meta.doc_type == DocType.budget else "决算",
                                       value=_value(printed.group("v")), unit=printed.group("u")))
+            if printed.group("pct"):
+                amounts.append(LineAmount(column="占比", value=printed.group("pct"), unit="%"))
         for column, pattern in _STATED:
             s = pattern.search(body)
             if s and not any(a.column == column or column == "决算" and a.column == "预算" for a in amounts):
@@ -122,7 +125,7 @@ def prose_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             first = m.end() + reason.end()
             last = first + (stop.start() if stop else len(body) - reason.end())
             if last > first:
-                why = layout.doc.printed(at[first], at[last - 1] + 1).strip("：:，, \n") or None
+                why = re.sub(r"\s+", "", layout.doc.printed(at[first], at[last - 1] + 1)).strip("：:，,") or None
         stop = body.rfind("。") + 1 or len(body)
         start = at[m.start()]
         out.append(LineItem(name=steps[-1][0], path=[s for s, _ in steps], kind="prose", amounts=amounts,
@@ -145,7 +148,8 @@ def share_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     text, at = _squashed(layout.doc.text)
     column = "预算" if meta.doc_type == DocType.budget else "决算"
     return [LineItem(name=m.group("name"), kind="prose", citation=_cite(layout, meta, at[m.start()], at[m.end() - 1] + 1),
-                     amounts=[LineAmount(column=column, value=_value(m.group("v")), unit="万元")])
+                     amounts=[LineAmount(column=column, value=_value(m.group("v")), unit="万元")]
+                     + ([LineAmount(column="占比", value=m.group("pct"), unit="%")] if m.group("pct") else []))
             for m in _SHARE.finditer(text) if m.group("name") not in _NOT_CLASSES]
 
 
@@ -156,9 +160,12 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         for c in read_changes([line.text]):
             name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", c.subject)
-            if len(name) < 2:
-                continue
             s_start, _ = sentence_bounds(line.text, c.start)
+            if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
+                head = re.match(r"\s*([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
+                name = re.sub(r"(?:年初预算|全年预算|预算|决算|支出决算).*$", "", head.group(1)) if head else ""
+            if len(name) < 2 or re.match(r"[较比与]", name):
+                continue
             amounts = [LineAmount(column="本年", value=c.now.replace(",", ""), unit="万元")] if c.now else []
             amounts += [LineAmount(column="比上年增减", value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
@@ -228,13 +235,15 @@ _COUNTED = re.compile(r"\d+\s*个")
 
 def evaluation_summaries(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The sentences that count the projects evaluated ("二级项目绩效自评个数44个，涉及资金2592.68万元：36个项目自评为
-    “优”…", "预算绩效评价项目21个，全年预算数1,190.41万元…", "绩效自评的2024年度项目39个，…平均得分99.33分"): how many,
-    how much money, which grades — what people ask of a unit's performance evaluation as a whole."""
+    “优”…", "预算绩效评价项目21个，全年预算数1,190.41万元…", "绩效自评的2024年度项目39个，…平均得分99.33分") or name the
+    projects of a grade ("“放心消费创建”项目自评为“差”的主要原因是…"): how many, how much money, which grades — what
+    people ask of a unit's performance evaluation as a whole."""
     out = []
     for line in layout.narrative:
         for part in re.finditer(r"[^。；;]+[。；;]?", line.text):
             sentence = part.group(0)
-            if _COUNTED.search(sentence) and "项目" in sentence and re.search(r"绩效|自评|评价", sentence):
+            if (_COUNTED.search(sentence) and "项目" in sentence and re.search(r"绩效|自评|评价", sentence)
+                    or re.search(r"项目自评(?:为|结果为)[“\"]?[优良中差]", sentence)):
                 name = layout.doc.printed(line.start + part.start(), line.start + part.end()).strip()
                 out.append(LineItem(name=name, kind="evaluation", citation=_cite(
                     layout, meta, line.start + part.start(), line.start + part.end())))
