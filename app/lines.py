@@ -24,7 +24,7 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "indicator")
+          "count", "indicator")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -40,7 +40,7 @@ def core_of(name: str) -> str:
 # words that may follow a row's name in a question without being part of another row's name
 _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
                          r"怎|咋|原因|增|减|降|涨|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|"
-                         r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|标准|要求|达到|了|过|得|到|"
+                         r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
                          r"\d|\W|$")
 
 
@@ -49,9 +49,12 @@ _BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办")
 
 
 def _at(text: str, name: str) -> int:
-    """Where ``name`` is named in ``text``, not as the end of "其他…" (其他商品和服务支出 is not 商品和服务支出); -1."""
+    """Where ``name`` is named in ``text`` as a word of its own: not as the end of "其他…" (其他商品和服务支出 is not
+    商品和服务支出) nor of a longer name (行政事业单位医疗 is not 事业单位医疗); -1."""
     for m in re.finditer(re.escape(name), text):
-        if text[max(0, m.start() - 2):m.start()] != "其他":
+        before = text[m.start() - 1] if m.start() else ""
+        if text[max(0, m.start() - 2):m.start()] != "其他" and (
+                not re.match(r"[\u4e00-\u9fff]", before) or before in _BEFORE_NAME):
             return m.start()
     return -1
 
@@ -75,6 +78,7 @@ def named(name: str, text: str) -> int:
     characters that is at least half of it (or six or more) scores its length, when the question goes on, after the run, with a word
     that is not another row's ("养老保险缴费预算" names 机关事业单位基本养老保险缴费支出; "食品安全抽检" does not name
     食品安全监管, "行政事业单位养老支出" not 其他行政事业单位医疗支出) and the row is not an "其他…" row of it."""
+    name = re.sub(r"[(（][^)）]{1,4}[)）]", "", name)  # 维修(护)费 is asked as 维修费
     core = core_of(name)
     at = _at(text, name)
     if at >= 0 and _AFTER_NAME.match(text[at + len(name):]):
@@ -82,11 +86,11 @@ def named(name: str, text: str) -> int:
     at = _at(text, core) if len(core) >= 2 and core not in _GENERIC_CORES else -1
     if at >= 0 and _AFTER_NAME.match(text[at + len(core):]):  # (机关服务中心 is not 机关服务)
         return 2 * len(core)
-    run, in_core, in_text = _run_at(core, text)
+    run, _, in_text = _run_at(core, text)
     if run < 4 or 2 * run < len(core) and run < 6 or core.startswith("其他") or text[max(0, in_text - 2):in_text] == "其他":
         return 0
     before = text[in_text - 1] if in_text else ""
-    if in_core and re.match(r"[\u4e00-\u9fff]", before) and before not in _BEFORE_NAME:
+    if re.match(r"[\u4e00-\u9fff]", before) and before not in _BEFORE_NAME:
         return 0  # the question's word goes on to the left differently (市场监督管理事务 is not 一般行政管理事务)
     return run if _AFTER_NAME.match(text[in_text + run:]) else 0
 
@@ -172,6 +176,8 @@ def describe(item: LineItem, budget: bool) -> str:
     amounts = item.amounts
     if item.kind == "indicator":
         stated = "，".join(f"{a.column}{a.value}" for a in amounts)
+    elif item.kind == "count":
+        stated = "，".join(f"{a.value}{a.unit}" for a in amounts)
     elif item.kind not in ("prose", "vs_budget") and amounts:
         first = amounts[0]
         head = f"{'预算' if budget else '决算'}{first.column or ''}{_money(first)}"
@@ -194,12 +200,15 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
         return None
     exact = score >= 2 * len(core_of(found[0].name))
     rows = [found[0]]
-    if exact:  # other rows named whole, in the order the question names them
+    if exact:  # other rows named whole elsewhere in the question, in the order it names them
         text = expand_short(question)
+        first_at = _at(text, core_of(found[0].name))
+        taken = range(first_at, first_at + len(found[0].name))
         others = {}
         for i in items:
-            if i.kind in _ORDER and i.name not in others and i.name != found[0].name and not _a_metric(i.name) \
-                    and named(i.name, text) >= 2 * len(core_of(i.name)):
+            if i.kind in _ORDER and i.kind != "indicator" and i.name not in others and i.name != found[0].name \
+                    and not _a_metric(i.name) and named(i.name, text) >= 2 * len(core_of(i.name)) \
+                    and _at(text, core_of(i.name)) not in taken and found[0].name not in i.name:
                 others[i.name] = best_items([x for x in items if x.name == i.name], question)[1][0]
         rows += sorted(others.values(), key=lambda i: _at(text, core_of(i.name)))[:2]
     parts, cites = [], []
@@ -213,6 +222,10 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
             part += "；正文：" + "，".join(said(a) for a in sentence.amounts)
             cites.append(sentence.citation)
         stated = [*first.amounts, *(sentence.amounts if sentence else [])]
+        values = {a.column: Decimal(a.value) for a in stated if a.unit == "万元" and a.column in ("年初预算", "决算")}
+        if len(values) == 2 and values["决算"] != values["年初预算"]:  # the gap, computed (the text states a rate)
+            gap = values["决算"] - values["年初预算"]
+            part += f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
         if change and not any(a.column == "比上年增减" for a in stated):
             told = next((i for i in items if i.kind == "change" and first.name in re.split(r"[，,：:；;]", i.name)[-1]),
                         None)

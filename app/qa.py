@@ -52,6 +52,11 @@ _DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocTyp
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
 
 
+def _asks_change(question: str) -> bool:
+    """Whether the question asks how a figure changed against last year ("比上年少了多少", "跟去年比增加了吗")."""
+    return bool(_LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化", question))
+
+
 def _marks_row(name: str, question: str) -> bool:
     """Whether the question names a row as such: quoted (“其他交通费用”), with its level (食品安全监管（项）) or its
     code (福利费（302-29）)."""
@@ -154,6 +159,14 @@ class Answerer:
         self.units = units  # the stored unit names, grouped by unit
         self.scope = scope  # answer only from department (部门) or unit (单位/本级) documents, when given
         self.about = ""  # the question without the unit's name and the year (rows are matched on it)
+        self._lines: dict[tuple, list[LineItem]] = {}
+
+    def lines(self, units, year) -> list[LineItem]:
+        """The line items of these units and year (:meth:`Store.lines_where`), read once per question."""
+        key = (tuple(units or ()), year)
+        if key not in self._lines:
+            self._lines[key] = self.store.lines_where(units or None, year)
+        return self._lines[key]
 
     def in_scope(self) -> set[str] | None:
         """The documents of the scope asked for (None: every document)."""
@@ -256,7 +269,16 @@ class Answerer:
             answer = self._compare(question, keys, units, years, parsed.mentions)
             if answer is not None:
                 return answer
-        return self._figure(question, keys, units, year, intent)
+        initial_of_another = "gpb_initial_budget" in keys and any(
+            k not in ("gpb_initial_budget", "gpb_expenditure") for k in keys)
+        if initial_of_another:  # 年初预算 of another figure, not the whole's
+            keys = [k for k in keys if k != "gpb_initial_budget"]
+        answer = self._figure(question, keys, units, year, intent)
+        if answer.answerable and initial_of_another:
+            answer.answer += "（没有找到这一项的年初预算。）"
+        if answer.answerable and _asks_change(question) and "上年" not in answer.answer:
+            answer.answer += "（文件没有说明与上年相比的变化。）"
+        return answer
 
     def _before_the_figures(self, parsed: ParsedQuestion, question: str, units, year,
                             missing_years: list[int]) -> Answer | None:
@@ -359,7 +381,7 @@ class Answerer:
 
     def _indicator_named(self, units, year) -> bool:
         """Whether the question names a 绩效 indicator (a per-person standard, "培训人均支出标准", is one)."""
-        _, found = best_items([i for i in self.store.lines_where(units or None, year) if i.kind == "indicator"],
+        _, found = best_items([i for i in self.lines(units, year) if i.kind == "indicator"],
                               self.about)
         return bool(found)
 
@@ -369,20 +391,22 @@ class Answerer:
         named it whole."""
         counted = bool(re.search(r"几个人|多少人|几辆|多少辆|几台|多少台", self.about))
         by_doc: dict[str, list] = {}
-        for item in self.store.lines_where(units or None, year):
-            if counted and item.kind != "indicator":
+        for item in self.lines(units, year):
+            if counted and item.kind not in ("indicator", "count"):
                 continue  # a count is asked: a row's money is not the answer (an indicator's "=46辆" may be)
             by_doc.setdefault(item.citation.doc_id, []).append(item)
         budget_asked = bool(re.search(r"预算|安排", question)) and not re.search(r"决算|实际|花了", question)
         docs = sorted((d for d in self.docs_for(units or None, year) if d.doc_id in by_doc),
                       key=lambda d: ((d.doc_type == DocType.budget) == budget_asked, d.year or 0), reverse=True)
         for d in docs:
-            change = bool(_LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化", question))
+            change = _asks_change(question)
             found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about, change)
             if found is not None:
                 answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
                 if change and "比上年" not in found.text:
                     answer += "（文件没有说明这一项与上年相比的变化。）"
+                if "年初预算" in self.about and "年初预算" not in found.text:
+                    answer += "（文件没有列出这一项的年初预算。）"
                 return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations), found
         return None
 
@@ -437,7 +461,7 @@ class Answerer:
         """How many projects were evaluated, with what money and grades: the document's own sentences, those that
         share the most words with the question first (自评, 平均, 优…)."""
         keep = self.in_scope()
-        found = [i for i in self.store.lines_where(units or None, year)
+        found = [i for i in self.lines(units, year)
                  if i.kind == "evaluation" and (keep is None or i.citation.doc_id in keep)]
         if not found:
             return None
@@ -460,7 +484,7 @@ class Answerer:
         words = [w for w in _FUNDS if w in question and not any(
             w in label(k) and self.figures(k, units, year) for k in keys)]  # (a fund's own figure, when printed, answers)
         keep = self.in_scope()
-        for item in self.store.lines_where(units or None, year) if words else []:
+        for item in self.lines(units, year) if words else []:
             if item.kind == "nil" and any(w in item.name for w in words) and (keep is None or item.citation.doc_id in keep):
                 c = item.citation
                 sentence = re.sub(r"\s+", "", c.quote)
@@ -472,7 +496,7 @@ class Answerer:
         """A figure the document says it has none of ("本单位本年度无政府性基金预算财政拨款收入、支出…"): 0, cited."""
         keep = self.in_scope()
         for key in keys:
-            for item in self.store.lines_where(units or None, year):
+            for item in self.lines(units, year):
                 if item.kind == "nil" and (keep is None or item.citation.doc_id in keep) and names_metric(key, item.name):
                     c = item.citation
                     sentence = re.sub(r"\s+", "", c.quote)
@@ -569,7 +593,7 @@ class Answerer:
         :mod:`extraction.lineitems`. The words before the statement must name the figure (a vocabulary key, else a
         classified row the question names whole)."""
         keep = self.in_scope()
-        stated = [i for i in self.store.lines_where(units or None, year)
+        stated = [i for i in self.lines(units, year)
                   if i.kind == kind and (keep is None or i.citation.doc_id in keep)]
         last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in stated]
         # the words next to the statement first; the whole sentence only where those words name no other figure
@@ -653,7 +677,7 @@ class Answerer:
         """Why a classified row changed, when the question names it whole and its 项 sentence gives a reason
         ("食品安全监管（项）…主要原因是…")."""
         keep = self.in_scope()
-        items = [i for i in self.store.lines_where(units or None, year)
+        items = [i for i in self.lines(units, year)
                  if i.reason and (keep is None or i.citation.doc_id in keep)]
         score, found = best_items(items, self.about)
         if not found or score < 2 * len(core_of(found[0].name)):

@@ -14,6 +14,7 @@ Two sources, both read the same way in every region's template:
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER
@@ -69,8 +70,9 @@ def _columns(t: TableFacts, item: Item) -> list[str | None]:
     if n == len(cols):
         return list(cols)
     values = [a.value for a in item.amounts]
-    if n == 3 and len(cols) >= 3 and values[0] == values[1] + values[2] and values[1] and values[2]:
-        return list(cols[:3])
+    last_digit = Decimal(1).scaleb(min(v.as_tuple().exponent for v in values[:3])) if n == 3 else None
+    if n == 3 and len(cols) >= 3 and values[1] and values[2] and abs(values[0] - values[1] - values[2]) <= last_digit:
+        return list(cols[:3])  # (parts may be off their total by one unit of the last printed digit: rounding)
     return [cols[0]] + [None] * (n - 1)
 
 
@@ -266,10 +268,25 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+_VEHICLES = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?用车)(?P<v>\d+)辆")
+
+
+def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Vehicles counted by use in the running text ("其中：机要通信用车1辆、执法执勤用车15辆…")."""
+    out = []
+    for line in layout.narrative:
+        text, at = _squashed(line.text)
+        for m in _VEHICLES.finditer(text):
+            name = re.sub(r"^(?:其中|共有|包括|有)[:：]?", "", m.group("name"))
+            out.append(LineItem(name=name, kind="count", amounts=[LineAmount(column="数量", value=m.group("v"), unit="辆")],
+                                citation=_cite(layout, meta, line.start + at[m.start()], line.start + at[m.end() - 1] + 1)))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
-        + budget_items(layout, meta)
+        + budget_items(layout, meta) + count_items(layout, meta)

@@ -179,3 +179,35 @@ def test_a_budget_has_no_self_evaluation_count(archive_service, real_pdfs):
 def test_a_change_the_document_does_not_state_is_said_so(archive_service):
     a = _ask(archive_service, "大同市市场监督管理局2024年行政运行比上年增加多少")
     assert "没有说明" in a.answer, a.answer
+
+
+# -- what a second attack found ------------------------------------------------------------------------------
+
+def test_a_name_inside_a_longer_name_is_not_named(archive_service):
+    """事业单位医疗 is printed inside 行政事业单位医疗; 000 prints no row of that 款."""
+    a = _ask(archive_service, "昌吉州市场监督管理局2024年行政事业单位医疗支出多少？")
+    assert "8.11" not in a.answer, a.answer
+
+
+def test_vehicles_of_a_use_are_not_the_total(archive_service):
+    a = _ask(archive_service, "大同市市场监督管理局2024年执法执勤用车有几辆？")
+    assert "15辆" in a.answer and "17" not in a.answer, a.answer
+    assert "执法执勤用车15辆" in a.citations[0].quote
+
+
+def test_parts_of_a_row_off_by_rounding_keep_their_columns(archive_service):
+    """002 prints 811.45 | 768.66 | 42.78 (the parts add to 811.44)."""
+    a = _ask(archive_service, "大同市市场监督管理局2024年社会保障和就业支出基本支出多少？")
+    assert "基本支出768.66万元" in a.answer, a.answer
+
+
+def test_a_row_printed_with_a_bracket_is_named_without_it(archive_service):
+    a = _ask(archive_service, "大同市市场监督管理局2024年维修费多少？")
+    assert "1.50" in a.answer, a.answer
+
+
+def test_a_budget_or_change_not_printed_for_a_row_is_said_so(archive_service):
+    a = _ask(archive_service, "大同市市场监督管理局2024年行政单位离退休年初预算多少？")
+    assert "没有列出这一项的年初预算" in a.answer, a.answer
+    a = _ask(archive_service, "大同市市场监督管理局2024年人员经费比上年增加多少？")
+    assert "没有说明与上年相比的变化" in a.answer, a.answer
