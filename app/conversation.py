@@ -9,6 +9,7 @@ keeps the last turn per conversation id (:class:`Conversations`); the 问答 pag
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 
@@ -16,6 +17,9 @@ from app.question import relative_year, years_in
 from core.schemas import Intent, ParsedQuestion
 from core.vocabulary import label_of
 
+# the words of a follow-up that name nothing of their own (what is left after them names a figure, a row, a unit)
+_FOLLOW_UP_WORDS = re.compile(r"那么?|呢|吗|啊|比|上年|去年|前年|今年|为什么|为啥|原因|是什么|增加|减少|下降|增长|了|多少|是|的|怎么|"
+                              r"变化|样|预算|决算|年初|实际|完成|情况|具体|说|写|[^\u4e00-\u9fff]")
 MAX_CONVERSATIONS = 1000  # conversations kept in memory; the least recently used is forgotten first
 
 
@@ -26,7 +30,8 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
       unit ("和…比呢？") compares it with the unit(s) asked before;
     - year: carried when the new turn names none; 去年/前年/今年 count from the year asked before;
     - metric: carried when the new turn names none, and then so is the intent (a why stays a why) unless the
-      new turn asks something else (为什么, 比, 哪几项).
+      new turn asks something else (为什么, 比, 哪几项); a row asked before (行政运行, 办公费: no metric) is carried in
+      the residual the rows are matched on, when the new turn names nothing of its own.
 
     The result's ``corrected`` is the question as it would have been asked in full (unit, year and metric
     words in front of the follow-up), which the answerer reads for wording and nearest passages; ``text``
@@ -64,6 +69,10 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
         said += [label_of(k) for k in previous.metrics]
         if current.intent == Intent.figure:
             update["intent"] = previous.intent
+    elif not current.metrics and previous.residual and not _FOLLOW_UP_WORDS.sub("", current.residual):
+        # a row asked before (行政运行花了多少) and a follow-up that names nothing ("那比上年减少了多少？", "为什么？"):
+        # the row's words go on (rows are matched on the residual)
+        update["residual"] = f"{previous.residual} {current.residual}"
     if not update and not filters:
         return current
     update["filters"] = current.filters.model_copy(update=filters)

@@ -677,8 +677,8 @@ class Answerer:
         """Why a classified row changed, when the question names it whole and its 项 sentence gives a reason
         ("食品安全监管（项）…主要原因是…")."""
         keep = self.in_scope()
-        items = [i for i in self.lines(units, year)
-                 if i.reason and (keep is None or i.citation.doc_id in keep)]
+        items = [i if i.kind != "change" else i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
+                 if i.reason and (keep is None or i.citation.doc_id in keep)]  # (a stated change is named by its words)
         score, found = best_items(items, self.about)
         if not found or score < 2 * len(core_of(found[0].name)):
             return None
@@ -706,7 +706,8 @@ class Answerer:
                 return found
         want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))
         want_up = bool(re.search(r"多|增|涨|高|超", question)) and not want_down
-        words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", question))]
+        asked = f"{question} {self.about}"  # (a follow-up's row is in the residual carried over)
+        words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", asked))]
 
         def score(r: Reason) -> float:
             s = 0.0

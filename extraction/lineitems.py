@@ -171,7 +171,10 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             amounts = [LineAmount(column="本年", value=c.now.replace(",", ""), unit="万元")] if c.now else []
             amounts += [LineAmount(column="比上年增减", value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
-            out.append(LineItem(name=name, kind="change", amounts=amounts,
+            _, c_end = sentence_bounds(line.text, c.end)
+            why = REASON_MARKER.search(line.text, c.end, c_end)  # "…增长6.63%，主要原因是新增…项目支出。"
+            reason = re.sub(r"\s+", "", line.text[why.end():c_end]).rstrip("。；;") or None if why else None
+            out.append(LineItem(name=name, kind="change", amounts=amounts, reason=reason,
                                 citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
     return out
 

@@ -211,3 +211,14 @@ def test_a_budget_or_change_not_printed_for_a_row_is_said_so(archive_service):
     assert "没有列出这一项的年初预算" in a.answer, a.answer
     a = _ask(archive_service, "大同市市场监督管理局2024年人员经费比上年增加多少？")
     assert "没有说明与上年相比的变化" in a.answer, a.answer
+
+
+def test_a_follow_up_keeps_the_row_asked_before(archive_service):
+    a, parsed = archive_service.ask_turn("大同市监局2024年一般公共服务支出多少")
+    assert "3864.28" in a.answer
+    a, _ = archive_service.ask_turn("那比上年增加了多少？", parsed)
+    assert "240.21" in a.answer, a.answer
+    a, _ = archive_service.ask_turn("为什么？", parsed)
+    assert a.answerable and "一般公共服务支出" in a.answer, a.answer
+    a, _ = archive_service.ask_turn("那卫生健康支出呢？", parsed)  # names a row of its own
+    assert "119.79" in a.answer and "3864.28" not in a.answer, a.answer
