@@ -387,8 +387,8 @@ class Answerer:
 
     def _line(self, question: str, units, year, intent: str) -> tuple[Answer, LineAnswer] | None:
         """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest
-        document asked for (a budget when the question says 预算, else final accounts first), and whether the question
-        named it whole."""
+        document of the kind asked for (a budget when the question says 预算, else final accounts first): the answer,
+        and the :class:`~app.lines.LineAnswer` it was made from (which row, named whole or not)."""
         counted = bool(re.search(r"几个人|多少人|几辆|多少辆|几台|多少台", self.about))
         by_doc: dict[str, list] = {}
         for item in self.lines(units, year):
@@ -398,8 +398,8 @@ class Answerer:
         budget_asked = bool(re.search(r"预算|安排", question)) and not re.search(r"决算|实际|花了", question)
         docs = sorted((d for d in self.docs_for(units or None, year) if d.doc_id in by_doc),
                       key=lambda d: ((d.doc_type == DocType.budget) == budget_asked, d.year or 0), reverse=True)
+        change = _asks_change(question)
         for d in docs:
-            change = _asks_change(question)
             found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about, change)
             if found is not None:
                 answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"

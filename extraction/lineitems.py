@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
-from core.vocabulary import REASON_MARKER
+from core.vocabulary import REASON_MARKER, item_name
 from extraction.prosefacts import read_changes, sentence_bounds
 from extraction.rules_tables import total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
@@ -39,7 +39,6 @@ _SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff
                     rf"(?P<pct>{_NUM})?%?")
 # where a 项's statement ends at the latest: a heading of the next part or section
 _HEADING = re.compile(r"第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|(?<=[。；])[一二三四五六七八九十]+、")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）])")
 _STATED = (  # what a 项 sentence prints, each with the column it is shown under
     ("年初预算", re.compile(rf"年初预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
     ("调整预算", re.compile(rf"调整(?:后)?预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
@@ -57,7 +56,7 @@ def _value(text: str, direction: str | None = None) -> str:
 
 
 def _name(label: str) -> str:
-    return _ORDINAL.sub("", re.sub(r"\s+", "", label)).lstrip("、“”\"")
+    return item_name(label).lstrip("、“”\"")
 
 
 def _columns(t: TableFacts, item: Item) -> list[str | None]:
