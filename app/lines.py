@@ -104,6 +104,21 @@ def expand_short(text: str) -> str:
     return text
 
 
+def whole(score: int, name: str) -> bool:
+    """Whether a :func:`named` score means the row was named whole (or all of it but its 支出/费 ending)."""
+    return score >= 2 * len(core_of(name))
+
+
+def budget_gap(amounts: list[LineAmount]) -> Decimal | None:
+    """决算 minus 年初预算 when both are stated in 万元 (the text usually states only the completion rate)."""
+    values = {a.column: Decimal(a.value) for a in amounts if a.unit == "万元" and a.column in ("年初预算", "决算")}
+    return values["决算"] - values["年初预算"] if len(values) == 2 else None
+
+
+def gap_said(gap: Decimal) -> str:
+    return f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
+
+
 @lru_cache(maxsize=4096)
 def _a_metric(name: str) -> bool:
     return bool(metric_keys(name))
@@ -198,7 +213,7 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
     score, found = best_items(items, question)
     if not found:
         return None
-    exact = score >= 2 * len(core_of(found[0].name))
+    exact = whole(score, found[0].name)
     rows = [found[0]]
     if exact:  # other rows named whole elsewhere in the question, in the order it names them
         text = expand_short(question)
@@ -207,7 +222,7 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
         others = {}
         for i in items:
             if i.kind in _ORDER and i.kind != "indicator" and i.name not in others and i.name != found[0].name \
-                    and not _a_metric(i.name) and named(i.name, text) >= 2 * len(core_of(i.name)) \
+                    and not _a_metric(i.name) and whole(named(i.name, text), i.name) \
                     and _at(text, core_of(i.name)) not in taken and found[0].name not in i.name:
                 others[i.name] = best_items([x for x in items if x.name == i.name], question)[1][0]
         rows += sorted(others.values(), key=lambda i: _at(text, core_of(i.name)))[:2]
@@ -222,10 +237,9 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
             part += "；正文：" + "，".join(said(a) for a in sentence.amounts)
             cites.append(sentence.citation)
         stated = [*first.amounts, *(sentence.amounts if sentence else [])]
-        values = {a.column: Decimal(a.value) for a in stated if a.unit == "万元" and a.column in ("年初预算", "决算")}
-        if len(values) == 2 and values["决算"] != values["年初预算"]:  # the gap, computed (the text states a rate)
-            gap = values["决算"] - values["年初预算"]
-            part += f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
+        gap = budget_gap(stated)
+        if gap:
+            part += gap_said(gap)
         if change and not any(a.column == "比上年增减" for a in stated):
             told = next((i for i in items if i.kind == "change" and first.name in re.split(r"[，,：:；;]", i.name)[-1]),
                         None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from app.lines import LineAnswer, best_items, core_of, line_answer
+from app.lines import LineAnswer, best_items, budget_gap, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.question import metric_keys
 from app.units import UnitIndex
@@ -618,13 +618,12 @@ class Answerer:
         now = next((f"为{a.value}{a.unit}" for a in item.amounts if a.column == "本年"), "")
         what = what if now or item.kind == "vs_budget" else item.name
         computed: dict[str, str] = {}
-        gap_said = ""
-        values = {a.column: Decimal(a.value) for a in item.amounts if a.unit == "万元"}
-        if "年初预算" in values and "决算" in values:  # the gap itself, computed (the text states only the rate)
-            gap = values["决算"] - values["年初预算"]
-            gap_said = f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）" if gap else "；两者相同"
+        gap_words = ""
+        gap = budget_gap(item.amounts)
+        if gap is not None:
+            gap_words = gap_said(gap) if gap else "；两者相同"
             computed = {"difference": str(abs(gap)), "unit": "万元"}
-        answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_said}。"
+        answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_words}。"
         return Answer(answer=answer, answerable=True, intent="comparison", citations=[c], computed=computed)
 
     def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
@@ -680,7 +679,7 @@ class Answerer:
         items = [i if i.kind != "change" else i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
                  if i.reason and (keep is None or i.citation.doc_id in keep)]  # (a stated change is named by its words)
         score, found = best_items(items, self.about)
-        if not found or score < 2 * len(core_of(found[0].name)):
+        if not found or not whole(score, found[0].name):
             return None
         item = found[0]
         c = item.citation
