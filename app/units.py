@@ -46,7 +46,7 @@ FORMER_NAMES: tuple[tuple[str, str], ...] = (
     ("市场监督管理", "食品药品监督管理"), ("卫生健康", "卫生和计划生育"), ("卫生健康", "卫计"), ("自然资源", "国土资源"),
     ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
     ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
-    ("融媒体中心", "广播电视台"),
+    ("融媒体中心", "广播电视台"), ("水务", "水利"), ("人力资源和社会保障", "劳动和社会保障"),
 )
 # words that name no unit on their own (a phrase made only of them is not a mention)
 _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
@@ -243,10 +243,13 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     ``form.text``, ending on its last character; None when it names nothing specific."""
     text = form.text
     j = len(text) - 1
-    if question[end] != text[j]:
-        return None  # the unit's kind is typed as printed
-    hits = [j]
+    # the unit's kind is typed as printed, or as its homophone right after a character of the name (残连 for 残联);
+    # not when that character and the next are printed in the name (张家川回族… is no typo for …联合会)
     homophones = 0 if question[end] == text[j] else 1
+    if homophones and not (_typo_candidate(question[end]) and pinyin(question[end]) == pinyin(text[j])
+                           and end >= 1 and question[end - 1] in text[:j] and question[end:end + 2] not in text):
+        return None
+    hits = [j]
     i = end - 1
     while i >= 0:
         ch = question[i]

@@ -32,6 +32,8 @@ _LABELLED = re.compile(
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
 _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:单位|部门)?\s*概况")
+# a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表)
+_PART_OF = re.compile(rf"第[一二三四五六七八九十]+部分\s*[:：]?\s*({_UNIT})\s*(?:20\d\d年度?)?\s*(?:部门|单位)(?:预算|决算)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)")
@@ -59,6 +61,8 @@ def detect(layout: Layout) -> DocMeta:
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
     names = [labelled] if labelled and unit and labelled != unit and labelled not in unit else []
+    if title and title[0] != unit:  # the name as the title prints it (西塞山区残联), kept beside the official one
+        names.append(title[0])
     return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(window, head), names=names,
                    parts=_parts(doc, doc_type))
 
@@ -111,10 +115,20 @@ def _valid_unit(name: str) -> bool:
 _GOVERNMENT = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})(?<!人民)(?<={_LEVEL_END})政府(?=(?:办公室|办公厅)?$)")
 
 
+# the kind of a people's organisation or office printed in its everyday short form at the end of the name
+_KIND_SHORT = {"残联": "残疾人联合会", "妇联": "妇女联合会", "工商联": "工商业联合会", "侨联": "归国华侨联合会",
+               "文联": "文学艺术界联合会", "科协": "科学技术协会", "街办事处": "街道办事处", "街办": "街道办事处"}
+_KIND_SHORT_END = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}})({'|'.join(sorted(_KIND_SHORT, key=len, reverse=True))})$")
+
+
 def official(name: str | None) -> str | None:
     """The official form of a unit's name as printed: a government (of a 省, 市, 区, 县, 镇, 乡…) is a 人民政府,
-    so 伙牌镇政府 is 伙牌镇人民政府 and 某区政府办公室 is 某区人民政府办公室; 政府采购中心 and the like stay."""
-    return _GOVERNMENT.sub("人民政府", name) if name else name
+    so 伙牌镇政府 is 伙牌镇人民政府 and 某区政府办公室 is 某区人民政府办公室; 政府采购中心 and the like stay. A kind
+    printed short at the end is written out (西塞山区残联 → 西塞山区残疾人联合会, 某街办 → 某街道办事处)."""
+    if not name:
+        return name
+    name = _GOVERNMENT.sub("人民政府", name)
+    return _KIND_SHORT_END.sub(lambda m: _KIND_SHORT[m.group(1)], name)
 
 
 def _title(lines: list[str]) -> tuple[str, str] | None:
@@ -160,7 +174,7 @@ def _unit(text: str, head: str) -> str | None:
         candidates[_clean_unit(m.group(1))] += 3
     for name in candidates:
         candidates[name] = min(candidates[name], 9)
-    for m in _PROFILE.finditer(head):
+    for m in (*_PROFILE.finditer(head), *_PART_OF.finditer(head)):
         candidates[_clean_unit(m.group(1))] += 2
     if not candidates:
         return None

@@ -27,6 +27,9 @@ from index.loaders import RawDocument, Segment
 PAGE_BREAK = "\f"  # a line holding only this separates two segments (PDF pages) in normalised text
 
 _BOOKMARK = re.compile(r"\[bookmark:\s*([^\]]*)\]")
+# a reading in pinyin printed after a character, as some reposting sites do ("預(yù)算", "產(chǎn)"): it is not part of
+# the text, so it goes like a bookmark. Only a gloss with a tone mark counts, so "(a)" or "(万元)" stay.
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 _DROP = {"\ufeff", "\u200b", "\u200c", "\u200d", "\u2060", "\r"}
 _SPACES = {"\u3000", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f", " "}
 _UNIT_AFTER_NUMBER = set("年月日号万亿元%个人辆次批项家台套件名岁")
@@ -259,6 +262,7 @@ def _clean_segment(text: str) -> tuple[list[list[tuple[str, int]]], list[tuple[i
             page = re.fullmatch(r"page(\d+)", m.group(1).strip())
             if page:
                 marks.append((li, -1 - m.start(), int(page.group(1))))  # char index fixed below
+        skip = sorted(skip + [m.span() for m in _PINYIN_GLOSS.finditer(raw_line)])
         chars: list[tuple[str, int]] = []
         k = 0
         for i, ch in enumerate(raw_line):

@@ -105,3 +105,24 @@ def test_simplified_text_keeps_characters_simplified_chinese_uses_too():
     assert to_simplified("乾县财政局、乾安县") == "乾县财政局、乾安县"
     assert to_simplified("於某某") == "於某某"
     assert to_simplified("乾隆年間的興國縣") == "乾隆年间的兴国县"  # a traditional text is folded, 乾隆 kept
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("宜都市残连去年三公经费", ["宜都市残疾人联合会"]),  # the kind typed as a homophone after the name
+    ("宜都市财政局去年三公经费", ["宜都市财政局"]),
+    # 回族 is printed in the names: no typo for 会, so only the place is named
+    ("五峰回族自治县的三公", ["五峰回族自治县残疾人联合会", "五峰回族自治县财政局"]),
+])
+def test_a_kind_typed_as_its_homophone(question, units):
+    index = UnitIndex(["宜都市残疾人联合会", "宜都市财政局", "五峰回族自治县残疾人联合会", "五峰回族自治县财政局"])
+    assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("宣汉县水利局去年预算", ["宣汉县水务局"]),  # 水利局 reorganised as 水务局: people keep the former name
+    ("宣汉县劳动局三公", ["宣汉县人力资源和社会保障局"]),
+    ("宣汉县水务局去年预算", ["宣汉县水务局"]),
+])
+def test_a_reorganised_unit_named_by_its_former_name(question, units):
+    index = UnitIndex(["宣汉县水务局", "宣汉县人力资源和社会保障局", "宣汉县财政局"])
+    assert [u for m in index.mentions(question) for u in m.units] == units

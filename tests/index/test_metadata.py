@@ -62,3 +62,39 @@ def test_an_overall_spending_evaluation_report_is_a_self_evaluation():
 ])
 def test_scope_from_a_labelled_unit_marked_as_itself(text, scope):
     assert detect_text(text).scope.value == scope
+
+
+@pytest.mark.parametrize(("printed", "name"), [
+    # a people's organisation or a street office printed with its kind's everyday short form
+    ("宜都市残联", "宜都市残疾人联合会"),
+    ("枝江市妇联", "枝江市妇女联合会"),
+    ("当阳市工商联", "当阳市工商业联合会"),
+    ("武汉市武昌区中南路街办事处", "武汉市武昌区中南路街道办事处"),
+    ("首义路街办", "首义路街道办事处"),
+    # the short form alone, or inside a longer name, stays
+    ("残联", "残联"),
+    ("宜都市残联康复中心", "宜都市残联康复中心"),
+])
+def test_a_kind_printed_short_is_written_out(printed, name):
+    assert official(printed) == name
+
+
+def test_the_printed_short_name_is_kept_beside_the_official_one():
+    meta = detect_text("宜都市残联2025年部门预算公开\n第一部分 部门概况")
+    assert meta.unit == "宜都市残疾人联合会" and "宜都市残联" in meta.names
+
+
+def test_the_unit_named_only_in_the_contents_lines():
+    """No title: the contents lines name the unit before its year and the document."""
+    text = ("目 录\n第一部分 部门概况\n第二部分 鄂州市华容区司法局2024年度部门决算表\n"
+            "第三部分 鄂州市华容区司法局2024年度部门决算情况说明\n第四部分 名词解释")
+    meta = detect_text(text)
+    assert (meta.unit, meta.year, meta.doc_type.value) == ("鄂州市华容区司法局", 2024, "final_accounts")
+
+
+def test_pinyin_glosses_of_a_reposting_site_are_not_text():
+    """Some reposting sites print a reading after characters (預(yù)算): the title is read without them."""
+    text = ("目錄\n第一部分:部門概況\n第二部分:中國共產(chǎn)黨宜君縣委員會組織部2023年部門預(yù)算情況說明\n"
+            "第三部分:名詞解釋")
+    meta = detect_text(text)
+    assert (meta.unit, meta.year, meta.doc_type.value) == ("中国共产党宜君县委员会组织部", 2023, "budget")

@@ -354,3 +354,14 @@ def test_generated_pdf_maps_back_to_pypdf_text(generated) -> None:
     originals = tuple(page.extract_text() for page in PdfReader(doc.raw.path).pages)
     assert len(originals) == len(drawn)
     assert assert_maps_back(doc, originals) > 0.5 * len(doc.text)
+
+
+def test_a_pinyin_gloss_goes_and_the_map_still_points_at_the_original():
+    from index.loaders import RawDocument, Segment
+    from index.normalise import normalise
+
+    original = "部門預(yù)算（萬元）說明(a)和收(shou)入\n"
+    doc = normalise(RawDocument("g.txt", None, "text", "d", [Segment(original, None)]))
+    assert doc.text.startswith("部门预算(万元)说明(a)和收(shou)入")  # only a toned reading goes
+    at = doc.text.index("算")
+    assert original[doc.pos_of[at]] == "算"
