@@ -72,6 +72,25 @@ def _printed_rate(budget: Figure, actual: Figure) -> str | None:
     return None
 
 
+_ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?多少")
+
+
+def _stated_share(f: Figure) -> str | None:
+    """The share the document prints right after a figure ("…655.56万元，占政府采购支出总额的52.77%")."""
+    digits = r",?".join(re.escape(d) for d in str(f.value).replace(",", ""))
+    m = re.search(rf"(?<![\d.]){digits}(?![\d])\s*(?:万元|元|亿元)?[，,、]?\s*(占[^。；;，,%]{{0,24}}?的?\s*\d+(?:\.\d+)?\s*[%％])",
+                  f.citation.quote)
+    return re.sub(r"\s+", "", m.group(1)).replace("％", "%") if m else None
+
+
+def _figure_said(f: Figure, contradicting: list[Figure], question: str) -> str:
+    """"label为value", with the contradicting figures noted and, when a share is asked, the share printed after it."""
+    said = f"{label(f.key)}为{_fmt(f)}{contradiction_note([f], contradicting)}"
+    if _ASKS_SHARE.search(question) and f.unit != "%" and (share := _stated_share(f)):
+        said += f"，{share}"
+    return said
+
+
 def _combined(answers: list[Answer]) -> Answer:
     """One answer per unit, joined: the answered ones, each with its own figures and citations."""
     kept = [a for a in answers if a.answerable] or answers[:1]
@@ -434,7 +453,7 @@ class Answerer:
             if f is None:
                 continue
             figs.append(f)
-            parts.append(f"{label(f.key)}为{_fmt(f)}{contradiction_note([f], contradicting)}")
+            parts.append(_figure_said(f, contradicting, question))
             shown += contradicting
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)

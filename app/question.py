@@ -56,6 +56,9 @@ def metric_keys(question: str) -> list[str]:
     return keys
 
 
+_POINT_IN_TIME = re.compile(r"(?:截至|截止|截止到|到|至)\s*$")
+
+
 def years_in(question: str, bases: bool = True) -> list[int]:
     """Years named in the question; ``bases=False`` leaves out comparison bases ("比2023年少了").
 
@@ -65,9 +68,14 @@ def years_in(question: str, bases: bool = True) -> list[int]:
     if m and int(m.group(1)) < int(m.group(2)) <= int(m.group(1)) + 20:
         return list(range(int(m.group(1)), int(m.group(2)) + 1))
     out = []
-    for m in _YEAR.finditer(question):
+    found = list(_YEAR.finditer(question))
+    dated = {m.start() for m in found if _POINT_IN_TIME.search(question[:m.start()])
+             and re.match(r"年?(?:底|末|12月31日)", question[m.end():])}
+    for m in found:
         if not bases and _BASE_BEFORE.search(question[: m.start()]):
             continue
+        if m.start() in dated and len(dated) < len(found):
+            continue  # "19年预算里说截至2018年底…": a date the document reports at, not the document's year
         y = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3)) else 2000 + int(m.group(2))
         if y not in out:
             out.append(y)

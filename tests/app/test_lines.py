@@ -222,3 +222,11 @@ def test_a_follow_up_keeps_the_row_asked_before(archive_service):
     assert a.answerable and "一般公共服务支出" in a.answer, a.answer
     a, _ = archive_service.ask_turn("那卫生健康支出呢？", parsed)  # names a row of its own
     assert "119.79" in a.answer and "3864.28" not in a.answer, a.answer
+
+
+def test_a_share_asked_with_a_figure_is_the_one_printed_after_it(archive_service):
+    """"占比多少" after a figure: the document's own percentage from the sentence the figure was read from."""
+    a = _ask(archive_service, "昌吉州市场监管局2024年授予中小企业合同金额有多少，占比是多少")
+    assert a.answerable and "1002.89万元" in a.answer and "占政府采购支出总额的100.00%" in a.answer, a.answer
+    a = _ask(archive_service, "昌吉州市场监管局2024年授予中小企业合同金额有多少")
+    assert "占" not in a.answer, a.answer  # not asked: not said

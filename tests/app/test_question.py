@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from app.question import parse_question
 from app.units import UnitIndex
 
@@ -19,3 +21,16 @@ def test_query_parsing_turns_unit_and_year_into_filters():
     assert index.mentions("北京市财政局") == []
     parsed = parse_question("去年公车运行费为什么少了", UnitIndex(units), [2021, 2024, 2025])
     assert parsed.filters.year == 2024  # relative to the newest document
+
+
+@pytest.mark.parametrize(("question", "years"), [
+    # a date the document reports at is not the document's year when the document's year is also named
+    ("某局21年预算那份里说截至2020年底单位有几辆车", [2021]),
+    ("2023年决算里截止2023年12月31日的资产", [2023]),
+    ("截至2020年底单位有几辆车", [2020]),  # the only year named: kept
+    ("2021至2024年", [2021, 2022, 2023, 2024]),
+])
+def test_a_point_in_time_is_not_the_document_year(question, years):
+    from app.question import years_in
+
+    assert years_in(question, bases=False) == years
