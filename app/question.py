@@ -158,10 +158,31 @@ def intent_of(question: str) -> Intent:
     return Intent.figure
 
 
+# a unit described by what it is in charge of ("管商务的那个委员会", "负责环保的部门")
+_IN_CHARGE_OF = re.compile(r"(?:管|负责|主管|分管)(?P<what>[\u4e00-\u9fff]{2,6}?)(?:工作|方面|这块|那块)?的"
+                           r"(?:那个|那家|这个|这家|那|这)?(?P<kind>委员会|委|局|办公室|办|中心|部门|单位|机关)")
+_ANY_KIND = ("局", "委员会", "委", "办公室", "中心")
+
+
+def described_unit(text: str, units: UnitIndex) -> str:
+    """The question with a unit described by its charge written as a name (管商务的那个委员会 → 商务委员会), when
+    a stored unit has that name; a 部门/单位 takes the kind of the unit that fits."""
+    m = _IN_CHARGE_OF.search(text)
+    if m is None:
+        return text
+    kinds = _ANY_KIND if m.group("kind") in ("部门", "单位", "机关") else (m.group("kind"),)
+    for kind in kinds:
+        name = m.group("what") + kind
+        named = text[:m.start()] + name + text[m.end():]
+        if any(x.start <= m.start() < x.start + len(x.phrase) for x in units.mentions(named)):
+            return named
+    return text
+
+
 def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQuestion:
     """What the question asks, against the stored units and years of the archive."""
     language = "en" if _mostly_latin(question) else "zh"
-    text = correct_homophones(to_simplified(question))
+    text = described_unit(correct_homophones(to_simplified(question)), units)
     mentions = units.mentions(text)
     matched = sorted({u for m in mentions for u in m.units})
     asked = years_in(text, bases=False)

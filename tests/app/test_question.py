@@ -34,3 +34,17 @@ def test_a_point_in_time_is_not_the_document_year(question, years):
     from app.question import years_in
 
     assert years_in(question, bases=False) == years
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("管规划的那个局2024年决算", ["上海市普陀区规划和自然资源局"]),
+    ("负责环保的部门去年三公", ["某县生态环境局"]),  # a 部门 takes the kind of the unit that fits (环保: former name)
+    ("普陀区主管商务工作的委员会预算", ["上海市普陀区商务委员会"]),
+    ("管教育的那个局去年三公", []),  # no stored unit has that charge: nothing is named
+])
+def test_a_unit_described_by_its_charge(question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(["上海市普陀区商务委员会", "上海市普陀区规划和自然资源局", "某县生态环境局"], figure_words())
+    parsed = parse_question(question, index, [2024, 2025])
+    assert [u for m in parsed.mentions for u in m.units] == units
