@@ -11,7 +11,7 @@
 Every item carries a ``split`` (dev / heldout, fixed by a hash of its text before any run); the
 held-out figure is the one that counts.
 
-    python -m evals.identity [--misses] [--round3]   # per split; --misses lists the development misses only
+    python -m evals.identity [--misses] [--round3|--round6]   # per split; --misses lists the development misses only
 """
 
 from __future__ import annotations
@@ -199,26 +199,37 @@ def main() -> int:
     import sys
 
     show = "--misses" in sys.argv
-    if "--round3" in sys.argv:  # only the third round
-        _round3(show)
-        return 0
-    names = gold_rows("unit_names.jsonl")
-    _report("", "disclosure_heads.jsonl", score_metadata(),
-            [("hand-written", score_resolution()), ("generated", score_resolution(generated_queries(names)))], show)
-    if (DATA / ROUND3["heads"]).exists():
-        _round3(show)
+    only = [r for r in LATER_ROUNDS if f"--round{r}" in sys.argv]
+    if not only:
+        names = gold_rows("unit_names.jsonl")
+        _report("", "disclosure_heads.jsonl", score_metadata(),
+                [("hand-written", score_resolution()), ("generated", score_resolution(generated_queries(names)))],
+                show)
+    for r in only or LATER_ROUNDS:
+        _later_round(r, show)
     return 0
 
 
-# a third round, written without seeing the code after the first two were used in development (R3_README.md)
-ROUND3 = {"heads": "disclosure_heads_r3.jsonl", "names": "unit_names_r3.jsonl", "queries": "unit_queries_r3.jsonl"}
+# later rounds, each written without seeing the code after the earlier ones were used in development
+# (R3_README.md, R6_README.md): round → (heads, names, queries)
+LATER_ROUNDS = {
+    3: ("disclosure_heads_r3.jsonl", "unit_names_r3.jsonl", "unit_queries_r3.jsonl"),
+    6: ("disclosure_heads_r6.jsonl", "unit_names_r6.jsonl", "unit_queries_r6.jsonl"),
+}
+ROUND3 = dict(zip(("heads", "names", "queries"), LATER_ROUNDS[3], strict=True))
 
 
-def _round3(show: bool) -> None:
-    names = gold_rows(ROUND3["names"])
-    _report("round 3 — ", ROUND3["heads"], score_metadata(gold_rows(ROUND3["heads"])),
-            [("hand-written", score_resolution(gold_rows(ROUND3["queries"]), names)),
-             ("generated", score_resolution(generated_queries(names), names))], show)
+def later_round(r: int) -> tuple[Tally, Tally, Tally]:
+    """Metadata, hand-written and generated resolution of one later round."""
+    heads, names_file, queries = LATER_ROUNDS[r]
+    names = gold_rows(names_file)
+    return (score_metadata(gold_rows(heads)), score_resolution(gold_rows(queries), names),
+            score_resolution(generated_queries(names), names))
+
+
+def _later_round(r: int, show: bool) -> None:
+    meta, hand, generated = later_round(r)
+    _report(f"round {r} — ", LATER_ROUNDS[r][0], meta, [("hand-written", hand), ("generated", generated)], show)
 
 
 def _report(title: str, heads: str, meta: Tally, resolutions: list[tuple[str, Tally]], show: bool) -> None:
