@@ -31,12 +31,12 @@ _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|部门[(（]单位[)）]名称)"
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
-_PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:单位|部门)?\s*概况")
-# a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表)
-_PART_OF = re.compile(rf"第[一二三四五六七八九十]+部分\s*[:：]?\s*({_UNIT})\s*(?:20\d\d年度?)?\s*(?:部门|单位)(?:预算|决算)")
+_PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
+# a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：…)
+_PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT})\s*(?:20\d\d年度?)?\s*(?:部门|单位)(?:预算|决算)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
-_KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)")
+_KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$")
 _NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分)")
 _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
@@ -44,7 +44,7 @@ _LEVEL_END = "[省市区县州旗盟镇乡]"
 _ORG_PREFIX = re.compile(r"^(?:中国人民政治协商会议|中国共产党|中国共产主义青年团|中共|政协|共青团)$")
 _QUALIFIER = re.compile(r"[(（](?:本级|汇总|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总")
 _TAIL = re.compile(r"(?:20\d\d\s*年?度?|[(（]20\d\d年?度?[)）]|区级|市级|县级|省级|州级|乡级|镇级|自治区级|部门[(（]单位[)）]|"
-                   r"部门|单位|关于|(?:部门|单位)?(?:整体|项目)支出|[\s　]+)+$")
+                   r"部门|单位|关于|系统|(?:部门|单位)?(?:整体|项目)支出|[\s　]+)+$")
 
 
 def detect(layout: Layout) -> DocMeta:
@@ -57,13 +57,13 @@ def detect(layout: Layout) -> DocMeta:
     labelled = _unit(text, head)
     labelled = official(labelled)
     unit = official(title[0]) if title else labelled
-    window = title[1] if title else ""
+    window = title[1] if title else _kind_line(lines)
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
     names = [labelled] if labelled and unit and labelled != unit and labelled not in unit else []
     if title and title[0] != unit:  # the name as the title prints it (西塞山区残联), kept beside the official one
         names.append(title[0])
-    return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(window, head), names=names,
+    return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(title[1] if title else "", head), names=names,
                    parts=_parts(doc, doc_type))
 
 
@@ -155,6 +155,15 @@ def _title(lines: list[str]) -> tuple[str, str] | None:
         return None
     # the fullest name; among equals, the title that says 部门 or 单位
     return max(found, key=lambda f: (len(f[0]), bool(re.search(r"部门|单位|本级", f[1]))))
+
+
+def _kind_line(lines: list[str]) -> str:
+    """A title that names no unit ("关于2026年部门预算编制的说明"): it still gives the year and the type."""
+    for raw in lines[:6]:
+        line = _NOISE.sub("", raw)
+        if _KIND.search(line) and _title_like(line) and not re.search(r"表$", line):
+            return line
+    return ""
 
 
 def _first_year(text: str) -> int | None:

@@ -98,3 +98,28 @@ def test_pinyin_glosses_of_a_reposting_site_are_not_text():
             "第三部分:名詞解釋")
     meta = detect_text(text)
     assert (meta.unit, meta.year, meta.doc_type.value) == ("中国共产党宜君县委员会组织部", 2023, "budget")
+
+
+@pytest.mark.parametrize(("text", "unit", "year", "doc_type"), [
+    # the 概况 heading says 部门(单位)
+    ("目 录\n第一部分 益阳市资阳区水利局部门(单位)概况\n一、部门职责\n第二部分 部门决算表", "益阳市资阳区水利局", None,
+     "final_accounts"),
+    # the unit named only in an attachment line of the contents
+    ("目 录\n第一部分 部门主要职责\n第二部分 预算收支安排\n附件:大冶市审计局2025年部门预算公开表", "大冶市审计局", 2025, "budget"),
+    # a title that calls the disclosure only a 公开文档; the contents say 单位决算
+    ("2022年度宁夏回族自治区地质局(本级)公开文档\n第一部分 单位概况\n第二部分 单位决算情况说明", "宁夏回族自治区地质局", 2022,
+     "final_accounts"),
+    # a 系统 (the office and the units under it)
+    ("包头市人民政府办公室系统2019年预算公开说明\n一、部门职责", "包头市人民政府办公室", 2019, "budget"),
+])
+def test_titles_and_contents_of_other_templates(text, unit, year, doc_type):
+    meta = detect_text(text)
+    assert (meta.unit, meta.doc_type.value) == (unit, doc_type)
+    assert year is None or meta.year == year
+
+
+def test_a_title_without_a_unit_still_gives_the_year_and_type():
+    """"关于2026年部门预算编制的说明" names no unit; a later contents line that says 决算 by mistake does not decide."""
+    meta = detect_text("关于2026年部门预算编制的说明\n一、基本职能及主要工作\n二、收支预算总体情况\n"
+                       "三、一般公共预算财政拨款支出决算情况说明")
+    assert (meta.year, meta.doc_type.value) == (2026, "budget")
