@@ -47,6 +47,7 @@ FORMER_NAMES: tuple[tuple[str, str], ...] = (
     ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
     ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
     ("融媒体中心", "广播电视台"), ("水务", "水利"), ("人力资源和社会保障", "劳动和社会保障"),
+    ("乡村振兴局", "扶贫开发办公室"),
 )
 # words that name no unit on their own (a phrase made only of them is not a mention)
 _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
@@ -69,6 +70,9 @@ _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是
 _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属于|作为|包括|还有|以及|其中|另外|各个|每个|所有|哪个|这个|"
                              r"那个|一下|一个|请教|了解|咨询|查询|想问|问问|看看|显示|列出|统计|对比|比较|相比|同比|分别|"
                              r"帮我|帮忙|麻烦|能否|能不能|可以|是否|到底|究竟|一共|总共)")
+_NUMERALS = set("一二三四五六七八九十")
+# the number that tells a unit from its siblings (第二中学, 第一中级人民法院, 五中, 七幼)
+_ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -164,7 +168,8 @@ def _word_starts(text: str) -> frozenset[int]:
 
 def _shortened(text: str) -> set[str]:
     out = {text}
-    for pattern, build in ((_PARTY, lambda m: [m["place"] + "委" + m["rest"], m["place"] + "委员会" + m["rest"]]),
+    for pattern, build in ((_PARTY, lambda m: [m["place"] + "委" + m["rest"], m["place"] + "委员会" + m["rest"],
+                                               m["place"] + "党委" + m["rest"]]),
                            # the office that files the budget of a 政协 (its 办公室 or 机关) is called by the 政协
                            (_CPPCC, lambda m: [m["place"] + "政协" + m["rest"], m["place"] + "政协委员会" + m["rest"],
                                                *([m["place"] + "政协"] if m["rest"] in ("办公室", "机关") else [])]),
@@ -175,6 +180,8 @@ def _shortened(text: str) -> set[str]:
             out |= set(build(m))
     out |= _party_committee_forms(text)
     out |= _lower_unit_forms(text)
+    out |= _numbered_forms(text)
+    out |= _liaison_office_forms(text)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
         out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
@@ -212,6 +219,38 @@ def _lower_unit_forms(text: str) -> set[str]:
     return out
 
 
+# a numbered school is called by its number and kind (第五中学 → 五中, 第七幼儿园 → 七幼); 初级/高级中学 → 初中/高中
+_NUMBERED = re.compile(r"第([一二三四五六七八九十]+)(中学校?|小学校?|幼儿园|初级中学|高级中学|职业中学)$")
+_NUMBERED_SHORT = {"中学": "中", "中学校": "中", "小学": "小", "小学校": "小", "幼儿园": "幼", "初级中学": "初中",
+                   "高级中学": "高中", "职业中学": "职中"}
+
+
+def _numbered_forms(text: str) -> set[str]:
+    out = set()
+    m = _NUMBERED.search(text)
+    if m:
+        out.add(text[:m.start()] + m.group(1) + _NUMBERED_SHORT[m.group(2)])
+    if text.endswith(("初级中学", "高级中学")):
+        out.add(text[:-4] + text[-4] + "中")
+    return out
+
+
+# the one-character names of provinces, used in the names of their offices elsewhere (驻沪办, 驻京办)
+_PROVINCE_SHORT = {"北京": "京", "天津": "津", "上海": "沪", "重庆": "渝", "河北": "冀", "山西": "晋", "辽宁": "辽",
+                   "吉林": "吉", "黑龙江": "黑", "江苏": "苏", "浙江": "浙", "安徽": "皖", "福建": "闽", "江西": "赣",
+                   "山东": "鲁", "河南": "豫", "湖北": "鄂", "湖南": "湘", "广东": "粤", "海南": "琼", "四川": "川",
+                   "贵州": "黔", "云南": "滇", "陕西": "陕", "甘肃": "甘", "青海": "青", "广西": "桂", "西藏": "藏",
+                   "宁夏": "宁", "新疆": "新", "内蒙古": "蒙", "深圳": "深", "广州": "穗"}
+_LIAISON = re.compile(rf"驻({'|'.join(_PROVINCE_SHORT)})(?:市|省)?(?:联络)?办事处$")
+
+
+def _liaison_office_forms(text: str) -> set[str]:
+    """An office of a government in another city is called 驻+that city's one-character name+办 (驻上海办事处 → 驻沪办)."""
+    m = _LIAISON.search(text)
+    return {text[:m.start()] + "驻" + _PROVINCE_SHORT[m.group(1)] + "办", text[:m.start()] + "驻" + m.group(1) + "办"} \
+        if m else set()
+
+
 def _party_committee_forms(text: str) -> set[str]:
     """A Party committee below the place's (中共某区委某某街道工作委员会, 中共某县委某某镇委员会) is written with 党:
     某某街道党工委 / 街道工委, 某某镇党委."""
@@ -231,6 +270,7 @@ class _Match:
     end: int
     score: tuple  # how well the phrase fits the unit: compared across units (a tie means ambiguous)
     shape: tuple  # how the phrase sits in this form (word initials kept, characters skipped): picks among forms
+    numberless: bool = False  # the phrase leaves out the unit's number (重庆中院 for 重庆市第一中级人民法院)
 
 
 def _typo_candidate(ch: str) -> bool:
@@ -265,6 +305,10 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     start = i + 1
     hits.reverse()
     phrase = question[start:end + 1]
+    numbers = {k for m in _ORDINAL.finditer(text, form.place_end) for k in range(*m.span())}
+    numberless = bool(numbers) and not any(h in numbers for h in hits)
+    if numberless and start > 0 and question[start - 1] in _NUMERALS:
+        return None  # another number typed (第一幼儿园 against 第二幼儿园): another unit
     if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
         return None
     if _contradicted(question, start, known, text[:form.place_end]):
@@ -282,7 +326,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if not _kind_typed(phrase, text):
         return None
     fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
-    return _Match(form, start, end + 1, fit, (initials, -gaps))
+    return _Match(form, start, end + 1, fit, (initials, -gaps), numberless)
 
 
 def _above_its_level(hits: list[int], form: Form) -> bool:
@@ -472,6 +516,9 @@ class UnitIndex:
             groups = {self.group[u] for u in units}  # one unit printed two ways: every name it is stored under
             units = [n for n in self.names if self.group[n] in groups]
             groups = {self.group[u] for u in units}
+            if len(groups) == 1 and m.numberless:
+                taken.pop()  # 兴庆区幼儿园 with only 第七幼儿园 stored: that numbered unit is not the one named
+                continue
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
         out = self._placed(q, out, self._place_mentions(q, taken))
         out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
@@ -640,6 +687,7 @@ def _is_shortening(a: str, b: str) -> bool:
 
 # what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
 _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
+                        r"幼儿园|中学|小学|学校|[一二三四五六七八九十][中小幼]|"
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以]))")
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")

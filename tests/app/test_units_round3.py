@@ -126,3 +126,34 @@ def test_a_kind_typed_as_its_homophone(question, units):
 def test_a_reorganised_unit_named_by_its_former_name(question, units):
     index = UnitIndex(["宣汉县水务局", "宣汉县人力资源和社会保障局", "宣汉县财政局"])
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+NUMBERED = ["德阳市第五中学", "德阳市第二幼儿园", "德阳市教育局", "成都市第一中级人民法院", "成都市第三中级人民法院",
+            "中共德阳市委统一战线工作部", "阆中市千佛镇初级中学", "四川省人民政府驻北京办事处",
+            "中共四川省委员会政法委员会", "南江县乡村振兴局"]
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("德阳五中去年预算", ["德阳市第五中学"]),  # a numbered school by its number and kind
+    ("德阳二幼的三公", ["德阳市第二幼儿园"]),
+    ("千佛镇初中预算", ["阆中市千佛镇初级中学"]),
+    ("德阳市第一中学预算", []),  # another number: another school, not the one stored
+    ("德阳三幼预算", []),
+    ("德阳市幼儿园预算", []),  # the number left out, one numbered unit stored: not that unit
+    ("成都中院三公经费", ["成都市第一中级人民法院", "成都市第三中级人民法院"]),  # left out among siblings: ask which
+    ("德阳市委统战部预算", ["中共德阳市委统一战线工作部"]),  # 统一 is no number
+    ("四川驻京办决算", ["四川省人民政府驻北京办事处"]),  # an office in another city by its one-character name
+    ("四川省党委政法委预算", ["中共四川省委员会政法委员会"]),
+    ("南江县扶贫办决算", ["南江县乡村振兴局"]),  # the poverty office reorganised
+])
+def test_numbered_units_liaison_offices_and_party_committees(question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(NUMBERED, figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+def test_a_district_that_is_no_place():
+    """灌区 (an irrigation district) is no administrative 区: the place inside the name does not cut it."""
+    index = UnitIndex(["岳阳铁山灌区汨罗市管理所", "汨罗市新市镇人民政府"])
+    assert [u for m in index.mentions("铁山灌区管理所决算") for u in m.units] == ["岳阳铁山灌区汨罗市管理所"]
