@@ -34,6 +34,7 @@ _LABELLED = re.compile(
 _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
 # a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：…)
 _PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT})\s*(?:20\d\d年度?)?\s*(?:部门|单位)(?:预算|决算)")
+_INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})(?:是|为|系|作为|主要职责|的主要职责)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$")
@@ -185,6 +186,10 @@ def _unit(text: str, head: str) -> str | None:
         candidates[name] = min(candidates[name], 9)
     for m in (*_PROFILE.finditer(head), *_PART_OF.finditer(head)):
         candidates[_clean_unit(m.group(1))] += 2
+    if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
+        for m in _INTRODUCED.finditer(text[:5000]):
+            if _valid_unit(m.group(1)) and re.match(rf"(?:{PLACE_PIECE})|中国|中共", m.group(1)):
+                candidates[m.group(1)] += 1
     if not candidates:
         return None
     flat = text.replace(" ", "").replace("\n", "")

@@ -123,3 +123,15 @@ def test_a_title_without_a_unit_still_gives_the_year_and_type():
     meta = detect_text("关于2026年部门预算编制的说明\n一、基本职能及主要工作\n二、收支预算总体情况\n"
                        "三、一般公共预算财政拨款支出决算情况说明")
     assert (meta.year, meta.doc_type.value) == (2026, "budget")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # no title, no label, no 概况 heading with a name: the unit a sentence of the duties introduces
+    ("目录\n第一部分 概 况\n一、主要职责\n天津市河西区人民检察院是国家法律监督机关，主要职责是：\n(一)依法…",
+     "天津市河西区人民检察院"),
+    ("目录\n第一部分 部门概况\n一、部门职责\n庆阳市西峰区人民法院主要职责：审理…\n第二部分 2023年度部门决算表",
+     "庆阳市西峰区人民法院"),
+    ("目录\n第一部分 部门概况\n一、部门职责\n本单位是…\n第二部分 2023年度部门决算表", None),
+])
+def test_the_unit_a_duties_sentence_introduces(text, unit):
+    assert detect_text(text).unit == unit
