@@ -71,11 +71,15 @@ def _run_at(core: str, text: str) -> tuple[int, int, int]:
     return best
 
 
+_LAST_WORD = re.compile(r"(?:缴费|补助|补贴|经费|费)$")
+
+
 def named(name: str, text: str) -> int:
     """How well ``text`` names the row ``name`` (0: not at all).
 
     The whole name scores most, then the name without its 支出/经费/费用 ending; a run of four or more of its
-    characters that is at least half of it (or six or more) scores its length, when the question goes on, after the run, with a word
+    characters that is at least half of it (or six or more, or the words before its last word: 养老保险 of
+    …养老保险缴费) scores its length, when the question goes on, after the run, with a word
     that is not another row's ("养老保险缴费预算" names 机关事业单位基本养老保险缴费支出; "食品安全抽检" does not name
     食品安全监管, "行政事业单位养老支出" not 其他行政事业单位医疗支出) and the row is not an "其他…" row of it."""
     name = re.sub(r"[(（][^)）]{1,4}[)）]", "", name)  # 维修(护)费 is asked as 维修费
@@ -86,8 +90,11 @@ def named(name: str, text: str) -> int:
     at = _at(text, core) if len(core) >= 2 and core not in _GENERIC_CORES else -1
     if at >= 0 and _AFTER_NAME.match(text[at + len(core):]):  # (机关服务中心 is not 机关服务)
         return 2 * len(core)
-    run, _, in_text = _run_at(core, text)
-    if run < 4 or 2 * run < len(core) and run < 6 or core.startswith("其他") or text[max(0, in_text - 2):in_text] == "其他":
+    run, in_core, in_text = _run_at(core, text)
+    # the words just before the row's last word (养老保险 of 机关事业单位基本养老保险缴费): what the row is about
+    head = (m := _LAST_WORD.search(core)) is not None and in_core + run == m.start()
+    if run < 4 or 2 * run < len(core) and run < 6 and not head or core.startswith("其他") \
+            or text[max(0, in_text - 2):in_text] == "其他":
         return 0
     before = text[in_text - 1] if in_text else ""
     if re.match(r"[\u4e00-\u9fff]", before) and before not in _BEFORE_NAME:

@@ -230,3 +230,11 @@ def test_a_share_asked_with_a_figure_is_the_one_printed_after_it(archive_service
     assert a.answerable and "1002.89万元" in a.answer and "占政府采购支出总额的100.00%" in a.answer, a.answer
     a = _ask(archive_service, "昌吉州市场监管局2024年授予中小企业合同金额有多少")
     assert "占" not in a.answer, a.answer  # not asked: not said
+
+
+def test_a_row_named_by_what_it_is_about(archive_service):
+    """"医疗保险" names 职工基本医疗保险缴费: the words before the row's last word (缴费) say what it is about."""
+    a = _ask(archive_service, "大同市监局2024年医疗保险缴了多少")
+    assert a.answerable and "职工基本医疗保险缴费" in a.answer and "92.58" in a.answer, a.answer
+    a = _ask(archive_service, "大同市监局2024年职业年金多少")
+    assert a.answerable and "职业年金" in a.answer and "76.78" in a.answer, a.answer
