@@ -73,6 +73,9 @@ _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属
 _NUMERALS = set("一二三四五六七八九十")
 # the number that tells a unit from its siblings (第二中学, 第一中级人民法院, 五中, 七幼)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
+# words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
+_LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
+                      + r"|理解|那边|这边|[找搜就都还也再只先])$")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -99,6 +102,7 @@ class Form:
     place_end: int  # text[:place_end] is the place (省/市/区/县 levels), the rest names the unit
     initials: frozenset[int]  # positions where a word of the unit's own name begins (abbreviations keep them)
     generic: frozenset[int]  # positions inside generic words (政府, 委员会, 办公室…)
+    former: bool = False  # written with a reorganised function's former name (环保局 for 生态环境局)
 
 
 def _place_end(text: str) -> int:
@@ -122,18 +126,19 @@ def forms_of(name: str) -> list[Form]:
     clean = to_simplified(re.sub(r"\s+", "", name))  # a name stored in traditional characters (an older store)
     bracket = re.match(r"^(.+?)[(（](.+?)[)）]$", clean)
     bases = [bracket.group(1), bracket.group(2)] if bracket else [clean]
+    formers: set[str] = set()
     for base in bases:
         texts |= _shortened(base)
         for current, former in FORMER_NAMES:
             if current in base:
-                texts |= _shortened(base.replace(current, former))
-    return [_form(name, t) for t in sorted(texts) if len(t) >= 2]
+                formers |= _shortened(base.replace(current, former))
+    return [_form(name, t, t in formers and t not in texts) for t in sorted(texts | formers) if len(t) >= 2]
 
 
-def _form(unit: str, text: str) -> Form:
+def _form(unit: str, text: str, former: bool = False) -> Form:
     place = _place_end(text)
     generic = frozenset(i for m in _GENERIC_WORDS.finditer(text) for i in range(m.start(), m.end()))
-    return Form(unit, text, place, frozenset(place + i for i in _word_starts(text[place:])), generic)
+    return Form(unit, text, place, frozenset(place + i for i in _word_starts(text[place:])), generic, former)
 
 
 # word starts already known (computed here, or read back from the store: loading jieba takes seconds)
@@ -230,6 +235,9 @@ def _numbered_forms(text: str) -> set[str]:
     m = _NUMBERED.search(text)
     if m:
         out.add(text[:m.start()] + m.group(1) + _NUMBERED_SHORT[m.group(2)])
+    m = re.search(r"(?<!第)([一二三四五六七八九十]+)中学校?$", text)  # 铁一中学 → 铁一中
+    if m:
+        out.add(text[:m.end(1)] + "中")
     if text.endswith(("初级中学", "高级中学")):
         out.add(text[:-4] + text[-4] + "中")
     return out
@@ -289,27 +297,12 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if homophones and not (_typo_candidate(question[end]) and pinyin(question[end]) == pinyin(text[j])
                            and end >= 1 and question[end - 1] in text[:j] and question[end:end + 2] not in text):
         return None
-    hits = [j]
-    i = end - 1
-    while i >= 0:
-        ch = question[i]
-        k = text.rfind(ch, 0, hits[-1])
-        if k < 0 and homophones == 0 and _typo_candidate(ch):
-            k = next((p for p in range(hits[-1] - 1, -1, -1)
-                      if p not in form.generic and pinyin(text[p]) == pinyin(ch)), -1)
-            homophones += k >= 0
-        if k < 0:
-            break
-        hits.append(k)
-        i -= 1
-    start = i + 1
-    hits.reverse()
+    start, hits, homophones = _hits(question, end, form, homophones)
     phrase = question[start:end + 1]
-    numbers = {k for m in _ORDINAL.finditer(text, form.place_end) for k in range(*m.span())}
-    numberless = bool(numbers) and not any(h in numbers for h in hits)
-    if numberless and start > 0 and question[start - 1] in _NUMERALS:
-        return None  # another number typed (第一幼儿园 against 第二幼儿园): another unit
-    if len(phrase) < 2 or (homophones and len(phrase) < 3) or not _specific(phrase, hits, form):
+    if len(phrase) < 2 or (homophones and (len(phrase) < 3 or _another_place(phrase, hits, form))):
+        return None
+    numberless = _numberless(question, start, hits, form)
+    if numberless is None or not _specific(phrase, hits, form):
         return None
     if _contradicted(question, start, known, text[:form.place_end]):
         return None
@@ -325,8 +318,75 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
-    fit = (len(phrase), -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
+    fit = (len(phrase), -form.former, -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps), numberless)
+
+
+def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, list[int], int]:
+    """Walking left from ``end``: where the phrase starts, the position in ``form.text`` of each of its characters
+    (in order), and how many were homophones (one at most)."""
+    text = form.text
+    hits = [len(text) - 1]
+    i = end - 1
+    while i >= 0:
+        ch = question[i]
+        k = text.rfind(ch, 0, hits[-1])
+        if k < 0 and homophones == 0 and _typo_candidate(ch):
+            k = next((p for p in range(hits[-1] - 1, -1, -1)
+                      if p not in form.generic and pinyin(text[p]) == pinyin(ch)), -1)
+            homophones += k >= 0
+        if k < 0:
+            break
+        hits.append(k)
+        i -= 1
+    return i + 1, hits[::-1], homophones
+
+
+def _numberless(question: str, start: int, hits: list[int], form: Form) -> bool | None:
+    """Whether the phrase leaves out the number that tells the unit from its siblings (重庆中院 for 重庆市第一中级
+    人民法院); None when it types another number: 第一幼儿园 against 第二幼儿园, or part of it (二中, 第三中学 against
+    第二十六中学, 第八十三中学)."""
+    numbers = {k for m in _ORDINAL.finditer(form.text, form.place_end) for k in range(*m.span())}
+    numberless = bool(numbers) and not any(h in numbers for h in hits)
+    if numberless and start > 0 and question[start - 1] in _NUMERALS:
+        return None
+    if not numberless and any(k not in hits and form.text[k] in _NUMERALS for k in numbers):
+        return None
+    return numberless
+
+
+def _another_place(phrase: str, hits: list[int], form: Form) -> bool:
+    """Whether a place typed with a homophone is another real place (宿州 for 苏州, 台州 for 泰州, 抚州 for 福州):
+    a slip of the keyboard makes no word (武龙区 for 武隆区, 大度口 for 大渡口); a common word of the dictionary is
+    a place of its own."""
+    end = form.place_end
+    if not end:  # a form that writes its place without the level (苏州财政局): the stems of the unit's place
+        for piece in re.finditer(_PLACE_PIECE, _place(form.unit)):
+            stem = _place_stem(piece.group(0))
+            if form.text.startswith(stem, end):
+                end += len(stem)
+    typed = "".join(ch for ch, h in zip(phrase, hits, strict=True) if h < end)
+    printed = "".join(form.text[h] for h in hits if h < end)
+    bare = re.sub(rf"{_LEVEL}$", "", typed)
+    typed = bare if len(bare) >= 2 else typed  # 宿州市 → 宿州; 宿州 stays (州 is its name here)
+    return typed != printed[:len(typed)] and len(typed) >= 2 and common_word(typed)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """jieba's word list with its frequencies (read only when a typed place needs it)."""
+    import jieba
+
+    words: dict[str, int] = {}
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            word, freq, *_ = line.split(" ")
+            words[word] = int(freq)
+    return words
+
+
+def common_word(word: str, floor: int = 10) -> bool:
+    return _dictionary().get(word, 0) >= floor
 
 
 def _above_its_level(hits: list[int], form: Form) -> bool:
@@ -403,9 +463,9 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
         return False
     if place and _PLACES_ONLY.fullmatch(typed) and _typed_place_in(typed, place, renamed_only=True):
         return False  # the unit's place at its former level (武隆县 for 武隆区: a county made a district keeps its name)
-    # two or more characters the unit's name does not explain (沙坪坝区 + 财政局), or a place level
-    # the unit lacks (区 + 财政局 against 重庆市财政局): the question names something else
-    return len(typed) >= 2 or bool(re.fullmatch(_LEVEL, typed))
+    # characters the unit's name does not explain (沙坪坝区 + 财政局; 民 + 政局 is not 财政局; 区 + 财政局 against
+    # 重庆市财政局): the question names something else, unless they end a word that may stand before a name (了解, 帮我找)
+    return not _LEAD_IN.search(question[:start])
 
 
 def _names_a_place(name: str) -> bool:
@@ -638,7 +698,7 @@ def _places(names: list[str]) -> dict[str, list[str]]:
 
 @lru_cache(maxsize=16384)
 def _core(name: str) -> str:
-    forms = forms_of(name)
+    forms = [f for f in forms_of(name) if not f.former]  # two units are never one through a former name
     text = min((f.text for f in forms), key=len)
     return text[_place_end(text):]
 

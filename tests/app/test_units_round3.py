@@ -157,3 +157,30 @@ def test_a_district_that_is_no_place():
     """灌区 (an irrigation district) is no administrative 区: the place inside the name does not cut it."""
     index = UnitIndex(["岳阳铁山灌区汨罗市管理所", "汨罗市新市镇人民政府"])
     assert [u for m in index.mentions("铁山灌区管理所决算") for u in m.units] == ["岳阳铁山灌区汨罗市管理所"]
+
+
+# found by attacking the resolver (helper-21); each failed before its fix, on names of the same kinds
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # one character the stored name does not explain is another unit
+    (["南宁市青秀区财政局", "南宁市青秀区统计局"], "民政局2024年预算", []),
+    (["南宁市青秀区财政局", "南宁市青秀区统计局"], "审计局去年决算", []),
+    (["南宁市财政局", "南宁市教育局"], "上海市财政局三公", []),  # 上 is a stop character: 海 is still typed
+    (["南宁市财政局", "南宁市教育局"], "我想了解南宁市财政局的三公", ["南宁市财政局"]),  # 了解 leads in
+    (["南宁市财政局", "南宁市教育局"], "帮我找南宁市教育局的决算", ["南宁市教育局"]),
+    # a number is the whole number
+    (["桂林市第二十六中学", "桂林市第八十三中学", "桂林市第三中学"], "二中预算", []),
+    (["桂林市第二十六中学", "桂林市第八十三中学", "桂林市第三中学"], "第三中学预算", ["桂林市第三中学"]),
+    (["桂林市第二十六中学", "桂林市铁一中学"], "铁一中决算", ["桂林市铁一中学"]),
+    # a unit's own name wins over another's former name (城市管理 is the former name of 综合行政执法)
+    (["南宁市青秀区城市管理局", "南宁市青秀区综合行政执法局"], "城管局预算", ["南宁市青秀区城市管理局"]),
+    (["南宁市青秀区城市管理局", "南宁市青秀区综合行政执法局"], "综合执法局预算", ["南宁市青秀区综合行政执法局"]),
+    # a homophone that is a real place is that place; one that makes no word is a slip
+    (["梧州市财政局", "常州市财政局"], "吴州财政局", ["梧州市财政局"]),
+    (["苏州市财政局"], "宿州市财政局预算", []),
+    (["福州市教育局"], "抚州教育局预算", []),
+])
+def test_attacked_resolution(names, question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(names, figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
