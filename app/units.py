@@ -34,7 +34,7 @@ _LEVEL = ADMIN_LEVEL
 _PLACE_PIECE = rf"(?:{PLACE_PIECE}|[^\s委会办局部厅党团政府室处本该全各我此每某省市区县州询查咱俺原老邻两这那哪其贵你他]县)"
 _PLACE = re.compile(rf"^(?:{_PLACE_PIECE})+")
 # a "place" that is a street or town with a lower unit's first character (北苑街道市…, 远觉镇市…): not a place
-_ORG_PREFIX = re.compile(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)")
+_ORG_PREFIX = re.compile(r"^(?:中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团|国家税务总局)")
 _NAMED_LOCAL = re.compile(r"^(?:人民政府)?[\u4e00-\u9fff]{2,}?(?:街道|镇|乡)")
 _BELOW_TOWN = re.compile(r"^[\u4e00-\u9fff]+街道|^[\u4e00-\u9fff]{2,}[镇乡]")
 _PARTY = re.compile(rf"^(?:中国共产党|中共)(?P<place>.+?{_LEVEL})(?:委员会|委)(?P<rest>.*)$")
@@ -58,7 +58,7 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
-_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,6}?" + _KIND_WORD.pattern.removesuffix("$"))
+_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,10}?" + _KIND_WORD.pattern.removesuffix("$"))
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
 _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
 # a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
@@ -302,8 +302,10 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if len(phrase) < 2 or (homophones and (len(phrase) < 3 or _another_place(phrase, hits, form))):
         return None
     numberless = _numberless(question, start, hits, form)
-    if numberless is None or not _specific(phrase, hits, form):
+    if numberless is None or not _specific(phrase, hits, form) or _part_left_out(hits, form):
         return None
+    if len(phrase) == 2 and _word_goes_on(question, end + 1, known):
+        return None  # 社会 of 社会保障和就业支出 is no 社会科学界联合会
     if _contradicted(question, start, known, text[:form.place_end]):
         return None
     if _above_its_level(hits, form):
@@ -340,6 +342,33 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
         hits.append(k)
         i -= 1
     return i + 1, hits[::-1], homophones
+
+
+# a branch named after its parent (…规划和自然资源局江北区分局): its own part tells it from the parent
+_BRANCH = re.compile(r"(?<=局)[\u4e00-\u9fff]{2,8}?(?=分局$)")
+
+
+def _part_left_out(hits: list[int], form: Form) -> bool:
+    """Whether the phrase leaves out what makes the unit itself: the own part of a branch (苏州市自然资源和规划局 is
+    not its 吴中分局), or begins inside a place's name (中医院 is not 渝中区人民医院)."""
+    branch = _BRANCH.search(form.text)
+    if branch and not any(branch.start() <= h < branch.end() for h in hits):
+        return True
+    for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
+        stem = _place_stem(piece.group(0))
+        # inside a place's name (渝中): not at its start, nor at its level word (区城管局, 自治区公安厅)
+        if piece.start() < hits[0] < piece.start() + len(stem) and len(stem) <= 4:
+            return True
+    return False
+
+
+def _word_goes_on(question: str, at: int, known: re.Pattern | None) -> bool:
+    """Whether a two-character phrase is the start of a longer word of the question (社会 of 社会保障和就业支出,
+    政协 of 政协委员): a word of the dictionary that goes on past it."""
+    if at >= len(question) or not "\u4e00" <= question[at] <= "\u9fff" or question[at] in _STOP or \
+            question[at] in "会室处" or (known is not None and known.match(question, at)):  # 管委 + 会: a kind word
+        return False
+    return any(common_word(question[at - 2:at + k]) for k in (1, 2, 3) if at + k <= len(question))
 
 
 def _numberless(question: str, start: int, hits: list[int], form: Form) -> bool | None:
@@ -516,6 +545,10 @@ def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
                if not any(first + m.start() <= h < first + m.end() for h in covered))
 
 
+# a second name of the same organ after the first (纪委 + 监委, 党工委 + 管委): not a unit below it
+_SECOND_NAMES = {"监委", "监委会", "管委", "管委会", "监察委", "监察委员会"}
+
+
 class UnitIndex:
     """The stored unit names, ready to be recognised in questions."""
 
@@ -629,7 +662,7 @@ class UnitIndex:
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)
-        return not (said in ("会", "室", "处") or (len(said) <= 3 and said[-1] == q[end - 1]))
+        return not (said in ("会", "室", "处") or said in _SECOND_NAMES)
 
     def _below(self, q: str, m: _Match) -> tuple[int, list[str]] | None:
         """A unit below the matched one, named after a filler word (北苑街道 + 的 + 中心, 远觉镇 + 那个 + 服务中心):

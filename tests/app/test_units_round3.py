@@ -184,3 +184,26 @@ def test_attacked_resolution(names, question, units):
 
     index = UnitIndex(names, figure_words())
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # a unit below a matched one, named after it, is not the matched one
+    (["宁乡县城关镇人民政府", "宁乡县财政局"], "城关镇农村经济经营管理站预算", []),
+    # 区委 + another committee of it (政法委) is that committee; 纪委 + 监委 is one organ
+    (["中共南宁市青秀区委员会", "南宁市青秀区财政局"], "青秀区委政法委预算", []),
+    # the branch's own part left out: the parent, which is not stored
+    (["南宁市自然资源局青秀分局", "南宁市财政局"], "南宁市自然资源局预算", []),
+    (["国家税务总局南宁市青秀区税务局", "南宁市财政局"], "南宁市税务局预算", []),
+    (["国家税务总局南宁市青秀区税务局", "南宁市财政局"], "青秀区税务局预算", ["国家税务总局南宁市青秀区税务局"]),
+    # a phrase that begins inside a place's name
+    (["南宁市青秀区人民医院", "南宁市青秀区财政局"], "秀区人民医院预算", []),
+    (["南宁市青秀区人民医院", "南宁市青秀区财政局"], "区人民医院预算", ["南宁市青秀区人民医院"]),
+    # two characters that begin a longer word of the question
+    (["南宁市社会科学界联合会", "南宁市妇女联合会"], "2024年社会保障和就业支出", []),
+    (["南宁市社会科学界联合会", "南宁市妇女联合会"], "妇联花了多少", ["南宁市妇女联合会"]),
+])
+def test_attacked_resolution_lower_units_and_places(names, question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(names, figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
