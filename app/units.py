@@ -75,7 +75,7 @@ _NUMERALS = set("一二三四五六七八九十")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
 # words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
 _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
-                      + r"|理解|那边|这边|[找搜就都还也再只先])$")
+                      + r"|理解|那边|这边|年度|月份|季度|[找搜就都还也再只先])$")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -357,7 +357,7 @@ def _part_left_out(hits: list[int], form: Form) -> bool:
     for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
         stem = _place_stem(piece.group(0))
         # inside a place's name (渝中): not at its start, nor at its level word (区城管局, 自治区公安厅)
-        if piece.start() < hits[0] < piece.start() + len(stem) and len(stem) <= 4:
+        if piece.start() < hits[0] < piece.start() + len(stem) and len(stem) == 2:  # 新疆巴州: one piece of two
             return True
     return False
 

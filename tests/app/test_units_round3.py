@@ -207,3 +207,15 @@ def test_attacked_resolution_lower_units_and_places(names, question, units):
 
     index = UnitIndex(names, figure_words())
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("2024年度新疆伊犁州市场监督管理局一般公共预算财政拨款基本支出里人员经费", ["新疆伊犁州市场监督管理局"]),  # 年度 leads in
+    ("伊犁州市监局2022年知识产权奖励", ["新疆伊犁州市场监督管理局"]),  # 新疆伊犁州 is one place piece: 伊 is no inside
+    ("伊犁州财政局2022年预算", ["伊犁州财政局"]),
+])
+def test_what_the_unexplained_character_rule_keeps(question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(["新疆伊犁州市场监督管理局", "伊犁州财政局"], figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
