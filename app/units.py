@@ -66,6 +66,7 @@ _PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|�
 _PLACES_ONLY = re.compile(rf"(?:{_PLACE_PIECE})+")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
+_CUT_INSIDE_NAME = re.compile(_CUT.pattern.replace("和", "", 1))
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
 _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属于|作为|包括|还有|以及|其中|另外|各个|每个|所有|哪个|这个|"
                              r"那个|一下|一个|请教|了解|咨询|查询|想问|问问|看看|显示|列出|统计|对比|比较|相比|同比|分别|"
@@ -653,7 +654,8 @@ class UnitIndex:
     def _continued(self, q: str, end: int, matches: list[_Match]) -> bool:
         """Whether the name goes on into a unit below the matched one (五里店街道 + 党工委, 北碚区政府 + 办,
         潞邑街道 + 综治中心) that no stored name fits: the matched unit is then not the one asked about."""
-        rest = _CUT.split(q[end:], maxsplit=1)[0]
+        # a 和 inside the lower unit's name (规划建设和环境保护办公室) does not end it; one right after ends it (财政局和…)
+        rest = (_CUT if q[end:end + 1] == "和" else _CUT_INSIDE_NAME).split(q[end:], maxsplit=1)[0]
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
         more = _KIND_AHEAD.match(rest)

@@ -219,3 +219,10 @@ def test_what_the_unexplained_character_rule_keeps(question, units):
 
     index = UnitIndex(["新疆伊犁州市场监督管理局", "伊犁州财政局"], figure_words())
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+def test_a_lower_unit_whose_name_holds_he():
+    """和 inside a lower unit's name (规划建设和环境保护办公室) does not end it: the town is not that office."""
+    index = UnitIndex(["宁乡县城关镇人民政府", "宁乡县财政局"])
+    assert index.mentions("城关镇规划建设和环境保护办公室预算") == []
+    assert [u for m in index.mentions("城关镇和财政局哪个三公多") for u in m.units] == ["宁乡县城关镇人民政府", "宁乡县财政局"]
