@@ -162,7 +162,7 @@ def _kind_line(lines: list[str]) -> str:
     """A title that names no unit ("关于2026年部门预算编制的说明"): it still gives the year and the type."""
     for raw in lines[:6]:
         line = _NOISE.sub("", raw)
-        if _KIND.search(line) and _title_like(line) and not re.search(r"表$", line):
+        if _title_like(line) and re.search(r"(?:预算|决算)(?:公开|编制|情况|说明|报告)", line):
             return line
     return ""
 

@@ -135,3 +135,10 @@ def test_a_title_without_a_unit_still_gives_the_year_and_type():
 ])
 def test_the_unit_a_duties_sentence_introduces(text, unit):
     assert detect_text(text).unit == unit
+
+
+def test_a_table_header_is_no_title():
+    """A 绩效目标表 whose header says 预算金额: the header is not a title that makes it a budget."""
+    meta = detect_text("部门(单位)整体支出绩效目标表\n(2023年)\n部门(单位)名称\t\t阿克苏地区林业和草原局\n"
+                       "任务名称\t主要内容\t预算金额(万元)\n\t\t总额\t财政拨款\t其他资金")
+    assert (meta.unit, meta.year, meta.doc_type.value) == ("阿克苏地区林业和草原局", 2023, "performance_target")
