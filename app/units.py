@@ -54,7 +54,7 @@ _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办
 # what may stand before a unit's name without being part of it
 _STOP = set("的年了在和与及跟同比较对向从给把是有吗呢啊吧请问查看说想要个那这里哪谁去今前本上下当全共我你告诉知")
 # the kinds of unit a name ends with, longest first (a form may end with a short kind: 委, 办, 联, 协)
-_KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭|法院|学院|医院|卫生院|研究院|研究所|设计院|中学|小学|学校|幼儿园|"
+_KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭|法院|林场|农场|苗圃|法庭|附小|附中|村委会|居委会|学院|医院|卫生院|研究院|研究所|设计院|中学|小学|学校|幼儿园|"
                         r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
@@ -62,7 +62,7 @@ _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
 _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
 # a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
-_PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|那家|这家)+$")
+_PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|那家|这家|\s)+$")
 _PLACES_ONLY = re.compile(rf"(?:{_PLACE_PIECE})+")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
@@ -76,7 +76,7 @@ _NUMERALS = set("一二三四五六七八九十")
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
 # words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
 _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
-                      + r"|理解|那边|这边|年度|月份|季度|[找搜就都还也再只先])$")
+                      + r"|理解|那边|这边|年度|月份|季度|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就都还也再只先])$")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -178,7 +178,7 @@ def _shortened(text: str) -> set[str]:
                                                m["place"] + "党委" + m["rest"]]),
                            # the office that files the budget of a 政协 (its 办公室 or 机关) is called by the 政协
                            (_CPPCC, lambda m: [m["place"] + "政协" + m["rest"], m["place"] + "政协委员会" + m["rest"],
-                                               *([m["place"] + "政协"] if m["rest"] in ("办公室", "机关") else [])]),
+                                               *([m["place"] + "政协"] if m["rest"] in ("办公室", "办公厅", "机关") else [])]),
                            (_LEAGUE, lambda m: [m["place"] + "团委" + m["rest"],
                                                 m["place"] + "团" + m["level"][-1] + "委" + m["rest"]])):
         m = pattern.match(text)
@@ -187,6 +187,7 @@ def _shortened(text: str) -> set[str]:
     out |= _party_committee_forms(text)
     out |= _lower_unit_forms(text)
     out |= _numbered_forms(text)
+    out |= _congress_forms(text)
     out |= _liaison_office_forms(text)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
@@ -229,6 +230,15 @@ def _lower_unit_forms(text: str) -> set[str]:
 _NUMBERED = re.compile(r"第([一二三四五六七八九十]+)(中学校?|小学校?|幼儿园|初级中学|高级中学|职业中学)$")
 _NUMBERED_SHORT = {"中学": "中", "中学校": "中", "小学": "小", "小学校": "小", "幼儿园": "幼", "初级中学": "初中",
                    "高级中学": "高中", "职业中学": "职中"}
+
+
+def _congress_forms(text: str) -> set[str]:
+    """The office of a people's congress standing committee is called by the congress (某区人大, 人大常委会)."""
+    m = re.search(r"人民代表大会(?:常务委员会)?(?:办公室|办公厅|机关)?$", text)
+    if m is None:
+        return set()
+    place = text[:m.start()]
+    return {place + "人大", place + "人大常委会", place + "人大办"}
 
 
 def _numbered_forms(text: str) -> set[str]:
@@ -284,7 +294,7 @@ class _Match:
 
 def _typo_candidate(ch: str) -> bool:
     """A character that may be typed as a homophone of the intended one (not a particle)."""
-    return "\u4e00" <= ch <= "\u9fff" and ch not in _PARTICLES
+    return "\u4e00" <= ch <= "\u9fff" and ch not in _PARTICLES and ch not in _NUMERALS
 
 
 def _align(question: str, end: int, form: Form, known: re.Pattern | None = None) -> _Match | None:
@@ -295,7 +305,8 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     # the unit's kind is typed as printed, or as its homophone right after a character of the name (残连 for 残联);
     # not when that character and the next are printed in the name (张家川回族… is no typo for …联合会)
     homophones = 0 if question[end] == text[j] else 1
-    if homophones and not (_typo_candidate(question[end]) and pinyin(question[end]) == pinyin(text[j])
+    if homophones and not (_typo_candidate(question[end]) and question[end] not in "省市区县州旗"
+                           and pinyin(question[end]) == pinyin(text[j])
                            and end >= 1 and question[end - 1] in text[:j] and question[end:end + 2] not in text):
         return None
     start, hits, homophones = _hits(question, end, form, homophones)
@@ -303,7 +314,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if len(phrase) < 2 or (homophones and (len(phrase) < 3 or _another_place(phrase, hits, form))):
         return None
     numberless = _numberless(question, start, hits, form)
-    if numberless is None or not _specific(phrase, hits, form) or _part_left_out(hits, form):
+    if numberless is None or not _specific(phrase, hits, form) or _part_left_out(phrase, hits, form):
         return None
     if len(phrase) == 2 and _word_goes_on(question, end + 1, known):
         return None  # 社会 of 社会保障和就业支出 is no 社会科学界联合会
@@ -335,8 +346,9 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
         ch = question[i]
         k = text.rfind(ch, 0, hits[-1])
         if k < 0 and homophones == 0 and _typo_candidate(ch):
-            k = next((p for p in range(hits[-1] - 1, -1, -1)
-                      if p not in form.generic and pinyin(text[p]) == pinyin(ch)), -1)
+            # a former name with a homophone in the unit's own words is two guesses (纪委 is no 卫计委)
+            k = next((p for p in range(hits[-1] - 1, -1, -1) if p not in form.generic
+                      and not (form.former and p >= form.place_end) and pinyin(text[p]) == pinyin(ch)), -1)
             homophones += k >= 0
         if k < 0:
             break
@@ -345,20 +357,27 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
     return i + 1, hits[::-1], homophones
 
 
-# a branch named after its parent (…规划和自然资源局江北区分局): its own part tells it from the parent
-_BRANCH = re.compile(r"(?<=局)[\u4e00-\u9fff]{2,8}?(?=分局$)")
+# a unit named after its parent (…规划和自然资源局江北区分局, 公安局公安交通管理局, 高级人民法院某州分院): its own part
+# (before its kind word) tells it from the parent
+_BRANCH = re.compile(r"(?<!总局)(?<=局|院)[\u4e00-\u9fff]{2,12}?(?=(?:分局|管理局|局|分院|院|支队|大队|所|中心)$)")
 
 
-def _part_left_out(hits: list[int], form: Form) -> bool:
+def _in_order(phrase: str, text: str) -> bool:
+    it = iter(text)
+    return all(ch in it for ch in phrase)
+
+
+def _part_left_out(phrase: str, hits: list[int], form: Form) -> bool:
     """Whether the phrase leaves out what makes the unit itself: the own part of a branch (苏州市自然资源和规划局 is
     not its 吴中分局), or begins inside a place's name (中医院 is not 渝中区人民医院)."""
     branch = _BRANCH.search(form.text)
-    if branch and not any(branch.start() <= h < branch.end() for h in hits):
-        return True
+    if branch and _in_order(phrase, form.text[:branch.start()]):
+        return True  # the phrase is the parent's name (杭州市公安局 is not its 公安交通管理局)
     for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
         stem = _place_stem(piece.group(0))
-        # inside a place's name (渝中): not at its start, nor at its level word (区城管局, 自治区公安厅)
-        if piece.start() < hits[0] < piece.start() + len(stem) and len(stem) == 2:  # 新疆巴州: one piece of two
+        # the second character of a two-character place name without its first (中 of 渝中: 中医院, 重庆市中医院)
+        # (a longer piece may be two names: 新疆巴州)
+        if len(stem) == 2 and piece.start() + 1 in hits and piece.start() not in hits:
             return True
     return False
 
@@ -590,7 +609,7 @@ class UnitIndex:
         taken: list[tuple[int, int]] = []
         below_spans: list[tuple[int, int]] = []  # a unit and the unit below it: one mention
         for m in sorted(matches, key=lambda m: (-m.score[0], m.start)):
-            if any(m.start < e and s < m.end for s, e in taken):
+            if any(m.start < e and s < m.end for s, e in taken) or self._below_another(q, m, matches):
                 continue
             taken.append((m.start, m.end))
             if self._continued(q, m.end, matches):
@@ -598,9 +617,9 @@ class UnitIndex:
             below = self._below(q, m)
             if below is not None:  # a unit below the matched one, named after a filler
                 end, units = below
+                taken[-1] = (m.start, end)  # the lower unit's words name nothing else either
                 if not units:
                     continue  # no stored unit is that one: not the matched unit either
-                taken[-1] = (m.start, end)
                 below_spans.append((m.start, end))
                 groups = {self.group[u] for u in units}
                 out.append(UnitMention(phrase=q[m.start:end], start=m.start, units=units, ambiguous=len(groups) > 1))
@@ -665,6 +684,13 @@ class UnitIndex:
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)
         return not (said in ("会", "室", "处") or said in _SECOND_NAMES)
+
+    @staticmethod
+    def _below_another(q: str, m: _Match, matches: list[_Match]) -> bool:
+        """Whether the phrase follows another unit and a filler (南汇街道 + 的 + 社区卫生服务中心): that unit's
+        :meth:`_below` decides what it names."""
+        filler = re.search(r"(?:的|之|下面|下属|所属|旗下|那个|这个|那家|这家)+$", q[:m.start])
+        return filler is not None and any(x.end == filler.start() for x in matches)
 
     def _below(self, q: str, m: _Match) -> tuple[int, list[str]] | None:
         """A unit below the matched one, named after a filler word (北苑街道 + 的 + 中心, 远觉镇 + 那个 + 服务中心):
@@ -782,9 +808,10 @@ def _is_shortening(a: str, b: str) -> bool:
 
 # what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
 _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
-                        r"幼儿园|中学|小学|学校|[一二三四五六七八九十][中小幼]|"
+                        r"幼儿园|中学|小学|学校|党校|供销社|林场|苗圃|法庭|[一二三四五六七八九十][中小幼]|"
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以]))")
+_UNIT_LIKE_LONGEST = re.compile(_UNIT_LIKE.pattern.replace("{1,16}?", "{1,16}", 1))
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 
 
@@ -792,7 +819,10 @@ def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
     """A phrase that looks like the name of a unit (北京市财政局), for saying it was not recognised;
     a phrase holding one of ``words`` (figure words such as 公务接待) is not one."""
     for segment in re.split(r"[^\u4e00-\u9fff]+|[的了吗呢啊吧和与及跟比在]", question):
-        m = _UNIT_LIKE.search(_TIME_WORDS.sub("", segment))
+        segment = _TIME_WORDS.sub("", segment)
+        m = _UNIT_LIKE.search(segment)
+        if m and len(m.group(0)) < 3:  # a place that ends like a unit (宁乡): the longer name it begins
+            m = _UNIT_LIKE_LONGEST.search(segment)
         if m and len(m.group(0)) >= 3 and not any(w in m.group(0) for w in words):
             return m.group(0)
     return None

@@ -226,3 +226,39 @@ def test_a_lower_unit_whose_name_holds_he():
     index = UnitIndex(["宁乡县城关镇人民政府", "宁乡县财政局"])
     assert index.mentions("城关镇规划建设和环境保护办公室预算") == []
     assert [u for m in index.mentions("城关镇和财政局哪个三公多") for u in m.units] == ["宁乡县城关镇人民政府", "宁乡县财政局"]
+
+
+# found by the second attack on the resolver (helper-22); each failed before its fix
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # a unit named after its parent: the parent is not it
+    (["杭州市公安局公安交通管理局", "杭州市财政局"], "杭州市公安局预算", []),
+    (["杭州市公安局公安交通管理局", "杭州市财政局"], "杭州市交管局预算", ["杭州市公安局公安交通管理局"]),
+    (["浙江省高级人民法院温州分院", "温州市财政局"], "浙江高院三公", []),
+    # the second character of a place's name is not the first of the unit's words
+    (["杭州市上城区人民医院"], "杭州市城中医院决算", []),
+    # numbers are never homophones (十 is no 市); a place level is no homophone of a kind (市 is no 室)
+    (["温州市第五中学"], "温州十五中预算", []),
+    (["中国人民政治协商会议温州市委员会办公室", "温州市财政局"], "温州市2024年三公经费",
+     ["中国人民政治协商会议温州市委员会办公室", "温州市财政局"]),
+    # a former name with a homophone in the unit's own words is no match (纪委 is no 卫计委)
+    (["温州市卫生健康委员会"], "温州市纪委决算", []),
+    # a people's congress and a CPPCC office by the body's name
+    (["温州市人民代表大会常务委员会办公室", "中国人民政治协商会议温州市委员会办公厅"], "温州市人大三公",
+     ["温州市人民代表大会常务委员会办公室"]),
+    (["温州市人民代表大会常务委员会办公室", "中国人民政治协商会议温州市委员会办公厅"], "温州市政协决算",
+     ["中国人民政治协商会议温州市委员会办公厅"]),
+    # a lower unit below a matched one, of a kind the parent's words do not hold
+    (["温州市林业局"], "温州市林业局下属的林场预算", []),
+    (["温州市林业局"], "温州市林业局大罗山林场三公", []),
+    # a place with one stored unit does not answer for another unit of that place
+    (["浙江省宁海县人民法院"], "宁海县公安局三公", []),
+    (["国家税务总局宁海县税务局"], "宁海县委党校预算", []),
+    # 的 + a lower unit that fits nothing: its kind is not matched again elsewhere
+    (["温州市鹿城区五马街道社区卫生服务中心", "温州市鹿城区人民政府南汇街道办事处"], "南汇街道的社区卫生服务中心", []),
+    (["温州市财政局"], "我想知道温州市财政局的三公", ["温州市财政局"]),  # 知道 leads in
+])
+def test_second_attack_on_resolution(names, question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(names, figure_words())
+    assert sorted(u for m in index.mentions(question) for u in m.units) == sorted(units)
