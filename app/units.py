@@ -74,9 +74,12 @@ _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属
 _NUMERALS = set("一二三四五六七八九十")
 # the number that tells a unit from its siblings (第二中学, 第一中级人民法院, 五中, 七幼)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
+# words before a filler that name no place (咱们的财政局, 区里的)
+_PRONOUNS = re.compile(r"咱们|我们|你们|他们|大家|自己|本地|当地|区里|市里|县里|镇里|单位|部门|这里|那里|它们|"
+                       r"原来|以前|过去|现在|目前|当时|当年|今年|去年")
 # words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
 _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
-                      + r"|理解|那边|这边|年度|月份|季度|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就都还也再只先])$")
+                      + r"|理解|那边|这边|年度|月份|季度|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先])$")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -84,14 +87,16 @@ _METRIC_END = re.compile(r"(?:费|支出|收入|经费|金额|资金|预算|决�
 
 
 @lru_cache(maxsize=8192)
-def pinyin(ch: str) -> str:
-    """The pinyin of a Chinese character, tones ignored (the character itself otherwise)."""
+def pinyin(ch: str, tone: bool = False) -> str:
+    """The pinyin of a Chinese character, tones ignored unless asked for (the character itself otherwise)."""
     if "pypinyin" not in sys.modules:  # single characters only: skip the phrase dictionary (a second to load)
         os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
         os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
-    from pypinyin import lazy_pinyin
+    from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(ch)[0] if "\u4e00" <= ch <= "\u9fff" else ch
+    if not "\u4e00" <= ch <= "\u9fff":
+        return ch
+    return lazy_pinyin(ch, style=Style.TONE3 if tone else Style.NORMAL)[0]
 
 
 @dataclass(frozen=True)
@@ -325,7 +330,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if hits[0] < form.place_end and question[start] in "省市区县州旗" and start > 0:
         # the phrase begins with a place level whose name was typed before it (萧县财政局 against 金平县财政局):
         # that typed place must be this unit's
-        typed = _typed_name(question, start, known) + question[start]
+        typed = (_typed_name(question, start, known) or _raw_place_before(question, start)) + question[start]
         if _PLACES_ONLY.fullmatch(typed) and not _typed_place_in(typed, text[:form.place_end]):
             return None
     initials = sum(1 for h in hits if h in form.initials)
@@ -349,6 +354,8 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
             # a former name with a homophone in the unit's own words is two guesses (纪委 is no 卫计委)
             k = next((p for p in range(hits[-1] - 1, -1, -1) if p not in form.generic
                       and not (form.former and p >= form.place_end) and pinyin(text[p]) == pinyin(ch)), -1)
+            if k >= 0 and _another_word(question, i, text[k]):
+                k = -1
             homophones += k >= 0
         if k < 0:
             break
@@ -389,6 +396,14 @@ def _word_goes_on(question: str, at: int, known: re.Pattern | None) -> bool:
             question[at] in "会室处" or (known is not None and known.match(question, at)):  # 管委 + 会: a kind word
         return False
     return any(common_word(question[at - 2:at + k]) for k in (1, 2, 3) if at + k <= len(question))
+
+
+def _another_word(question: str, i: int, printed: str) -> bool:
+    """Whether the character typed at ``i`` in place of ``printed`` (same sound, another tone) makes a word of its
+    own with a neighbour (税务 for 水务, 农机 for 农技): another unit, not a slip."""
+    if pinyin(question[i], tone=True) == pinyin(printed, tone=True):
+        return False
+    return common_word(question[i:i + 2]) or (i > 0 and common_word(question[i - 1:i + 1]))
 
 
 def _numberless(question: str, start: int, hits: list[int], form: Form) -> bool | None:
@@ -495,6 +510,21 @@ def _typed_before(question: str, start: int) -> str:
     return typed
 
 
+def _raw_place_before(question: str, start: int) -> str:
+    """Up to four Chinese characters right before a place level, through the characters that are stop words
+    elsewhere but begin or end place names (和县, 大同市, 共和县, 费县, 上饶市)."""
+    i = start
+    while i > 0 and start - i < 4 and "\u4e00" <= question[i - 1] <= "\u9fff" and question[i - 1] not in _NOT_IN_PLACE:
+        i -= 1
+    raw = question[i:start]
+    return raw if set(raw) & _PLACE_STOPS and not _LEAD_IN.search(raw) else ""
+
+
+_NOT_IN_PLACE = set("的了吗呢啊吧年在是有个那这哪谁我你他本该全各每某其此")
+# stop characters that also begin or end place names (和县, 大同, 上饶, 丰都, 前郭): only they make a raw place
+_PLACE_STOPS = set("和同上都前向当")
+
+
 def _typed_name(question: str, start: int, known: re.Pattern | None) -> str:
     """What was typed right before a phrase that may name something (not a figure's or direction's words)."""
     typed = _typed_before(question, start)
@@ -515,6 +545,18 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
     # characters the unit's name does not explain (沙坪坝区 + 财政局; 民 + 政局 is not 财政局; 区 + 财政局 against
     # 重庆市财政局): the question names something else, unless they end a word that may stand before a name (了解, 帮我找)
     return not _LEAD_IN.search(question[:start])
+
+
+def _above_unit_level(typed: str, name: str) -> bool:
+    """Whether a typed place is a higher level of the unit's place while the unit is a function every level has
+    (成都的民政局 is the city's, not 锦江区's); a 街道/镇/乡 has a name of its own under any place."""
+    lead = _ORG_PREFIX.match(name)
+    rest = name[lead.end():] if lead else name
+    end = _place_end(rest)
+    pieces = [m.group(0) for m in re.finditer(_PLACE_PIECE, rest[:end])]
+    if len(pieces) < 2 or _NAMED_LOCAL.match(rest[end:]):
+        return False
+    return _place_stem(pieces[-1]) not in typed
 
 
 def _names_a_place(name: str) -> bool:
@@ -646,12 +688,25 @@ class UnitIndex:
         consumed: set[int] = set()  # where the places that were such a qualifier end
         for mention in units:
             filler = _PLACE_FILLER.search(q[:mention.start])
-            typed = _typed_before(q, filler.start()) if filler else ""
-            if not typed or not (typed in self.places or _PLACES_ONLY.fullmatch(typed)):
+            typed = _typed_name(q, filler.start(), self.known) if filler else ""
+            if filler and len(typed) < 2:  # a place with a stop character (大同的, 上海 财政局, 和县 财政局)
+                typed = _raw_place_before(q, filler.start()) or typed
+            if not typed or _PRONOUNS.fullmatch(typed):
                 out.append(mention)
                 continue
+            if not (typed in self.places or _PLACES_ONLY.fullmatch(typed)):
+                if len(typed) < 2:
+                    out.append(mention)
+                    continue
+                # "江北 卫健委": a place the archive does not hold; "杭州的民政局": a level above the stored units'
+                there = [u for u in mention.units if typed in u and not _above_unit_level(typed, u)]
+                if there:
+                    out.append(mention.model_copy(update={"units": there,
+                                                          "ambiguous": len({self.group[u] for u in there}) > 1}))
+                continue
             consumed.add(filler.start())
-            there = [u for u in mention.units if _typed_place_in(typed, u) or not _names_a_place(u)]
+            there = [u for u in mention.units if not _names_a_place(u)
+                     or _typed_place_in(typed, u) and not _above_unit_level(typed, u)]
             if there:
                 groups = {self.group[u] for u in there}
                 out.append(mention.model_copy(update={"units": there, "ambiguous": len(groups) > 1}))
@@ -717,7 +772,7 @@ class UnitIndex:
     def _names_unknown_unit(self, q: str, place: re.Match) -> bool:
         """Whether the place begins a longer unit name that matched no stored unit (渝中区财政局 when only
         普陀区's units are stored): that is an unknown unit, not the place's units."""
-        rest = q[place.end():]
+        rest = q[place.end():].lstrip()  # "象山 林场": the place, a space, a unit of it
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
         return unit_like(place.group(0) + rest) is not None
@@ -808,7 +863,7 @@ def _is_shortening(a: str, b: str) -> bool:
 
 # what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
 _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
-                        r"幼儿园|中学|小学|学校|党校|供销社|林场|苗圃|法庭|[一二三四五六七八九十][中小幼]|"
+                        r"幼儿园|中学|小学|学校|党校|供销社|林场|苗圃|法庭|(?:编|府|委|侨|台|外|人防|扶贫|政府)办|[一二三四五六七八九十][中小幼]|"
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以]))")
 _UNIT_LIKE_LONGEST = re.compile(_UNIT_LIKE.pattern.replace("{1,16}?", "{1,16}", 1))

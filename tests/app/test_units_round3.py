@@ -262,3 +262,29 @@ def test_second_attack_on_resolution(names, question, units):
 
     index = UnitIndex(names, figure_words())
     assert sorted(u for m in index.mentions(question) for u in m.units) == sorted(units)
+
+
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # a place the archive does not hold, before a filler or a space, or with a stop character in its name
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "拱墅的民政局预算", []),
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "拱墅 财政局三公", []),
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "上海 财政局三公", []),
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "原来的西湖区民政局预算", ["杭州市西湖区民政局"]),
+    (["马鞍山市含山县财政局"], "和县财政局2024年决算", []),
+    (["太原市民政局", "太原市中心医院"], "大同市中心医院三公", []),
+    (["太原市民政局", "太原市中心医院"], "大同的民政局", []),
+    # the city typed for a district's bureau: the city's bureau, not stored
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "杭州的民政局预算", []),
+    (["杭州市西湖区民政局", "杭州市西湖区财政局"], "西湖的民政局预算", ["杭州市西湖区民政局"]),
+    # a homophone in another tone that makes a word of its own is another unit (税务局 is no 水务局)
+    (["杭州市西湖区水务局"], "西湖区税务局三公", []),
+    (["杭州市西湖区水务局"], "西湖区水务局三公", ["杭州市西湖区水务局"]),
+    # a place, a space and a unit of it that is not stored
+    (["国家税务总局象山县税务局"], "象山 林场预算", []),
+    (["国家税务总局象山县税务局"], "象山县编办三公", []),
+])
+def test_second_attack_places_and_homophones(names, question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(names, figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
