@@ -337,6 +337,8 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
+    if homophones and _another_word(question, start, hits, form):
+        return None
     fit = (len(phrase), -form.former, -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps), numberless)
 
@@ -354,8 +356,6 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
             # a former name with a homophone in the unit's own words is two guesses (纪委 is no 卫计委)
             k = next((p for p in range(hits[-1] - 1, -1, -1) if p not in form.generic
                       and not (form.former and p >= form.place_end) and pinyin(text[p]) == pinyin(ch)), -1)
-            if k >= 0 and _another_word(question, i, text[k]):
-                k = -1
             homophones += k >= 0
         if k < 0:
             break
@@ -398,12 +398,16 @@ def _word_goes_on(question: str, at: int, known: re.Pattern | None) -> bool:
     return any(common_word(question[at - 2:at + k]) for k in (1, 2, 3) if at + k <= len(question))
 
 
-def _another_word(question: str, i: int, printed: str) -> bool:
-    """Whether the character typed at ``i`` in place of ``printed`` (same sound, another tone) makes a word of its
-    own with a neighbour (税务 for 水务, 农机 for 农技): another unit, not a slip."""
-    if pinyin(question[i], tone=True) == pinyin(printed, tone=True):
-        return False
-    return common_word(question[i:i + 2]) or (i > 0 and common_word(question[i - 1:i + 1]))
+def _another_word(question: str, start: int, hits: list[int], form: Form) -> bool:
+    """Whether the character typed for a homophone in another tone makes a word of its own with a neighbour
+    (税务 for 水务, 农机 for 农技): another unit, not a slip. Checked last, on a match that passed everything else
+    (the word list takes a second to read)."""
+    for n, h in enumerate(hits):
+        i = start + n
+        typed, printed = question[i], form.text[h]
+        if typed != printed and pinyin(typed, tone=True) != pinyin(printed, tone=True):
+            return common_word(question[i:i + 2]) or (i > 0 and common_word(question[i - 1:i + 1]))
+    return False
 
 
 def _numberless(question: str, start: int, hits: list[int], form: Form) -> bool | None:
@@ -437,20 +441,23 @@ def _another_place(phrase: str, hits: list[int], form: Form) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """jieba's word list with its frequencies (read only when a typed place needs it)."""
+def _dictionary() -> str:
+    """jieba's word list ("word freq tag" lines), as one text: a few lookups per question are cheaper than a table."""
     import jieba
 
-    words: dict[str, int] = {}
     with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
-        for line in f:
-            word, freq, *_ = line.split(" ")
-            words[word] = int(freq)
-    return words
+        return "\n" + f.read()
 
 
+@lru_cache(maxsize=4096)
 def common_word(word: str, floor: int = 10) -> bool:
-    return _dictionary().get(word, 0) >= floor
+    """Whether a word is in the dictionary at least ``floor`` times."""
+    text = _dictionary()
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return False
+    freq = text[at + len(word) + 2:text.index(" ", at + len(word) + 2)]
+    return int(freq) >= floor
 
 
 def _above_its_level(hits: list[int], form: Form) -> bool:
