@@ -179,10 +179,22 @@ def described_unit(text: str, units: UnitIndex) -> str:
     return text
 
 
+_DIGITS = "零一二三四五六七八九"
+
+
+def school_numbers(text: str) -> str:
+    """A school's number typed in digits (银川2中, 29中) written as its name has it (二中, 二十九中)."""
+    def chinese(m: re.Match) -> str:
+        n = int(m.group(1))
+        tens, ones = divmod(n, 10)
+        return ((_DIGITS[tens] if tens > 1 else "") + "十" if tens else "") + (_DIGITS[ones] if ones else "")
+    return re.sub(r"(?<![\d.])([1-9]\d?)(?=中|小|幼|职中)", chinese, text)
+
+
 def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQuestion:
     """What the question asks, against the stored units and years of the archive."""
     language = "en" if _mostly_latin(question) else "zh"
-    text = described_unit(correct_homophones(to_simplified(question)), units)
+    text = described_unit(correct_homophones(school_numbers(to_simplified(question))), units)
     mentions = units.mentions(text)
     matched = sorted({u for m in mentions for u in m.units})
     asked = years_in(text, bases=False)

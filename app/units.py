@@ -437,7 +437,7 @@ def _another_place(phrase: str, hits: list[int], form: Form) -> bool:
     printed = "".join(form.text[h] for h in hits if h < end)
     bare = re.sub(rf"{_LEVEL}$", "", typed)
     typed = bare if len(bare) >= 2 else typed  # 宿州市 → 宿州; 宿州 stays (州 is its name here)
-    return typed != printed[:len(typed)] and len(typed) >= 2 and common_word(typed)
+    return typed != printed[:len(typed)] and len(typed) >= 2 and (common_word(typed) or place_word(typed))
 
 
 @lru_cache(maxsize=1)
@@ -450,14 +450,24 @@ def _dictionary() -> str:
 
 
 @lru_cache(maxsize=4096)
-def common_word(word: str, floor: int = 10) -> bool:
-    """Whether a word is in the dictionary at least ``floor`` times."""
+def _entry(word: str) -> tuple[int, str]:
+    """(frequency, part of speech) of a word in the dictionary; (0, "") when it is not there."""
     text = _dictionary()
     at = text.find(f"\n{word} ")
     if at < 0:
-        return False
-    freq = text[at + len(word) + 2:text.index(" ", at + len(word) + 2)]
-    return int(freq) >= floor
+        return 0, ""
+    freq, tag = text[at + len(word) + 2:text.index("\n", at + 1)].split(" ")[:2]
+    return int(freq), tag
+
+
+def common_word(word: str, floor: int = 10) -> bool:
+    """Whether a word is in the dictionary at least ``floor`` times."""
+    return _entry(word)[0] >= floor
+
+
+def place_word(word: str) -> bool:
+    """Whether the dictionary knows the word as a place name (ns), however rare (龙港)."""
+    return _entry(word)[1] == "ns"
 
 
 def _above_its_level(hits: list[int], form: Form) -> bool:

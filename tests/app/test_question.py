@@ -48,3 +48,13 @@ def test_a_unit_described_by_its_charge(question, units):
     index = UnitIndex(["上海市普陀区商务委员会", "上海市普陀区规划和自然资源局", "某县生态环境局"], figure_words())
     parsed = parse_question(question, index, [2024, 2025])
     assert [u for m in parsed.mentions for u in m.units] == units
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("银川2中决算", ["银川市第二中学"]),  # a school's number in digits
+    ("银川21中预算", ["银川市第二十一中学"]),
+    ("银川3中预算", []),
+])
+def test_a_school_number_typed_in_digits(question, units):
+    index = UnitIndex(["银川市第二中学", "银川市第二十一中学", "银川市第九中学"])
+    assert [u for m in parse_question(question, index, [2024]).mentions for u in m.units] == units

@@ -288,3 +288,10 @@ def test_second_attack_places_and_homophones(names, question, units):
 
     index = UnitIndex(names, figure_words())
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+def test_a_rare_real_place_typed_as_a_homophone_is_that_place():
+    """龙港 (a real city the dictionary knows as a place, however rare) is not 龙岗 typed with a slip."""
+    index = UnitIndex(["深圳市龙岗区人民医院"])
+    assert index.mentions("龙港人民医院决算") == []
+    assert [u for m in index.mentions("龙岗人民医院决算") for u in m.units] == ["深圳市龙岗区人民医院"]
