@@ -20,17 +20,17 @@ METADATA_FLOORS = {"dev": {"unit": 0.95, "year": 0.98, "type": 0.98, "scope": 0.
 # measured: hand-written dev .989 / 0 wrong (n=273), held-out .905 / 1 wrong (n=74); generated .99+ / 0 wrong.
 # (Held-out wrong-unit answers went from 1 to 2 with the issue-9b matcher changes and back to 1 with the round-3
 # mechanisms; the misses were never read, so the part stays held out. The goal is 0.)
-RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.88, 1)}
+RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.93, 0)}  # now .989 / 0 and .946 / 0
 # later rounds, each written apart from the code after the earlier ones were spent (R3_README.md, R6_README.md):
 # round → (resolution floors per split: right, most wrong-unit answers; metadata floors per split)
-# round 3: first score held-out resolution .857 / 6 wrong, metadata unit .655; now .929 / 2 wrong, unit .690.
+# round 3: first score held-out resolution .857 / 6 wrong, metadata unit .655; now .946 / 0 wrong, unit .690.
 # round 6: first score (2026-11-30, before any change for it) dev .885 / 3 wrong, held-out .846 / 5 wrong, metadata
-# unit .711 / .767; now dev .982 / 0, held-out .890 / 5, unit .822 / .767.
+# unit .711 / .767; now dev .982 / 0, held-out .890 / 3, unit .822 / .767.
 LATER_ROUND_FLOORS = {
-    3: ({"dev": (0.97, 0), "heldout": (0.91, 2)},
+    3: ({"dev": (0.97, 0), "heldout": (0.93, 0)},
         {"dev": {"unit": 0.7, "year": 0.95, "type": 0.95, "scope": 0.95},
          "heldout": {"unit": 0.67, "year": 0.95, "type": 0.95, "scope": 0.95}}),
-    6: ({"dev": (0.96, 0), "heldout": (0.87, 5)},
+    6: ({"dev": (0.96, 0), "heldout": (0.87, 3)},
         {"dev": {"unit": 0.8, "year": 0.9, "type": 0.97, "scope": 0.97},
          "heldout": {"unit": 0.75, "year": 0.95, "type": 0.97, "scope": 0.97}}),
 }
@@ -105,3 +105,21 @@ def test_renamed_archive_answers_as_well_as_the_original():
     r5 = r["questions_r5.jsonl"]
     assert r5["heldout"]["accuracy"] >= 0.75, "round-5 held-out"
     assert r5["dev"]["accuracy"] >= 0.87, [m for m in r5["misses"] if m["split"] == "dev"]
+
+
+# the two attacks on the resolver (evals/resolver_attacks.py): (right, most wrong-unit answers) per split.
+# First runs: attack 1 dev .784 / 43 wrong, held-out .740 / 46; attack 2 dev .755 / 59, held-out .811 / 42.
+# Now: attack 1 .974 / 0 and .929 / 7; attack 2 .956 / 10 and .940 / 9.
+ATTACK_FLOORS = {"attack 1 (428)": {"dev": (0.97, 0), "heldout": (0.92, 7)},
+                 "attack 2 (599)": {"dev": (0.95, 10), "heldout": (0.93, 9)}}
+
+
+def test_attacks_on_the_resolver_stay_beaten():
+    from evals.resolver_attacks import score
+
+    for name, (counts, misses) in score().items():
+        for split, (floor, wrong) in ATTACK_FLOORS[name].items():
+            n = sum(v for (s, _), v in counts.items() if s == split)
+            shown = misses[:8] if split == "dev" else split  # held-out misses are never printed
+            assert counts[(split, "right")] / n >= floor, (name, shown)
+            assert counts[(split, "wrong")] <= wrong, (name, shown)
