@@ -79,7 +79,7 @@ _PRONOUNS = re.compile(r"咱们|我们|你们|他们|大家|自己|本地|当地
                        r"原来|以前|过去|现在|目前|当时|当年|今年|去年")
 # words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
 _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
-                      + r"|理解|那边|这边|年度|月份|季度|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先])$")
+                      + r"|理解|那边|这边|年度|月份|季度|年底|年末|年初|月底|月末|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先])$")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
@@ -555,6 +555,8 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
     a place that is nowhere in its name (九龙坡区 + 民政局 when only 渝中区's is stored), or another name
     where the phrase skipped the start of this unit's own name (化龙桥 + 街道办 against 两路口街道办事处)."""
     typed = _typed_name(question, start, known)
+    if not typed and not (question[start - 1:start] in ("和", "与", "同", "跟") and question[start] not in "省市区县州旗"):
+        typed = _raw_place_before(question, start)  # 大同 + 市场监管局; not a conjunction (…街道和张家湾街道)
     if not typed:
         return False
     if place and _PLACES_ONLY.fullmatch(typed) and _typed_place_in(typed, place, renamed_only=True):

@@ -295,3 +295,17 @@ def test_a_rare_real_place_typed_as_a_homophone_is_that_place():
     index = UnitIndex(["深圳市龙岗区人民医院"])
     assert index.mentions("龙港人民医院决算") == []
     assert [u for m in index.mentions("龙岗人民医院决算") for u in m.units] == ["深圳市龙岗区人民医院"]
+
+
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # a place whose name holds a stop character, typed right before a phrase that begins with 市: not another unit's
+    (["大同市市场监督管理局", "昌吉州市场监督管理局"], "截至2024年底大同市场监管局一共有几辆车", ["大同市市场监督管理局"]),
+    # 和 between two names is a conjunction, not the end of a place
+    (["武汉市洪山区人民政府和平街道办事处", "武汉市洪山区人民政府张家湾街道办事处"], "和平街道和张家湾街道哪个花得多",
+     ["武汉市洪山区人民政府和平街道办事处", "武汉市洪山区人民政府张家湾街道办事处"]),
+])
+def test_stop_characters_in_places_and_between_names(names, question, units):
+    from app.question import figure_words
+
+    index = UnitIndex(names, figure_words())
+    assert [u for m in index.mentions(question) for u in m.units] == units
