@@ -8,10 +8,13 @@ of the unit's *written forms* and the phrase ends on the form's last character (
 units: 中共/政协/共青团 + place + 委员会 is also written place + 委 / 政协 / 团委 (团区委);
 人民政府 becomes 政府 or disappears after a 镇/乡 name; 委员会 → 委, 办公室 → 办, 街道办事处 →
 街道办 / 街道; a name in brackets is a second name; a reorganised function keeps its former
-name (环保局 for 生态环境局). One character may be a homophone (卫建委, 人设局: pinyin).
+name (环保局 for 生态环境局). One character may be a homophone (卫建委, 人设局: pinyin) when the slip makes no word
+of its own (税务局 is no 水务局, 宿州 no 苏州: jieba's word list) and is no number or place level.
 
 A typed place that the unit does not have (九龙坡区 in front of 民政局 when only 渝中区's is
-stored) rules the unit out, so a question is never answered with another unit's numbers. When
+stored; 成都的民政局 for 锦江区's), or even one character its name does not explain (民 + 政局), rules the unit
+out, so a question is never answered with another unit's numbers; so does a number that is not the unit's whole
+number (二中 is not 第二十六中学) and a parent's name for a unit named after its parent (公安局 is not its 交管局). When
 several different units fit equally well the mention is ambiguous (the caller asks which, or
 answers for each); names that are one unit printed two ways (昌吉回族自治州… / 昌吉州…) count as one.
 """
@@ -375,8 +378,9 @@ def _in_order(phrase: str, text: str) -> bool:
 
 
 def _part_left_out(phrase: str, hits: list[int], form: Form) -> bool:
-    """Whether the phrase leaves out what makes the unit itself: the own part of a branch (苏州市自然资源和规划局 is
-    not its 吴中分局), or begins inside a place's name (中医院 is not 渝中区人民医院)."""
+    """Whether the phrase leaves out what makes the unit itself: the own part of a unit named after its parent
+    (苏州市自然资源和规划局 is not its 吴中分局), or the first character of a two-character place whose second it
+    takes (中医院 is not 渝中区人民医院)."""
     branch = _BRANCH.search(form.text)
     if branch and _in_order(phrase, form.text[:branch.start()]):
         return True  # the phrase is the parent's name (杭州市公安局 is not its 公安交通管理局)
