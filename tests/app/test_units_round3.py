@@ -309,3 +309,10 @@ def test_stop_characters_in_places_and_between_names(names, question, units):
 
     index = UnitIndex(names, figure_words())
     assert [u for m in index.mentions(question) for u in m.units] == units
+
+
+def test_the_tax_bureaus_by_their_names_before_the_merger():
+    """国税局 and 地税局 were merged into the 税务局 of 国家税务总局 (2018): people still use both names."""
+    index = UnitIndex(["国家税务总局台州市黄岩区税务局", "台州市黄岩区财政局"])
+    for question in ("黄岩区国税局三公", "黄岩区地税局预算"):
+        assert [u for m in index.mentions(question) for u in m.units] == ["国家税务总局台州市黄岩区税务局"]
