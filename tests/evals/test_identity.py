@@ -109,8 +109,8 @@ def test_renamed_archive_answers_as_well_as_the_original():
 
 # the two attacks on the resolver (evals/resolver_attacks.py): (right, most wrong-unit answers) per split.
 # First runs: attack 1 dev .784 / 43 wrong, held-out .740 / 46; attack 2 dev .755 / 59, held-out .811 / 42.
-# Now: attack 1 .974 / 0 and .929 / 7; attack 2 .956 / 10 and .940 / 9.
-ATTACK_FLOORS = {"attack 1 (428)": {"dev": (0.97, 0), "heldout": (0.92, 7)},
+# Now: attack 1 .974 / 0 and .934 / 6; attack 2 .960 / 10 and .944 / 9.
+ATTACK_FLOORS = {"attack 1 (428)": {"dev": (0.97, 0), "heldout": (0.92, 6)},
                  "attack 2 (599)": {"dev": (0.95, 10), "heldout": (0.93, 9)}}
 
 
