@@ -324,8 +324,6 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     numberless = _numberless(question, start, hits, form)
     if numberless is None or not _specific(phrase, hits, form) or _part_left_out(phrase, hits, form):
         return None
-    if len(phrase) == 2 and _word_goes_on(question, end + 1, known):
-        return None  # 社会 of 社会保障和就业支出 is no 社会科学界联合会
     if _contradicted(question, start, known, text[:form.place_end]):
         return None
     if _above_its_level(hits, form):
@@ -340,8 +338,11 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     gaps = sum(b - a - 1 for a, b in zip(hits, hits[1:], strict=False) if a >= form.place_end)
     if not _kind_typed(phrase, text):
         return None
+    # the word-list checks come last, on a match that passed everything else
     if homophones and _another_word(question, start, hits, form):
         return None
+    if len(phrase) == 2 and _word_goes_on(question, end + 1, known):
+        return None  # 社会 of 社会保障和就业支出 is no 社会科学界联合会
     fit = (len(phrase), -form.former, -_skipped_levels(text, hits, form), -homophones, -_skipped_lead(hits, form))
     return _Match(form, start, end + 1, fit, (initials, -gaps), numberless)
 
@@ -404,8 +405,7 @@ def _word_goes_on(question: str, at: int, known: re.Pattern | None) -> bool:
 
 def _another_word(question: str, start: int, hits: list[int], form: Form) -> bool:
     """Whether the character typed for a homophone in another tone makes a word of its own with a neighbour
-    (税务 for 水务, 农机 for 农技): another unit, not a slip. Checked last, on a match that passed everything else
-    (the word list takes a second to read)."""
+    (税务 for 水务, 农机 for 农技): another unit, not a slip."""
     for n, h in enumerate(hits):
         i = start + n
         typed, printed = question[i], form.text[h]
