@@ -13,7 +13,8 @@ from decimal import Decimal
 
 from app.lines import LineAnswer, best_items, budget_gap, gap_said, line_answer, whole
 from app.lines import said as _said
-from app.question import metric_keys
+from app.projects import asked_field, condition, extreme
+from app.question import asks_parts, metric_keys
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -115,6 +116,11 @@ def _fmt(f: Figure) -> str:
     if f.unit == "元" and abs(f.amount()) >= 10000:
         return f"{f.value}元（合{f.in_wanyuan().quantize(Decimal('0.01'))}万元）"
     return f"{f.value}{f.unit}"
+
+
+def _named(name: str, f: Figure) -> str:
+    """An item's name and figure; a colon between them when the name ends in a digit or letter (其他养人1：85分)."""
+    return f"{name}{'：' if name[-1:].isascii() and name[-1:].isalnum() else ''}{_fmt(f)}"
 
 
 def _step(f: Figure) -> Decimal:
@@ -301,9 +307,14 @@ class Answerer:
 
     def _before_the_figures(self, parsed: ParsedQuestion, question: str, units, year,
                             missing_years: list[int]) -> Answer | None:
-        """What is answered before the vocabulary figures: a change against last year the document states, a row
-        named as such (“其他交通费用”, 食品安全监管（项）), the evaluation of the projects as a whole."""
+        """What is answered before the vocabulary figures: the parts of a total asked as a list, a change against
+        last year the document states, a row named as such (“其他交通费用”, 食品安全监管（项）), the evaluation of the projects as a whole."""
         years, keys, intent = parsed.years, list(parsed.metrics), parsed.intent.value
+        if intent in ("list", "figure") and len(keys) == 1 and asks_parts(question) and not re.search(
+                r"项目|专项|任务|类|三公", question):
+            parts = self._parts(keys, units, year)  # "车辆有哪些，各几辆": the parts printed after the total
+            if parts is not None:
+                return parts
         if len(years) <= 1 and _AGAINST_BUDGET.search(question):  # "年初预算和决算差多少", "完成年初预算的百分之几"
             stated = self._stated("vs_budget", keys, units, year)
             if stated is not None:
@@ -589,10 +600,34 @@ class Answerer:
         return Answer(answer=head + text + "。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
+    def _parts(self, keys: list[str], units, year) -> Answer | None:
+        """The parts a document prints after a total in the same sentence ("共有车辆17辆。其中：机要通信用车1辆、
+        执法执勤用车15辆…"): the total and each part, cited. The total is the first stated with parts."""
+        lines = self.lines(units, year)
+        for total in sorted(self.scoped(self.figures(keys[0], units, year)), key=lambda f: f is not _best([f])):
+            c = total.citation
+            if c.line_start is None:
+                continue
+            parts = [i for i in lines
+                     if i.citation.doc_id == c.doc_id and i.amounts and i.kind not in ("change", "nil", "vs_budget")
+                     and i.citation.line_start is not None
+                     and c.line_start <= i.citation.line_start <= (c.line_end or c.line_start)
+                     and i.citation.char_start > c.char_start and i.amounts[0].unit == total.unit]
+            if parts:
+                said = "，".join(f"{i.name}{i.amounts[0].value}{i.amounts[0].unit}" for i in parts)
+                return Answer(answer=f"{self._who(total)}{label(keys[0])}共{_fmt(total)}，其中：{said}。",
+                              answerable=True, intent="list", figures=[total],
+                              citations=[c, *(i.citation for i in parts)])
+        return None
+
     def _items(self, question: str, keys: list[str], units, year) -> Answer:
-        """The items of a whole, as stated: the classes (类) of 一般公共预算 spending, or the projects' budgets."""
-        pattern = "project:%:budget" if re.search(r"专项|项目", question) else "gpb_class:%"
-        rows = self.scoped(self.store.figures_where_like(pattern, units, year))
+        """The items of a whole, as stated: the classes (类) of 一般公共预算 spending, or the projects (a target
+        table's tasks) with the field asked (:mod:`app.projects`): all of them, those meeting a condition
+        ("执行率没有达到100%"), or the highest / lowest."""
+        field = asked_field(question) if re.search(r"专项|项目|任务", question) else None
+        if field is None and not re.search(r"类|科目|功能|支出|花在|用在|方面", question):
+            return self._figure(question, keys, units, year, "list")  # (no whole of items is named)
+        rows = self.scoped(self.store.figures_where_like(f"project:%:{field}" if field else "gpb_class:%", units, year))
         per_item: dict[str, Figure] = {}
         for f in rows:
             if f.key not in per_item or (f.unit == "万元" and per_item[f.key].unit != "万元"):
@@ -600,8 +635,21 @@ class Answerer:
         if not per_item:
             return self._figure(question, keys, units, year, "list")
         figs = list(per_item.values())
-        names = "，".join(f"{f.key.split(':')[1]}{_fmt(f)}" for f in figs)
-        what = "项目预算" if pattern.startswith("project") else "一般公共预算财政拨款支出按功能分类（类）"
+        what = f"项目{PROJECT_FIELD_LABELS[field]}" if field else "一般公共预算财政拨款支出按功能分类（类）"
+        test = condition(question, field) if field else None
+        way = extreme(question) if field and test is None else None
+        if test is not None:
+            kept = [f for f in figs if test[0](Decimal(f.value))]
+            if not kept:  # none meets it: say so, citing the rows read
+                return Answer(answer=f"{self._who(figs[0])}{len(figs)}个项目中，没有{PROJECT_FIELD_LABELS[field]}"
+                                     f"{test[1]}的项目。", answerable=True, intent="list", figures=figs,
+                              citations=[f.citation for f in figs])
+            what, figs = f"{PROJECT_FIELD_LABELS[field]}{test[1]}的项目（共{len(figs)}个项目中的{len(kept)}个）", kept
+        elif way is not None:
+            pick = (max if way == "max" else min)(Decimal(f.value) for f in figs)
+            figs = [f for f in figs if Decimal(f.value) == pick]
+            what = f"{PROJECT_FIELD_LABELS[field]}{'最高' if way == 'max' else '最低'}的项目"
+        names = "，".join(_named(f.key.split(":")[1], f) for f in figs)
         return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 

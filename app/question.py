@@ -27,7 +27,13 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison 
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|"
                       r"(?:一共|总共)(?:有)?多少钱")
 _WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|何故")
-_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几个|各(?:花了|是|给了)?多少|分别|每项|各项|各类")
+_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么")
+# the wholes a list is asked of: the 三公 parts, the classes of spending, the projects (or a target table's tasks)
+_OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4e00-\u9fff]{1,4}(?:分|划分|区分)|专项|(?:哪些|哪几个|哪几项|各个?)[^，,。？?]{0,12}?(?:项目|任务)|"
+                       r"(?:项目|任务)(?!支出).{0,4}各|(?:项目|任务)[^。？?]{0,12}?(?:哪些|哪几个|哪几项)")
+# projects picked out by a superlative or a bound ("哪个项目得分最低", "预算最多的项目", "执行率不到50%的项目")
+_WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,12}最[高低多少大小好差]|最[高低多少大小好差]的(?:项目|任务|专项)|"
+                            r"\d(?:%|％|分|万元?)?(?:及?以[上下])?的(?:项目|任务|专项)|没(?:有)?[花用]完的(?:项目|专项)")
 _COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
 
 
@@ -147,13 +153,18 @@ def doc_type_of(question: str) -> DocType | None:
     return None
 
 
+def asks_parts(question: str) -> bool:
+    """Whether the question asks for the parts of what it names ("车辆有哪些，各几辆", "分别是多少")."""
+    return bool(_LIST.search(question))
+
+
 def intent_of(question: str) -> Intent:
     if _WHY.search(question):
         return Intent.reason
     budget_vs_actual = re.search(r"预算", question) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
-    if _LIST.search(question) and re.search(r"三公|哪几类|各类|分类|按类|专项|(?:哪些|哪几个|各个?)项目|项目(?!支出).{0,4}各", question):
+    if _LIST.search(question) and _OF_ITEMS.search(question) or _WHICH_PROJECT.search(question):
         return Intent.list
     return Intent.figure
 

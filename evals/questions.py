@@ -3,7 +3,10 @@
 - ``questions.jsonl`` (58, the set the answerer was developed on) and ``questions_independent.jsonl``
   (61, written by someone who had not seen the code) on the sample archive;
 - ``questions_renamed.jsonl`` (the 58 reworded) and ``questions_independent_renamed.jsonl`` (40) on the
-  renamed archive (:mod:`evals.renamed`: the same documents under other real names, places and years).
+  renamed archive (:mod:`evals.renamed`: the same documents under other real names, places and years);
+- ``questions_r4.jsonl`` / ``questions_r5.jsonl`` (later blind rounds) on those two archives, and
+  ``questions_r7.jsonl`` (blind, round 7) on a second renamed archive (``renamed_map_r7.json``: a county
+  bureau, a district Party committee department, another province's street office…).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -22,10 +25,12 @@ from app.evaluation.answers import judge, load_questions
 from app.evaluation.runner import GOLD_DIR, sample_archive
 from app.service import DisclosureService
 from app.settings import get_settings
+from evals.renamed import MAP_R7, load_map
 from evals.renamed import build as build_renamed
 
 SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl"),
-        "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl")}
+        "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl"),
+        "renamed7": ("questions_r7.jsonl",)}
 
 
 def service_for(files: list[Path]) -> DisclosureService:
@@ -54,8 +59,9 @@ def score(svc: DisclosureService, questions: list[dict]) -> tuple[Counter, Count
 def run(gold_dir: Path = GOLD_DIR) -> dict:
     corpus = sample_archive()
     renamed = build_renamed(Path(tempfile.mkdtemp(prefix="renamed-")), corpus)
+    renamed7 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed7-")), corpus, load_map(MAP_R7))
     out: dict = {}
-    for archive, files in (("corpus", corpus), ("renamed", renamed)):
+    for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

@@ -6,7 +6,11 @@ text files keep their line numbers (a name is never matched across a line break)
 questions of ``questions_renamed.jsonl`` cite the same lines. PDFs are re-laid page for page with
 reportlab (every extracted line on its own PDF line), since their text cannot be edited in place.
 
-    python -m evals.renamed OUT_DIR        # writes the six renamed files into OUT_DIR
+    python -m evals.renamed OUT_DIR [MAP]  # writes the six renamed files into OUT_DIR
+
+A second map, ``renamed_map_r7.json``, re-issues the corpus once more under other kinds of unit
+(a county bureau, a district Party committee department, another province's street office) for
+the round-7 questions.
 
 Nothing this writes is committed: the PDFs are derived from third-party files.
 """
@@ -20,6 +24,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MAP = Path(__file__).parent / "gold" / "renamed_map.json"
+MAP_R7 = Path(__file__).parent / "gold" / "renamed_map_r7.json"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 # a year printed as a year: four digits 2000-2039, not part of a longer number or an amount
@@ -94,5 +99,6 @@ def build(out_dir: Path, corpus: list[Path] | None = None, mapping: dict | None 
 
 
 if __name__ == "__main__":
-    for p in build(Path(sys.argv[1] if len(sys.argv) > 1 else "renamed")):
+    chosen = load_map(Path(sys.argv[2])) if len(sys.argv) > 2 else None
+    for p in build(Path(sys.argv[1] if len(sys.argv) > 1 else "renamed"), mapping=chosen):
         print(p)

@@ -270,7 +270,8 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
-_VEHICLES = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?用车)(?P<v>\d+)辆")
+# a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆")
+_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车)(?P<v>\d+)辆")
 
 
 def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:

@@ -16,6 +16,7 @@ from decimal import Decimal
 from core.schemas import CheckResult, Citation
 from extraction.rulebook import Context, diff_status, half_unit, result, rule, skip
 from extraction.tablefacts import Amount, Item, TableFacts
+from extraction.tables import is_score_row
 
 
 def _cite(ctx: Context, *items: Item) -> list[Citation]:
@@ -387,7 +388,6 @@ def _budget_actual_balance(amounts: list[Amount]) -> tuple[Amount, Amount, Amoun
 
 # -- the score ---------------------------------------------------------------------------------------
 
-_TOTAL_SCORE = re.compile(r"^总分")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 
 
@@ -395,11 +395,19 @@ def _plain(amounts: list[Amount]) -> list[Amount]:
     return [a for a in amounts if _PLAIN.match(a.text.replace(",", ""))]
 
 
+def total_score(t: TableFacts) -> Item | None:
+    """The item of the 总分 row (or of a 总计 row printing a grade) that holds the score."""
+    for i in t.items:
+        if i.amounts and is_score_row([i.label, *(x.label for x in t.items if x.row == i.row and x.start >= i.end)]):
+            return i
+    return None
+
+
 def score_rows(t: TableFacts) -> tuple[Item | None, list[tuple[Decimal, Decimal | None, list[Item]]]]:
     """The 总分 row and, per scored row, (分值, 得分, items): the plain numbers of a row are 分值 then 得分 (a 得分 cell
     repeated in the empty cells after it — "2 | 2 | 2", "2.5 | 0 | 0 | 0" — is one 得分). The 执行率 row's 得分 is
     that of the money row as read (None when the row prints no 得分)."""
-    total = next((i for i in t.items if _TOTAL_SCORE.match(i.label) and i.amounts), None)
+    total = total_score(t)
     if total is None:
         return None, []
     position = {id(i): k for k, i in enumerate(t.items)}
@@ -492,7 +500,7 @@ def grade_of(score: Decimal) -> str:
 def project_grade(ctx: Context) -> list[CheckResult]:
     out = []
     for t in _performance_tables(ctx, "自评"):
-        total = next((i for i in t.items if _TOTAL_SCORE.match(i.label) and i.amounts), None)
+        total = total_score(t)
         if total is None:
             continue
         numbers = [Decimal(re.sub(r"[^\d.]", "", a.text) or 0) for a in total.amounts]

@@ -206,6 +206,17 @@ def read_project(table: Table) -> list[TableFigure]:
 
 
 _MONEY_FIELDS = (("budget", "全年预算数"), ("actual", "全年执行数"), ("execution_rate", "执行率"))
+# the row of a self-evaluation's total score: 总分 (自评总分, 总得分…), or a 总计/合计 row that prints the grade beside
+# its number (“总计 | 98 | 优”): a 总计 row without a grade may be money
+_SCORE_ROW = re.compile(r"^(?:自评)?总得?分(?:[（(][^）)]*[）)])?$|^综合得分$")
+_TOTAL_ROW = re.compile(r"^[总合]计$")
+_GRADE = re.compile(r"^(?:优秀?|良好?|中|合格|及格|差|不合格|较差)$")
+
+
+def is_score_row(cells: list[str]) -> bool:
+    """Whether a row whose non-empty cells are ``cells`` is a self-evaluation's total score (总分, graded 总计)."""
+    first = cells[0].replace(" ", "") if cells else ""
+    return bool(_SCORE_ROW.match(first) or _TOTAL_ROW.match(first) and any(_GRADE.match(c.strip()) for c in cells[1:]))
 
 
 def _amounts_after(tokens: list[tuple[str, Row]], at: int, window: int) -> list[tuple[str, Row]]:
@@ -242,8 +253,8 @@ def _stream_money(tokens: list[tuple[str, Row]], words: list[str], name: str, ti
 
 
 def _stream_score(tokens: list[tuple[str, Row]], words: list[str], name: str, title: str) -> list[TableFigure]:
-    """总分: the last amount of the run after it."""
-    total = next((i for i, w in enumerate(words) if w == "总分"), None)
+    """总分 (or a graded 总计): the last amount of the run after it."""
+    total = next((i for i in range(len(words)) if is_score_row(words[i:i + 4])), None)
     if total is None:
         return []
     scores = _amounts_after(tokens, total, 8)
@@ -328,7 +339,7 @@ def _read_project_rows(table: Table) -> list[TableFigure]:
             out.append(TableFigure(f"project:{name}:{field_}", value, "%" if field_ == "execution_rate" else "万元",
                                    data.start, data.end, data.first, table.title, col))
     for r in rows:
-        if r.first.replace(" ", "") == "总分":
+        if is_score_row([c for c in r.cells if c]):
             scores = [number(c) for c in r.cells if c and number(c)]
             if scores:
                 out.append(TableFigure(f"project:{name}:score", scores[-1][0], "分", r.start, r.end, "总分", table.title,

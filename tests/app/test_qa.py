@@ -129,3 +129,39 @@ def test_why_a_project_underspent_is_answered_from_its_self_evaluation(archive_s
     # a why about a vocabulary figure stays with that figure's reason, not a project's
     b = archive_service.ask("昌吉州市监局2024年机关运行经费为什么减少了")
     assert "自评偏差原因" not in b.answer and "厉行节约" in b.answer
+
+
+def test_projects_meeting_a_bound_the_highest_and_none(archive_service):
+    """A list over the projects' field asked (app.projects): those meeting a bound, the highest, or none, all cited."""
+    a = archive_service.ask("大同市监局2024年执行率不到50%的项目")
+    assert a.answerable and a.intent == "list"
+    assert {f.key.split(":")[1] for f in a.figures} == {"Z智慧监管综合服务平台建设经费", "Z计量监管经费",
+                                                         "Z特种设备监管费", "放心消费创建项目"}
+    assert "12.47%" in a.answer and "（共28个项目中的4个）" in a.answer and len(a.citations) == 4
+    b = archive_service.ask("昌吉州市场监管局2021年预算最多的项目是哪个")
+    assert [f.key for f in b.figures] == ["project:“阳光食品”PPP项目财政补贴资金:budget"] and "182万元" in b.answer
+    c = archive_service.ask("大同市监局2024年有没有项目拿了满分，是哪些？")
+    assert c.answerable and "没有自评得分为满分的项目" in c.answer and len(c.citations) == 30
+    d = archive_service.ask("大同市监局2024年自评得分在90分以下的项目有哪些")
+    assert d.figures and all(float(f.value) <= 90 for f in d.figures) and "J计量监管经费" not in d.answer
+    assert "Z质量发展工作经费72.36分" in d.answer and "QT其他养人1：85分" in d.answer  # (a name ending in a digit)
+
+
+def test_a_target_tables_tasks_are_listed_with_their_budgets(archive_service):
+    a = archive_service.ask("巴州市场监管局2022年绩效目标表里都有哪些任务，分别多少钱")
+    assert a.answerable and a.intent == "list" and len(a.figures) == 8
+    assert "市场监管系统综合事物保障955.77万元" in a.answer and "组织实施知识产权激励奖励制度60万元" in a.answer
+
+
+def test_the_parts_printed_after_a_total_answer_a_list_of_them(archive_service):
+    """"车辆11辆…其中：…执法执勤用车9辆…": the total stated with its parts, not the other sentence counting 11."""
+    a = archive_service.ask("昌吉州市场监管局2024年的车都有哪几种，各几辆")
+    assert a.answerable and a.figures[0].value == "11" and a.citations[0].line_start == 106
+    assert "副部(省)级及以上领导用车0辆" in a.answer and "执法执勤用车9辆" in a.answer and "其他用车2辆" in a.answer
+    b = archive_service.ask("大同市监局2024年公务用车有几辆")  # 公务用车保有量, not every vehicle
+    assert b.figures[0].key == "vehicles_in_service" and b.figures[0].value == "14"
+
+
+def test_a_graded_总计_row_gives_the_projects_score(archive_service):
+    a = archive_service.ask("大同市监局2024年个体工商户保险保障项目自评打了几分")
+    assert a.answerable and "98分" in a.answer and any(c.line_start == 1158 for c in a.citations)

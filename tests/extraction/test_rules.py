@@ -15,6 +15,7 @@ from conftest import DATA, REAL_PDFS
 
 from core.schemas import CheckResult
 from extraction.checks import check_layout
+from extraction.extractor import extract
 from index.layout import read_layout
 from index.loaders import load
 from index.metadata import detect
@@ -487,3 +488,21 @@ def test_a_change_against_both_printed_figures_and_an_item_stated_twice(tmp_path
     assert any("应减少" in r.message for r in of(wrong, "stated_change", "fail"))
     twice = check_text(tmp_path, base.replace("支出决算数为40.00万元，主要用于", "支出决算数为44.00万元，主要用于"), "twice.txt")
     assert any("又写作 44.00" in r.message for r in of(twice, "item_amounts", "fail"))
+
+
+def test_a_graded_总计_row_is_the_total_score_and_an_ungraded_one_is_not(tmp_path):
+    # 002's 个体工商户 table closes with "总计 | 98 | 优" instead of 总分; a 总计 without a grade may be money
+    text = f"{UNIT}2024年度部门决算\n" + SELF_EVALUATION.replace("总 分\t\t\t\t\t87\t良", "总计\t\t\t\t\t87\t良")
+    score = of(check_text(tmp_path, text), "project_score")
+    assert [r.status for r in score] == ["pass"]
+    assert of(check_text(tmp_path, changed(text, "\t87\t良", "\t89\t良"), "bad.txt"), "project_score", "fail")
+    assert of(check_text(tmp_path, changed(text, "\t87\t良", "\t97\t良"), "grade.txt"), "project_grade", "fail")
+    path = tmp_path / "score.txt"
+    path.write_text(text, encoding="utf-8")
+    layout = read_layout(load(path))
+    figures = {f.key: f.value for f in extract(layout, detect(layout)).figures}
+    assert figures["project:食品监管补助资金:score"] == "87"
+    path.write_text(text.replace("\t87\t良", "\t87\t"), encoding="utf-8")
+    layout = read_layout(load(path))
+    assert "project:食品监管补助资金:score" not in {f.key for f in extract(layout, detect(layout)).figures}
+    assert not of(check_text(tmp_path, text.replace("\t87\t良", "\t87\t"), "money.txt"), "project_score")
