@@ -33,8 +33,9 @@ _GENERIC_CORES = {"项目", "基本", "其他", "一般", "专项", "工作", "�
 
 
 def core_of(name: str) -> str:
-    """A row's name without its 支出/经费/费用 ending (社会保障和就业支出 → 社会保障和就业)."""
-    return re.sub(r"(?:支出|经费|费用)$", "", name) if len(name) > 3 else name
+    """A row's name without its 支出/经费/费用 ending (社会保障和就业支出 → 社会保障和就业), a count's without its
+    人数/人员 (在职人员 → 在职: "在职的有几个")."""
+    return re.sub(r"(?:支出|经费|费用|人数|人员)$", "", name) if len(name) > 3 else name
 
 
 # words that may follow a row's name in a question without being part of another row's name
@@ -45,7 +46,7 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|是|有|为|花|多�
 
 
 # characters that may stand just before a row's words in a question without being part of another name
-_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按")
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个")
 
 
 def _at(text: str, name: str) -> int:
@@ -71,6 +72,7 @@ def _run_at(core: str, text: str) -> tuple[int, int, int]:
     return best
 
 
+_BRACKETED = re.compile(r"[(（][^)）]{1,4}[)）]")
 _LAST_WORD = re.compile(r"(?:缴费|补助|补贴|经费|费)$")
 
 
@@ -82,7 +84,7 @@ def named(name: str, text: str) -> int:
     …养老保险缴费) scores its length, when the question goes on, after the run, with a word
     that is not another row's ("养老保险缴费预算" names 机关事业单位基本养老保险缴费支出; "食品安全抽检" does not name
     食品安全监管, "行政事业单位养老支出" not 其他行政事业单位医疗支出) and the row is not an "其他…" row of it."""
-    name = re.sub(r"[(（][^)）]{1,4}[)）]", "", name)  # 维修(护)费 is asked as 维修费
+    name = _BRACKETED.sub("", name)  # 维修(护)费 is asked as 维修费
     core = core_of(name)
     at = _at(text, name)
     if at >= 0 and _AFTER_NAME.match(text[at + len(name):]):
@@ -112,8 +114,9 @@ def expand_short(text: str) -> str:
 
 
 def whole(score: int, name: str) -> bool:
-    """Whether a :func:`named` score means the row was named whole (or all of it but its 支出/费 ending)."""
-    return score >= 2 * len(core_of(name))
+    """Whether a :func:`named` score means the row was named whole (or all of it but its 支出/费 ending; a bracketed
+    unit or level, "满意度(%)", need not be typed)."""
+    return score >= 2 * len(core_of(_BRACKETED.sub("", name)))
 
 
 def budget_gap(amounts: list[LineAmount]) -> Decimal | None:
@@ -181,8 +184,8 @@ def said(a: LineAmount) -> str:
     """One amount in words: 年初预算452.11万元, 比上年减少226.36万元, 下降12.01%, 完成年初预算的100.00%."""
     v = a.value.lstrip("-")
     down = a.value.startswith("-")
-    if a.column == "比上年增减":
-        return f"比上年{'减少' if down else '增加'}{_money(a.model_copy(update={'value': v}))}"
+    if a.column and a.column.startswith("比") and a.column.endswith("增减"):  # 比上年, 比2024年预算执行数
+        return f"{a.column[:-2]}{'减少' if down else '增加'}{_money(a.model_copy(update={'value': v}))}"
     if a.column == "增减率":
         return f"{'下降' if down else '增长'}{v}%"
     if a.column == "完成年初预算":

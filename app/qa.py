@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from app.lines import LineAnswer, best_items, budget_gap, gap_said, line_answer, whole
+from app.lines import LineAnswer, best_items, budget_gap, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
 from app.question import asks_parts, metric_keys
@@ -38,6 +38,8 @@ MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one i
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
+# words asking for a project's money or score rather than one of its indicators
+_PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
 # a comparison with the year before ("比上年", "比去年", "比23年", "同比")
@@ -116,6 +118,11 @@ def _fmt(f: Figure) -> str:
     if f.unit == "元" and abs(f.amount()) >= 10000:
         return f"{f.value}元（合{f.in_wanyuan().quantize(Decimal('0.01'))}万元）"
     return f"{f.value}{f.unit}"
+
+
+def _plain(text: str) -> str:
+    """Only the letters, digits and Chinese characters of ``text`` (names printed with either kind of bracket)."""
+    return re.sub(r"[^\w]|_", "", text)
 
 
 def _named(name: str, f: Figure) -> str:
@@ -391,7 +398,7 @@ class Answerer:
         """A project named in the question (or in ``named_in``, its quoted words): the fields asked (预算, 执行数,
         执行率, 自评得分; the budget by default)."""
         rows = self.scoped(self.store.figures_where_like("project:%", units, year))
-        best = self._named_project(named_in or question, rows)
+        best = self._named_project(named_in or self.about or question, rows)  # (the unit's name names no project)
         if best is None:
             return None
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
@@ -409,6 +416,30 @@ class Answerer:
         answer = f"{self._who(figs[0])}“{best}”{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
+    def _project_indicator(self, question: str, units, year, found: Answer,
+                           line: tuple[Answer, LineAnswer] | None) -> Answer | None:
+        """When the question names a project (``found``: its money) and asks neither its money nor its score, the
+        indicator of the project's performance table it names by the most pairs of characters (at least two) that
+        are not the project's own ("法治宣传工作经费组织了几次法治讲座" → 组织开展法治讲座), else the indicator row
+        ``line`` found by name; None: the project's money is the answer."""
+        if _PROJECT_MONEY.search(question):
+            return None
+        project = found.figures[0].key.split(":")[1]
+        own = {project[k:k + 2] for k in range(len(project) - 1)} | _GENERIC_GRAMS
+        best, best_score = None, 1
+        for item in self.lines(units, year):
+            if item.kind != "indicator" or _plain(project) not in _plain(item.table or ""):
+                continue
+            grams = {item.name[k:k + 2] for k in range(len(item.name) - 1)} - own
+            shared = sum(1 for g in grams if g in question)
+            if shared > best_score:
+                best, best_score = item, shared
+        if best is None:
+            return line[0] if line is not None and line[1].item.kind == "indicator" else None
+        c = best.citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{project}”的绩效指标{describe(best, False)}。",
+                      answerable=True, intent="figure", citations=[c])
+
     def _indicator_named(self, units, year) -> bool:
         """Whether the question names a 绩效 indicator (a per-person standard, "培训人均支出标准", is one)."""
         _, found = best_items([i for i in self.lines(units, year) if i.kind == "indicator"],
@@ -419,7 +450,7 @@ class Answerer:
         """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest
         document of the kind asked for (a budget when the question says 预算, else final accounts first): the answer,
         and the :class:`~app.lines.LineAnswer` it was made from (which row, named whole or not)."""
-        counted = bool(re.search(r"几个人|多少人|几辆|多少辆|几台|多少台", self.about))
+        counted = bool(re.search(r"几个|多少个|几名|多少名|多少人|几辆|多少辆|几台|多少台|几家|多少家", self.about))
         by_doc: dict[str, list] = {}
         for item in self.lines(units, year):
             if counted and item.kind not in ("indicator", "count"):
@@ -441,17 +472,13 @@ class Answerer:
         return None
 
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
-        line = None if keys else self._line(question, units, year, intent)
-        if line is not None and line[1].exact:
-            return line[0]
-        if not keys and re.search(r"项目|专项|预算|经费|资金|建设", question):
+        if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False) \
+                and re.search(r"项目|专项|经费", question):  # "某项目花了多少钱": the project's, not the year's
             found = self._project(question, units, year)
             if found is not None:
                 return found
-        if line is not None:
-            return line[0]
         if not keys:
-            return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
+            return self._keyless(question, units, year, intent)
         budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
         parts, figs, shown = [], [], []
         for key in keys:
@@ -473,6 +500,20 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _keyless(self, question: str, units, year, intent: str) -> Answer:
+        """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
+        a row named in part, else not found."""
+        line = self._line(question, units, year, intent)
+        if line is not None and line[1].exact:
+            return line[0]
+        if re.search(r"项目|专项|预算|经费|资金|建设", question):
+            found = self._project(question, units, year)
+            if found is not None:
+                return self._project_indicator(question, units, year, found, line) or found
+        if line is not None:
+            return line[0]
+        return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _missing(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         """No figure for the keys: a row or an indicator the question names ("公务保障用车数量定的是多少辆"), a nil

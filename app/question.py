@@ -37,11 +37,12 @@ _WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,
 _COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
 
 
-def metric_keys(question: str) -> list[str]:
+def metric_keys(question: str, generic: bool = True) -> list[str]:
     """Vocabulary keys named by the everyday words of the question, in the order they are named.
 
     Every alias of :data:`core.vocabulary.METRICS` is matched; overlapping matches are settled by
-    the longest (公车运行维护 over 公车), then the earliest in the table.
+    the longest (公车运行维护 over 公车), then the earliest in the table. With ``generic``, a question naming
+    none that asks how much was spent ("花了多少钱") names 本年支出合计.
     """
     found: list[tuple[int, int, int, str]] = []
     for order, metric in enumerate(METRICS):
@@ -57,7 +58,7 @@ def metric_keys(question: str) -> list[str]:
         taken.append((start, end))
         chosen.append((start, key))
     keys = list(dict.fromkeys(key for _, key in sorted(chosen)))
-    if not keys and _GENERIC.search(question):
+    if not keys and generic and _GENERIC.search(question):
         keys = ["expenditure_current_year"]
     return keys
 

@@ -755,9 +755,11 @@ class UnitIndex:
         rest = (_CUT if q[end:end + 1] == "和" else _CUT_INSIDE_NAME).split(q[end:], maxsplit=1)[0]
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
-        more = _KIND_AHEAD.match(rest)
+        more = re.fullmatch(_KIND_AHEAD.pattern.removeprefix("^"), rest) or _KIND_AHEAD.match(rest)
         if more is None or any(end <= x.start < end + more.end() for x in matches):
             return False
+        if more.end() < len(rest):
+            return False  # the words go on past the kind word (城乡社区 + 规划): a row or a topic, not a lower unit
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)

@@ -28,7 +28,7 @@ from app.settings import get_settings
 from evals.renamed import MAP_R7, load_map
 from evals.renamed import build as build_renamed
 
-SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl"),
+SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl", "questions_a3.jsonl"),
         "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl"),
         "renamed7": ("questions_r7.jsonl",)}
 

@@ -18,9 +18,10 @@ from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name
-from extraction.prosefacts import read_changes, sentence_bounds
+from extraction.prosefacts import read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
+from extraction.tables import project_name
 from extraction.views import indicators
 from index.layout import Layout, cite
 
@@ -159,7 +160,8 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     下降26.97%"), named by the words before them: what a question comparing with last year is answered from."""
     out = []
     for line in layout.narrative:
-        for c in read_changes([line.text]):
+        changes = read_changes([line.text])
+        for c in changes:
             name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", c.subject)
             s_start, _ = sentence_bounds(line.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
@@ -175,6 +177,28 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             reason = re.sub(r"\s+", "", line.text[why.end():c_end]).rstrip("。；;") or None if why else None
             out.append(LineItem(name=name, kind="change", amounts=amounts, reason=reason,
                                 citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
+        out += _deltas(layout, meta, line, [(c.start, c.end) for c in changes])
+    return out
+
+
+def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -> list[LineItem]:
+    """Changes stated without a percentage ("财政拨款收入预算37151.47万元，比2024年预算执行数增加24558.18万元"), named
+    by the words before the amount in its clause; the base is kept in the column when it is not last year's 决算."""
+    out = []
+    for d in read_deltas([line.text]):
+        if any(d.start < e and s < d.end for s, e in taken):
+            continue
+        s_start, _ = sentence_bounds(line.text, d.start)
+        clause = re.split(r"[，,；;：:]", line.text[s_start:d.start])[-1]
+        name = re.sub(r"^(?:\d{4}年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", clause))
+        if len(name) < 2:
+            continue
+        base = re.sub(r"\s+", "", d.base)
+        column = "比上年增减" if re.fullmatch(r"(?:上年|上一年|去年)度?(?:决算数?)?", base) else f"比{base}增减"
+        amounts = [LineAmount(column="本年", value=d.now.replace(",", ""), unit="万元"),
+                   LineAmount(column=column, value=_value(d.delta, None if d.up else "减少"), unit="万元")]
+        out.append(LineItem(name=name, kind="change", amounts=amounts,
+                            citation=_cite(layout, meta, line.start + d.start, line.start + d.end)))
     return out
 
 
@@ -261,11 +285,15 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for t in layout.tables:
         if "绩效" not in t.title:
             continue
+        title = re.sub(r"\s+", "", t.title)
+        named = project_name(t.rows)
+        if named is not None and named[0] not in title:  # (tables of one kind often share a title: name the project)
+            title = named[0] + re.sub(r"^[（(]?[\d一二三四五六七八九十]*[)）、.．]?", "", title)
         for i in indicators(layout.doc, meta, t):
             amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
                        (("指标值", i.target), ("实际完成值", i.actual), ("得分", i.score)) if v and v.strip()]
             if amounts:
-                out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=re.sub(r"\s+", "", t.title),
+                out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=title,
                                     path=[w for w in (i.level1, i.level2) if w], amounts=amounts, citation=i.citation))
     return out
 
@@ -274,14 +302,31 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车)(?P<v>\d+)辆")
 
 
+# people counted in the running text ("实有人数246人，其中：在职人员97人…退休人员147人", "编制人数50名", "在职97人")
+_PEOPLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:人数|人员|职工|干部|编制数?)|(?<![\u4e00-\u9fff])(?:在职|在编|在岗|离休|"
+                     r"退休|离退休))(?:为|共|共计|有|达)?(?P<v>\d+)(?:名|人)(?!次)")
+# organs counted ("设34个内设科室", "下设1个派出机构", "内设机构9个")
+_ORGANS = re.compile(r"(?:设有?|下设|内设|共有|共设|包括|[，,、：:；;])(?P<v>\d+)个(?P<name>[\u4e00-\u9fff]{0,6}?"
+                     r"(?:科室|处室|机构|单位|部门|分局|中心|所|队|站))|(?P<name2>内设机构|内设科室|下属单位|所属单位|二级单位|"
+                     r"预算单位|派出机构|事业单位)(?:数|数量)?(?:为|共|有)?(?P<v2>\d+)个")
+_COUNT_LEAD = re.compile(r"^(?:其中|共有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
+
+
 def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
-    """Vehicles counted by use in the running text ("其中：机要通信用车1辆、执法执勤用车15辆…")."""
+    """What the running text counts: vehicles by use ("其中：机要通信用车1辆、执法执勤用车15辆…"), people
+    ("实有人数246人，其中：在职人员97人"), organs ("设34个内设科室"); a change ("减少10人") is not a count."""
     out = []
     for line in layout.narrative:
         text, at = _squashed(line.text)
-        for m in _VEHICLES.finditer(text):
-            name = re.sub(r"^(?:其中|共有|包括|有)[:：]?", "", m.group("name"))
-            out.append(LineItem(name=name, kind="count", amounts=[LineAmount(column="数量", value=m.group("v"), unit="辆")],
+        found = [(m, m.group("name"), m.group("v"), "辆") for m in _VEHICLES.finditer(text)]
+        found += [(m, m.group("name"), m.group("v"), "人") for m in _PEOPLE.finditer(text)]
+        found += [(m, m.group("name") or m.group("name2"), m.group("v") or m.group("v2"), "个")
+                  for m in _ORGANS.finditer(text)]
+        for m, name, value, unit in found:
+            name = _COUNT_LEAD.sub("", name)
+            if len(name) < 2 or re.search(r"增加|减少|增长|下降|比上年|培训|接待", name):
+                continue
+            out.append(LineItem(name=name, kind="count", amounts=[LineAmount(column="数量", value=value, unit=unit)],
                                 citation=_cite(layout, meta, line.start + at[m.start()], line.start + at[m.end() - 1] + 1)))
     return out
 

@@ -279,8 +279,8 @@ def _same_reading(cell: str, value: str) -> bool:
     return value in _readings(cell)
 
 
-def _project_name(rows: list[Row]) -> tuple[str, Row] | None:
-    """The cell after 项目名称 / 任务名称, and its row."""
+def project_name(rows: list[Row]) -> tuple[str, Row] | None:
+    """The cell after 项目名称 / 任务名称 of a performance table, and its row."""
     for r in rows:
         cells = [c for c in r.cells if c]
         for i, c in enumerate(cells[:-1]):
@@ -326,7 +326,7 @@ def _funds_total(rows: list[Row], name: str, title: str) -> list[TableFigure]:
 
 def _read_project_rows(table: Table) -> list[TableFigure]:
     rows = table.rows
-    named = _project_name(rows)
+    named = project_name(rows)
     if named is None:
         return []
     name, name_row = named
