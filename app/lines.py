@@ -24,7 +24,7 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "count", "indicator")
+          "count", "indicator", "overall")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -39,14 +39,14 @@ def core_of(name: str) -> str:
 
 
 # words that may follow a row's name in a question without being part of another row's name
-_AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
+_AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
                          r"怎|咋|原因|增|减|降|涨|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|"
                          r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
                          r"\d|\W|$")
 
 
 # characters that may stand just before a row's words in a question without being part of another name
-_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个")
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位")
 
 
 def _at(text: str, name: str) -> int:
@@ -203,6 +203,8 @@ def describe(item: LineItem, budget: bool) -> str:
         stated = "，".join(f"{a.column}{a.value}" for a in amounts)
     elif item.kind == "count":
         stated = "，".join(f"{a.value}{a.unit}" for a in amounts)
+    elif item.kind == "overall":
+        stated = "，".join(f"{a.column}{a.value}{a.unit}" for a in amounts)
     elif item.kind not in ("prose", "vs_budget") and amounts:
         first = amounts[0]
         head = f"{'预算' if budget else '决算'}{first.column or ''}{_money(first)}"
@@ -237,12 +239,13 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
                 others[i.name] = best_items([x for x in items if x.name == i.name], question)[1][0]
         rows += sorted(others.values(), key=lambda i: _at(text, core_of(i.name)))[:2]
     parts, cites = [], []
+    share_asked = bool(re.search(r"占|比重|比例|份额|百分之几", question))
     for first in rows:
         part = describe(first, budget)
         cites.append(first.citation)
         same = [i for i in items if i.name == first.name and i is not first]
-        sentence = next((i for i in same if i.kind == "prose"
-                         and any(a.column not in ("决算", "预算", "占比") for a in i.amounts)), None)
+        told = ("决算", "预算") if share_asked else ("决算", "预算", "占比")  # (a share only when asked for)
+        sentence = next((i for i in same if i.kind == "prose" and any(a.column not in told for a in i.amounts)), None)
         if sentence is not None:
             part += "；正文：" + "，".join(said(a) for a in sentence.amounts)
             cites.append(sentence.citation)

@@ -38,10 +38,18 @@ MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one i
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
+# a budget figure and the actual figure it is compared with
+_ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
+# words of a change ("比上年少了多少", "跟去年比怎么样"); 多少 alone asks an amount, not a change
+_CHANGE_WORDS = re.compile(r"[增减涨降]|多(?!少)|(?<!多)少|变化|怎么样|比较|相比|对比|比")
+# how much a figure rose or fell, no base named ("下降了百分之多少", "减少了多少", "增长了几成")
+_CHANGED_BY = re.compile(r"(?:增加|减少|下降|增长|上升|降低|少了|多了|降了|涨了|减了|增了)了?(?:多少|百分之|几)")
+# a base other than last year ("比预算少了多少", "与年初预算相比")
+_OTHER_BASE = re.compile(r"(?:比|较|与|跟|和)(?:年初|全年|调整后)?预算|预算数?(?:相比|比)")
 # a comparison with the year before ("比上年", "比去年", "比23年", "同比")
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|(?:20)?\d\d年)|同比|上年|去年")
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
@@ -56,8 +64,10 @@ PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execut
 
 
 def _asks_change(question: str) -> bool:
-    """Whether the question asks how a figure changed against last year ("比上年少了多少", "跟去年比增加了吗")."""
-    return bool(_LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化", question))
+    """Whether the question asks how a figure changed against last year ("比上年少了多少", "跟去年比增加了吗"), or
+    how much it rose or fell with no base named ("公务接待费下降了百分之多少": against last year, as documents say)."""
+    return bool(_LAST_YEAR.search(question) and _CHANGE_WORDS.search(question)
+                or _CHANGED_BY.search(question) and not _OTHER_BASE.search(question))
 
 
 def _marks_row(name: str, question: str) -> bool:
@@ -281,7 +291,7 @@ class Answerer:
         keys = list(parsed.metrics)
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
         missing_years = [y for y in years if y not in known_years]
-        if parsed.year_range and intent == "figure" and keys:
+        if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._years(question, keys[0], units, years, known_years)
         if missing_years and not (intent == "comparison" and len(years) > 1 and len(missing_years) < len(years)):
             who = "、".join(units) if units else "档案"
@@ -318,7 +328,7 @@ class Answerer:
         last year the document states, a row named as such (“其他交通费用”, 食品安全监管（项）), the evaluation of the projects as a whole."""
         years, keys, intent = parsed.years, list(parsed.metrics), parsed.intent.value
         if intent in ("list", "figure") and len(keys) == 1 and asks_parts(question) and not re.search(
-                r"项目|专项|任务|类|三公", question):
+                r"项目|专项|任务|类(?!型|别)|三公", question):
             parts = self._parts(keys, units, year)  # "车辆有哪些，各几辆": the parts printed after the total
             if parts is not None:
                 return parts
@@ -338,8 +348,7 @@ class Answerer:
             return nil
         consecutive = len(years) == 2 and abs(years[0] - years[1]) == 1 and min(years) in missing_years
         if keys and intent in ("figure", "comparison") and len(parsed.mentions) <= 1 and (consecutive or len(
-                years) <= 1 and _LAST_YEAR.search(question) and re.search(r"[增减少多涨降]|变化|怎么样|比较|相比|对比|比",
-                                                                           question)):
+                years) <= 1 and (_LAST_YEAR.search(question) and _CHANGE_WORDS.search(question) or _asks_change(question))):
             # "比上年少了多少", "2023年和2024年比": the change the document of the later year states; of the part when
             # the question names a whole and its part ("三公经费中公务接待费")
             ordered = keys[::-1] if len(keys) > 1 and re.search(r"中|里|其中", question) else keys
@@ -666,7 +675,7 @@ class Answerer:
         table's tasks) with the field asked (:mod:`app.projects`): all of them, those meeting a condition
         ("执行率没有达到100%"), or the highest / lowest."""
         field = asked_field(question) if re.search(r"专项|项目|任务", question) else None
-        if field is None and not re.search(r"类|科目|功能|支出|花在|用在|方面", question):
+        if field is None and not re.search(r"类(?!型|别)|科目|功能|支出|花在|用在|方面", question):
             return self._figure(question, keys, units, year, "list")  # (no whole of items is named)
         rows = self.scoped(self.store.figures_where_like(f"project:%:{field}" if field else "gpb_class:%", units, year))
         per_item: dict[str, Figure] = {}
@@ -734,12 +743,21 @@ class Answerer:
         answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_words}。"
         return Answer(answer=answer, answerable=True, intent="comparison", citations=[c], computed=computed)
 
-    def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
+    def _pairs(self, question: str, keys: list[str], units, years,
+               mentions: list[UnitMention]) -> list[tuple[str, Figure]]:
+        """What a comparison compares, each named: two figures of one unit, two units, two years, or a figure's
+        budget and its actual."""
         key = keys[0]
         pairs: list[tuple[str, Figure]] = []
         entities = [(m.phrase, m.units) for m in mentions]
-        actual_key = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}.get(key, key)
-        if len(entities) > 1 and len(years) <= 1:
+        actual_key = _ACTUAL_OF.get(key, key)
+        other = next((k for k in keys[1:] if _ACTUAL_OF.get(k, k) != actual_key), None)
+        if other is not None and len(entities) <= 1 and len(years) <= 1:  # two figures of one unit (基本支出比项目支出)
+            for k in (key, other):
+                f = _best(self.figures(k, units, years[0] if years else None))
+                if f:
+                    pairs.append((label(k), f))
+        elif len(entities) > 1 and len(years) <= 1:
             for name, group in entities[:2]:
                 f = _best(self.figures(actual_key, group, years[0] if years else None))
                 if f:
@@ -760,6 +778,10 @@ class Answerer:
                 a = _best(self.figures(actual_key, units, year, False))
                 if b and a:
                     pairs = [("预算", b), ("实际", a)]
+        return pairs
+
+    def _compare(self, question: str, keys: list[str], units, years, mentions: list[UnitMention]) -> Answer | None:
+        pairs = self._pairs(question, keys, units, years, mentions)
         if len(pairs) < 2:
             return None
         (n1, f1), (n2, f2) = pairs[:2]
@@ -776,7 +798,8 @@ class Answerer:
             rate = printed or f"{(v2 / v1 * 100).quantize(Decimal('0.01'))}%"
             verdict += f"；实际为预算的{rate}" + ("（文件所载）" if printed else "")
             computed["completion_rate"] = rate
-        answer = f"{label(f1.key)}：{n1}{_fmt(f1)}，{n2}{_fmt(f2)}；{verdict}。"
+        head = "" if f1.key != f2.key and n1 == label(f1.key) else f"{label(f1.key)}："
+        answer = f"{head}{n1}{_fmt(f1)}，{n2}{_fmt(f2)}；{verdict}。"
         return Answer(answer=answer, answerable=True, intent="comparison", figures=[f1, f2],
                       citations=[f1.citation, f2.citation], computed=computed)
 

@@ -26,15 +26,17 @@ _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison 
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|"
                       r"(?:一共|总共)(?:有)?多少钱")
-_WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|何故")
-_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么")
+_WHY = re.compile(r"为什么|为啥|原因|咋|怎么会|怎么(?=[降减增涨少多][了得])|何故")
+_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
 # the wholes a list is asked of: the 三公 parts, the classes of spending, the projects (or a target table's tasks)
 _OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4e00-\u9fff]{1,4}(?:分|划分|区分)|专项|(?:哪些|哪几个|哪几项|各个?)[^，,。？?]{0,12}?(?:项目|任务)|"
                        r"(?:项目|任务)(?!支出).{0,4}各|(?:项目|任务)[^。？?]{0,12}?(?:哪些|哪几个|哪几项)")
 # projects picked out by a superlative or a bound ("哪个项目得分最低", "预算最多的项目", "执行率不到50%的项目")
 _WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,12}最[高低多少大小好差]|最[高低多少大小好差]的(?:项目|任务|专项)|"
                             r"\d(?:%|％|分|万元?)?(?:及?以[上下])?的(?:项目|任务|专项)|没(?:有)?[花用]完的(?:项目|专项)")
-_COMPARE = re.compile(r"比|差多少|差了|对比|相比|谁花得多|哪个高|多多少|少多少|超支")
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+_COMPARE = re.compile(r"(?<!占)比(?!重|例|率)|差多少|差了|差距|对比|相比|谁花得多|谁[高低多少大小]|哪个[高低多少大小]|哪家[高低多少大小]|[高低]多少|"
+                      r"多多少|少多少|超支")
 
 
 def metric_keys(question: str, generic: bool = True) -> list[str]:
@@ -162,7 +164,8 @@ def asks_parts(question: str) -> bool:
 def intent_of(question: str) -> Intent:
     if _WHY.search(question):
         return Intent.reason
-    budget_vs_actual = re.search(r"预算", question) and re.search(r"实际|决算", question)
+    # (一般公共预算, 政府性基金预算 name a fund, not a budget: "一般公共预算财政拨款基本支出决算表")
+    budget_vs_actual = re.search(r"预算", _FUND_NAMES.sub("", question)) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
     if _LIST.search(question) and _OF_ITEMS.search(question) or _WHICH_PROJECT.search(question):

@@ -335,7 +335,9 @@ class Indicator(BaseModel):
     level1: str | None = Field(default=None, description="一级指标 (产出指标, 效益指标, 满意度指标…)")
     level2: str | None = Field(default=None, description="二级指标 (数量指标, 质量指标, 时效指标, 成本指标…)")
     level3: str = Field(description="三级指标, the indicator itself")
-    target: str | None = Field(default=None, description="指标值 / 目标值 / 年初指标值, as printed")
+    target: str | None = Field(default=None, description="指标值 / 目标值 / 年初指标值, as printed (调整后指标值 when "
+                                                         "printed: the target in force)")
+    initial_target: str | None = Field(default=None, description="年初指标值 when a different 调整后指标值 is printed")
     actual: str | None = Field(default=None, description="实际完成值 / 业绩值 (self-evaluation only)")
     score: str | None = Field(default=None, description="指标得分 (self-evaluation only)")
     deviation_reason: str | None = Field(default=None, description="偏差原因分析及改进措施")
@@ -430,7 +432,8 @@ class LineItem(BaseModel):
     name: str = Field(description="the row's own name, as printed (spaces and ordinals removed)")
     path: list[str] = Field(default_factory=list, description="类, 款, 项 names from the top, when printed as a path")
     kind: str = Field(description="the table's standard kind (expenditure, gpb, income, basic…); prose (a 项 sentence, a "
-                                  "class's share); change, nil, evaluation (sentences); indicator (a 绩效 table's row)")
+                                  "class's share); change, nil, evaluation (sentences); indicator (a 绩效 table's row); "
+                                  "count (people, organs, vehicles counted in the text); overall (an 整体支出 自评表's money)")
     table: str | None = Field(default=None, description="title of the table, None for a sentence")
     amounts: list[LineAmount] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="the sentence's own explanation (主要原因是…), as printed")

@@ -181,10 +181,24 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# a change against last year stated of a subject with no amount before it ("“三公”经费比上年增加6.74万元")
+_SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|较)(?:上年|上一年|去年)度?(?:决算数?|预算数?)?"
+                            rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:增长|下降|增加|减少))")
+
+
 def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -> list[LineItem]:
     """Changes stated without a percentage ("财政拨款收入预算37151.47万元，比2024年预算执行数增加24558.18万元"), named
     by the words before the amount in its clause; the base is kept in the column when it is not last year's 决算."""
     out = []
+    for m in _SUBJECT_DELTA.finditer(line.text):  # "2021年一般公共预算“三公”经费比上年增加6.74万元": no amount of its own
+        name = re.sub(r"^(?:年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", m.group("subject")))  # (after a year)
+        if len(name) < 2 or any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken = [*taken, m.span()]
+        amounts = [LineAmount(column="比上年增减", value=_value(m.group("delta"), None if m.group("dir") == "增加" else "减少"),
+                              unit="万元")]
+        out.append(LineItem(name=name, kind="change", amounts=amounts,
+                            citation=_cite(layout, meta, line.start + m.start(), line.start + m.end())))
     for d in read_deltas([line.text]):
         if any(d.start < e and s < d.end for s, e in taken):
             continue
@@ -287,19 +301,58 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             continue
         title = re.sub(r"\s+", "", t.title)
         named = project_name(t.rows)
-        if named is not None and named[0] not in title:  # (tables of one kind often share a title: name the project)
+        if named is not None and named[0] not in title and named[0] not in ("主要内容", "预算金额"):  # (a task table's header)  # (tables of one kind often share a title: name the project)
             title = named[0] + re.sub(r"^[（(]?[\d一二三四五六七八九十]*[)）、.．]?", "", title)
         for i in indicators(layout.doc, meta, t):
             amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
-                       (("指标值", i.target), ("实际完成值", i.actual), ("得分", i.score)) if v and v.strip()]
+                       (("年初指标值", i.initial_target), ("指标值", i.target), ("实际完成值", i.actual),
+                                         ("得分", i.score)) if v and v.strip()]
             if amounts:
                 out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=title,
                                     path=[w for w in (i.level1, i.level2) if w], amounts=amounts, citation=i.citation))
     return out
 
 
-# a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆")
-_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车)(?P<v>\d+)辆")
+# the money columns of a 单位(部门)整体支出绩效自评表, as printed, and the row that totals them
+_OVERALL_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值权重", "分值", "执行率", "得分")
+_OVERALL_TOTAL = ("合计", "资金总额", "总计")
+
+
+def overall_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The money of a 单位(部门)整体支出绩效自评表 (it has no 项目名称, so no project holds it): one row named
+    整体支出 with the 合计 row's 年初预算数, 全年预算数, 全年执行数, 执行率 and 得分, read in the order the header prints
+    them (cells one per line or a row of cells alike)."""
+    out = []
+    for t in layout.tables:
+        if not re.search(r"整体支出绩效(?:自评|评价)", re.sub(r"\s+", "", t.title)):
+            continue
+        cells = [(c.replace(" ", ""), r) for r in t.rows for c in r.cells if c and c.strip()]
+        header = [c for c, _ in cells if c in _OVERALL_COLUMNS]
+        first = next((k for k, (c, _) in enumerate(cells) if c in _OVERALL_COLUMNS), None)
+        total = next((k for k, (c, _) in enumerate(cells) if c in _OVERALL_TOTAL and first is not None and k > first),
+                     None)
+        if total is None:
+            continue
+        values = []
+        for c, r in cells[total + 1:total + 1 + len(header)]:
+            if not re.fullmatch(r"-?[\d,]+(?:\.\d+)?%?", c):
+                break
+            values.append((c, r))
+        if len(values) < 3:
+            continue
+        amounts = [LineAmount(column=name, value=v.rstrip("%").replace(",", ""),
+                              unit="%" if name == "执行率" else "分" if name in ("得分", "分值权重", "分值") else "万元")
+                   for name, (v, _) in zip(header, values, strict=False)]
+        rows = [r for _, r in values]
+        out.append(LineItem(name="整体支出", kind="overall", table=re.sub(r"\s+", "", t.title), amounts=amounts,
+                            citation=_cite(layout, meta, cells[total][1].start, rows[-1].end)))
+    return out
+
+
+# a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆"); a "…车辆" use only after a
+# separator ("；其他车辆4辆", not "固定资产车辆11辆")
+_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆)"
+                       r"(?P<v>\d+)辆")
 
 
 # people counted in the running text ("实有人数246人，其中：在职人员97人…退休人员147人", "编制人数50名", "在职97人")
@@ -324,7 +377,7 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                   for m in _ORGANS.finditer(text)]
         for m, name, value, unit in found:
             name = _COUNT_LEAD.sub("", name)
-            if len(name) < 2 or re.search(r"增加|减少|增长|下降|比上年|培训|接待", name):
+            if len(name) < 2 or name == "车辆" or re.search(r"增加|减少|增长|下降|比上年|培训|接待", name):
                 continue
             out.append(LineItem(name=name, kind="count", amounts=[LineAmount(column="数量", value=value, unit=unit)],
                                 citation=_cite(layout, meta, line.start + at[m.start()], line.start + at[m.end() - 1] + 1)))
@@ -337,4 +390,4 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
-        + budget_items(layout, meta) + count_items(layout, meta)
+        + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta)

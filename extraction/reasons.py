@@ -139,7 +139,8 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             if labels:
                 label = labels[0].group(0)
                 base = LABEL_KEY[label]
-                key = {"three_public": "three_public_actual", "-": None}.get(base, base)
+                key = {"three_public": "three_public_actual", "-": None, "total_both": "income_grand_total",
+                       "grant_both": "fiscal_grant_income_total"}.get(base, base)  # (one sentence for both totals)
             item = _ITEM.search(head)
             if item and (not labels or item.start() < labels[0].start()):
                 label, key = item.group(0), None

@@ -70,7 +70,10 @@ def indicators(doc: NormDoc, meta: DocMeta, table: Table) -> list[Indicator]:
                       None) if reason_col is not None else None
         # the target in force: 调整后指标值 when printed (a 年初 cell may hold only the unit, "=次")
         target = cell(row, offset, "调整后指标值") or cell(row, offset, *targets)
+        initial = cell(row, offset, *[t for t in targets if t != "调整后指标值"])
         out.append(Indicator(level1=level1, level2=level2, level3=row.cells[at], target=target,
+                             initial_target=initial if initial and initial != target and re.search(r"\d", initial)
+                             else None,
                              actual=cell(row, offset, *actuals), score=cell(row, offset, *_SCORE),
                              deviation_reason=reason or None, citation=cite(doc, meta, row.start, row.end)))
     return out

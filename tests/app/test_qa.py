@@ -165,3 +165,52 @@ def test_the_parts_printed_after_a_total_answer_a_list_of_them(archive_service):
 def test_a_graded_总计_row_gives_the_projects_score(archive_service):
     a = archive_service.ask("大同市监局2024年个体工商户保险保障项目自评打了几分")
     assert a.answerable and "98分" in a.answer and any(c.line_start == 1158 for c in a.citations)
+
+
+def test_counts_printed_in_the_text_are_answered(archive_service):
+    """People and organs counted in the 机构设置及人员情况 prose (no vocabulary key holds them), cited."""
+    a = archive_service.ask("昌吉州市监局2024年退休的有多少人，离休的呢")
+    assert "“退休人员”：147人" in a.answer and "“离休人员”：2人" in a.answer and a.citations[0].line_start == 35
+    b = archive_service.ask("昌吉州市场监督管理局2021年内设机构有几个")
+    assert "“内设机构”：21个" in b.answer
+    c = archive_service.ask("大同市监局2024年设了几个内设科室")
+    assert "34个" in c.answer and c.citations[0].line_start == 103
+
+
+def test_a_batch_count_of_an_indicator_is_not_the_reception_batches(archive_service):
+    a = archive_service.ask("大同市场监管局2024年国家食品安全监督抽检一共完成了多少批次")
+    assert "3003" in a.answer and "接待" not in a.answer
+
+
+def test_an_indicator_of_a_named_project_is_answered_not_the_projects_budget(archive_service):
+    a = archive_service.ask("昌吉州市监局2021年市场监管业务经费计划查办多少件案件？")
+    assert "查办案件" in a.answer and "20" in a.answer and "115万元" not in a.answer
+    b = archive_service.ask("昌吉州市监局2021年市场监管业务经费安排了多少钱")  # its money: the project's budget
+    assert "115万元" in b.answer
+
+
+def test_changes_stated_without_a_percentage_or_without_an_amount_before_them(archive_service):
+    a = archive_service.ask("昌吉州市监局21年“三公”经费预算比上年增加了多少")
+    assert a.answerable and "比上年增加6.74万元" in a.answer and a.citations[0].line_start == 2113
+    b = archive_service.ask("昌吉州市监局2024年机关运行经费下降了百分之多少")  # no 上年 typed: the change the text states
+    assert b.answerable and "下降5.49%" in b.answer and "（文件所载）" in b.answer
+
+
+def test_the_overall_self_evaluation_tables_money_is_one_row(archive_service):
+    a = archive_service.ask("昌吉州市监局2024年整体支出执行了多少，执行率多少")
+    assert "全年执行数3571.48万元" in a.answer and "执行率97.02%" in a.answer and "得分9.7分" in a.answer
+
+
+def test_a_share_asked_of_a_row_is_the_share_the_text_prints(archive_service):
+    a = archive_service.ask("大同市场监管局2024年住房保障支出占财政拨款支出的比例是多少")
+    assert "住房保障支出" in a.answer and "占4.53%" in a.answer
+
+
+def test_two_figures_two_units_and_two_years_are_compared(archive_service):
+    a = archive_service.ask("大同市场监管局2024年人员经费比公用经费多多少")
+    assert a.intent == "comparison" and len(a.figures) == 2 and a.computed.get("difference")
+    assert {f.key for f in a.figures} == {"personnel_expenses", "public_expenses"}
+    b = archive_service.ask("昌吉州市监局和大同市场监管局2024年三公经费哪个少，差多少")
+    assert b.intent == "comparison" and b.computed["difference"] == "4.93"
+    c = archive_service.ask("昌吉州市监局2021年和2024年的机关运行经费分别是多少")
+    assert {f.citation.year for f in c.figures} == {2021, 2024}
