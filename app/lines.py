@@ -146,12 +146,16 @@ def _preferred(question: str) -> tuple[str, ...]:
     return _ORDER
 
 
+_CODE_SCORE = 1000  # a row named by its 科目编码 is named whole
+
+
 def best_items(items: list[LineItem], question: str, metrics_too: bool = False) -> tuple[int, list[LineItem]]:
-    """How well the question names its best rows (see :func:`named`), and those rows, the table it points at
-    first. Changes and nils are named by clauses, not rows; a sentence about a figure of the vocabulary
+    """How well the question names its best rows (see :func:`named`, or a row's 科目编码 typed), and those rows,
+    the table it points at first. Changes and nils are named by clauses, not rows; a sentence about a figure of the vocabulary
     ("一般公共预算财政拨款支出年初预算…") is answered as that figure, unless ``metrics_too``."""
     text = expand_short(question)
-    scored = [(named(i.name, text), i) for i in items if i.kind in _ORDER
+    codes = set(re.findall(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.万元%])", question))  # 科目编码 (类/款/项)
+    scored = [(_CODE_SCORE if i.code and i.code in codes else named(i.name, text), i) for i in items if i.kind in _ORDER
               and (metrics_too or i.kind not in ("prose", "vs_budget") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)
     if top == 0:

@@ -40,6 +40,9 @@ _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情�
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
+# a question asking which firms or people (no disclosure names them) or a count of things
+_NAMES_ASKED = re.compile(r"哪家|哪些(?:企业|公司|商户|个人|人)|什么(?:企业|公司)|名单|是谁|有谁")
+_COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
@@ -53,7 +56,7 @@ _OTHER_BASE = re.compile(r"(?:比|较|与|跟|和)(?:年初|全年|调整后)?�
 # a comparison with the year before ("比上年", "比去年", "比23年", "同比")
 _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一年|(?:20)?\d\d年)|同比|上年|去年")
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
-_EVALUATED = re.compile(r"(?:多少|几)个项目|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
+_EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:资金|金额|预算)|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
                              r"差异率|预决算")
@@ -318,7 +321,7 @@ class Answerer:
         answer = self._figure(question, keys, units, year, intent)
         if answer.answerable and initial_of_another:
             answer.answer += "（没有找到这一项的年初预算。）"
-        if answer.answerable and _asks_change(question) and "上年" not in answer.answer:
+        if answer.answerable and _asks_change(question) and "上年" not in answer.answer and "文件所载" not in answer.answer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
 
@@ -510,16 +513,35 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
 
+    def _names_refused(self, question: str, intent: str) -> Answer:
+        """Which firms or people: no disclosure lists them."""
+        return self._none(question, intent, "档案中没有找到这份名单：公开文件不列出具体的企业或人员。下面是最相近的段落。")
+
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
+        if _NAMES_ASKED.search(question):
+            return self._names_refused(question, intent)
+        if _asks_change(question):  # a change the text states of a row or total with no key ("财政拨款支出预算比…")
+            keep = self.in_scope()
+            stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
+                      if i.kind == "change" and (keep is None or i.citation.doc_id in keep)]
+            score, rows = best_items(stated, self.about, metrics_too=True)
+            if rows and whole(score, rows[0].name):
+                return self._stated_answer(rows[0], rows[0].name)
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact:
             return line[0]
         if re.search(r"项目|专项|预算|经费|资金|建设", question):
             found = self._project(question, units, year)
             if found is not None:
-                return self._project_indicator(question, units, year, found, line) or found
+                indicator = self._project_indicator(question, units, year, found, line)
+                if indicator is None and (_NAMES_ASKED.search(question) or _COUNT_ASKED.search(question)
+                                          and not _PROJECT_MONEY.search(question)):
+                    # who or how many of something the project's table does not count: not its money
+                    return self._none(question, intent, "档案中没有找到这项内容：公开文件只列出这个项目的资金和绩效指标。"
+                                                        "下面是最相近的段落。")
+                return indicator or found
         if line is not None:
             return line[0]
         return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
@@ -634,6 +656,8 @@ class Answerer:
         return f"（支出总计{_fmt(grand)}，多出的{extra}万元是年末结转和结余，不是当年花掉的钱）"
 
     def _list(self, question: str, keys: list[str], units, year) -> Answer:
+        if _NAMES_ASKED.search(question):
+            return self._names_refused(question, "list")
         if "三公" not in question:
             return self._items(question, keys, units, year)
         budget = bool(re.search(r"预算", question))

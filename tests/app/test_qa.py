@@ -214,3 +214,30 @@ def test_two_figures_two_units_and_two_years_are_compared(archive_service):
     assert b.intent == "comparison" and b.computed["difference"] == "4.93"
     c = archive_service.ask("昌吉州市监局2021年和2024年的机关运行经费分别是多少")
     assert {f.citation.year for f in c.figures} == {2021, 2024}
+
+
+def test_a_row_named_by_its_code(archive_service):
+    a = archive_service.ask("大同市场监管局2024年2210201这个科目支出多少")
+    assert a.answerable and "住房公积金" in a.answer and "206.27万元" in a.answer
+
+
+def test_the_money_of_the_evaluated_projects_is_the_documents_own_sentence(archive_service):
+    a = archive_service.ask("大同市监局2024年自评的项目一共涉及多少资金")
+    assert a.answerable and "2592.68万元" in a.answer
+
+
+def test_who_or_how_many_of_what_a_project_does_not_count_is_refused(archive_service):
+    """A project named and a list of firms, or a count its table does not hold, asked: not the project's money."""
+    a = archive_service.ask("大同市监局2024年个体工商户保险保障项目是哪家保险公司承保的")
+    assert not a.answerable and "553.758" not in a.answer
+    b = archive_service.ask("大同市监局2024年食品抽检经费抽检了哪些企业")
+    assert not b.answerable
+    c = archive_service.ask("大同市监局2024年个体工商户保险保障项目理赔了多少户")
+    assert not c.answerable
+    d = archive_service.ask("大同市监局2024年个体工商户保险保障项目预算多少")  # its money is still answered
+    assert d.answerable and "553.758" in d.answer
+
+
+def test_a_change_stated_of_a_row_no_key_names(archive_service):
+    a = archive_service.ask("大同市场监管局2024年一般公共服务支出较上年决算增加了多少")
+    assert a.answerable and "240.21万元" in a.answer
