@@ -40,6 +40,16 @@ _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情�
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
+# the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
+_MEASURES = {"批次": "批", "人次": "人次", "家次": "家次", "家": "家", "次": "次", "人": "[人名]", "名": "[人名]",
+             "天": "天", "件": "件", "份": "份", "个": "个", "户": "户", "辆": "辆", "万元": "万", "元": "元"}
+_MEASURE = re.compile(r"(?:多少|几)(批次|人次|家次|家|次|人|名|天|件|份|个|户|辆|万元|元)")
+# a value per person, vehicle, day, batch… ("=180元/人.天", "≤460元/天/人", "万元/年")
+_PER_UNIT = re.compile(r"[元万]\s*/|/\s*(?:人|辆|天|次|批|年|户|件)|每(?:人|辆|天|批|次)")
+# a question asking a quantity (not what something is or does)
+_QUANTITY = re.compile(r"多少|几|金额|钱|预算|执行|得分|分数|打分|评分|率|比例|占比|标准|指标|目标|完成")
+# words every per-unit standard shares ("人均支出标准", "平均成本"): they name none of them
+_RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均支", "每人", "每天"}
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家|哪些(?:企业|公司|商户|个人|人)|什么(?:企业|公司)|名单|是谁|有谁")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
@@ -131,6 +141,17 @@ def _fmt(f: Figure) -> str:
     if f.unit == "元" and abs(f.amount()) >= 10000:
         return f"{f.value}元（合{f.in_wanyuan().quantize(Decimal('0.01'))}万元）"
     return f"{f.value}{f.unit}"
+
+
+def _names_its_table(item: LineItem) -> bool:
+    """Whether an indicator is named as its project is ("执法办案经费" in 执法办案经费项目支出绩效目标表): naming the
+    project does not name that indicator."""
+    return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
+
+
+def _quoted(name: str) -> str:
+    """A name in quotation marks, unless it begins with its own (“阳光食品”PPP项目)."""
+    return name if name.startswith("“") else f"“{name}”"
 
 
 def _plain(text: str) -> str:
@@ -302,7 +323,8 @@ class Answerer:
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
         year = years[0] if len(years) == 1 else None
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
-            return self._none(question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
+            return self._per_unit(question, units, year) or self._none(
+                question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = self._before_the_figures(parsed, question, units, year, missing_years)
         if special is not None:
             return special
@@ -394,8 +416,9 @@ class Answerer:
         answer = f"{figs[0].citation.unit or ''}{label(key)}：{parts}{note}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
-    def _named_project(self, question: str, rows: list[Figure]) -> str | None:
-        """The project of ``rows`` the question names: the most pairs of characters shared, then their share."""
+    def _named_project(self, question: str, rows: list[Figure], min_share: float = 0.0) -> str | None:
+        """The project of ``rows`` the question names: the most pairs of characters shared, then their share (at least
+        ``min_share`` of the project's own pairs)."""
         best, best_score = None, (0, 0.0)
         for name in sorted({f.key.split(":")[1] for f in rows}):
             words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
@@ -404,13 +427,14 @@ class Answerer:
             score = (shared, shared / max(1, len(grams)))
             if score > best_score:
                 best, best_score = name, score
-        return best if best_score[0] >= 2 else None
+        return best if best_score[0] >= 2 and best_score[1] >= min_share else None
 
-    def _project(self, question: str, units, year, named_in: str | None = None) -> Answer | None:
+    def _project(self, question: str, units, year, named_in: str | None = None,
+                 min_share: float = 0.0) -> Answer | None:
         """A project named in the question (or in ``named_in``, its quoted words): the fields asked (预算, 执行数,
         执行率, 自评得分; the budget by default)."""
         rows = self.scoped(self.store.figures_where_like("project:%", units, year))
-        best = self._named_project(named_in or self.about or question, rows)  # (the unit's name names no project)
+        best = self._named_project(named_in or self.about or question, rows, min_share)  # (the unit's name: no project)
         if best is None:
             return None
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
@@ -425,7 +449,7 @@ class Answerer:
         if not figs:
             return None
         said = "，".join(f"{PROJECT_FIELD_LABELS[f.key.rsplit(':', 1)[1]]}为{_fmt(f)}" for f in figs)
-        answer = f"{self._who(figs[0])}“{best}”{said}。"
+        answer = f"{self._who(figs[0])}{_quoted(best)}{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _project_indicator(self, question: str, units, year, found: Answer,
@@ -438,19 +462,45 @@ class Answerer:
             return None
         project = found.figures[0].key.split(":")[1]
         own = {project[k:k + 2] for k in range(len(project) - 1)} | _GENERIC_GRAMS
-        best, best_score = None, 1
+        measure = _MEASURE.search(question)
+        best, best_score = None, 1.0
         for item in self.lines(units, year):
             if item.kind != "indicator" or _plain(project) not in _plain(item.table or ""):
                 continue
             grams = {item.name[k:k + 2] for k in range(len(item.name) - 1)} - own
-            shared = sum(1 for g in grams if g in question)
-            if shared > best_score:
-                best, best_score = item, shared
+            shared: float = sum(1 for g in grams if g in question)
+            # the measure asked ("多少批次", "多少人") printed in its values counts most; then fewer words unsaid
+            said = "".join(a.value for a in item.amounts)
+            measured = measure is not None and re.search(_MEASURES[measure.group(1)], said) is not None
+            if not shared and measured and re.search(_MEASURES[measure.group(1)], item.name):
+                shared = 0.5  # "培训了多少人" → 培训人员 (>=30名): the project's own words and the measure
+            if not shared:
+                continue
+            score = shared + (3 if measured else 0) - 0.1 * (len(grams) - shared)
+            if score > best_score:
+                best, best_score = item, score
         if best is None:
             return line[0] if line is not None and line[1].item.kind == "indicator" else None
         c = best.citation
-        return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{project}”的绩效指标{describe(best, False)}。",
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}的绩效指标{describe(best, False)}。",
                       answerable=True, intent="figure", citations=[c])
+
+    def _per_unit(self, question: str, units, year) -> Answer | None:
+        """A per-person or per-item standard a performance table prints ("培训人均支出标准 =180元/人.天"), named by
+        the most pairs of characters the question shares with it (at least one that is not a generic word)."""
+        best, best_score = None, 0
+        for item in self.lines(units, year):
+            if item.kind != "indicator" or not any(_PER_UNIT.search(a.value) for a in item.amounts):
+                continue
+            grams = {item.name[k:k + 2] for k in range(len(item.name) - 1)} - _GENERIC_GRAMS - _RATE_WORDS
+            shared = sum(1 for g in grams if g in self.about)
+            if shared > best_score:
+                best, best_score = item, shared
+        if best is None:
+            return None
+        c = best.citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年绩效指标{describe(best, False)}。", answerable=True,
+                      intent="figure", citations=[c])
 
     def _indicator_named(self, units, year) -> bool:
         """Whether the question names a 绩效 indicator (a per-person standard, "培训人均支出标准", is one)."""
@@ -530,18 +580,19 @@ class Answerer:
             if rows and whole(score, rows[0].name):
                 return self._stated_answer(rows[0], rows[0].name)
         line = self._line(question, units, year, intent)
-        if line is not None and line[1].exact:
+        if line is not None and line[1].exact and not _names_its_table(line[1].item):
             return line[0]
-        if re.search(r"项目|专项|预算|经费|资金|建设", question):
-            found = self._project(question, units, year)
-            if found is not None:
-                indicator = self._project_indicator(question, units, year, found, line)
-                if indicator is None and (_NAMES_ASKED.search(question) or _COUNT_ASKED.search(question)
-                                          and not _PROJECT_MONEY.search(question)):
-                    # who or how many of something the project's table does not count: not its money
-                    return self._none(question, intent, "档案中没有找到这项内容：公开文件只列出这个项目的资金和绩效指标。"
-                                                        "下面是最相近的段落。")
-                return indicator or found
+        # a project named with 项目/经费… words, or else nearly whole ("J信息网络运维费"; 食品安全抽检 is no 食品安全监管经费)
+        loose = re.search(r"项目|专项|预算|经费|资金|建设", question)
+        found = self._project(question, units, year, min_share=0 if loose else 0.75) if _QUANTITY.search(question) \
+            else None
+        if found is not None:  # (what a project is or does is read from the passages, not its figures)
+            indicator = self._project_indicator(question, units, year, found, line)
+            if indicator is None and _COUNT_ASKED.search(question) and not _PROJECT_MONEY.search(question):
+                # how many of something the project's table does not count: not its money
+                return self._none(question, intent, "档案中没有找到这项内容：公开文件只列出这个项目的资金和绩效指标。"
+                                                    "下面是最相近的段落。")
+            return indicator or found
         if line is not None:
             return line[0]
         return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
@@ -850,7 +901,7 @@ class Answerer:
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]
         projects = [] if keys else self.store.figures_where_like("project:%", units, year)
-        project = self._named_project(question, projects) if projects else None
+        project = self._named_project(self.about or question, projects) if projects else None
         if project is not None:
             own = f"project:{project}:score"
             named = rf"“?{re.escape(project.removesuffix('项目'))}”?项目"
@@ -874,6 +925,9 @@ class Answerer:
                 s += 1
             grams = {w[i:i + 2] for w in words for i in range(len(w) - 1)}
             s += sum(1 for g in grams if g in text) * 0.2
+            indicator = re.match(r"\S+ (\S+?)（", r.label or "")  # a deviation's "项目 指标（…）": the indicator named
+            if indicator and len(indicator.group(1)) >= 3 and indicator.group(1) in asked:
+                s += 1
             return s
 
         ranked = sorted(reasons, key=score, reverse=True)

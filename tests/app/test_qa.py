@@ -241,3 +241,25 @@ def test_who_or_how_many_of_what_a_project_does_not_count_is_refused(archive_ser
 def test_a_change_stated_of_a_row_no_key_names(archive_service):
     a = archive_service.ask("大同市场监管局2024年一般公共服务支出较上年决算增加了多少")
     assert a.answerable and "240.21万元" in a.answer
+
+
+def test_a_per_person_standard_printed_as_an_indicator_is_answered_and_an_average_never_computed(archive_service):
+    a = archive_service.ask("巴州市场监管局2022年培训每人每天能花多少钱")
+    assert a.answerable and "180元/人.天" in a.answer
+    b = archive_service.ask("大同市监局2024年公务用车平均每辆花了多少")
+    assert not b.answerable
+
+
+def test_an_indicator_is_chosen_by_the_measure_asked(archive_service):
+    """"完成了多少批次": the indicator printed in 批次, not its completion rate."""
+    a = archive_service.ask("大同市监局2024年两品一械抽样检验经费里医疗器械抽样完成了多少批次")
+    assert "“医疗器械抽样”" in a.answer and "45批次" in a.answer
+    b = archive_service.ask("大同市监局2024年两品一械抽样检验经费里医疗器械抽样完成率多少")
+    assert "医疗器械抽样完成率" in b.answer
+
+
+def test_a_project_named_without_project_words_and_an_indicator_without_its_project(archive_service):
+    a = archive_service.ask("大同市监局2024年J信息网络运维费的自评分数")
+    assert a.answerable and "98分" in a.answer
+    b = archive_service.ask("大同市监局2024年化妆品抽样没达标是什么原因")  # the deviation explained in its table
+    assert b.intent == "reason" and "年初指标设置过高" in b.answer and "化妆品抽样" in b.answer
