@@ -58,7 +58,7 @@ _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办
 _STOP = set("的年了在和与及跟同比较对向从给把是有吗呢啊吧请问查看说想要个那这里哪谁去今前本上下当全共我你告诉知")
 # the kinds of unit a name ends with, longest first (a form may end with a short kind: 委, 办, 联, 协)
 _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭|法院|林场|农场|苗圃|法庭|附小|附中|村委会|居委会|学院|医院|卫生院|研究院|研究所|设计院|中学|小学|学校|幼儿园|"
-                        r"大队|中队|支队|总队|中心|街道|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
+                        r"大队|中队|支队|总队|中心|街道|社区|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,10}?" + _KIND_WORD.pattern.removesuffix("$"))
@@ -512,11 +512,16 @@ def _same(a: str, b: str) -> bool:
 
 def _specific(phrase: str, hits: list[int], form: Form) -> bool:
     """The phrase names something: a character of the unit's own name that is not a generic word
-    (政府, 委员会, 办公室…), or the whole of a generic name together with a place level (区政府, 区委)."""
+    (政府, 委员会, 办公室…), or the whole of a generic name (or a character of each of its words) together with a
+    place level (区政府, 区委, 区府办)."""
     own = [h for h in hits if h >= form.place_end]
     if any(h not in form.generic for h in own):
         return True
-    whole = len(own) == len(form.text) - form.place_end
+    # whole: every character of the own name, or one of each generic word of it (区府办: 府 of 政府, 办 of 办公室)
+    words = [m for m in _GENERIC_WORDS.finditer(form.text, form.place_end) if m.group() != "人民"]
+    whole = len(own) == len(form.text) - form.place_end or (
+        all(i in form.generic for i in range(form.place_end, len(form.text)))
+        and all(any(m.start() <= h < m.end() for h in own) for m in words))
     return whole and (len(own) >= 3 or any(h < form.place_end for h in hits))
 
 
@@ -677,7 +682,7 @@ class UnitIndex:
             if any(m.start < e and s < m.end for s, e in taken) or self._below_another(q, m, matches):
                 continue
             taken.append((m.start, m.end))
-            if self._continued(q, m.end, matches):
+            if self._continued(q, m.start, m.end, matches):
                 continue
             below = self._below(q, m)
             if below is not None:  # a unit below the matched one, named after a filler
@@ -748,7 +753,7 @@ class UnitIndex:
                 out.append(UnitMention(phrase=place, start=m.start(), units=units, ambiguous=len(groups) > 1))
         return out
 
-    def _continued(self, q: str, end: int, matches: list[_Match]) -> bool:
+    def _continued(self, q: str, start: int, end: int, matches: list[_Match]) -> bool:
         """Whether the name goes on into a unit below the matched one (五里店街道 + 党工委, 北碚区政府 + 办,
         潞邑街道 + 综治中心) that no stored name fits: the matched unit is then not the one asked about."""
         # a 和 inside the lower unit's name (规划建设和环境保护办公室) does not end it; one right after ends it (财政局和…)
@@ -758,8 +763,10 @@ class UnitIndex:
         more = re.fullmatch(_KIND_AHEAD.pattern.removeprefix("^"), rest) or _KIND_AHEAD.match(rest)
         if more is None or any(end <= x.start < end + more.end() for x in matches):
             return False
-        if more.end() < len(rest):
-            return False  # the words go on past the kind word (城乡社区 + 规划): a row or a topic, not a lower unit
+        if more.end() < len(rest) and end - start >= 4:
+            # a name typed out (吴江区财政局) and words going on past the kind word (城乡社区 + 规划): a row or a topic,
+            # not a lower unit; a short phrase (城乡 + 社区支出) stays unsure, so it names nothing
+            return False
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)

@@ -316,3 +316,28 @@ def test_the_tax_bureaus_by_their_names_before_the_merger():
     index = UnitIndex(["国家税务总局台州市黄岩区税务局", "台州市黄岩区财政局"])
     for question in ("黄岩区国税局三公", "黄岩区地税局预算"):
         assert [u for m in index.mentions(question) for u in m.units] == ["国家税务总局台州市黄岩区税务局"]
+
+
+@pytest.mark.parametrize(("question", "unit"), [
+    ("金东区府办2023年三公经费", "金华市金东区人民政府办公室"),
+    ("区府办去年的预算", "金华市金东区人民政府办公室"),
+    ("金东府办", "金华市金东区人民政府办公室"),
+    ("区府2023年收入", "金华市金东区人民政府"),
+    ("区委办的三公经费", "中共金华市金东区委员会办公室"),
+])
+def test_a_generic_name_written_by_one_character_of_each_word(question, unit):
+    """府办 is 政府办公室 by one character of each of its words (政府 → 府, 办公室 → 办); with a place level it names
+    that office. One word missing names nothing (区办)."""
+    index = UnitIndex(["金华市金东区人民政府办公室", "金华市金东区人民政府", "中共金华市金东区委员会办公室",
+                       "金华市金东区财政局"])
+    assert [m.units for m in index.mentions(question)][:1] == [[unit]]
+    assert index.mentions("区办的三公经费") == []
+
+
+def test_a_row_named_after_a_unit_is_no_lower_unit_but_a_community_is():
+    """"吴江区财政局城乡社区规划与管理（项）": the words go on past 社区, so 城乡社区… is a row, not a unit below the
+    bureau; "七星岗街道金汤街社区" ends on its kind: a community below the street office, not the office."""
+    index = UnitIndex(["苏州市吴江区财政局", "重庆市渝中区人民政府七星岗街道办事处", "洛平县城郊乡人民政府"])
+    assert [m.units for m in index.mentions("吴江区财政局城乡社区规划与管理（项）2025年决算数")] == [["苏州市吴江区财政局"]]
+    assert index.mentions("七星岗街道金汤街社区2024年三公经费") == []
+    assert index.mentions("城乡社区支出多少") == []  # (城乡 is no 城郊乡)
