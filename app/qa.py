@@ -542,6 +542,10 @@ class Answerer:
         if not keys:
             return self._keyless(question, units, year, intent)
         budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
+        if budget and len(keys) == 1 and keys[0] in THREE_PUBLIC_ITEMS:
+            planned = self._three_public_budget(keys[0], units, year)  # (a 决算's key holds the 决算数 only)
+            if planned is not None:
+                return planned
         parts, figs, shown = [], [], []
         for key in keys:
             k = key
@@ -566,6 +570,22 @@ class Answerer:
     def _names_refused(self, question: str, intent: str) -> Answer:
         """Which firms or people: no disclosure lists them."""
         return self._none(question, intent, "档案中没有找到这份名单：公开文件不列出具体的企业或人员。下面是最相近的段落。")
+
+    def _three_public_budget(self, key: str, units, year) -> Answer | None:
+        """A "三公" item's 预算数 as a 决算's "三公" table prints it beside the 决算数, or as its text states it — unless
+        a budget of that year is held (the budget's own figure is then the answer)."""
+        if any(d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
+            return None
+        item = next((i for i in self.lines(units, year) if i.kind == "three_public" and i.name == label(key)), None)
+        if item is None:  # the text's "其中：公务接待费全年预算数…，决算数…" then
+            return self._stated("vs_budget", [key], units, year)
+        c = item.citation
+        said = "，".join(f"{a.column}{a.value}{a.unit}" for a in item.amounts)
+        planned, spent = (Decimal(a.value) for a in item.amounts)
+        rate = f"{(spent / planned * 100).quantize(Decimal('0.01'))}%" if planned else None
+        said += f"；决算为预算的{rate}（按两数计算）" if rate else ""
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{label(key)}（{item.table}）：{said}。", answerable=True,
+                      intent="figure", citations=[c], computed={"completion_rate": rate} if rate else {})
 
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),

@@ -17,11 +17,11 @@ import re
 from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
-from core.vocabulary import REASON_MARKER, item_name
+from core.vocabulary import REASON_MARKER, item_name, label_of
 from extraction.prosefacts import read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
-from extraction.tables import project_name
+from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
 from extraction.views import indicators
 from index.layout import Layout, cite
 
@@ -313,6 +313,26 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+def three_public_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Each item of a 决算's "三公" table with its 预算数 and 决算数 (the vocabulary keys hold the 决算数 only): what
+    "公务接待费预算是多少" is answered from in final accounts."""
+    if meta.doc_type != DocType.final_accounts:
+        return []
+    out = []
+    for t in layout.tables:
+        if "三公" not in t.title or (found := three_public_rows(t, six=False, blanks=True)) is None:
+            continue
+        row, budget, actual = found
+        for item, b, a in zip(THREE_PUBLIC_ITEMS, budget, actual or [], strict=False):
+            if item in ("total", "vehicle_subtotal"):
+                continue
+            out.append(LineItem(name=label_of(item), kind="three_public", table=re.sub(r"\s+", "", t.title),
+                                amounts=[LineAmount(column="预算数", value=b, unit="万元"),
+                                         LineAmount(column="决算数", value=a, unit="万元")],
+                                citation=_cite(layout, meta, row.start, row.end)))
+    return out
+
+
 # the money columns of a 单位(部门)整体支出绩效自评表, as printed, and the row that totals them
 _OVERALL_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值权重", "分值", "执行率", "得分")
 _OVERALL_TOTAL = ("合计", "资金总额", "总计")
@@ -390,4 +410,5 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
-        + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta)
+        + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
+        + three_public_items(layout, meta)

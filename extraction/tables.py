@@ -153,43 +153,54 @@ def read_columns(table: Table, columns: dict[str, str]) -> list[TableFigure]:
     return out
 
 
-_THREE_PUBLIC_ITEMS = ["total", "overseas_travel", "vehicle_subtotal", "vehicle_purchase", "vehicle_operation",
+THREE_PUBLIC_ITEMS = ["total", "overseas_travel", "vehicle_subtotal", "vehicle_purchase", "vehicle_operation",
                        "official_reception"]
 
 
-def read_three_public(table: Table, doc_type: DocType) -> list[TableFigure]:
-    """The "三公" table: six amounts for 预算数 and six for 决算数 (blocks or interleaved, from the header)."""
+def three_public_rows(table: Table, six: bool, blanks: bool = False) -> tuple[Row, list[str], list[str] | None] | None:
+    """The "三公" table's row of amounts: (row, six 预算数, six 决算数; or, with ``six`` (a budget's table), a row of
+    six 预算数 alone); the six are 合计, 因公出国（境）费, 公务用车小计, 购置费, 运行维护费, 公务接待费 (blocks or
+    interleaved, from the header). With ``blanks``, a row of twelve cells some of them empty reads an empty cell
+    as 0 (how these tables print a nil)."""
     header = " ".join(" ".join(r.cells) for r in table.rows if not any(number(c) for c in r.cells if c))
     for row in table.rows:
-        values = [number(c) for c in row.cells if c]
+        cells = row.cells
+        if blanks and len(cells) >= 12 and any(c.strip() for c in cells) and not any(c.strip() for c in cells[12:]):
+            cells = [c if c.strip() else "0" for c in cells[:12]]
+        values = [number(c) for c in cells if c]
         if not values or any(v is None for v in values) or all(re.fullmatch(r"\d{1,2}", v[0]) for v in values):
             continue
         nums = [v[0] for v in values]
         if len(nums) == 12:
             interleaved = header.count("预算数") >= 3
-            budget = nums[0::2] if interleaved else nums[:6]
-            actual = nums[1::2] if interleaved else nums[6:]
-        elif len(nums) == 6 and doc_type == DocType.budget:
-            budget, actual = nums, None
-        else:
+            return row, nums[0::2] if interleaved else nums[:6], nums[1::2] if interleaved else nums[6:]
+        if len(nums) == 6 and six:
+            return row, nums, None
+    return None
+
+
+def read_three_public(table: Table, doc_type: DocType) -> list[TableFigure]:
+    """The "三公" table: six amounts for 预算数 and six for 决算数; an item's 预算数 in a 决算 has no key of its own."""
+    found = three_public_rows(table, six=doc_type == DocType.budget)
+    if found is None:
+        return []
+    row, budget, actual = found
+    out = []
+    for series, is_budget in ((budget, True), (actual, False)):
+        if series is None:
             continue
-        out = []
-        for series, is_budget in ((budget, True), (actual, False)):
-            if series is None:
+        for item, value in zip(THREE_PUBLIC_ITEMS, series, strict=True):
+            if item == "vehicle_subtotal":
                 continue
-            for item, value in zip(_THREE_PUBLIC_ITEMS, series, strict=True):
-                if item == "vehicle_subtotal":
-                    continue
-                if item == "total":
-                    key = "three_public_budget" if is_budget else "three_public_actual"
-                elif is_budget and doc_type != DocType.budget:
-                    continue
-                else:
-                    key = item
-                out.append(TableFigure(key, value, "万元", row.start, row.end, item, table.title,
-                                       "预算数" if is_budget else "决算数"))
-        return out
-    return []
+            if item == "total":
+                key = "three_public_budget" if is_budget else "three_public_actual"
+            elif is_budget and doc_type != DocType.budget:
+                continue
+            else:
+                key = item
+            out.append(TableFigure(key, value, "万元", row.start, row.end, item, table.title,
+                                   "预算数" if is_budget else "决算数"))
+    return out
 
 
 def read_project(table: Table) -> list[TableFigure]:

@@ -263,3 +263,15 @@ def test_a_project_named_without_project_words_and_an_indicator_without_its_proj
     assert a.answerable and "98分" in a.answer
     b = archive_service.ask("大同市监局2024年化妆品抽样没达标是什么原因")  # the deviation explained in its table
     assert b.intent == "reason" and "年初指标设置过高" in b.answer and "化妆品抽样" in b.answer
+
+
+def test_a_three_public_items_budget_in_final_accounts_is_the_tables_not_the_actual(archive_service):
+    """A 决算's "三公" table prints each item's 预算数 beside its 决算数 (blank cells are nil): "…预算多少" gets the
+    预算数, not the 决算 figure the vocabulary key holds; a cell-per-line table falls back to the text's statement."""
+    a = archive_service.ask("大同市监局2024年公务接待费的预算是多少")
+    assert a.answerable and "预算数0.59万元" in a.answer and "决算数0.59万元" in a.answer
+    assert a.citations[0].line_start == 435
+    b = archive_service.ask("大同市监局2024年因公出国经费预算安排了多少")
+    assert "预算数0万元" in b.answer
+    c = archive_service.ask("昌吉州市监局2024年公务用车运行维护费预算")
+    assert c.answerable and "年初预算" in c.answer and "（文件所载）" in c.answer

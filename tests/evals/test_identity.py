@@ -20,7 +20,7 @@ METADATA_FLOORS = {"dev": {"unit": 0.95, "year": 0.98, "type": 0.98, "scope": 0.
 # measured: hand-written dev .989 / 0 wrong (n=273), held-out .905 / 1 wrong (n=74); generated .99+ / 0 wrong.
 # (Held-out wrong-unit answers went from 1 to 2 with the issue-9b matcher changes and back to 1 with the round-3
 # mechanisms; the misses were never read, so the part stays held out. The goal is 0.)
-RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.93, 0)}  # now .989 / 0 and .946 / 0
+RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.93, 0)}  # now .989 / 0 and .959 / 0
 # later rounds, each written apart from the code after the earlier ones were spent (R3_README.md, R6_README.md):
 # round → (resolution floors per split: right, most wrong-unit answers; metadata floors per split)
 # round 3: first score held-out resolution .857 / 6 wrong, metadata unit .655; now .946 / 0 wrong, unit .690.
@@ -88,23 +88,35 @@ def test_renamed_archive_answers_as_well_as_the_original():
     r = run()
     original, renamed = r["questions.jsonl"]["all"]["accuracy"], r["questions_renamed.jsonl"]["all"]["accuracy"]
     assert renamed >= original - 0.03, r["questions_renamed.jsonl"]["misses"]
-    # the independent questions (written without the code): measured held-out .708 (corpus), .722 (renamed);
+    # the independent questions (written without the code): measured held-out .875 (corpus), .778 (renamed);
     # a third of them ask about the two real PDFs, which only ../shared/corpus holds
     if not REAL_PDFS:
         pytest.skip("../shared/corpus with the two real PDFs is not beside the project")
     for name in ("questions_independent.jsonl", "questions_independent_renamed.jsonl"):
-        assert r[name]["heldout"]["accuracy"] >= 0.65, name
+        assert r[name]["heldout"]["accuracy"] >= 0.72, name
         assert r[name]["dev"]["accuracy"] >= 0.85, [m for m in r[name]["misses"] if m["split"] == "dev"]
     # round 4 (110 questions, written without the code, evals/gold/questions_r4_README.md): first scored at
-    # 442800f dev .507 / held-out .558; now dev .866 / held-out .791
+    # 442800f dev .507 / held-out .558; now dev .955 / held-out .884
     r4 = r["questions_r4.jsonl"]
-    assert r4["heldout"]["accuracy"] >= 0.75, "round-4 held-out"
-    assert r4["dev"]["accuracy"] >= 0.83, [m for m in r4["misses"] if m["split"] == "dev"]
+    assert r4["heldout"]["accuracy"] >= 0.84, "round-4 held-out"
+    assert r4["dev"]["accuracy"] >= 0.92, [m for m in r4["misses"] if m["split"] == "dev"]
     # round 5 (90, the renamed archive, written without the code): dev .538 / held-out .553 at 442800f, dev .808 /
-    # held-out .737 on the code it was first run against, now dev .904 / held-out .789
+    # held-out .737 on the code it was first run against, now dev 1.000 / held-out .842
     r5 = r["questions_r5.jsonl"]
-    assert r5["heldout"]["accuracy"] >= 0.75, "round-5 held-out"
-    assert r5["dev"]["accuracy"] >= 0.87, [m for m in r5["misses"] if m["split"] == "dev"]
+    assert r5["heldout"]["accuracy"] >= 0.80, "round-5 held-out"
+    assert r5["dev"]["accuracy"] >= 0.95, [m for m in r5["misses"] if m["split"] == "dev"]
+    # later sets, each first scored before any change for it (README, "Rounds 7 and 8 and an attack on the answers"):
+    # set → floors per split; first score → now (2026-11-30)
+    for name, floors in (
+            # attack 3, 300 questions written against the code: dev .625 / held-out .524 → .864 / .653
+            ("questions_a3.jsonl", {"dev": 0.83, "heldout": 0.62}),
+            # round 7, a second renamed archive: .746 / .698 → .895 / .744
+            ("questions_r7.jsonl", {"dev": 0.86, "heldout": 0.70}),
+            # round 8, a third renamed archive, never tuned on (no miss printed): all .700 → .736
+            ("questions_r8.jsonl", {"all": 0.70})):
+        for split, floor in floors.items():
+            shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name != "questions_r8.jsonl" else name
+            assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
 
 
 # the two attacks on the resolver (evals/resolver_attacks.py): (right, most wrong-unit answers) per split.
