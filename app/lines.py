@@ -139,8 +139,9 @@ def _preferred(question: str) -> tuple[str, ...]:
         return ("income", *_ORDER)
     if re.search(r"财政拨款|一般公共预算", question):
         return ("gpb", *_ORDER)
-    if re.search(r"年初预算|预算完成|完成.{0,4}预算", question):
-        return ("vs_budget", "prose", *_ORDER)
+    if re.search(r"年初预算|预算完成|完成.{0,4}预算", question) or re.search(
+            r"预算", re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", question)):
+        return ("vs_budget", "prose", *_ORDER)  # (a 决算's sentence stating the row's 年初预算 first)
     if _STATED_WORDS.search(question):
         return ("prose", *_ORDER)
     return _ORDER

@@ -143,6 +143,18 @@ def _fmt(f: Figure) -> str:
     return f"{f.value}{f.unit}"
 
 
+_FUNDS_NAMED = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+
+
+def _budget_missing(question: str, doc: DocRecord, found: LineAnswer) -> bool:
+    """Whether a row's 预算 is asked (一般公共预算 names a fund, not a budget) and only a 决算 prints the row, with no
+    budget column: its 决算 figure is shown, but the budget is not in the archive."""
+    asked = re.search(r"预算", _FUNDS_NAMED.sub("", question)) and not re.search(r"决算|实际|花了|执行", question)
+    return bool(asked) and doc.doc_type == DocType.final_accounts and found.item.kind not in (
+        "indicator", "overall", "count", "three_public", "vs_budget", "change") and not any(
+        "预算" in (a.column or "") for a in found.item.amounts) and "预算" not in _FUNDS_NAMED.sub("", found.text)
+
+
 def _names_its_table(item: LineItem) -> bool:
     """Whether an indicator is named as its project is ("执法办案经费" in 执法办案经费项目支出绩效目标表): naming the
     project does not name that indicator."""
@@ -530,6 +542,9 @@ class Answerer:
                     answer += "（文件没有说明这一项与上年相比的变化。）"
                 if "年初预算" in self.about and "年初预算" not in found.text:
                     answer += "（文件没有列出这一项的年初预算。）"
+                elif _budget_missing(question, d, found):
+                    return Answer(answer=f"档案中没有找到这一项的预算数：{answer}", answerable=False, intent=intent,
+                                  citations=found.citations), found
                 return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations), found
         return None
 

@@ -275,3 +275,14 @@ def test_a_three_public_items_budget_in_final_accounts_is_the_tables_not_the_act
     assert "预算数0万元" in b.answer
     c = archive_service.ask("昌吉州市监局2024年公务用车运行维护费预算")
     assert c.answerable and "年初预算" in c.answer and "（文件所载）" in c.answer
+
+
+def test_a_rows_budget_asked_of_final_accounts(archive_service):
+    """A 决算 prints the row's 年初预算 in its text: that sentence answers "…预算多少"; a row only its tables print, with
+    no budget column, shows its 决算 figure but says the budget is not in the archive (一般公共预算 names a fund)."""
+    a = archive_service.ask("大同市场监管局2024年住房保障支出预算是多少")
+    assert a.answerable and "年初预算" in a.answer
+    b = archive_service.ask("大同市场监管局2024年福利费预算多少")
+    assert not b.answerable and "没有找到这一项的预算数" in b.answer and b.citations
+    c = archive_service.ask("大同市场监管局2024年一般公共预算财政拨款福利费支出多少")
+    assert c.answerable
