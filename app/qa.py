@@ -326,6 +326,7 @@ class Answerer:
         intent = parsed.intent.value
         keys = list(parsed.metrics)
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
+        years = [self._reported_at(question, y, units, known_years) for y in years]
         missing_years = [y for y in years if y not in known_years]
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._years(question, keys[0], units, years, known_years)
@@ -359,6 +360,15 @@ class Answerer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
 
+    def _reported_at(self, question: str, year: int, units, known: list[int]) -> int:
+        """The document year for a date asked ("截至2020年底有多少辆车"): that year's own, else the next year's budget,
+        which reports the state at the end of the year before."""
+        if year in known or year + 1 not in known or not re.search(
+                rf"(?:截至|截止|截止到|到|至)\s*(?:{year}|{year % 100})年?(?:底|末|12月31日)", question):
+            return year
+        budgets = [d for d in self.docs_for(units or None, year + 1) if d.doc_type == DocType.budget]
+        return year + 1 if budgets else year
+
     def _before_the_figures(self, parsed: ParsedQuestion, question: str, units, year,
                             missing_years: list[int]) -> Answer | None:
         """What is answered before the vocabulary figures: the parts of a total asked as a list, a change against
@@ -369,7 +379,7 @@ class Answerer:
             parts = self._parts(keys, units, year)  # "车辆有哪些，各几辆": the parts printed after the total
             if parts is not None:
                 return parts
-        if len(years) <= 1 and _AGAINST_BUDGET.search(question):  # "年初预算和决算差多少", "完成年初预算的百分之几"
+        if len(years) <= 1 and intent != "reason" and _AGAINST_BUDGET.search(question):  # "年初预算和决算差多少"
             stated = self._stated("vs_budget", keys, units, year)
             if stated is not None:
                 return stated
@@ -930,7 +940,8 @@ class Answerer:
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
         row = self._row_reason(units, year)
-        if row is not None and (not keys or _marks_row(row[1], question)):
+        # (年初预算 is the column a row's reason is asked about, not a figure of its own)
+        if row is not None and (not [k for k in keys if k != "gpb_initial_budget"] or _marks_row(row[1], question)):
             return row[0]
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]

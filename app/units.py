@@ -82,7 +82,8 @@ _PRONOUNS = re.compile(r"咱们|我们|你们|他们|大家|自己|本地|当地
                        r"原来|以前|过去|现在|目前|当时|当年|今年|去年")
 # words that end right before a unit's name without being part of it, cut by _typed_before at a stop character
 _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")")
-                      + r"|理解|那边|这边|年度|月份|季度|年底|年末|年初|月底|月末|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先])$")
+                      + r"|理解|那边|这边|年度|月份|季度|年底|年末|年初|月底|月末|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先]"
+                      + r"|(?<=\d)[日号月])$")  # (a date's last character: "截至2020年12月31日昌吉州…")
 # characters that are never a typo for a unit's character
 _PARTICLES = set("的了吗呢啊吧年月日和与及或")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place

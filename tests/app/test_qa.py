@@ -286,3 +286,12 @@ def test_a_rows_budget_asked_of_final_accounts(archive_service):
     assert not b.answerable and "没有找到这一项的预算数" in b.answer and b.citations
     c = archive_service.ask("大同市场监管局2024年一般公共预算财政拨款福利费支出多少")
     assert c.answerable
+
+
+def test_why_a_row_missed_its_initial_budget_and_a_date_reported_by_next_years_budget(archive_service):
+    a = archive_service.ask("大同市监局2024年住房保障支出为什么没完成年初预算")  # the row's own (only) reason
+    assert a.intent == "reason" and "“住房保障支出”" in a.answer and "退休人员较多" in a.answer
+    b = archive_service.ask("截止到2020年12月31日昌吉州市场监管局的车辆有多少")  # the 2021 budget reports it
+    assert b.answerable and "24辆" in b.answer and b.citations[0].source.startswith("001_")
+    c = archive_service.ask("截至2022年底大同市监局有多少辆车")  # no 2023 budget: the year is simply not held
+    assert not c.answerable and "2022" in c.answer
