@@ -929,7 +929,7 @@ class Answerer:
         keep = self.in_scope()
         items = [i if i.kind != "change" else i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
                  if i.reason and (keep is None or i.citation.doc_id in keep)]  # (a stated change is named by its words)
-        score, found = best_items(items, self.about)
+        score, found = best_items(items, self.about, metrics_too=True)  # (the caller decides for a vocabulary figure)
         if not found or not whole(score, found[0].name):
             return None
         item = found[0]
@@ -941,8 +941,9 @@ class Answerer:
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
         row = self._row_reason(units, year)
         # (年初预算 is the column a row's reason is asked about, not a figure of its own)
-        if row is not None and (not [k for k in keys if k != "gpb_initial_budget"] or _marks_row(row[1], question)):
-            return row[0]
+        if row is not None and (not [k for k in keys if k != "gpb_initial_budget"] or _marks_row(row[1], question)
+                                or len(keys) == 1 and re.sub(r"[“”\"]", "", row[1]) == re.sub(r"[“”\"]", "", label(keys[0]))):
+            return row[0]  # (a stated change of the figure asked, with its own reason: "；公务接待费减少0.62万元，主要原因是…")
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]

@@ -186,6 +186,11 @@ _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|
                             rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:增长|下降|增加|减少))")
 
 
+# a part's change in a clause of its own after a stated change ("；公务接待费减少0.62万元"): a figure's name, a move
+_PART_CHANGE = re.compile(rf"(?<=[，,；;。：:])(?P<name>[\u4e00-\u9fff（）()]{{2,14}}?(?:费|经费|支出))"
+                          rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元")
+
+
 def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -> list[LineItem]:
     """Changes stated without a percentage ("财政拨款收入预算37151.47万元，比2024年预算执行数增加24558.18万元"), named
     by the words before the amount in its clause; the base is kept in the column when it is not last year's 决算."""
@@ -199,6 +204,19 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
                               unit="万元")]
         out.append(LineItem(name=name, kind="change", amounts=amounts,
                             citation=_cite(layout, meta, line.start + m.start(), line.start + m.end())))
+    anchor = re.search(r"(?:比|较)(?:上年|上一年|去年)", line.text)
+    for m in _PART_CHANGE.finditer(line.text, anchor.end() if anchor else len(line.text)):
+        # "…比上年增加6.74万元，其中：…；公务接待费减少0.62万元，主要原因是：…": a part's change, last year the base
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        taken = [*taken, m.span()]
+        _, end = sentence_bounds(line.text, m.end())
+        why = REASON_MARKER.search(line.text, m.end(), end)
+        reason = re.sub(r"\s+", "", line.text[why.end():end]).strip("：:").rstrip("。；;") or None if why else None
+        amounts = [LineAmount(column="比上年增减", value=_value(m.group("delta"), None if m.group("dir") == "增加" else "减少"),
+                              unit="万元")]
+        out.append(LineItem(name=m.group("name"), kind="change", amounts=amounts, reason=reason,
+                            citation=_cite(layout, meta, line.start + m.start("name"), line.start + end)))
     for d in read_deltas([line.text]):
         if any(d.start < e and s < d.end for s, e in taken):
             continue

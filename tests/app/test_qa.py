@@ -295,3 +295,11 @@ def test_why_a_row_missed_its_initial_budget_and_a_date_reported_by_next_years_b
     assert b.answerable and "24辆" in b.answer and b.citations[0].source.startswith("001_")
     c = archive_service.ask("截至2022年底大同市监局有多少辆车")  # no 2023 budget: the year is simply not held
     assert not c.answerable and "2022" in c.answer
+
+
+def test_a_parts_change_stated_after_the_wholes_with_its_own_reason(archive_service):
+    """"“三公”经费比上年增加6.74万元，其中：…；公务接待费减少0.62万元，主要原因是：…": the part's change and reason."""
+    a = archive_service.ask("昌吉州市监局2021年公务用车运行费预算比上年多了多少")
+    assert a.answerable and "7.36万元" in a.answer and "6.74" not in a.answer
+    b = archive_service.ask("昌吉州市监局21年公务接待费为何压减")
+    assert b.intent == "reason" and "0.62万元" in b.answer and "压减公务接待支出预算" in b.answer
