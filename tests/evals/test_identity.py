@@ -101,17 +101,17 @@ def test_renamed_archive_answers_as_well_as_the_original():
     assert r4["heldout"]["accuracy"] >= 0.84, "round-4 held-out"
     assert r4["dev"]["accuracy"] >= 0.92, [m for m in r4["misses"] if m["split"] == "dev"]
     # round 5 (90, the renamed archive, written without the code): dev .538 / held-out .553 at 442800f, dev .808 /
-    # held-out .737 on the code it was first run against, now dev 1.000 / held-out .842
+    # held-out .737 on the code it was first run against, now dev 1.000 / held-out .868
     r5 = r["questions_r5.jsonl"]
-    assert r5["heldout"]["accuracy"] >= 0.80, "round-5 held-out"
+    assert r5["heldout"]["accuracy"] >= 0.82, "round-5 held-out"
     assert r5["dev"]["accuracy"] >= 0.95, [m for m in r5["misses"] if m["split"] == "dev"]
     # later sets, each first scored before any change for it (README, "Rounds 7 and 8 and an attack on the answers"):
     # set → floors per split; first score → now (2026-11-30)
     for name, floors in (
-            # attack 3, 300 questions written against the code: dev .625 / held-out .524 → .864 / .653
-            ("questions_a3.jsonl", {"dev": 0.83, "heldout": 0.62}),
-            # round 7, a second renamed archive: .746 / .698 → .895 / .744
-            ("questions_r7.jsonl", {"dev": 0.86, "heldout": 0.70}),
+            # attack 3, 300 questions written against the code: dev .625 / held-out .524 → .903 / .661
+            ("questions_a3.jsonl", {"dev": 0.87, "heldout": 0.63}),
+            # round 7, a second renamed archive: .746 / .698 → .910 / .744
+            ("questions_r7.jsonl", {"dev": 0.87, "heldout": 0.70}),
             # round 8, a third renamed archive, never tuned on (no miss printed): all .700 → .736
             ("questions_r8.jsonl", {"all": 0.70})):
         for split, floor in floors.items():
