@@ -30,6 +30,7 @@ _OPERATORS: dict[str, Callable[[Decimal, Decimal], bool]] = {
 _WORDS = {operator.lt: "低于", operator.le: "不高于", operator.ge: "不低于", operator.gt: "高于"}
 _NOT_SPENT = re.compile(r"没(?:有)?花完|没(?:有)?用完|未(?:全部)?执行完|没(?:有)?执行完")
 _FULL_MARKS = re.compile(r"满分")
+FIELD_WORDS = {"budget": "预算数", "actual": "执行数", "execution_rate": "执行率", "score": "自评得分"}
 _EXTREME = re.compile(r"最(?P<way>高|低|多|少|大|小|好|差)")
 
 
@@ -38,19 +39,30 @@ def asked_field(question: str) -> str:
     return next((field for field, words in _FIELDS if re.search(words, question)), "budget")
 
 
-def condition(question: str, field: str) -> tuple[Callable[[Decimal], bool], str] | None:
-    """The test a project's value must pass and its words ("低于100"), or None when the question sets none."""
-    if field == "execution_rate" and _NOT_SPENT.search(question):
-        return (lambda v: v < 100), "低于100%"
-    if field == "score" and _FULL_MARKS.search(question) and not re.search(r"没有?(?:得|拿|达到)?满分|不是满分", question):
-        return (lambda v: v >= 100), "为满分"
+def condition(question: str, field: str) -> tuple[Callable[[Decimal], bool], str, str | None] | None:
+    """The test a project must pass, its words ("执行率低于100%") and the field it tests — the bound's own field, by
+    its unit and the words before it ("预算超过100万元的项目执行率" tests the budget), None when no project field
+    holds it (满意度达到95%: an indicator); None when the question sets no bound."""
+    if _NOT_SPENT.search(question):
+        return (lambda v: v < 100), "执行率低于100%", "execution_rate"
+    if _FULL_MARKS.search(question) and not re.search(r"(?<!有)没有?(?:得|拿|达到)?满分|不是满分", question):
+        return (lambda v: v >= 100), "自评得分为满分", "score"
     m = _BOUND_AFTER.search(question) or _BOUND_BEFORE.search(question)  # ("达到90分以上": the word after rules)
     if m is None:
         return None
     op = _OPERATORS[m.group("op")]
     bound = Decimal(m.group("n"))
-    unit = "%" if field == "execution_rate" else "分" if field == "score" else "万元"
-    return (lambda v: op(v, bound)), f"{_WORDS[op]}{m.group('n')}{unit}"
+    unit = re.search(r"%|％|分|万", m.group(0))
+    before = question[max(0, m.start() - 8):m.start()]
+    tested = {"%": "execution_rate", "％": "execution_rate", "分": "score", "万": "budget"}.get(
+        unit.group(0) if unit else "", field)
+    if tested == "execution_rate" and not re.search(r"执行率|完成率|执行", before):
+        tested = None if re.search(r"满意度|率", before) else tested  # (满意度达到95%: no project field holds it)
+    if tested == "budget" and re.search(r"执行数|花了|支出了|用了|实际", before):
+        tested = "actual"
+    shown = {"execution_rate": "%", "score": "分"}.get(tested or "", "万元")
+    words = f"{FIELD_WORDS.get(tested or '', '')}{_WORDS[op]}{m.group('n')}{shown}"
+    return (lambda v: op(v, bound)), words, tested
 
 
 def extreme(question: str) -> str | None:

@@ -47,11 +47,12 @@ _MEASURE = re.compile(r"(?:多少|几)(批次|人次|家次|家|次|人|名|天|
 # a value per person, vehicle, day, batch… ("=180元/人.天", "≤460元/天/人", "万元/年")
 _PER_UNIT = re.compile(r"[元万]\s*/|/\s*(?:人|辆|天|次|批|年|户|件)|每(?:人|辆|天|批|次)")
 # a question asking a quantity (not what something is or does)
-_QUANTITY = re.compile(r"多少|几|金额|钱|预算|执行|得分|分数|打分|评分|率|比例|占比|标准|指标|目标|完成")
+_QUANTITY = re.compile(r"多少|几|金额|钱|预算|执行|得分|分数|打分|评分|自评|结果|如何|怎么样|率|比例|占比|标准|指标|目标|完成")
 # words every per-unit standard shares ("人均支出标准", "平均成本"): they name none of them
-_RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均支", "每人", "每天"}
+_RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均支", "每人", "每天", "人员", "员标", "人数", "工资", "费用"}
 # a question asking which firms or people (no disclosure names them) or a count of things
-_NAMES_ASKED = re.compile(r"哪家|哪些(?:企业|公司|商户|个人|人)|什么(?:企业|公司)|名单|是谁|有谁")
+_NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
+                          r"什么(?:企业|公司)|名单|是谁|有谁")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
@@ -80,7 +81,8 @@ def _asks_change(question: str) -> bool:
     """Whether the question asks how a figure changed against last year ("比上年少了多少", "跟去年比增加了吗"), or
     how much it rose or fell with no base named ("公务接待费下降了百分之多少": against last year, as documents say)."""
     return bool(_LAST_YEAR.search(question) and _CHANGE_WORDS.search(question)
-                or _CHANGED_BY.search(question) and not _OTHER_BASE.search(question))
+                or _CHANGED_BY.search(question) and not _OTHER_BASE.search(question)
+                and not re.search(r"比|较|相比|对比|与.{1,12}相", question))  # (A比B少了多少: B is the base)
 
 
 def _marks_row(name: str, question: str) -> bool:
@@ -159,6 +161,14 @@ def _names_its_table(item: LineItem) -> bool:
     """Whether an indicator is named as its project is ("执法办案经费" in 执法办案经费项目支出绩效目标表): naming the
     project does not name that indicator."""
     return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
+
+
+def _decimal(text: str) -> Decimal | None:
+    """A figure's value as a Decimal (None for a value that is not a plain number)."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
 
 
 def _quoted(name: str) -> str:
@@ -480,9 +490,9 @@ class Answerer:
         indicator of the project's performance table it names by the most pairs of characters (at least two) that
         are not the project's own ("法治宣传工作经费组织了几次法治讲座" → 组织开展法治讲座), else the indicator row
         ``line`` found by name; None: the project's money is the answer."""
-        if _PROJECT_MONEY.search(question):
-            return None
         project = found.figures[0].key.split(":")[1]
+        if _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), "")):
+            return None  # (the project's own words, "…补助资金", ask for nothing)
         own = {project[k:k + 2] for k in range(len(project) - 1)} | _GENERIC_GRAMS
         measure = _MEASURE.search(question)
         best, best_score = None, 1.0
@@ -493,7 +503,8 @@ class Answerer:
             shared: float = sum(1 for g in grams if g in question)
             # the measure asked ("多少批次", "多少人") printed in its values counts most; then fewer words unsaid
             said = "".join(a.value for a in item.amounts)
-            measured = measure is not None and re.search(_MEASURES[measure.group(1)], said) is not None
+            measured = measure is not None and re.search(_MEASURES[measure.group(1)], said) is not None \
+                and not _PER_UNIT.search(said)  # (≤905.76元/批次 is a cost per batch, not a count of batches)
             if not shared and measured and re.search(_MEASURES[measure.group(1)], item.name):
                 shared = 0.5  # "培训了多少人" → 培训人员 (>=30名): the project's own words and the measure
             if not shared:
@@ -772,9 +783,9 @@ class Answerer:
 
     def _parts(self, keys: list[str], units, year) -> Answer | None:
         """The parts a document prints after a total in the same sentence ("共有车辆17辆。其中：机要通信用车1辆、
-        执法执勤用车15辆…"): the total and each part, cited. The total is the first stated with parts."""
-        lines = self.lines(units, year)
-        for total in sorted(self.scoped(self.figures(keys[0], units, year)), key=lambda f: f is not _best([f])):
+        执法执勤用车15辆…"): the total and each part counted, cited; the newest document's first."""
+        lines = [i for i in self.lines(units, year) if i.kind == "count"]  # (money parts are rows of their tables)
+        for total in sorted(self.scoped(self.figures(keys[0], units, year)), key=lambda f: -(f.citation.year or 0)):
             c = total.citation
             if c.line_start is None:
                 continue
@@ -809,15 +820,22 @@ class Answerer:
         test = condition(question, field) if field else None
         way = extreme(question) if field and test is None else None
         if test is not None:
-            kept = [f for f in figs if test[0](Decimal(f.value))]
+            check, words, tested = test
+            if tested is None:  # a bound on an indicator (满意度达到95%): no project field holds it
+                return self._none(question, "list", "档案中没有找到按这一条件列出的项目：这个条件不是项目的资金或自评得分。")
+            measured = {f.key.split(":")[1]: f for f in self.scoped(self.store.figures_where_like(
+                f"project:%:{tested}", units, year))} if tested != field else {f.key.split(":")[1]: f for f in figs}
+            passing = {n for n, f in measured.items() if _decimal(f.value) is not None and check(_decimal(f.value))}
+            kept = [f for f in figs if f.key.split(":")[1] in passing]
             if not kept:  # none meets it: say so, citing the rows read
-                return Answer(answer=f"{self._who(figs[0])}{len(figs)}个项目中，没有{PROJECT_FIELD_LABELS[field]}"
-                                     f"{test[1]}的项目。", answerable=True, intent="list", figures=figs,
-                              citations=[f.citation for f in figs])
-            what, figs = f"{PROJECT_FIELD_LABELS[field]}{test[1]}的项目（共{len(figs)}个项目中的{len(kept)}个）", kept
-        elif way is not None:
-            pick = (max if way == "max" else min)(Decimal(f.value) for f in figs)
-            figs = [f for f in figs if Decimal(f.value) == pick]
+                return Answer(answer=f"{self._who(figs[0])}{len(measured)}个项目中，没有{words}的项目。", answerable=True,
+                              intent="list", figures=list(measured.values()),
+                              citations=[f.citation for f in measured.values()])
+            what = f"{words}的项目（共{len(measured)}个项目中的{len(kept)}个）"
+            what, figs = what + (f"的{PROJECT_FIELD_LABELS[field]}" if tested != field else ""), kept
+        elif way is not None and (valued := [f for f in figs if _decimal(f.value) is not None]):
+            pick = (max if way == "max" else min)(_decimal(f.value) for f in valued)
+            figs = [f for f in valued if _decimal(f.value) == pick]
             what = f"{PROJECT_FIELD_LABELS[field]}{'最高' if way == 'max' else '最低'}的项目"
         names = "，".join(_named(f.key.split(":")[1], f) for f in figs)
         return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
@@ -832,10 +850,13 @@ class Answerer:
         keep = self.in_scope()
         stated = [i for i in self.lines(units, year)
                   if i.kind == kind and (keep is None or i.citation.doc_id in keep)]
+        stated.sort(key=lambda i: not any(a.column == "增减率" for a in i.amounts))  # (a statement with its rate first)
         last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in stated]
         # the words next to the statement first; the whole sentence only where those words name no other figure
         whole = [(i.name, i) for last, i in last_clause if not any(names_metric(k, last) for k in FIGURE_KEYS)]
         subjects = [k for k in keys if k != "gpb_initial_budget" or kind != "vs_budget"]  # (年初预算: the column)
+        if len(subjects) > 1 and "gpb_expenditure" in subjects:  # 一般公共预算基本支出: the fund names the part's money
+            subjects.remove("gpb_expenditure")
         for words in (last_clause, whole):
             for key in subjects:
                 for name, item in words:

@@ -67,6 +67,8 @@ _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这
 # a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
 _PLACE_FILLER = re.compile(r"(?:的|那边|这边|那里|这里|那个|这个|那家|这家|\s)+$")
 _PLACES_ONLY = re.compile(rf"(?:{_PLACE_PIECE})+")
+# the functional classes (政府收支分类科目, 类) whose names hold a unit's kind word (社区, 社会, 科学): a row, not a unit
+_CLASS_NAMES = re.compile(r"城乡社区|社会保障|科学技术|一般公共服务|文化旅游体育|灾害防治")
 # where a unit's name certainly ends: not Chinese, a particle, a time word
 _CUT = re.compile(r"[^\u4e00-\u9fff]|[的了吗呢啊吧和与及跟比在有是个那这哪谁我你]|今年|去年|前年|本年|上年|明年")
 _CUT_INSIDE_NAME = re.compile(_CUT.pattern.replace("和", "", 1))
@@ -761,11 +763,11 @@ class UnitIndex:
         rest = (_CUT if q[end:end + 1] == "和" else _CUT_INSIDE_NAME).split(q[end:], maxsplit=1)[0]
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
-        more = re.fullmatch(_KIND_AHEAD.pattern.removeprefix("^"), rest) or _KIND_AHEAD.match(rest)
+        more = _KIND_AHEAD.match(rest)
         if more is None or any(end <= x.start < end + more.end() for x in matches):
             return False
-        if more.end() < len(rest) and end - start >= 4:
-            # a name typed out (吴江区财政局) and words going on past the kind word (城乡社区 + 规划): a row or a topic,
+        if _CLASS_NAMES.match(rest) and end - start >= 4:
+            # a name typed out (吴江区财政局) and a functional class's name after it (城乡社区规划与管理（项）): a row,
             # not a lower unit; a short phrase (城乡 + 社区支出) stays unsure, so it names nothing
             return False
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the

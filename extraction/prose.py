@@ -26,7 +26,7 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("“三公”经费", "three_public"), ('"三公"经费', "three_public"), ("三公经费", "three_public"),
     ("公务用车购置及运行维护费", "-"), ("公务用车购置及运行费", "-"), ("其他车辆", "-"),
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
-    ("收入支出总体", "total_both"), ("收支总体", "total_both"),
+    ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
 ]
 # label → base key, from the vocabulary's printed labels; the regex tries the longest label first
