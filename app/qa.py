@@ -490,6 +490,8 @@ class Answerer:
         indicator of the project's performance table it names by the most pairs of characters (at least two) that
         are not the project's own ("法治宣传工作经费组织了几次法治讲座" → 组织开展法治讲座), else the indicator row
         ``line`` found by name; None: the project's money is the answer."""
+        if not found.figures:
+            return None  # (what was found says the project lacks the field asked)
         project = found.figures[0].key.split(":")[1]
         if _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), "")):
             return None  # (the project's own words, "…补助资金", ask for nothing)

@@ -328,3 +328,8 @@ def test_a_bound_no_project_field_holds_and_a_lower_unit_after_its_parent(archiv
     assert not b.answerable
     c = archive_service.ask("大同市监局2024年在职人员人均工资多少")  # no training standard for a salary
     assert not c.answerable
+
+
+def test_a_budgets_project_asked_for_its_score_says_it_has_none(archive_service):
+    a = archive_service.ask("昌吉州市监局2021年执法办案经费自评结果如何")  # a 2021 budget: targets, no self-evaluation
+    assert not a.answerable and "自评得分" in a.answer
