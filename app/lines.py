@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from app.question import metric_keys
+from app.question import FUND_NAMES, metric_keys
 from core.schemas import Citation, LineAmount, LineItem
 
 # everyday short forms of the functional classes (政府收支分类科目, 类)
@@ -139,8 +139,7 @@ def _preferred(question: str) -> tuple[str, ...]:
         return ("income", *_ORDER)
     if re.search(r"财政拨款|一般公共预算", question):
         return ("gpb", *_ORDER)
-    if re.search(r"年初预算|预算完成|完成.{0,4}预算", question) or re.search(
-            r"预算", re.sub(r"一般公共预算|政府性基金预算|国有资本经营预算", "", question)):
+    if re.search(r"年初预算|预算完成|完成.{0,4}预算", question) or "预算" in FUND_NAMES.sub("", question):
         return ("vs_budget", "prose", *_ORDER)  # (a 决算's sentence stating the row's 年初预算 first)
     if _STATED_WORDS.search(question):
         return ("prose", *_ORDER)
@@ -148,6 +147,7 @@ def _preferred(question: str) -> tuple[str, ...]:
 
 
 _CODE_SCORE = 1000  # a row named by its 科目编码 is named whole
+_CLASS_CODE = re.compile(r"(?:科目|编码|代码)\s*(\d{3})(?!\d)|(?<![\d.])(\d{3})(?=类)")
 
 
 def best_items(items: list[LineItem], question: str, metrics_too: bool = False) -> tuple[int, list[LineItem]]:
@@ -155,7 +155,9 @@ def best_items(items: list[LineItem], question: str, metrics_too: bool = False) 
     the table it points at first. Changes and nils are named by clauses, not rows; a sentence about a figure of the vocabulary
     ("一般公共预算财政拨款支出年初预算…") is answered as that figure, unless ``metrics_too``."""
     text = expand_short(question)
-    codes = set(re.findall(r"(?<![\d.])(\d{3}|\d{5}|\d{7})(?![\d.万元%])", question))  # 科目编码 (类/款/项)
+    # 科目编码: a 款 or 项 code (5 or 7 digits), a 类 code (3) only as such ("201类", "科目201"), never an amount
+    codes = set(re.findall(r"(?<![\d.])(\d{5}|\d{7})(?![\d.万元%])", question))
+    codes |= {c for pair in _CLASS_CODE.findall(question) for c in pair if c}
     scored = [(_CODE_SCORE if i.code and i.code in codes else named(i.name, text), i) for i in items if i.kind in _ORDER
               and (metrics_too or i.kind not in ("prose", "vs_budget") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)

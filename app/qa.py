@@ -14,7 +14,7 @@ from decimal import Decimal
 from app.lines import LineAnswer, best_items, budget_gap, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
-from app.question import asks_parts, metric_keys
+from app.question import FUND_NAMES, asks_parts, metric_keys
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -145,16 +145,13 @@ def _fmt(f: Figure) -> str:
     return f"{f.value}{f.unit}"
 
 
-_FUNDS_NAMED = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-
-
 def _budget_missing(question: str, doc: DocRecord, found: LineAnswer) -> bool:
     """Whether a row's 预算 is asked (一般公共预算 names a fund, not a budget) and only a 决算 prints the row, with no
     budget column: its 决算 figure is shown, but the budget is not in the archive."""
-    asked = re.search(r"预算", _FUNDS_NAMED.sub("", question)) and not re.search(r"决算|实际|花了|执行", question)
+    asked = re.search(r"预算", FUND_NAMES.sub("", question)) and not re.search(r"决算|实际|花了|执行", question)
     return bool(asked) and doc.doc_type == DocType.final_accounts and found.item.kind not in (
         "indicator", "overall", "count", "three_public", "vs_budget", "change") and not any(
-        "预算" in (a.column or "") for a in found.item.amounts) and "预算" not in _FUNDS_NAMED.sub("", found.text)
+        "预算" in (a.column or "") for a in found.item.amounts) and "预算" not in FUND_NAMES.sub("", found.text)
 
 
 def _names_its_table(item: LineItem) -> bool:

@@ -34,7 +34,8 @@ _OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4
 # projects picked out by a superlative or a bound ("哪个项目得分最低", "预算最多的项目", "执行率不到50%的项目")
 _WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,12}最[高低多少大小好差]|最[高低多少大小好差]的(?:项目|任务|专项)|"
                             r"\d(?:%|％|分|万元?)?(?:及?以[上下])?的(?:项目|任务|专项)|没(?:有)?[花用]完的(?:项目|专项)")
-_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+# the funds whose names hold 预算 (一般公共预算财政拨款…): naming one asks for no budget
+FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 _COMPARE = re.compile(r"(?<!占)比(?!重|例|率)|差多少|差了|差距|对比|相比|谁花得多|谁[高低多少大小]|哪个[高低多少大小]|哪家[高低多少大小]|[高低]多少|"
                       r"多多少|少多少|超支")
 
@@ -165,7 +166,7 @@ def intent_of(question: str) -> Intent:
     if _WHY.search(question):
         return Intent.reason
     # (一般公共预算, 政府性基金预算 name a fund, not a budget: "一般公共预算财政拨款基本支出决算表")
-    budget_vs_actual = re.search(r"预算", _FUND_NAMES.sub("", question)) and re.search(r"实际|决算", question)
+    budget_vs_actual = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
     if _LIST.search(question) and _OF_ITEMS.search(question) or _WHICH_PROJECT.search(question):

@@ -219,6 +219,8 @@ def test_two_figures_two_units_and_two_years_are_compared(archive_service):
 def test_a_row_named_by_its_code(archive_service):
     a = archive_service.ask("大同市场监管局2024年2210201这个科目支出多少")
     assert a.answerable and "住房公积金" in a.answer and "206.27万元" in a.answer
+    b = archive_service.ask("大同市场监管局2024年201类支出多少")  # a 类 code as such; a bare 3-digit number is none
+    assert "一般公共服务支出" in b.answer
 
 
 def test_the_money_of_the_evaluated_projects_is_the_documents_own_sentence(archive_service):
