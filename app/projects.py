@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from core.vocabulary import PROJECT_FIELD_LABELS
+
 # the field a question names, in order of precedence (执行率 before 预算 in "预算执行率")
 _FIELDS = (("execution_rate", r"执行率|完成率|花完|用完|执行到位|执行进度"),
            ("score", r"得分|几分|多少分|打分|评分|自评为|满分|分数"),
@@ -30,7 +32,6 @@ _OPERATORS: dict[str, Callable[[Decimal, Decimal], bool]] = {
 _WORDS = {operator.lt: "低于", operator.le: "不高于", operator.ge: "不低于", operator.gt: "高于"}
 _NOT_SPENT = re.compile(r"没(?:有)?花完|没(?:有)?用完|未(?:全部)?执行完|没(?:有)?执行完")
 _FULL_MARKS = re.compile(r"满分")
-FIELD_WORDS = {"budget": "预算数", "actual": "执行数", "execution_rate": "执行率", "score": "自评得分"}
 _EXTREME = re.compile(r"最(?P<way>高|低|多|少|大|小|好|差)")
 
 
@@ -61,7 +62,7 @@ def condition(question: str, field: str) -> tuple[Callable[[Decimal], bool], str
     if tested == "budget" and re.search(r"执行数|花了|支出了|用了|实际", before):
         tested = "actual"
     shown = {"execution_rate": "%", "score": "分"}.get(tested or "", "万元")
-    words = f"{FIELD_WORDS.get(tested or '', '')}{_WORDS[op]}{m.group('n')}{shown}"
+    words = f"{PROJECT_FIELD_LABELS.get(tested or '', '')}{_WORDS[op]}{m.group('n')}{shown}"
     return (lambda v: op(v, bound)), words, tested
 
 
