@@ -160,6 +160,12 @@ def _names_its_table(item: LineItem) -> bool:
     return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
 
 
+def _newest(figs: list[Figure]) -> list[Figure]:
+    """The figures of the newest year among them (a list asked with no year is one document's, not several)."""
+    newest = max((f.citation.year or 0 for f in figs), default=0)
+    return [f for f in figs if (f.citation.year or 0) == newest]
+
+
 def _decimal(text: str) -> Decimal | None:
     """A figure's value as a Decimal (None for a value that is not a plain number)."""
     try:
@@ -807,7 +813,8 @@ class Answerer:
         field = asked_field(question) if re.search(r"专项|项目|任务", question) else None
         if field is None and not re.search(r"类(?!型|别)|科目|功能|支出|花在|用在|方面", question):
             return self._figure(question, keys, units, year, "list")  # (no whole of items is named)
-        rows = self.scoped(self.store.figures_where_like(f"project:%:{field}" if field else "gpb_class:%", units, year))
+        rows = _newest(self.scoped(self.store.figures_where_like(f"project:%:{field}" if field else "gpb_class:%",
+                                                                 units, year)))
         per_item: dict[str, Figure] = {}
         for f in rows:
             if f.key not in per_item or (f.unit == "万元" and per_item[f.key].unit != "万元"):
@@ -822,8 +829,8 @@ class Answerer:
             check, words, tested = test
             if tested is None:  # a bound on an indicator (满意度达到95%): no project field holds it
                 return self._none(question, "list", "档案中没有找到按这一条件列出的项目：这个条件不是项目的资金或自评得分。")
-            measured = {f.key.split(":")[1]: f for f in self.scoped(self.store.figures_where_like(
-                f"project:%:{tested}", units, year))} if tested != field else {f.key.split(":")[1]: f for f in figs}
+            measured = {f.key.split(":")[1]: f for f in _newest(self.scoped(self.store.figures_where_like(
+                f"project:%:{tested}", units, year)))} if tested != field else {f.key.split(":")[1]: f for f in figs}
             passing = {n for n, f in measured.items() if _decimal(f.value) is not None and check(_decimal(f.value))}
             kept = [f for f in figs if f.key.split(":")[1] in passing]
             if not kept:  # none meets it: say so, citing the rows read

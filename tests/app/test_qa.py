@@ -335,3 +335,8 @@ def test_a_bound_no_project_field_holds_and_a_lower_unit_after_its_parent(archiv
 def test_a_budgets_project_asked_for_its_score_says_it_has_none(archive_service):
     a = archive_service.ask("昌吉州市监局2021年执法办案经费自评结果如何")  # a 2021 budget: targets, no self-evaluation
     assert not a.answerable and "自评得分" in a.answer
+
+
+def test_a_list_asked_with_no_year_is_the_newest_documents(archive_service):
+    a = archive_service.ask("昌吉州市监局有哪些项目，各多少钱")  # 2021 budget and 2024 final accounts both list projects
+    assert a.answerable and {f.citation.year for f in a.figures} == {2024}
