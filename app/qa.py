@@ -160,6 +160,11 @@ def _names_its_table(item: LineItem) -> bool:
     return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
 
 
+def _char_pairs(*words: str) -> set[str]:
+    """The pairs of adjacent characters of the words: what names are matched by when no word is typed whole."""
+    return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
+
+
 def _newest(figs: list[Figure]) -> list[Figure]:
     """The figures of the newest year among them (a list asked with no year is one document's, not several)."""
     newest = max((f.citation.year or 0 for f in figs), default=0)
@@ -457,7 +462,7 @@ class Answerer:
         best, best_score = None, (0, 0.0)
         for name in sorted({f.key.split(":")[1] for f in rows}):
             words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
-            grams = {w[i:i + 2] for w in words.split() for i in range(len(w) - 1)} - _GENERIC_GRAMS
+            grams = _char_pairs(*words.split()) - _GENERIC_GRAMS
             shared = sum(1 for g in grams if g in question)
             score = (shared, shared / max(1, len(grams)))
             if score > best_score:
@@ -498,13 +503,13 @@ class Answerer:
         project = found.figures[0].key.split(":")[1]
         if _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), "")):
             return None  # (the project's own words, "…补助资金", ask for nothing)
-        own = {project[k:k + 2] for k in range(len(project) - 1)} | _GENERIC_GRAMS
+        own = _char_pairs(project) | _GENERIC_GRAMS
         measure = _MEASURE.search(question)
         best, best_score = None, 1.0
         for item in self.lines(units, year):
             if item.kind != "indicator" or _plain(project) not in _plain(item.table or ""):
                 continue
-            grams = {item.name[k:k + 2] for k in range(len(item.name) - 1)} - own
+            grams = _char_pairs(item.name) - own
             shared: float = sum(1 for g in grams if g in question)
             # the measure asked ("多少批次", "多少人") printed in its values counts most; then fewer words unsaid
             said = "".join(a.value for a in item.amounts)
@@ -530,7 +535,7 @@ class Answerer:
         for item in self.lines(units, year):
             if item.kind != "indicator" or not any(_PER_UNIT.search(a.value) for a in item.amounts):
                 continue
-            grams = {item.name[k:k + 2] for k in range(len(item.name) - 1)} - _GENERIC_GRAMS - _RATE_WORDS
+            grams = _char_pairs(item.name) - _GENERIC_GRAMS - _RATE_WORDS
             shared = sum(1 for g in grams if g in self.about)
             if shared > best_score:
                 best, best_score = item, shared
@@ -997,7 +1002,7 @@ class Answerer:
                 s += 2
             if (want_down and r.direction == "减少") or (want_up and r.direction == "增加"):
                 s += 1
-            grams = {w[i:i + 2] for w in words for i in range(len(w) - 1)}
+            grams = _char_pairs(*words)
             s += sum(1 for g in grams if g in text) * 0.2
             indicator = re.match(r"\S+ (\S+?)（", r.label or "")  # a deviation's "项目 指标（…）": the indicator named
             if indicator and len(indicator.group(1)) >= 3 and indicator.group(1) in asked:
