@@ -58,6 +58,8 @@ def detect(layout: Layout) -> DocMeta:
     labelled = _unit(text, head)
     labelled = official(labelled)
     unit = official(title[0]) if title else labelled
+    if unit and labelled and _placed(labelled, unit):  # the title left out the place the contents print
+        unit = labelled
     window = title[1] if title else _kind_line(lines)
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
@@ -172,6 +174,11 @@ def _first_year(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _placed(fuller: str, name: str) -> bool:
+    """Whether ``fuller`` is ``name`` with the places it sits in before it (随县 + 长岗镇人民政府)."""
+    return fuller != name and fuller.endswith(name) and bool(re.fullmatch(rf"[\u4e00-\u9fff]{{1,12}}{_LEVEL_END}", fuller[: -len(name)]))
+
+
 def _clean_unit(name: str) -> str:
     name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
     return name.strip("()（）")
@@ -184,8 +191,10 @@ def _unit(text: str, head: str) -> str | None:
         candidates[_clean_unit(m.group(1))] += 3
     for name in candidates:
         candidates[name] = min(candidates[name], 9)
-    for m in (*_PROFILE.finditer(head), *_PART_OF.finditer(head)):
-        candidates[_clean_unit(m.group(1))] += 2
+    # each part heading on its own: the lines are joined, and a name must not run on into the next heading
+    for part in re.split(r"(?=第[一二三四五六七八九十]+部分|附件\d)", head):
+        for m in (*_PROFILE.finditer(part), *_PART_OF.finditer(part)):
+            candidates[_clean_unit(m.group(1))] += 2
     if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
         for m in _INTRODUCED.finditer(text[:5000]):
             if _valid_unit(m.group(1)) and re.match(rf"(?:{PLACE_PIECE})|中国|中共", m.group(1)):

@@ -92,6 +92,19 @@ def test_the_unit_named_only_in_the_contents_lines():
     assert (meta.unit, meta.year, meta.doc_type.value) == ("鄂州市华容区司法局", 2024, "final_accounts")
 
 
+@pytest.mark.parametrize("text, unit", [
+    ("峡口镇人民政府2024年度部门决算\n第一部分 兴山县峡口镇人民政府概况\n第二部分 兴山县峡口镇人民政府2024年度部门决算表",
+     "兴山县峡口镇人民政府"),
+    ("2025年洛满镇人民政府部门预算公开\n第一部分 部门概况\n第二部分 柳南区洛满镇人民政府2025年部门预算表", "柳南区洛满镇人民政府"),
+    ("民政局2023年部门预算\n第一部分 沛县民政局概况", "沛县民政局"),  # a one-character county
+    # the contents name a unit under it, not the same unit with its place
+    ("2024年交通运输局部门决算\n第一部分 公路养护中心交通运输局概况", "交通运输局"),
+])
+def test_a_title_without_its_place_takes_the_place_the_contents_print(text, unit):
+    meta = detect_text(text)
+    assert meta.unit == unit
+
+
 def test_pinyin_glosses_of_a_reposting_site_are_not_text():
     """Some reposting sites print a reading after characters (預(yù)算): the title is read without them."""
     text = ("目錄\n第一部分:部門概況\n第二部分:中國共產(chǎn)黨宜君縣委員會組織部2023年部門預(yù)算情況說明\n"
