@@ -166,8 +166,9 @@ def best_items(items: list[LineItem], question: str, metrics_too: bool = False) 
     order = _preferred(question)
     found = [i for s, i in scored if s == top]
 
-    def rank(i: LineItem) -> tuple[int, int]:  # the table it points at; an indicator's own project's table
-        shared = sum(1 for k in range(len(i.table or "") - 1) if i.table[k:k + 2] in text) if i.kind == "indicator" else 0
+    def rank(i: LineItem) -> tuple[int, int]:  # the table it points at: an indicator's table by the words not its own
+        rest = text.replace(i.name, "")  # (“整体自评里‘完成食品安全…’”: 整体, not 食品安全, names the table)
+        shared = sum(1 for k in range(len(i.table or "") - 1) if i.table[k:k + 2] in rest) if i.kind == "indicator" else 0
         return (order.index(i.kind) if i.kind in order else len(order), -shared)
 
     return top, sorted(found, key=rank)

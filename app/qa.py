@@ -38,6 +38,11 @@ MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one i
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
+# the rows and columns of a project's money (:func:`extraction.lineitems.project_money_items`) and the words that ask them
+_PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("上年结转资金", r"上年结转"), ("其他资金", r"其他资金"))
+_PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
+                    ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
+                    ("执行率", r"执行率"))
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
 # the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
@@ -127,6 +132,20 @@ def _combined(answers: list[Answer]) -> Answer:
                   nearest=[c for a in kept for c in a.nearest], reasons=[r for a in kept for r in a.reasons])
 
 
+def _named_of(question: str, names: set[str], min_share: float = 0.0) -> str | None:
+    """The project of ``names`` the question names: the most pairs of characters shared, then their share (at least
+    ``min_share`` of the project's own pairs)."""
+    best, best_score = None, (0, 0.0)
+    for name in sorted(names):
+        words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
+        grams = _char_pairs(*words.split()) - _GENERIC_GRAMS
+        shared = sum(1 for g in grams if g in question)
+        score = (shared, shared / max(1, len(grams)))
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score[0] >= 2 and best_score[1] >= min_share else None
+
+
 _NEXT_PROJECT = r"[，,；;]\s*“[^”]{2,40}”项目"
 
 
@@ -163,6 +182,12 @@ def _names_its_table(item: LineItem) -> bool:
 def _char_pairs(*words: str) -> set[str]:
     """The pairs of adjacent characters of the words: what names are matched by when no word is typed whole."""
     return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
+
+
+def _newest_items(items: list[LineItem]) -> list[LineItem]:
+    """The items of the newest year among them."""
+    newest = max((i.citation.year or 0 for i in items), default=0)
+    return [i for i in items if (i.citation.year or 0) == newest]
 
 
 def _newest(figs: list[Figure]) -> list[Figure]:
@@ -356,7 +381,8 @@ class Answerer:
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
-        special = self._before_the_figures(parsed, question, units, year, missing_years)
+        special = (self._project_money(question, units, year) if intent != "reason" else None) \
+            or self._before_the_figures(parsed, question, units, year, missing_years)
         if special is not None:
             return special
         if intent == "reason":
@@ -457,17 +483,9 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
     def _named_project(self, question: str, rows: list[Figure], min_share: float = 0.0) -> str | None:
-        """The project of ``rows`` the question names: the most pairs of characters shared, then their share (at least
-        ``min_share`` of the project's own pairs)."""
-        best, best_score = None, (0, 0.0)
-        for name in sorted({f.key.split(":")[1] for f in rows}):
-            words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
-            grams = _char_pairs(*words.split()) - _GENERIC_GRAMS
-            shared = sum(1 for g in grams if g in question)
-            score = (shared, shared / max(1, len(grams)))
-            if score > best_score:
-                best, best_score = name, score
-        return best if best_score[0] >= 2 and best_score[1] >= min_share else None
+        """The project of ``rows`` the question names (see :func:`_named_of`)."""
+        return _named_of(question, {f.key.split(":")[1] for f in rows}, min_share)
+
 
     def _project(self, question: str, units, year, named_in: str | None = None,
                  min_share: float = 0.0) -> Answer | None:
@@ -597,13 +615,11 @@ class Answerer:
             k = key
             if key == "three_public_actual" and budget:
                 k = "three_public_budget"
-            f, contradicting = _choose(self.figures(k, units, year, budget))
-            if f is None and k == "expenditure_current_year":  # a budget prints only its 支出总计
-                f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
+            f, contradicting, note = self._chosen(k, units, year, budget)
             if f is None:
                 continue
             figs.append(f)
-            parts.append(_figure_said(f, contradicting, question))
+            parts.append(_figure_said(f, contradicting, question) + note)
             shown += contradicting
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
@@ -612,6 +628,42 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _project_money(self, question: str, units, year) -> Answer | None:
+        """What a project's 绩效自评表 prints of its money beyond its budget, spending and rate: its 年初预算数, its 资金结余,
+        the rows of its funds (其中：当年财政拨款, 上年结转资金, 其他资金). None unless the question names a project (by
+        at least three quarters of its words) and asks one of those."""
+        items = [i for i in self.lines(units, year) if i.kind == "project_money"]
+        project = _named_of(self.about or question, {i.name for i in items}, 0.75) if items else None
+        if project is None:
+            return None
+        rest = (self.about or question).replace(project, "")
+        row = next((name for name, words in _PROJECT_ROWS if re.search(words, rest)), None)
+        asked = [col for col, words in _PROJECT_COLUMNS if re.search(words, re.sub(r"上年结转", "", rest))]
+        if row is None and not {"年初预算数", "资金结"} & set(asked):
+            return None  # (its budget, spending, rate and score are the project's figures)
+        own = _newest_items([i for i in items if i.name == project])
+        found = next((i for i in own if i.path[:1] == [row]), None) if row else next(iter(own), None)
+        if found is None:
+            return None
+        shown = [a for a in found.amounts if any(a.column.startswith(c) for c in asked)] or [
+            a for a in found.amounts if a.unit == "万元"]
+        c = found.citation
+        what = f"其中{row}" if row else "项目资金"
+        said = "，".join(f"{a.column}{a.value}{a.unit}" for a in shown)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{what}（{found.table}）：{said}。",
+                      answerable=True, intent="figure", citations=[c])
+
+    def _chosen(self, key: str, units, year, budget: bool | None) -> tuple[Figure | None, list[Figure], str]:
+        """The figure of ``key`` (and those contradicting it), or the one that stands in for it, with what it is: a
+        budget prints only its 支出总计; with no 公务用车保有量 printed, the vehicles its assets count ("共有车辆0辆")."""
+        f, contradicting = _choose(self.figures(key, units, year, budget))
+        if f is None and key == "expenditure_current_year":
+            f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
+        if f is None and key == "vehicles_in_service":
+            f, contradicting = _choose(self.figures("vehicles_total", units, year, budget))
+            return f, contradicting, "（文件没有单列公务用车保有量，这是它国有资产中的车辆总数，含各类用车）"
+        return f, contradicting, ""
 
     def _names_refused(self, question: str, intent: str) -> Answer:
         """Which firms or people: no disclosure lists them."""

@@ -387,6 +387,87 @@ def overall_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# the money columns of a project's 绩效自评表 as printed (年初预算数 may split into 目标申报数 | 预算编制数), and its rows:
+# the total and the funds it is made of
+_PROJECT_COLUMN = re.compile(r"年初预算数|全年预算数|年预算数|全年执行数|资金结\S{0,4}余|结转结余|分值权重|分值|执行率|得分")
+_SPLIT_INITIAL = ("目标申报数", "预算编制数")
+_FUND_ROW = re.compile(r"(?:其中[:：])?(?P<row>年度资金总额|资金总额|当年财政拨款|上年结转资金|上年结转|其他资金)[:：]?")
+_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?")
+_DASH = re.compile(r"[—\-－–/]+")
+
+
+def project_money_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The money rows of each project's 绩效自评表 (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金), every column
+    the header prints (年初预算数, 全年预算数, 全年执行数, 资金结(转)余, 执行率…) — what the project's figures
+    (budget, actual, execution_rate) do not hold. Read in the order the header prints them, cells one per line or a row
+    of cells alike; a table whose total row does not give 执行率 = 全年执行数 / 全年预算数 is misread and skipped."""
+    out = []
+    for t in layout.tables:
+        named = project_name(t.rows)
+        if named is None or not re.search(r"自评|评价", t.title):
+            continue
+        cells = [(c.replace(" ", ""), r) for r in t.rows for c in r.cells if c and c.strip()]
+        header, rows = _project_money(cells)
+        total = rows[0][1] if rows else None
+        if total is None or not _rate_holds(dict(zip(header, (v for v, _ in total), strict=False))):
+            continue
+        for row, values in rows:
+            if len(values) != len(total):
+                continue
+            amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
+                                  unit="%" if col == "执行率" else "分" if col in ("得分", "分值", "分值权重") else "万元")
+                       for col, (v, _) in zip(header, values, strict=False) if v is not None]
+            spans = [r for _, r in values]
+            out.append(LineItem(name=named[0], path=[row], kind="project_money", table=re.sub(r"\s+", "", t.title),
+                                amounts=amounts, citation=_cite(layout, meta, spans[0].start, spans[-1].end)))
+    return out
+
+
+def _project_money(cells: list[tuple[str, object]]) -> tuple[list[str], list[tuple[str, list]]]:
+    """The header's columns and each fund row's values (None for a dash), in the order printed."""
+    first = next((k for k, (c, _) in enumerate(cells) if _PROJECT_COLUMN.fullmatch(c)), None)
+    if first is None:
+        return [], []
+    label = next((m.group("row") for c, _ in reversed(cells[max(0, first - 3):first])
+                  if (m := _FUND_ROW.fullmatch(c))), "资金总额")  # (大同: "资金总额:" before the header)
+    header: list[str] = []
+    k = first
+    while k < len(cells) and not _VALUE.fullmatch(cells[k][0]) and not _FUND_ROW.fullmatch(cells[k][0]) and k < first + 14:
+        c = cells[k][0]
+        if _PROJECT_COLUMN.fullmatch(c):
+            header.append("全年预算数" if c == "年预算数" else c)
+        elif c == _SPLIT_INITIAL[0] and "年初预算数" in header:
+            at = header.index("年初预算数")
+            header[at:at + 1] = [f"年初预算数（{w}）" for w in _SPLIT_INITIAL]
+        k += 1
+    rows: list[tuple[str, list]] = []
+    while k < len(cells):
+        m = _FUND_ROW.fullmatch(cells[k][0])
+        if m:
+            label, k = m.group("row"), k + 1
+        elif not _VALUE.fullmatch(cells[k][0]):
+            break
+        values = []
+        while k < len(cells) and len(values) < len(header) and (
+                _VALUE.fullmatch(cells[k][0]) or _DASH.fullmatch(cells[k][0])):
+            values.append((cells[k][0] if _VALUE.fullmatch(cells[k][0]) else None, cells[k][1]))
+            k += 1
+        if not values:
+            break
+        rows.append((label, values))
+    return header, rows
+
+
+def _rate_holds(total: dict[str, str | None]) -> bool:
+    """Whether 执行率 = 全年执行数 / 全年预算数 × 100 (to 0.06) in the total row, as the header places them."""
+    try:
+        b, a = (Decimal(total[c].replace(",", "")) for c in ("全年预算数", "全年执行数"))
+        r = Decimal(total["执行率"].rstrip("%").replace(",", ""))
+    except (KeyError, AttributeError, ArithmeticError):
+        return False
+    return a == r == 0 if b == 0 else abs(a / b * 100 - r) <= Decimal("0.06")
+
+
 # a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆"); a "…车辆" use only after a
 # separator ("；其他车辆4辆", not "固定资产车辆11辆")
 _VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆)"
@@ -429,4 +510,4 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
-        + three_public_items(layout, meta)
+        + three_public_items(layout, meta) + project_money_items(layout, meta)

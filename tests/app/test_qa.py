@@ -340,3 +340,51 @@ def test_a_budgets_project_asked_for_its_score_says_it_has_none(archive_service)
 def test_a_list_asked_with_no_year_is_the_newest_documents(archive_service):
     a = archive_service.ask("昌吉州市监局有哪些项目，各多少钱")  # 2021 budget and 2024 final accounts both list projects
     assert a.answerable and {f.citation.year for f in a.figures} == {2024}
+
+
+def test_no_official_car_count_printed_answers_with_the_vehicles_its_assets_count(tmp_path):
+    """公车几辆 of a document that prints no 公务用车保有量 but counts its vehicles ("共有车辆0辆"): that count, said to
+    be all vehicles; a document printing the 保有量 keeps it (大同's 14 of 17 vehicles)."""
+    from conftest import make_service
+
+    doc = tmp_path / "jiading_tongji_2025.txt"
+    doc.write_text("上海市嘉定区统计局2025年部门预算\n第一部分 部门概况\n"
+                   "五、国有资产占有使用情况\n截至2024年8月31日，上海市嘉定区统计局共有车辆2辆，其中：机要通信用车1辆、"
+                   "其他用车1辆；单价100万元（含）以上设备（不含车辆）0台（套）。\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    a = svc.ask("嘉定统计局有几辆公车")
+    assert a.answerable and "2辆" in a.answer and "没有单列公务用车保有量" in a.answer
+    assert "共有车辆2辆" in a.citations[0].quote
+
+
+@pytest.mark.parametrize("question, table", [
+    ("昌吉州市监局2024年整体自评里“完成食品安全监督抽检批次”这个指标，预期多少批、实际完成多少批？", "单位整体支出绩效自评表"),
+    ("昌吉州市监局2024年食品安全抽检项目的“完成食品安全监督抽检批次”预期多少批", "食品安全抽检项目项目支出绩效自评表"),
+    ("昌吉州市监局2024年整体绩效自评中网络交易平台与短视频直播平台监测覆盖率是多少", "单位整体支出绩效自评表"),
+    ("昌吉州市监局2024年执法办案及其他业务保障经费的网络交易平台与短视频直播平台监测覆盖率",
+     "执法办案及其他业务保障经费项目支出绩效自评表"),
+])
+def test_an_indicator_printed_in_two_tables_is_read_from_the_table_the_question_names(archive_service, question, table):
+    """The indicator's own words (食品安全…) name no table; the rest of the question (整体, the project) does."""
+    a = archive_service.ask(question)
+    assert a.answerable and f"（{table}）" in a.answer
+
+
+@pytest.mark.parametrize("question, right, wrong", [
+    ("昌吉州市监局2024年中央食品药品监管资金年初预算多少", "年初预算数8.00万元", "33.69"),
+    ("大同市场监管局2024年J执法办案经费还剩多少钱没花", "资金结(转)余7.882万元", "6.34"),  # not the unit's 年末结转和结余
+    ("大同市场监管局J知识产权保护工作经费年初预算编制了多少", "年初预算数（预算编制数）12万元", None),
+    ("昌吉州市监局2024年安全生产奖的当年财政拨款是多少", "其中当年财政拨款", None),
+    ("昌吉州市监局食品安全抽检项目年初预算和全年预算各是多少", "年初预算数364.00万元，全年预算数363.01万元", None),
+])
+def test_a_projects_initial_budget_balance_and_fund_rows(archive_service, question, right, wrong):
+    a = archive_service.ask(question)
+    assert a.answerable and right in a.answer, a.answer
+    assert wrong is None or wrong not in a.answer
+    assert "自评表" in a.answer and a.citations and a.citations[0].quote.strip()
+
+
+def test_a_projects_own_figures_and_the_units_initial_budget_are_not_read_from_its_money_rows(archive_service):
+    assert "执行率为76.12%" in archive_service.ask("大同市场监管局2024年J执法办案经费执行率是多少").answer
+    assert "项目资金" not in archive_service.ask("昌吉州市监局2024年一般公共预算财政拨款支出年初预算是多少").answer

@@ -506,3 +506,28 @@ def test_a_graded_总计_row_is_the_total_score_and_an_ungraded_one_is_not(tmp_p
     layout = read_layout(load(path))
     assert "project:食品监管补助资金:score" not in {f.key for f in extract(layout, detect(layout)).figures}
     assert not of(check_text(tmp_path, text.replace("\t87\t良", "\t87\t"), "money.txt"), "project_score")
+
+
+def _money_rows(name: str) -> dict[tuple[str, str], dict[str, str]]:
+    from extraction.lineitems import project_money_items
+
+    layout = read_layout(load(DATA / name))
+    return {(i.name, i.path[0]): {a.column: a.value for a in i.amounts}
+            for i in project_money_items(layout, detect(layout))}
+
+
+def test_a_projects_money_rows_keep_every_column_the_header_prints():
+    """年初预算数 and the fund rows (cells one per line), 目标申报数 | 预算编制数 and 资金结(转)余 (a row of cells); a table
+    whose 执行率 is not 全年执行数 / 全年预算数 as the header places them is misread and gives nothing."""
+    changji = _money_rows("000_04b2af8a0d084766.txt")
+    assert changji[("机关运行补助(自有资金)", "年度资金总额")] == {
+        "年初预算数": "34.70", "全年预算数": "32.87", "全年执行数": "32.87", "分值": "10", "执行率": "100.00", "得分": "10.00"}
+    assert changji[("机关运行补助(自有资金)", "当年财政拨款")] == {
+        "年初预算数": "0.00", "全年预算数": "11.49", "全年执行数": "11.49"}
+    assert changji[("机关运行补助(自有资金)", "其他资金")]["全年执行数"] == "21.38"
+    datong = _money_rows("002_a48143ca35b5d44a.txt")
+    assert datong[("J执法办案经费", "资金总额")] == {
+        "年初预算数（目标申报数）": "0", "年初预算数（预算编制数）": "33", "全年预算数": "33", "全年执行数": "25.118",
+        "资金结(转)余": "7.882", "执行率": "76.12", "得分": "7.61"}
+    # the sub-header printed under every column and one value short: no column can be placed
+    assert not [k for k in datong if k[0] == "J信息网络运维费"]
