@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from app.lines import LineAnswer, best_items, budget_gap, describe, gap_said, line_answer, whole
+from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
-from app.question import FUND_NAMES, asks_parts, metric_keys
+from app.question import FUND_NAMES, asks_parts, metric_keys, years_in
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -43,6 +43,8 @@ _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("�
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
+# an asset's value or area asked (账面值, 原值, 多少平方米)
+_ASKS_ASSET = re.compile(r"价值|值多少|值几|账面|原值|净值|面积|平方米|多大")
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
 # the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
@@ -381,7 +383,10 @@ class Answerer:
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
-        special = (self._project_money(question, units, year) if intent != "reason" else None) \
+        special = (self._line_years(question, units, years, intent) if not keys else self._against_year(
+            question, keys, units, years, parsed.mentions)) \
+            or (self._project_money(question, units, year) or self._asset(question, units, year)
+                if intent != "reason" else None) \
             or self._before_the_figures(parsed, question, units, year, missing_years)
         if special is not None:
             return special
@@ -652,6 +657,61 @@ class Answerer:
         what = f"其中{row}" if row else "项目资金"
         said = "，".join(f"{a.column}{a.value}{a.unit}" for a in shown)
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{what}（{found.table}）：{said}。",
+                      answerable=True, intent="figure", citations=[c])
+
+    def _against_year(self, question: str, keys: list[str], units, years: list[int], mentions) -> Answer | None:
+        """A figure against a year named as its base that is not the year before ("2024年三公经费比2021年少了多少"):
+        both years' figures compared, not the change the document states against its previous year."""
+        bases = [y for y in years_in(question) if y not in years]
+        if len(years) != 1 or len(bases) != 1 or bases[0] == years[0] - 1 or not _CHANGE_WORDS.search(question):
+            return None
+        return self._compare(question, keys, units, [years[0], bases[0]], mentions)
+
+    def _line_years(self, question: str, units, years: list[int], intent: str) -> Answer | None:
+        """A row or count no key names, asked of two years ("在职人员比2021年少了多少人"): each year's document's, and
+        the difference computed — when both years print it under the same name, in the same column and unit."""
+        both = sorted(set(years) | set(years_in(question)))  # (the base year, "比2021年", is not a year asked)
+        if intent == "reason" or len(both) != 2:
+            return None
+        first, last = both
+        found = [self._line(question, units, y, intent) for y in (first, last)]
+        if any(f is None or not f[0].answerable for f in found):
+            return None
+        old, new = (f[1].item for f in found)
+        if old.kind != new.kind or core_of(_plain(old.name)) != core_of(_plain(new.name)):
+            return None
+        pair = next(((a, b) for a in old.amounts for b in new.amounts if a.column == b.column and a.unit == b.unit
+                     and _decimal(a.value) is not None and _decimal(b.value) is not None), None)
+        if pair is None:
+            return None
+        a, b = pair
+        diff = _decimal(b.value) - _decimal(a.value)
+        way = "增加" if diff > 0 else "减少" if diff < 0 else "持平"
+        c = new.citation
+        answer = (f"{c.unit or ''}{new.name}：{first}年{a.value}{a.unit}，{last}年{b.value}{b.unit}；{last}年比{first}年"
+                  f"{way}{f'{abs(diff)}{b.unit}' if diff else ''}（按两年文件所载计算）。")
+        return Answer(answer=answer, answerable=True, intent=intent, citations=[old.citation, c],
+                      computed={"difference": str(diff)})
+
+    def _asset(self, question: str, units, year) -> Answer | None:
+        """An asset's value or area as the 国有资产占有使用情况 states it ("房子多少平方米、值多少钱", "车辆总价值"): the
+        asset the question names by the most characters (房子 is 房屋, 车 is 车辆), None unless a value or area is asked."""
+        if not _ASKS_ASSET.search(question):
+            return None
+        items = _newest_items([i for i in self.lines(units, year) if i.kind == "asset"])
+        about = re.sub(r"房子|楼房|办公楼", "房屋", self.about or question)
+        about = re.sub(r"(?<![\u4e00-\u9fff])车(?!辆)|公车|车子", "车辆", about)
+        scored = [(sum(1 for ch in set(i.name) if ch in about), -len(i.name), n, i) for n, i in enumerate(items)]
+        best = max(scored, default=None)
+        if best is None or best[0] < 2:
+            if re.search(r"车辆|房屋|土地|家具|设备|资产", about) and not re.search(r"采购|购置|预算|支出|经费|费", about):
+                return self._none(question, "figure", "档案中没有找到这项资产的价值或面积：文件的国有资产占有使用情况没有列出。"
+                                                      "下面是最相近的段落。")
+            return None
+        found = best[3]
+        c = found.citation
+        said = "，".join(f"{'价值' if a.column == '价值' else ''}{a.value}{a.unit}" for a in found.amounts)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年文件所载{found.name}：{said}（国有资产占有使用情况）。",
                       answerable=True, intent="figure", citations=[c])
 
     def _chosen(self, key: str, units, year, budget: bool | None) -> tuple[Figure | None, list[Figure], str]:
@@ -968,11 +1028,14 @@ class Answerer:
                     pairs.append((name, f))
         elif len(years) >= 2:
             for y in years[:2]:
-                budget_year = bool(re.search(rf"(?:{y}|{y % 100})年?[^0-9]{{0,8}}预算", question))
+                docs = {d.doc_id: d.doc_type for d in self.docs_for(units or None, y)}
+                only_budget = bool(docs) and all(t == DocType.budget for t in docs.values())
+                budget_year = only_budget or bool(re.search(rf"(?:{y}|{y % 100})年?[^0-9]{{0,8}}预算", question))
                 k = "three_public_budget" if key.startswith("three_public") and budget_year else actual_key
                 f = _best(self.figures(k, units, y, budget_year or None)) or _best(self.figures(actual_key, units, y))
-                if f:
-                    pairs.append((f"{y}年{'预算' if budget_year else '实际'}", f))
+                if f:  # (named by the document it comes from: a year held only as a budget is a budget's figure)
+                    planned = docs.get(f.citation.doc_id) == DocType.budget or f.key == "three_public_budget"
+                    pairs.append((f"{y}年{'预算' if planned else '实际'}", f))
         else:
             year = years[0] if years else None
             budget_key = {"three_public_actual": "three_public_budget", "gpb_expenditure": "gpb_initial_budget"}.get(

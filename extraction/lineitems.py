@@ -503,6 +503,35 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# an asset and its value as the 国有资产占有使用情况 states them: "房屋47,412.20平方米，价值13,514.47万元", "车辆24辆，价值
+# 547.77万元", "办公家具价值200.73万元" (a bound, "单位价值50万元以上大型设备", is no value)
+_ASSET = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}?)(?:(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>平方米|辆|亩|台[（(]套[）)]|套|台|处|栋))?"
+                    r"[，,]?(?:总|账面)?(?:价值|原值|净值)(?:为|共|合计)?(?P<v>\d[\d,]*(?:\.\d+)?)万元(?!以上|以下|及以上)")
+_ASSET_SECTION = re.compile(r"资产占有|资产占用|国有资产|资产情况")
+
+
+def asset_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """What the 国有资产占有使用情况 states an asset holds and is worth (the line that names the section, and the eight
+    lines after it): its count or area, and its value in 万元."""
+    out = []
+    after = 99
+    for line in layout.narrative:
+        text, at = _squashed(line.text)
+        after = 0 if _ASSET_SECTION.search(text) else after + 1
+        if after > 8:
+            continue
+        for m in _ASSET.finditer(text):
+            name = re.sub(r"^(?:其中|截至\S*?日|共有|本单位|本部门)[:：，,]?", "", m.group("name"))
+            if len(name) < 2 or re.search(r"单位|单价|以上", name):
+                continue
+            amounts = [LineAmount(column="数量", value=m.group("n").replace(",", ""), unit=m.group("u"))] \
+                if m.group("n") else []
+            amounts.append(LineAmount(column="价值", value=m.group("v").replace(",", ""), unit="万元"))
+            out.append(LineItem(name=name, kind="asset", amounts=amounts,
+                                citation=_cite(layout, meta, line.start + at[m.start()], line.start + at[m.end() - 1] + 1)))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
@@ -510,4 +539,4 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
-        + three_public_items(layout, meta) + project_money_items(layout, meta)
+        + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta)

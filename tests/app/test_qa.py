@@ -388,3 +388,37 @@ def test_a_projects_initial_budget_balance_and_fund_rows(archive_service, questi
 def test_a_projects_own_figures_and_the_units_initial_budget_are_not_read_from_its_money_rows(archive_service):
     assert "执行率为76.12%" in archive_service.ask("大同市场监管局2024年J执法办案经费执行率是多少").answer
     assert "项目资金" not in archive_service.ask("昌吉州市监局2024年一般公共预算财政拨款支出年初预算是多少").answer
+
+
+@pytest.mark.parametrize("question, right", [
+    ("昌吉州市监局2024年的房子有多大，值多少钱", "47412.20平方米，价值13514.47万元"),
+    ("昌吉州市监局2021年一般公务用车价值多少", "2辆，价值37.98万元"),
+    ("昌吉州市监局2021年其他资产价值多少", "价值2641.10万元"),
+])
+def test_an_assets_value_or_area_is_what_the_assets_section_states(archive_service, question, right):
+    a = archive_service.ask(question)
+    assert a.answerable and right in a.answer, a.answer
+
+
+def test_a_value_no_assets_section_states_is_not_answered_with_a_count(archive_service):
+    a = archive_service.ask("大同市场监管局2024年车辆价值多少")
+    assert not a.answerable and "17辆" not in a.answer
+
+
+@pytest.mark.parametrize("question, right", [
+    ("昌吉州市监局2024年的在职人员比2021年少了多少人？", "2024年比2021年减少33人"),
+    ("昌吉州市监局2021年和2024年退休人员各多少，变化多少", "2021年113人，2024年147人；2024年比2021年增加34人"),
+    ("昌吉州市监局2024年的实有人数跟2021年比呢", "2021年245人，2024年246人"),
+])
+def test_a_count_no_key_names_compared_across_two_years_is_computed(archive_service, question, right):
+    a = archive_service.ask(question)
+    assert a.answerable and right in a.answer and len(a.citations) == 2, a.answer
+
+
+def test_a_figure_against_a_base_year_not_the_year_before_compares_both_years(archive_service):
+    """比2021年 is not 比上年: the stated change against 2023 is not the answer; a year held only as a budget is named
+    as one."""
+    a = archive_service.ask("昌吉州市监局2024年公务接待费比2021年多了还是少了")
+    assert "2024年实际0.33万元" in a.answer and "2021年预算3万元" in a.answer and a.computed["difference"] == "2.67"
+    b = archive_service.ask("昌吉州市监局2024年三公经费比2021年少了多少")
+    assert "2021年预算33.86万元" in b.answer and "比上年" not in b.answer

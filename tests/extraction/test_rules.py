@@ -531,3 +531,14 @@ def test_a_projects_money_rows_keep_every_column_the_header_prints():
         "资金结(转)余": "7.882", "执行率": "76.12", "得分": "7.61"}
     # the sub-header printed under every column and one value short: no column can be placed
     assert not [k for k in datong if k[0] == "J信息网络运维费"]
+
+
+def test_assets_and_their_values_as_the_state_owned_assets_section_states_them():
+    from extraction.lineitems import asset_items
+
+    layout = read_layout(load(DATA / "001_2fc89b8a598a0283.txt"))
+    found = {i.name: [(a.column, a.value, a.unit) for a in i.amounts] for i in asset_items(layout, detect(layout))}
+    assert found["房屋"] == [("数量", "47412.20", "平方米"), ("价值", "13075.34", "万元")]
+    assert found["执法执勤用车"] == [("数量", "18", "辆"), ("价值", "362.89", "万元")]
+    assert found["办公家具"] == [("价值", "200.73", "万元")]
+    assert not [n for n in found if "单位" in n or "设备" in n]  # 单位价值50万元以上大型设备: a bound, not a value
