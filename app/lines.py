@@ -24,7 +24,7 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "count", "indicator", "overall")
+          "count", "indicator", "overall", "part")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -159,7 +159,7 @@ def best_items(items: list[LineItem], question: str, metrics_too: bool = False) 
     codes = set(re.findall(r"(?<![\d.])(\d{5}|\d{7})(?![\d.万元%])", question))
     codes |= {c for pair in _CLASS_CODE.findall(question) for c in pair if c}
     scored = [(_CODE_SCORE if i.code and i.code in codes else named(i.name, text), i) for i in items if i.kind in _ORDER
-              and (metrics_too or i.kind not in ("prose", "vs_budget") or not _a_metric(i.name))]
+              and (metrics_too or i.kind not in ("prose", "vs_budget", "part") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)
     if top == 0:
         return 0, []
@@ -213,6 +213,8 @@ def describe(item: LineItem, budget: bool) -> str:
         stated = "，".join(f"{a.value}{a.unit}" for a in amounts)
     elif item.kind == "overall":
         stated = "，".join(f"{a.column}{a.value}{a.unit}" for a in amounts)
+    elif item.kind == "part":  # a part the text lists after its whole ("…总预算1170.00万，其中…")
+        stated = "，".join(f"{a.value}{a.unit}" for a in amounts) + (f"（{item.path[0]}之中）" if item.path else "")
     elif item.kind not in ("prose", "vs_budget") and amounts:
         first = amounts[0]
         head = f"{'预算' if budget else '决算'}{first.column or ''}{_money(first)}"

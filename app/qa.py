@@ -43,6 +43,8 @@ _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("�
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
+# the parts of a project's money asked ("预算分成哪几块", "按哪些用途分的")
+_ASKS_BREAKDOWN = re.compile(r"哪几块|哪几部分|哪些用途|什么用途|怎么分|如何分|分成|分为|构成|组成|明细|用在哪|花在哪|用于哪")
 # an asset's value or area asked (账面值, 原值, 多少平方米)
 _ASKS_ASSET = re.compile(r"价值|值多少|值几|账面|原值|净值|面积|平方米|多大")
 # a budget figure and the actual figure it is compared with
@@ -385,7 +387,8 @@ class Answerer:
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = (self._line_years(question, units, years, intent) if not keys else self._against_year(
             question, keys, units, years, parsed.mentions)) \
-            or (self._project_money(question, units, year) or self._asset(question, units, year)
+            or (self._breakdown(question, units, year) or self._project_money(question, units, year)
+                or self._asset(question, units, year)
                 if intent != "reason" else None) \
             or self._before_the_figures(parsed, question, units, year, missing_years)
         if special is not None:
@@ -633,6 +636,23 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _breakdown(self, question: str, units, year) -> Answer | None:
+        """How a project's money is divided, as its own section lists it ("…总预算1170.00万，其中支持企业规模化发展
+        870.00万…"): every part printed, when the question names the project and asks its parts (哪几块, 用途, 分别…)."""
+        if not _ASKS_BREAKDOWN.search(question):
+            return None
+        parts = [i for i in self.lines(units, year) if i.kind == "part" and i.table]
+        sections = {re.sub(r"(?:经费|资金)?情况说明$", "", i.table): i.table for i in parts}
+        project = _named_of(self.about or question, set(sections), 0.75) if sections else None
+        if project is None:
+            return None
+        listed = _newest_items([i for i in parts if i.table == sections[project]])
+        c = listed[0].citation
+        said = "、".join(f"{i.name}{i.amounts[0].value}{i.amounts[0].unit}" for i in listed if i.amounts)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{listed[0].path[0] if listed[0].path else ''}"
+                             f"分为：{said}（{sections[project]}）。", answerable=True, intent="list",
+                      citations=[i.citation for i in listed])
 
     def _project_money(self, question: str, units, year) -> Answer | None:
         """What a project's 绩效自评表 prints of its money beyond its budget, spending and rate: its 年初预算数, its 资金结余,

@@ -642,6 +642,8 @@ def _skipped_levels(text: str, hits: list[int], form: Form) -> int:
 _SECOND_NAMES = {"监委", "监委会", "管委", "管委会", "监察委", "监察委员会"}
 
 
+
+
 class UnitIndex:
     """The stored unit names, ready to be recognised in questions."""
 
@@ -773,6 +775,13 @@ class UnitIndex:
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
         # same organ (纪委 + 监委, 党工委 + 管委)
         said = more.group(0)
+        if len(said) == 1 and any(common_word(rest[:k]) for k in (2, 3) if k <= len(rest)):
+            # a word that begins with a kind's character (科技, 部分, 乡村): a lower unit only if a kind ends it later
+            # ("洛满镇乡村建设综合保障中心", not "商务委科技创新专项")
+            more = _KIND_AHEAD.match(rest[1:])
+            if more is None:
+                return False
+            said = rest[:1] + more.group(0)
         return not (said in ("会", "室", "处") or said in _SECOND_NAMES)
 
     @staticmethod

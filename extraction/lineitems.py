@@ -532,6 +532,46 @@ def asset_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# a whole and the parts printed after it: "2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，支持企业创新化发展
+# 70.00万…", "授予中小企业合同金额1,002.89万元，占政府采购支出总额的100.00%，其中：授予小微企业合同金额848.82万元"
+_PART_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:万元|万(?![\u4e00-\u9fff])|元)"
+_WHOLE_PARTS = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|共计|合计|总额|总计)?(?P<wv>{_PART_AMOUNT})"
+                          rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,]?其中[：:，,]?(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}"
+                          rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,、；;]?){{1,12}})")
+_PART = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|安排|合计)?(?P<v>{_PART_AMOUNT})")
+
+
+def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The parts the running text lists after a whole ("…总预算1170.00万，其中A870.00万，B70.00万…"), each named as
+    printed, with the whole it belongs to (``path``) and the project section it sits in (``table``: the nearest
+    "…专项…情况说明" heading line before it), read across hard-wrapped lines but never out of the running text."""
+    text, at = _squashed(layout.doc.text)
+    running = [(line.start, line.start + len(line.text)) for line in layout.narrative]
+    out = []
+    for m in _WHOLE_PARTS.finditer(text):
+        if not any(s <= at[m.start("wv")] < e for s, e in running):
+            continue  # (a table's cells read as one run of text)
+        printed = layout.doc.text[at[m.start("whole")]:at[m.end("whole") - 1] + 1].split("\n")[-1]
+        whole = re.sub(r"^(?:\d{4}年度?|本年|全年)", "", re.sub(r"\s+", "", printed))
+        before = layout.doc.text[max(0, at[m.start()] - 3000):at[m.start()]]
+        # a project's own section ("生命健康专项（政策资金）经费情况说明"), not a numbered part of the explanation
+        heading = re.findall(r"(?m)^[ \t]*([^\s一二三四五六七八九十（(\d][^\n]{1,40}?(?:专项|项目|经费|资金)[^\n]{0,12}?情况说明)[ \t]*$",
+                             before)
+        heading = [h for h in heading if "三公" not in h]
+        start = m.start("parts")
+        for part in _PART.finditer(m.group("parts")):
+            name = re.sub(r"^(?:其中|以及|和|及|主要包括|包括|主要为|主要是)[：:]?", "", part.group("name"))
+            if len(name) < 2 or name in ("合计", "共计", "总计") or re.search(r"比上年|较上年|(?:增加|减少|下降)$", name):
+                continue
+            number, unit = re.match(r"([\d.,]+)(.*)", part.group("v")).groups()
+            s, e = start + part.start(), start + part.end()
+            out.append(LineItem(name=name, kind="part", path=[whole], table=heading[-1].strip() if heading else None,
+                                amounts=[LineAmount(column="金额", value=number.replace(",", ""),
+                                                    unit="万元" if unit == "万" else unit)],
+                                citation=_cite(layout, meta, at[s], at[e - 1] + 1)))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
@@ -539,4 +579,5 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
-        + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta)
+        + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
+        + part_items(layout, meta)

@@ -341,3 +341,13 @@ def test_a_row_named_after_a_unit_is_no_lower_unit_but_a_community_is():
     assert [m.units for m in index.mentions("吴江区财政局城乡社区规划与管理（项）2025年决算数")] == [["苏州市吴江区财政局"]]
     assert index.mentions("七星岗街道金汤街社区2024年三公经费") == []
     assert index.mentions("城乡社区支出多少") == []  # (城乡 is no 城郊乡)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("五华区委宣传部科技创新工作经费多少", ["中国共产党昆明市五华区委员会宣传部"]),  # 科技 is no lower unit 科
+    ("沛县财政局部分项目的预算", ["沛县财政局"]),  # 部分 is no lower unit 部
+    ("下关镇乡村振兴服务中心的预算", []),  # 乡村…中心 is a lower unit: not the town
+    ("沛县水务局办公室的预算", []),  # a kind right after: a lower unit no stored name fits
+])
+def test_a_word_that_begins_with_a_kinds_character_is_no_lower_unit_unless_a_kind_ends_it(index, question, expected):
+    assert found(index, question) == expected

@@ -542,3 +542,35 @@ def test_assets_and_their_values_as_the_state_owned_assets_section_states_them()
     assert found["执法执勤用车"] == [("数量", "18", "辆"), ("价值", "362.89", "万元")]
     assert found["办公家具"] == [("价值", "200.73", "万元")]
     assert not [n for n in found if "单位" in n or "设备" in n]  # 单位价值50万元以上大型设备: a bound, not a value
+
+
+def test_the_parts_the_text_lists_after_a_whole_keep_their_whole_and_stay_out_of_tables():
+    from extraction.lineitems import part_items
+
+    layout = read_layout(load(DATA / "002_a48143ca35b5d44a.txt"))
+    parts = {i.name: (i.path, i.amounts[0].value) for i in part_items(layout, detect(layout))}
+    assert parts["基本工资"] == (["年度财政拨款基本支出"], "731.94")  # (主要包括 is no part of the name)
+    assert parts["其他社会保障缴费"][1] == "2.78"  # a name that holds 其
+    layout = read_layout(load(DATA / "000_04b2af8a0d084766.txt"))
+    parts = {i.name: i for i in part_items(layout, detect(layout))}
+    assert parts["授予小微企业合同金额"].amounts[0].value == "848.82"
+    assert parts["授予小微企业合同金额"].path == ["授予中小企业合同金额"]
+    assert "广告费" not in parts  # a 绩效 table's cells read as one run of text are no running text
+
+
+def test_a_projects_section_lists_its_parts(tmp_path):
+    """A budget's 项目经费情况说明 lists what the project's money is for, hard-wrapped mid-name; the parts are that
+    project's, and a numbered heading of the explanation is no project."""
+    from conftest import make_service
+
+    doc = tmp_path / "jiading_wenlv_2025.txt"
+    doc.write_text("上海市嘉定区文化和旅游局2025年部门预算\n第一部分 部门概况\n"
+                   "文旅融合发展专项经费情况说明\n一、项目概述\n推动文旅融合发展。\n六、年度预算安排\n"
+                   "2025年度项目总预算600.00万，其中支持文旅演艺发展300.00万，支持旅游\n品牌建设200.00万，"
+                   "支持节庆活动100.00万，合计600.00万。\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    a = svc.ask("嘉定文旅局文旅融合发展专项的钱分成哪几块")
+    assert a.answerable and "支持文旅演艺发展300.00万元、支持旅游品牌建设200.00万元、支持节庆活动100.00万元" in a.answer
+    b = svc.ask("嘉定文旅局2025年支持节庆活动安排了多少")
+    assert b.answerable and "100.00万元" in b.answer and "年度项目总预算之中" in b.answer
