@@ -1,7 +1,7 @@
 """Follow-up questions (追问): what a turn leaves out is taken from the turn before.
 
 "昌吉州市监局2024年三公经费花了多少？" then "那去年呢？" asks for the same unit and metric in 2023 (去年 counted
-from the year asked before, not from the newest document); "和大同市场监管局比呢？" compares the unit asked
+from the year asked before, not from the calendar as a question on its own is); "和大同市场监管局比呢？" compares the unit asked
 before with the one named now, for the same metric and year. :func:`carry_over` is pure: two parsed questions in,
 one out; the service applies it (``DisclosureService.ask(question, previous=…)``) so no caller parses. The API
 keeps the last turn per conversation id (:class:`Conversations`); the 问答 page keeps it in its session.

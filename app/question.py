@@ -9,6 +9,7 @@ the vocabulary before anything else is read; units are recognised by :class:`app
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 
 from app.units import UnitIndex, pinyin, unit_like
@@ -20,7 +21,7 @@ from index.normalise import to_simplified
 # a year as people write it: 2024年, 24年, 2024年度, 2024决算 / 2024预算
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))")
 _RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
-_RELATIVE = (("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2))
+_RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2))
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
 # words for "all the money", used only when the question names no other figure
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
@@ -92,14 +93,15 @@ def years_in(question: str, bases: bool = True) -> list[int]:
     return out
 
 
-def relative_year(question: str, newest: int | None) -> tuple[int | None, str | None]:
-    """今年/本年, 去年/上年, 前年 relative to the newest document of the archive (not to the calendar)."""
-    if newest is None:
+def relative_year(question: str, base: int | None) -> tuple[int | None, str | None]:
+    """今年/本年, 去年/上年, 前年 relative to ``base``: the calendar's year for a question on its own (people mean
+    the year they live in: 去年 in 2026 is 2025, whatever the archive holds), the year asked before in a follow-up."""
+    if base is None:
         return None, None
     for word, delta in _RELATIVE:
         at = question.find(word)
         if at >= 0 and not _BASE_BEFORE.search(question[:at]):
-            return newest + delta, word
+            return base + delta, word
     return None, None
 
 
@@ -207,8 +209,9 @@ def school_numbers(text: str) -> str:
     return re.sub(r"(?<![\d.])([1-9]\d?)(?=中|小|幼|职中)", chinese, text)
 
 
-def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQuestion:
-    """What the question asks, against the stored units and years of the archive."""
+def parse_question(question: str, units: UnitIndex, current_year: int | None = None) -> ParsedQuestion:
+    """What the question asks, against the stored units of the archive; 今年/去年/前年 count from ``current_year``
+    (default: the calendar's)."""
     language = "en" if _mostly_latin(question) else "zh"
     text = described_unit(correct_homophones(school_numbers(to_simplified(question))), units)
     mentions = units.mentions(text)
@@ -216,7 +219,7 @@ def parse_question(question: str, units: UnitIndex, years: list[int]) -> ParsedQ
     asked = years_in(text, bases=False)
     year_phrase = None
     if not asked:
-        rel, year_phrase = relative_year(text, max(years) if years else None)
+        rel, year_phrase = relative_year(text, current_year or date.today().year)
         asked = [rel] if rel is not None else []
     residual = text
     for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):

@@ -291,7 +291,7 @@ class DisclosureService:
             raise InputError(f"question too long ({len(question):,} characters; the limit is {MAX_QUESTION_CHARS})")
         stored_units, stored_years = self.store.units(), self.store.years()
         index = self.unit_index(stored_units)
-        parsed = parse_question(question, index, stored_years)
+        parsed = parse_question(question, index, self.settings.current_year)
         update: dict = {}
         top_unit: dict = {}
         if unit:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_serializer
@@ -76,10 +77,16 @@ class Settings(BaseModel):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     api_key: SecretStr | None = Field(default=None, exclude=True, description="DISCLOSURE_API_KEY: when set, the "
                                       "service API (`disclosure serve`) asks every call for it")
+    today: date | None = Field(default=None, description="the date 今年/去年/前年 count from (DISCLOSURE_TODAY, "
+                                                         "YYYY-MM-DD; default: the calendar's)")
+
+    @property
+    def current_year(self) -> int:
+        return (self.today or date.today()).year
 
     def fingerprint(self) -> str:
         """Short hash of the settings that change results (never of secrets)."""
-        data = self.model_dump_json(exclude={"home"})
+        data = self.model_dump_json(exclude={"home", "today"})
         return hashlib.md5(data.encode()).hexdigest()[:10]
 
 
@@ -109,6 +116,7 @@ def get_settings(env: dict[str, str] | None = None, **overrides) -> Settings:
                             api_key=_secret(env, "DISCLOSURE_LLM_API_KEY"),
                             timeout=float(env.get("DISCLOSURE_LLM_TIMEOUT") or 60)),
             api_key=_secret(env, "DISCLOSURE_API_KEY"),
+            today=env.get("DISCLOSURE_TODAY") or None,
         )
     except ValueError as e:
         raise ConfigError(f"bad setting: {e}") from e

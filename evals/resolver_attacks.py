@@ -37,7 +37,7 @@ def score() -> dict[str, tuple[Counter, list[str]]]:
     indexes = {a: UnitIndex(names, words) for a, names in second.ARCHIVES.items()}
     counts, misses = Counter(), []
     for archive, question, expected, _ in second.load_cases():
-        parsed = parse_question(question, indexes[archive], [2023, 2024, 2025])
+        parsed = parse_question(question, indexes[archive], 2025)
         verdict = second.judge(expected, parsed.mentions).split(":")[0]
         counts[(split_of(question), verdict)] += 1
         if verdict != "right" and split_of(question) == "dev":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 sys.path.insert(0, str(Path(__file__).parent))  # fixtures_pdf
+
+# 今年/去年/前年 count from the calendar: every service the tests start (and every CLI they run) lives on one day
+os.environ.setdefault("DISCLOSURE_TODAY", "2026-11-30")
 
 SAMPLE_TEXTS = sorted(DATA.glob("*.txt"))
 REAL_PDFS = sorted(SHARED_CORPUS.glob("*.pdf")) if SHARED_CORPUS.exists() else []

@@ -538,7 +538,7 @@ CASES = {
 
 def outcome(index, question):
     from app.question import parse_question
-    p = parse_question(question, index, [2023, 2024, 2025])
+    p = parse_question(question, index, 2025)
     ms = [{"phrase": m.phrase, "start": m.start, "units": list(m.units), "amb": bool(m.ambiguous)} for m in p.mentions]
     return ms, p.unknown_unit
 

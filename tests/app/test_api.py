@@ -150,7 +150,7 @@ def test_ask_answers_with_a_cited_figure_and_a_conversation_id(client):
 def test_a_two_turn_conversation_carries_the_unit(client):
     first = client.post("/ask", json={"question": FIRST}).json()
     cid = first["conversation_id"]
-    # alone, "那前年呢？" means the newest year 2024 − 2 = 2022 of any unit: only 巴州 has 2022
+    # alone, "那前年呢？" counts from the calendar (2026 − 2 = 2024) and names no unit; after FIRST, from its 2024
     alone = client.post("/ask", json={"question": "那前年呢？"}).json()
     assert alone["parsed"]["filters"]["units"] == []
     follow = client.post("/ask", json={"question": "那前年呢？", "conversation_id": cid}).json()

@@ -95,7 +95,7 @@ ATTACKED = ["渠县财政局", "渠县教育局", "中共渠县委员会宣传�
 def test_attacked_questions(question, units, unknown):
     from app.question import figure_words, parse_question
 
-    parsed = parse_question(question, UnitIndex(ATTACKED, figure_words()), [2023])
+    parsed = parse_question(question, UnitIndex(ATTACKED, figure_words()), 2023)
     assert [u for m in parsed.mentions for u in m.units] == units and parsed.unknown_unit == unknown
 
 
