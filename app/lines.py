@@ -46,7 +46,7 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|�
 
 
 # characters that may stand just before a row's words in a question without being part of another name
-_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位")
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其")
 
 
 def _at(text: str, name: str) -> int:
@@ -214,7 +214,8 @@ def describe(item: LineItem, budget: bool) -> str:
     elif item.kind == "overall":
         stated = "，".join(f"{a.column}{a.value}{a.unit}" for a in amounts)
     elif item.kind == "part":  # a part the text lists after its whole ("…总预算1170.00万，其中…")
-        stated = "，".join(f"{a.value}{a.unit}" for a in amounts) + (f"（{item.path[0]}之中）" if item.path else "")
+        stated = "，".join(f"{a.column}的{a.value}{a.unit}" if a.unit == "%" else f"{a.value}{a.unit}" for a in amounts) \
+            + (f"（{item.path[0]}之中）" if item.path else "")
     elif item.kind not in ("prose", "vs_budget") and amounts:
         first = amounts[0]
         head = f"{'预算' if budget else '决算'}{first.column or ''}{_money(first)}"

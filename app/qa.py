@@ -49,6 +49,7 @@ _ASKS_BREAKDOWN = re.compile(r"哪几块|哪几部分|哪些用途|什么用途|
 _ASKS_ASSET = re.compile(r"价值|值多少|值几|账面|原值|净值|面积|平方米|多大")
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
+_BUDGET_OF = {actual: budget for budget, actual in _ACTUAL_OF.items()}
 # the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
 _MEASURES = {"批次": "批", "人次": "人次", "家次": "家次", "家": "家", "次": "次", "人": "[人名]", "名": "[人名]",
              "天": "天", "件": "件", "份": "份", "个": "个", "户": "户", "辆": "辆", "万元": "万", "元": "元"}
@@ -506,10 +507,11 @@ class Answerer:
         asked = [f for f, pattern in _PROJECT_FIELDS if re.search(pattern, question)] or ["budget"]
         figs = [f for field in ("budget", "actual", "execution_rate", "score") if field in asked
                 if (f := _best([x for x in rows if x.key == f"project:{best}:{field}"])) is not None]
-        if not figs and asked == ["score"]:  # a budget's project has no self-evaluation: say so, give no other figure
+        if not figs and "budget" not in asked:  # a budget's project has no spending, rate or self-evaluation: say so
             have = sorted({PROJECT_FIELD_LABELS[x.key.rsplit(":", 1)[1]] for x in rows
                            if x.key.startswith(f"project:{best}:")})
-            return self._none(question, "figure", f"档案中没有找到“{best}”的自评得分（现有文件只列出它的{'、'.join(have)}）。")
+            wanted = "、".join(PROJECT_FIELD_LABELS[f] for f in ("actual", "execution_rate", "score") if f in asked)
+            return self._none(question, "figure", f"档案中没有找到“{best}”的{wanted}（现有文件只列出它的{'、'.join(have)}）。")
         if not figs:
             figs = [f for f in [_best([x for x in rows if x.key.startswith(f"project:{best}:")])] if f]
         if not figs:
@@ -614,6 +616,10 @@ class Answerer:
         if not keys:
             return self._keyless(question, units, year, intent)
         budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
+        if budget and re.search(r"花了|花掉|支出了|用了|开支了", question):  # "花了多少？年初预算是多少？": both
+            budget = None
+            keys = list(dict.fromkeys(k for key in keys for k in (_ACTUAL_OF.get(key, key), _BUDGET_OF.get(
+                _ACTUAL_OF.get(key, key))) if k))
         if budget and len(keys) == 1 and keys[0] in THREE_PUBLIC_ITEMS:
             planned = self._three_public_budget(keys[0], units, year)  # (a 决算's key holds the 决算数 only)
             if planned is not None:

@@ -25,7 +25,7 @@ _RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
 # words for "all the money", used only when the question names no other figure
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
-_GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|"
+_GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|花出去多少|花掉多少|实际花了?多少|"
                       r"(?:一共|总共)(?:有)?多少钱")
 _WHY = re.compile(r"为什么|为啥|为何|原因|理由|缘由|咋|怎么会|怎么回事|怎么(?=[降减增涨少多][了得])|何故")
 _LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
@@ -41,6 +41,11 @@ _COMPARE = re.compile(r"(?<!占)比(?!重|例|率)|差多少|差了|差距|对�
                       r"多多少|少多少|超支")
 
 
+# what a question says to leave out ("不算结转结余的那种", "不含上年结转", "除去人员经费以外")
+_LEFT_OUT = re.compile(r"(?:不算|不包括|不包含|不含|除去|除了|扣除|刨去|去掉)[^，。？?；;]{1,12}?(?:的那种|那种|那部分|在内|以外|之外|的)?"
+                       r"(?=[，。？?；;]|$)")
+
+
 def metric_keys(question: str, generic: bool = True) -> list[str]:
     """Vocabulary keys named by the everyday words of the question, in the order they are named.
 
@@ -48,6 +53,7 @@ def metric_keys(question: str, generic: bool = True) -> list[str]:
     the longest (公车运行维护 over 公车), then the earliest in the table. With ``generic``, a question naming
     none that asks how much was spent ("花了多少钱") names 本年支出合计.
     """
+    question = _LEFT_OUT.sub(" ", question)  # ("不算结转结余的那种": what is left out is not asked)
     found: list[tuple[int, int, int, str]] = []
     for order, metric in enumerate(METRICS):
         for alias in metric.aliases:

@@ -24,6 +24,7 @@ from core.schemas import (
     Extraction,
     IngestOutcome,
     IngestStatus,
+    Intent,
     ParsedQuestion,
     Reason,
     Scope,
@@ -352,15 +353,24 @@ class DisclosureService:
     def ask_turn(self, question: str, previous: ParsedQuestion | None = None, *, unit: str | None = None,
                  year: int | None = None, scope: Scope | str | None = None) -> tuple[Answer, ParsedQuestion]:
         """:meth:`ask`, with the question as it was read (pass it as ``previous`` with the next turn)."""
+        from app.clauses import clauses, completed, joined
         from app.conversation import carry_over
         from app.qa import Answerer
 
         parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
-        if parsed.filters.year is not None and parsed.filters.year not in self.store.years():
-            parsed = parsed.model_copy(update={"filters": parsed.filters.model_copy(update={"year": None})})
-        answerer = Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(),
-                            scope=Scope(scope) if scope is not None else None)  # only an explicit scope filters
-        answer = answerer.ask(parsed)
+
+        def answered(asked: ParsedQuestion) -> Answer:
+            if asked.filters.year is not None and asked.filters.year not in self.store.years():
+                asked = asked.model_copy(update={"filters": asked.filters.model_copy(update={"year": None})})
+            return Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(),
+                            scope=Scope(scope) if scope is not None else None).ask(asked)  # only an explicit scope filters
+
+        answer = answered(parsed)
+        if previous is None and (parts := clauses(question)):  # several things asked at once, one per clause
+            read = [self.parse(completed(c, parsed), unit=unit, year=year, scope=scope) for c in parts]
+            # a why that names nothing ("…少了多少？为啥少了") is about the clause before it: the whole answers both
+            read = [r for n, r in enumerate(read) if not n or r.metrics or r.intent != Intent.reason]
+            answer = (joined(answer, [answered(r) for r in read]) if len(read) > 1 else None) or answer
         if scope is not None and not answer.answerable:
             from app.labels import scope as scope_words
 

@@ -538,7 +538,8 @@ _PART_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:万元|万(?![\u4e00-\u9fff])|元)"
 _WHOLE_PARTS = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|共计|合计|总额|总计)?(?P<wv>{_PART_AMOUNT})"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,]?其中[：:，,]?(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,、；;]?){{1,12}})")
-_PART = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|安排|合计)?(?P<v>{_PART_AMOUNT})")
+_PART = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|安排|合计)?(?P<v>{_PART_AMOUNT})"
+                   r"(?:[，,]占(?P<of>[^，。；;\d]{2,24}?)的?(?P<share>\d+(?:\.\d+)?)%)?")
 
 
 def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -565,10 +566,11 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 continue
             number, unit = re.match(r"([\d.,]+)(.*)", part.group("v")).groups()
             s, e = start + part.start(), start + part.end()
+            amounts = [LineAmount(column="金额", value=number.replace(",", ""), unit="万元" if unit == "万" else unit)]
+            if part.group("share"):  # "，占政府采购支出总额的84.64%"
+                amounts.append(LineAmount(column=f"占{part.group('of')}", value=part.group("share"), unit="%"))
             out.append(LineItem(name=name, kind="part", path=[whole], table=heading[-1].strip() if heading else None,
-                                amounts=[LineAmount(column="金额", value=number.replace(",", ""),
-                                                    unit="万元" if unit == "万" else unit)],
-                                citation=_cite(layout, meta, at[s], at[e - 1] + 1)))
+                                amounts=amounts, citation=_cite(layout, meta, at[s], at[e - 1] + 1)))
     return out
 
 

@@ -425,3 +425,15 @@ def test_a_figure_against_a_base_year_not_the_year_before_compares_both_years(ar
     assert "2024年实际0.33万元" in a.answer and "2021年预算3万元" in a.answer and a.computed["difference"] == "2.67"
     b = archive_service.ask("昌吉州市监局2024年三公经费比2021年少了多少")
     assert "2021年预算33.86万元" in b.answer and "比上年" not in b.answer
+
+
+@pytest.mark.parametrize("question, right, wrong", [
+    ("大同市场监管局24年招待了多少批、多少人次？", ["9批次", "68人次"], None),  # 招待 is 接待; 人次 after a comma
+    ("昌吉州市监局2024年三公经费花了多少，预算多少", ["支出为31.19万元", "预算为31.19万元"], None),
+    ("昌吉州市监局2024年实际花出去多少钱？不算结转结余的那种。", ["3571.49"], "年末结转和结余为"),
+    ("昌吉州市监局2021年法制宣传工作经费实际执行了多少？执行率多少？", ["没有找到", "只列出它的预算"], "35"),
+])
+def test_what_round_nines_development_part_showed(archive_service, question, right, wrong):
+    a = archive_service.ask(question)
+    assert all(r in a.answer for r in right), a.answer
+    assert wrong is None or wrong not in a.answer

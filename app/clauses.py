@@ -1,0 +1,54 @@
+"""Questions that ask several things at once, one per clause ("接待了几批？一共多少人次？", "专项预算多少？里面进博会
+推进专项多少？", "编制多少人？实际有多少人？").
+
+The service answers the whole question and each clause; a later clause that names no unit or year takes the
+whole question's (the first clause usually names them). The clauses' answers are used, joined, when each is
+answered and one of them holds a number the whole question's answer does not — the whole answer then left
+something out — or when only the clauses are answered.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.schemas import Answer, ParsedQuestion
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d\d年|今年|去年|前年|本年|上年")
+
+
+def clauses(question: str) -> list[str]:
+    """The question's clauses, split at its question marks, when it has two or more (each of four characters at least)."""
+    parts = [p.strip(" ，,。") for p in re.split(r"[？?]", question)]
+    parts = [p for p in parts if len(p) >= 4]
+    return parts if len(parts) >= 2 else []
+
+
+def completed(clause: str, whole: ParsedQuestion) -> str:
+    """The clause with the whole question's unit phrase and year before it, when it names neither of its own."""
+    unit = whole.mentions[0].phrase if whole.mentions else ""
+    before = "" if not unit or unit in clause else unit
+    if len(whole.years) == 1 and not _HAS_YEAR.search(clause):
+        before += f"{whole.years[0]}年"
+    return before + clause
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def joined(whole: Answer, parts: list[Answer]) -> Answer | None:
+    """The clauses' answers as one, when they say more than the whole question's answer (see the module); else None."""
+    distinct = list({a.answer: a for a in parts}.values())
+    if len(distinct) < 2:
+        return None
+    said = _numbers(whole.answer)
+    more = any(a.answerable and not _numbers(a.answer) <= said for a in distinct)
+    if not (all(a.answerable for a in distinct) and more or not whole.answerable and any(a.answerable for a in distinct)):
+        return None
+    return Answer(answer="\n".join(a.answer for a in distinct), answerable=any(a.answerable for a in distinct),
+                  intent=whole.intent, figures=[f for a in distinct for f in a.figures],
+                  citations=[c for a in distinct for c in a.citations],
+                  nearest=[c for a in distinct for c in a.nearest if not a.answerable],
+                  computed={k: v for a in distinct for k, v in a.computed.items()},
+                  reasons=[r for a in distinct for r in a.reasons])
