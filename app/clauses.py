@@ -12,9 +12,13 @@ from __future__ import annotations
 import re
 
 from core.schemas import Answer, ParsedQuestion
+from core.vocabulary import label_of
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d\d年|今年|去年|前年|本年|上年")
+# a clause that names only a column of a figure, and asks for it ("年初预算是多少", "实际花了多少")
+_ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
+                            r"多少|几|呢|吗|钱|万元|占比|比例|各|分别)+")
 
 
 def clauses(question: str) -> list[str]:
@@ -25,11 +29,14 @@ def clauses(question: str) -> list[str]:
 
 
 def completed(clause: str, whole: ParsedQuestion) -> str:
-    """The clause with the whole question's unit phrase and year before it, when it names neither of its own."""
+    """The clause with the whole question's unit phrase and year before it, when it names neither of its own, and
+    with the figure the question names when the clause names only a column of it ("三公经费花了多少？年初预算是多少？")."""
     unit = whole.mentions[0].phrase if whole.mentions else ""
     before = "" if not unit or unit in clause else unit
     if len(whole.years) == 1 and not _HAS_YEAR.search(clause):
         before += f"{whole.years[0]}年"
+    if whole.metrics and _ONLY_A_COLUMN.fullmatch(clause):
+        before += label_of(whole.metrics[0])
     return before + clause
 
 

@@ -189,6 +189,25 @@ def _char_pairs(*words: str) -> set[str]:
     return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
 
 
+# a difference asked between two of a row's columns ("全年预算和实际执行差了多少")
+_GAP_ASKED = re.compile(r"差了?多少|相差|差额|差距|差几|多了?多少|少了?多少")
+_COLUMN_WORDS = (("年初预算", r"年初"), ("全年预算", r"全年预算|调整后"), ("全年执行", r"执行|实际|花了|支出"))
+
+
+def _column_gap(item: LineItem, question: str) -> tuple[str, str] | None:
+    """The difference between the two columns of ``item`` a question names when it asks how far apart they are:
+    (the words, the amount), computed from the printed figures."""
+    if not _GAP_ASKED.search(question):
+        return None
+    named = [a for column, words in _COLUMN_WORDS if re.search(words, question)
+             for a in item.amounts if a.column and a.column.startswith(column) and a.unit == "万元"]
+    if len(named) != 2 or _decimal(named[0].value) is None or _decimal(named[1].value) is None:
+        return None
+    a, b = named
+    diff = abs(_decimal(a.value) - _decimal(b.value))
+    return f"{a.column}与{b.column}相差{diff}万元（按两数计算）", str(diff)
+
+
 def _newest_items(items: list[LineItem]) -> list[LineItem]:
     """The items of the newest year among them."""
     newest = max((i.citation.year or 0 for i in items), default=0)
@@ -314,7 +333,7 @@ class Answerer:
             docs = {d.doc_id: d for d in self.store.docs()}
             want = [f for f in figs if (docs[f.citation.doc_id].doc_type == DocType.budget) == budget]
             figs = want or figs
-        return figs
+        return figs if year is not None else _newest(figs)  # (no year asked: the newest year's, not any year's)
 
     def ask(self, parsed: ParsedQuestion) -> Answer:
         question = parsed.corrected or parsed.text
@@ -597,6 +616,10 @@ class Answerer:
             found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about, change)
             if found is not None:
                 answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
+                if (gap := _column_gap(found.item, question)) is not None:
+                    answer = answer.rstrip("。") + f"；{gap[0]}。"
+                    return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations,
+                                  computed={"difference": gap[1]}), found
                 if change and "比上年" not in found.text:
                     answer += "（文件没有说明这一项与上年相比的变化。）"
                 if "年初预算" in self.about and "年初预算" not in found.text:
@@ -608,9 +631,9 @@ class Answerer:
         return None
 
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
-        if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False) \
-                and re.search(r"项目|专项|经费", question):  # "某项目花了多少钱": the project's, not the year's
-            found = self._project(question, units, year)
+        if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
+            # "某项目花了多少钱", "那个培训班花了多少钱": the project's (named by half its words at least), not the year's
+            found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
             if found is not None:
                 return found
         if not keys:
@@ -682,8 +705,10 @@ class Answerer:
         c = found.citation
         what = f"其中{row}" if row else "项目资金"
         said = "，".join(f"{a.column}{a.value}{a.unit}" for a in shown)
-        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{what}（{found.table}）：{said}。",
-                      answerable=True, intent="figure", citations=[c])
+        gap = _column_gap(found, question)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{what}（{found.table}）：{said}"
+                             f"{f'；{gap[0]}' if gap else ''}。", answerable=True, intent="figure", citations=[c],
+                      computed={"difference": gap[1]} if gap else {})
 
     def _against_year(self, question: str, keys: list[str], units, years: list[int], mentions) -> Answer | None:
         """A figure against a year named as its base that is not the year before ("2024年三公经费比2021年少了多少"):

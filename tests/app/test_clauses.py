@@ -42,3 +42,10 @@ def test_each_clause_of_a_question_is_answered(archive_service, question, number
 def test_a_why_that_names_nothing_is_about_the_clause_before_it(archive_service):
     a = archive_service.ask("大同市场监管局2024年三公经费比上年少了多少？为啥少了")
     assert a.answerable and "9.59" in a.answer and "过紧日子" in a.answer + "".join(a.reasons)
+
+
+def test_a_clause_naming_only_a_column_takes_the_figure_the_question_names():
+    whole = parse_question("大同市场监管局2024年三公经费花了多少？年初预算是多少？", UnitIndex(["大同市市场监督管理局"]), 2026)
+    said = completed("年初预算是多少", whole)
+    assert said.startswith("大同市场监管局2024年") and "“三公”经费" in said and said.endswith("年初预算是多少")
+    assert completed("办公费多少", whole) == "大同市场监管局2024年办公费多少"  # a row of its own

@@ -437,3 +437,17 @@ def test_what_round_nines_development_part_showed(archive_service, question, rig
     a = archive_service.ask(question)
     assert all(r in a.answer for r in right), a.answer
     assert wrong is None or wrong not in a.answer
+
+
+def test_a_difference_between_two_columns_of_a_row_is_computed(archive_service):
+    a = archive_service.ask("昌吉州市监局2024年单位整体支出，全年预算和实际执行差了多少钱？")
+    assert "全年预算数与全年执行数相差109.69万元" in a.answer and a.computed["difference"] == "109.69"
+    b = archive_service.ask("昌吉州市监局食品安全抽检项目年初预算和全年预算差多少")
+    assert "相差0.99万元" in b.answer
+
+
+def test_no_year_asked_is_the_newest_years_figure_and_a_project_named_without_project_words(archive_service):
+    a = archive_service.ask("昌吉州市监局公务接待费多少")
+    assert "2024年" in a.answer and "0.33万元" in a.answer
+    b = archive_service.ask("昌吉州市监局搞的那个“丝路同源 智惠闽昌”执法培训班花了多少钱")
+    assert "16.20万元" in b.answer and "3571.49" not in b.answer
