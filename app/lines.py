@@ -46,7 +46,7 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|�
 
 
 # characters that may stand just before a row's words in a question without being part of another name
-_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其")
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属")
 
 
 def _at(text: str, name: str) -> int:

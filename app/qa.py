@@ -43,6 +43,9 @@ _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("�
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
+# the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
+_ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|多少[个家]?)[^。？?]{0,4}单位|"
+                           r"单位构成|哪些单位|哪几家单位|几家单位|几个单位")
 # the parts of a project's money asked ("预算分成哪几块", "按哪些用途分的")
 _ASKS_BREAKDOWN = re.compile(r"哪几块|哪几部分|哪些用途|什么用途|怎么分|如何分|分成|分为|构成|组成|明细|用在哪|花在哪|用于哪")
 # an asset's value or area asked (账面值, 原值, 多少平方米)
@@ -407,7 +410,8 @@ class Answerer:
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = (self._line_years(question, units, years, intent) if not keys else self._against_year(
             question, keys, units, years, parsed.mentions)) \
-            or (self._breakdown(question, units, year) or self._project_money(question, units, year)
+            or (self._members(question, units, year) or self._breakdown(question, units, year)
+                or self._project_money(question, units, year)
                 or self._asset(question, units, year)
                 if intent != "reason" else None) \
             or self._before_the_figures(parsed, question, units, year, missing_years)
@@ -666,6 +670,18 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
 
+    def _members(self, question: str, units, year) -> Answer | None:
+        """Which units a department's document takes in ("部门决算包括哪几家单位", "下属几个单位"): its own list."""
+        if not _ASKS_MEMBERS.search(question):
+            return None
+        found = _newest_items([i for i in self.lines(units, year) if i.kind == "members"])
+        if not found:
+            return None
+        item = found[0]
+        c = item.citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年部门{_DOC_WORDS.get(c.doc_type, '文件')}包括{len(item.path)}家单位："
+                             f"{'、'.join(item.path)}。", answerable=True, intent="list", citations=[c])
+
     def _breakdown(self, question: str, units, year) -> Answer | None:
         """How a project's money is divided, as its own section lists it ("…总预算1170.00万，其中支持企业规模化发展
         870.00万…"): every part printed, when the question names the project and asks its parts (哪几块, 用途, 分别…)."""
@@ -832,7 +848,23 @@ class Answerer:
         line = self._line(question, units, year, intent)
         if line is not None and (line[1].exact or line[1].item.kind == "indicator"):
             return line[0]
-        return self._nil(keys, units, year, intent) or self._not_found(question, keys, units, year, intent)
+        return self._nil(keys, units, year, intent) or self._staff_task(keys, units, year) \
+            or self._not_found(question, keys, units, year, intent)
+
+    def _staff_task(self, keys: list[str], units, year) -> Answer | None:
+        """人员经费 of a document that prints none but funds its people as a task or project of its own (an 整体支出
+        绩效目标表's "…基本人员保障", "人员工资"): that task's budget, said to be the task's."""
+        if keys != ["personnel_expenses"]:
+            return None
+        rows = self.scoped(self.store.figures_where_like("project:%", units, year))
+        staff = [f for f in rows if f.key.endswith(":budget") and re.search(r"人员(?:保障|经费|工资|支出)|工资福利",
+                                                                            f.key.split(":")[1])]
+        if len(staff) != 1:
+            return None
+        f = staff[0]
+        name = f.key.split(":")[1]
+        return Answer(answer=f"{self._who(f)}文件没有单列人员经费；保障人员工资福利的任务{_quoted(name)}预算为{_fmt(f)}。",
+                      answerable=True, intent="figure", figures=[f], citations=[f.citation])
 
     def _not_found(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         who = "、".join(units) if units else ""

@@ -574,6 +574,41 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# where a document lists the units its 部门预算/决算 consolidates ("纳入…部门决算编制范围的单位包括：1 …(本级) 2 …")
+_MEMBERS_LEAD = re.compile(r"(?:编制范围的单位|单位构成|预算单位|决算单位|所属单位|下属单位)(?:包括|如下|有|为)[:：]")
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会)"
+                     r"(?:[(（][^()（）]{1,14}[)）])?")
+
+
+def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The units a department's document consolidates, as its list prints them (序号 and name, the name hard-wrapped
+    or not): one item holding their count, the names in ``path``; a list of fewer than two is no list."""
+    text = layout.doc.text
+    squashed, at = _squashed(text)
+    out = []
+    for m in _MEMBERS_LEAD.finditer(squashed):
+        end = squashed.find("\x0c", m.end())
+        segment = squashed[m.end():min(end if end > 0 else len(squashed), m.end() + 600)]
+        segment = re.sub(r"^序号单位名称(?:备注)?", "", segment)
+        names, pos = [], 0
+        numbers = [n for n in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.])", segment)]
+        for k, n in enumerate(numbers):  # 1 name 2 name …: each name runs from its 序号 to the next
+            if int(n.group(1)) != len(names) + 1:
+                break
+            last = k + 1 == len(numbers) or int(numbers[k + 1].group(1)) != len(names) + 2
+            name = _MEMBER.match(segment, n.end()) if last else _MEMBER.fullmatch(segment, n.end(), numbers[k + 1].start())
+            if name is None:
+                break
+            names.append(name.group(0))
+            pos = name.end()
+        if len(names) < 2:
+            continue
+        out.append(LineItem(name="纳入的单位", kind="members", path=names,
+                            amounts=[LineAmount(column="数量", value=str(len(names)), unit="个")],
+                            citation=_cite(layout, meta, at[m.start()], at[m.end() + pos - 1] + 1)))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
@@ -582,4 +617,4 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
-        + part_items(layout, meta)
+        + part_items(layout, meta) + member_items(layout, meta)

@@ -451,3 +451,38 @@ def test_no_year_asked_is_the_newest_years_figure_and_a_project_named_without_pr
     assert "2024年" in a.answer and "0.33万元" in a.answer
     b = archive_service.ask("昌吉州市监局搞的那个“丝路同源 智惠闽昌”执法培训班花了多少钱")
     assert "16.20万元" in b.answer and "3571.49" not in b.answer
+
+
+def test_staff_money_of_a_target_table_is_its_staff_tasks_budget(tmp_path):
+    """人员经费 of an 整体支出绩效目标表 that prints none: the one task that pays the people, said to be that task's."""
+    from conftest import make_service
+
+    doc = tmp_path / "hepingzhen_2023.txt"
+    doc.write_text("**部门（单位）整体支出绩效目标表**\n(2023年)\n\n"
+                   "部门（单位）名称\t\t长兴县和平镇人民政府\t\t\n"
+                   "任务名称\t主要内容\t预算金额（万元）\t\t\n\t\t总额\t财政拨款\t其他资金\n"
+                   "机关人员工资保障\t用于发放在职人员工资福利支出。\t812.40\t812.40\t0\n"
+                   "镇村环境整治\t用于农村人居环境整治。\t300.00\t300.00\t0\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    a = svc.ask("和平镇2023年养人的钱预算多少")
+    assert a.answerable and "812.40万元" in a.answer and "没有单列人员经费" in a.answer
+
+
+def test_the_units_a_departments_document_takes_in_are_its_numbered_list(tmp_path):
+    """序号 and name, a name hard-wrapped and a qualifier in brackets; the count is the list's."""
+    from conftest import make_service
+
+    doc = tmp_path / "jingan_shuiwu_2024.txt"
+    doc.write_text("上海市静安区水务局2024年度部门决算\n第一部分 部门概况\n二、部门决算单位构成\n"
+                   "纳入上海市静安区水务局2024年度部门决算编\n制范围的单位包括：\n序号 单位名称 备注\n"
+                   "1 上海市静安区水务局（本级）\n2\n上海市静安区河道管理所（下属事业单位）\n"
+                   "3\n上海市静安区排水管理事务中\n心（下属事业单位）\n\n第二部分 部门决算表\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    a = svc.ask("静安水务局2024年的部门决算包括哪几家单位？")
+    assert a.answerable and "包括3家单位" in a.answer and "上海市静安区排水管理事务中心(下属事业单位)" in a.answer
+
+
+def test_a_count_named_with_its_qualifier(archive_service):
+    assert "23个" in archive_service.ask("昌吉州市监局2024年有几个内设科室").answer
