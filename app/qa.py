@@ -672,8 +672,8 @@ class Answerer:
 
     def _members(self, question: str, units, year) -> Answer | None:
         """Which units a department's document takes in ("部门决算包括哪几家单位", "下属几个单位"): its own list."""
-        if not _ASKS_MEMBERS.search(question):
-            return None
+        if not _ASKS_MEMBERS.search(question) or metric_keys(question, generic=False):
+            return None  # ("几家单位的三公经费分别是多少": a figure of each unit, not the list of units)
         found = _newest_items([i for i in self.lines(units, year) if i.kind == "members"])
         if not found:
             return None

@@ -486,3 +486,8 @@ def test_the_units_a_departments_document_takes_in_are_its_numbered_list(tmp_pat
 
 def test_a_count_named_with_its_qualifier(archive_service):
     assert "23个" in archive_service.ask("昌吉州市监局2024年有几个内设科室").answer
+
+
+def test_a_figure_of_several_units_is_not_the_list_of_units_a_department_takes_in(archive_service):
+    a = archive_service.ask("这批材料里几家单位2024年度的三公经费决算分别是多少？")
+    assert "家单位：" not in a.answer and "三公" in a.answer
