@@ -43,6 +43,9 @@ _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("�
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
+# a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
+_USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元[，,]?主要用于(?P<use>[^。；;]{2,60})")
+_GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
 _ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|多少[个家]?)[^。？?]{0,4}单位|"
                            r"单位构成|哪些单位|哪几家单位|几家单位|几个单位")
@@ -840,7 +843,32 @@ class Answerer:
             return indicator or found
         if line is not None:
             return line[0]
-        return self._none(question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
+        return self._used_for(question, units, year) or self._none(
+            question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
+
+    def _used_for(self, question: str, units, year) -> Answer | None:
+        """A row named by what the text says it is for ("标准化菜场这块安排了多少" → "…（项）”3136.40万元，主要用于标准化
+        菜场及副食品行业管理"): the amount printed before that 用于, when a word of three characters or more of the
+        question is in the use, in a passage of the unit and year asked."""
+        if not re.search(r"多少|几", question):
+            return None
+        words = {run[i:i + n] for run in re.findall(r"[\u4e00-\u9fff]{3,}", self.about or question)
+                 for n in range(3, 9) for i in range(len(run) - n + 1)} - _GENERIC_USE_WORDS
+        best, best_len = None, 2
+        for hit in self.search(question, 8):
+            c = hit.citation
+            if units and c.unit not in units or year and c.year != year:
+                continue
+            for m in _USED_FOR.finditer(re.sub(r"\s+", "", hit.text)):
+                shared = max((len(w) for w in words if w in m.group("use")), default=0)
+                if shared > best_len:
+                    best, best_len = (m, c), shared
+        if best is None:
+            return None
+        m, c = best
+        row = m.group("row").strip("“”\"0123456789.、 ")
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{row}{m.group('v')}万元，文件说明主要用于{m.group('use')}。",
+                      answerable=True, intent="figure", citations=[c])
 
     def _missing(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         """No figure for the keys: a row or an indicator the question names ("公务保障用车数量定的是多少辆"), a nil

@@ -491,3 +491,21 @@ def test_a_count_named_with_its_qualifier(archive_service):
 def test_a_figure_of_several_units_is_not_the_list_of_units_a_department_takes_in(archive_service):
     a = archive_service.ask("这批材料里几家单位2024年度的三公经费决算分别是多少？")
     assert "家单位：" not in a.answer and "三公" in a.answer
+
+
+def test_a_row_named_by_what_the_text_says_it_is_for(tmp_path):
+    """"标准化菜场这块安排了多少": the amount printed before the 用于 that holds the words asked, the longest shared."""
+    from conftest import make_service
+
+    doc = tmp_path / "xuhui_shangwu_2025.txt"
+    doc.write_text("上海市徐汇区商务委员会2025年部门预算\n第一部分 部门概况\n三、一般公共预算支出情况说明\n"
+                   "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”55.10万元，主要用于机关离退休人员"
+                   "补贴费和活动费。\n2. “社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）”2.40万元，"
+                   "主要用于退休人员活动费。\n3. “商业服务业等支出（类）其他商业服务业等支出（款）其他商业服务业等支出（项）”"
+                   "812.00万元，主要用于早餐工程及便民网点建设。\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    a = svc.ask("徐汇商务委2025年早餐工程这块安排了多少预算？")
+    assert a.answerable and "812.00万元" in a.answer and "早餐工程" in a.answer
+    b = svc.ask("徐汇商务委2025年退休人员活动费安排了多少")
+    assert b.answerable and "2.40万元" in b.answer and "55.10" not in b.answer
