@@ -46,6 +46,8 @@ _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
 _USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元[，,]?主要用于(?P<use>[^。；;]{2,60})")
 _GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
+# figures added up ("加起来多少", "合计多少", "一共多少")
+_ASKS_SUM = re.compile(r"加起来|加在一起|合计|总共|一共|总计|之和|相加")
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
 _ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|多少[个家]?)[^。？?]{0,4}单位|"
                            r"单位构成|哪些单位|哪几家单位|几家单位|几个单位")
@@ -413,7 +415,8 @@ class Answerer:
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = (self._line_years(question, units, years, intent) if not keys else self._against_year(
             question, keys, units, years, parsed.mentions)) \
-            or (self._members(question, units, year) or self._breakdown(question, units, year)
+            or (self._members(question, units, year) or self._project_sum(question, units, year)
+                or self._breakdown(question, units, year)
                 or self._project_money(question, units, year)
                 or self._asset(question, units, year)
                 if intent != "reason" else None) \
@@ -672,6 +675,27 @@ class Answerer:
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _project_sum(self, question: str, units, year) -> Answer | None:
+        """Several projects named and added up ("科技创新、生命健康…四个专项预算加起来多少"): each one's figure of the field
+        asked (its budget when none is) and their sum, computed; each project named by three quarters of its words."""
+        if not _ASKS_SUM.search(question):
+            return None
+        rows = _newest(self.scoped(self.store.figures_where_like("project:%", units, year)))
+        about = self.about or question
+        named = sorted({f.key.split(":")[1] for f in rows if _named_of(about, {f.key.split(":")[1]}, 0.75)},
+                       key=lambda n: about.find(_plain(re.sub(r"[(（][^)）]*[)）]", "", n))[:2]))
+        if len(named) < 2:
+            return None
+        field = next((f for f, pattern in _PROJECT_FIELDS if f != "budget" and re.search(pattern, question)), "budget")
+        figs = [f for name in named if (f := _best([x for x in rows if x.key == f"project:{name}:{field}"]))]
+        if len(figs) != len(named) or field == "execution_rate" or field == "score":
+            return None  # (a rate or a score is not added up; a project lacking the field: no sum)
+        total = sum((_decimal(f.value) or Decimal(0) for f in figs), Decimal(0))
+        said = "，".join(f"{_quoted(f.key.split(':')[1])}{_fmt(f)}" for f in figs)
+        return Answer(answer=f"{self._who(figs[0])}{said}；{len(figs)}个项目{PROJECT_FIELD_LABELS[field]}合计{total}万元"
+                             f"（按所列各数相加）。", answerable=True, intent="figure", figures=figs,
+                      citations=[f.citation for f in figs], computed={"sum": str(total), "unit": "万元"})
 
     def _members(self, question: str, units, year) -> Answer | None:
         """Which units a department's document takes in ("部门决算包括哪几家单位", "下属几个单位"): its own list."""

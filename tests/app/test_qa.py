@@ -509,3 +509,12 @@ def test_a_row_named_by_what_the_text_says_it_is_for(tmp_path):
     assert a.answerable and "812.00万元" in a.answer and "早餐工程" in a.answer
     b = svc.ask("徐汇商务委2025年退休人员活动费安排了多少")
     assert b.answerable and "2.40万元" in b.answer and "55.10" not in b.answer
+
+
+def test_projects_named_and_added_up(archive_service):
+    a = archive_service.ask("大同市场监管局2024年J执法办案经费和J知识产权保护工作经费一共花了多少")
+    assert "25.118万元" in a.answer and "10.63万元" in a.answer and a.computed["sum"] == "35.748"
+    b = archive_service.ask("昌吉州市监局2024年综合大楼管理经费、法治宣传工作经费预算加起来多少")
+    assert b.computed.get("sum") and "综合大楼管理经费" in b.answer and "法治宣传工作经费" in b.answer
+    c = archive_service.ask("大同市场监管局2024年J执法办案经费和J知识产权保护工作经费执行率加起来多少")
+    assert "sum" not in c.computed  # a rate is not added up
