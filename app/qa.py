@@ -46,6 +46,8 @@ _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
 _USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元[，,]?主要用于(?P<use>[^。；;]{2,60})")
 _GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
+# a part asked of a figure ("人员经费中基本工资是多少", "三公经费里的公务接待费")
+_PART_OF_FIGURE = re.compile(r"(?:中|里|里面|当中|其中)的?(?P<part>[\u4e00-\u9fff]{2,10}?)(?:是|有|为|花了|用了)?(?:多少|几)")
 # figures added up ("加起来多少", "合计多少", "一共多少")
 _ASKS_SUM = re.compile(r"加起来|加在一起|合计|总共|一共|总计|之和|相加")
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
@@ -214,6 +216,16 @@ def _column_gap(item: LineItem, question: str) -> tuple[str, str] | None:
     a, b = named
     diff = abs(_decimal(a.value) - _decimal(b.value))
     return f"{a.column}与{b.column}相差{diff}万元（按两数计算）", str(diff)
+
+
+def _budget_asked(question: str, keys: list[str]) -> tuple[bool | None, list[str]]:
+    """Whether the budget's figures are asked (True), and the keys: spending and budget asked together ("花了多少？
+    年初预算是多少？") ask both figures, from any document (None)."""
+    budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
+    if budget and re.search(r"花了|花掉|支出了|用了|开支了", question):
+        actual = [_ACTUAL_OF.get(key, key) for key in keys]
+        return None, list(dict.fromkeys(k for a in actual for k in (a, _BUDGET_OF.get(a)) if k))
+    return budget, keys
 
 
 def _newest_items(items: list[LineItem]) -> list[LineItem]:
@@ -648,11 +660,7 @@ class Answerer:
                 return found
         if not keys:
             return self._keyless(question, units, year, intent)
-        budget = True if re.search(r"预算", question) and not re.search(r"决算|实际", question) else None
-        if budget and re.search(r"花了|花掉|支出了|用了|开支了", question):  # "花了多少？年初预算是多少？": both
-            budget = None
-            keys = list(dict.fromkeys(k for key in keys for k in (_ACTUAL_OF.get(key, key), _BUDGET_OF.get(
-                _ACTUAL_OF.get(key, key))) if k))
+        budget, keys = _budget_asked(question, keys)
         if budget and len(keys) == 1 and keys[0] in THREE_PUBLIC_ITEMS:
             planned = self._three_public_budget(keys[0], units, year)  # (a 决算's key holds the 决算数 only)
             if planned is not None:
@@ -673,8 +681,20 @@ class Answerer:
         if not figs:
             return self._missing(question, keys, units, year, intent)
         answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
+        if len(figs) == 1 and (part := self._unprinted_part(question, units, year)):
+            # "人员经费中基本工资是多少" where no row, part or sentence prints 基本工资 with a figure: the whole is not it
+            return Answer(answer=f"档案中没有找到{part}的单独数字：文件只列出{answer}", answerable=False,
+                          intent=intent, figures=figs, citations=[f.citation for f in figs])
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _unprinted_part(self, question: str, units, year) -> str | None:
+        """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of
+        the documents is named by it."""
+        m = _PART_OF_FIGURE.search(question)
+        if m is None or metric_keys(m.group("part"), generic=False):
+            return None
+        return None if any(m.group("part") in _plain(i.name) for i in self.lines(units, year)) else m.group("part")
 
     def _project_sum(self, question: str, units, year) -> Answer | None:
         """Several projects named and added up ("科技创新、生命健康…四个专项预算加起来多少"): each one's figure of the field

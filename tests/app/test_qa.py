@@ -518,3 +518,12 @@ def test_projects_named_and_added_up(archive_service):
     assert b.computed.get("sum") and "综合大楼管理经费" in b.answer and "法治宣传工作经费" in b.answer
     c = archive_service.ask("大同市场监管局2024年J执法办案经费和J知识产权保护工作经费执行率加起来多少")
     assert "sum" not in c.computed  # a rate is not added up
+
+
+def test_a_part_no_document_prints_is_not_answered_with_its_whole(archive_service):
+    a = archive_service.ask("昌吉州市监局2024年人员经费中津贴补贴是多少？")  # listed by name only, with no figure
+    assert not a.answerable and "没有找到津贴补贴的单独数字" in a.answer and "2193.73" in a.answer
+    b = archive_service.ask("大同市场监管局2024年人员经费中津贴补贴是多少？")  # printed: 456.43
+    assert b.answerable and "456.43" in b.answer
+    c = archive_service.ask("昌吉州市监局2024年三公经费中公务接待费是多少")  # a figure of the vocabulary
+    assert c.answerable and "0.33万元" in c.answer
