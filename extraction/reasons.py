@@ -37,6 +37,26 @@ def _sentences(start: int, text: str) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
 
 
+# a sentence that goes on with the reason before it: what was cut or added, or its details ("较上一年度减少了培训费
+# 支出等。", "其中：…", "主要是…")
+_GOES_ON = re.compile(r"^\s*(?:较上一?年度?|比上一?年度?|与上年相比|其中[:：，,]?|具体(?:为|是|包括)|主要(?:是|为|包括|体现在)|"
+                      r"如|包括|同时|另外|此外|减少了|增加了|压减了|减少|增加)")
+
+
+def _continued(layout: Layout, reason: str, sentence: str, span: tuple[int, int], spans: list[tuple[int, int]],
+               rest: tuple[int, int] | None) -> tuple[str, str, tuple[int, int]]:
+    """The reason, its sentence and span with the next sentence of the paragraph when that one goes on with it
+    ("…勤俭节约，合理支出。较上一年度减少了培训费支出等。": the concrete words come next; see ``_GOES_ON``) and is no
+    reason or figure of its own (no 主要原因, no amount of 万元)."""
+    if rest is not None or span not in spans or spans.index(span) + 1 >= len(spans):
+        return reason, sentence, span
+    nxt = spans[spans.index(span) + 1]
+    text = layout.text[slice(*nxt)]
+    if not _GOES_ON.search(text) or REASON_MARKER.search(text) or re.search(r"\d\s*万元", text) or len(text) > 120:
+        return reason, sentence, span
+    return reason + text.strip(), sentence + text, (span[0], nxt[1])
+
+
 def _neighbour(layout: Layout, index: int, step: int) -> tuple[int, int] | None:
     """The last (step -1) or first (step +1) sentence of the narrative line next to line ``index``, when nothing
     but a line or page break lies between them (not across a table)."""
@@ -122,6 +142,7 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             reason = sentence[marker.end():].strip(" :：,，")
             if len(reason) < 4:
                 continue
+            reason, sentence, span = _continued(layout, reason, sentence, span, spans, rest)
             head = sentence[: marker.start()]
             if not _DIRECTION.search(head) and not LABEL_RE.search(head):
                 head = previous + head  # "…总计增加1062.85万元，增长12.08%。主要原因：…"

@@ -75,3 +75,19 @@ def test_real_pdf_reasons_have_no_line_breaks():
             assert r.printed and "\n" not in r.printed and "\n" not in (r.before or "") + (r.after or "")
             assert r.citation.quote.replace("\n", "").replace(" ", "")[:10] in r.printed.replace(" ", "")
     assert broken >= 10  # the page text does break them
+
+
+def test_a_reason_goes_on_into_the_sentence_that_names_what_was_cut(tmp_path):
+    """"…勤俭节约。较上一年度减少了培训费支出等。": the second sentence is the reason's concrete words; a sentence with a
+    figure or a reason of its own is not."""
+    doc = tmp_path / "minhang_2024.txt"
+    doc.write_text("上海市闵行区统计局2024年度部门决算\n十一、其他重要事项的情况说明\n"
+                   "机关运行经费支出52.10万元，比2023年度减少6.20万元，下降10.63%。主要原因是厉行节约，压缩一般性支出。"
+                   "其中：减少了会议费和印刷费支出。\n"
+                   "政府采购支出20.00万元，比上年增加2.00万元，主要原因是更新办公设备。增加了打印机3台，共计2.00万元。\n",
+                   encoding="utf-8")
+    layout = read_layout(load(doc))
+    reasons = {r.label: r for r in find_reasons(layout, detect(layout))}
+    running = reasons["机关运行经费"]
+    assert running.reason.endswith("减少了会议费和印刷费支出。") and "会议费" in running.citation.quote
+    assert "打印机" not in next(r.reason for r in reasons.values() if "办公设备" in r.reason)
