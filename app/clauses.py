@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 from core.schemas import Answer, ParsedQuestion
-from core.vocabulary import label_of
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d\d年|今年|去年|前年|本年|上年")
 # a clause that names only a column of a figure, and asks for it ("年初预算是多少", "实际花了多少")
 _ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
-                            r"多少|几|呢|吗|钱|万元|占比|比例|各|分别)+")
+                            r"结余|结转|剩了?|还剩|没花|多少|几|呢|吗|钱|万元|占比|比例|各|分别)+")
+# where the subject of a clause ends: a column or a question word
+_COLUMN_START = re.compile(r"年初|全年|调整后|预算|决算|实际|执行|完成|花了|用了|结余|结转|剩|是多少|多少|几|怎么|为什么|为啥")
 
 
 def clauses(question: str) -> list[str]:
@@ -35,20 +36,30 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
     before = "" if not unit or unit in clause else unit
     if len(whole.years) == 1 and not _HAS_YEAR.search(clause):
         before += f"{whole.years[0]}年"
-    if whole.metrics and _ONLY_A_COLUMN.fullmatch(clause):
-        before += label_of(whole.metrics[0])
+    if _ONLY_A_COLUMN.fullmatch(clause) and (subject := _subject(whole)):
+        before += subject
     return before + clause
 
 
+def _subject(whole: ParsedQuestion) -> str:
+    """What the first clause asks about: its words after the unit and year, up to the first word of a column or a
+    question ("Z特种设备监管费预算多少" → Z特种设备监管费)."""
+    first = re.split(r"[？?]", whole.residual)[0]
+    first = _HAS_YEAR.sub(" ", first)
+    cut = _COLUMN_START.search(first)
+    return re.sub(r"\s+|的$", "", first[:cut.start()] if cut else first)
+
+
 def _numbers(text: str) -> set[str]:
-    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+    """The amounts of an answer (its years are no amounts)."""
+    return {n.replace(",", "") for n in _NUMBER.findall(re.sub(r"(?:19|20)\d\d年", "", text))}
 
 
 def joined(whole: Answer, parts: list[Answer]) -> Answer | None:
     """The clauses' answers as one, when they say more than the whole question's answer (see the module); else None."""
     distinct = list({a.answer: a for a in parts}.values())
-    if len(distinct) < 2:
-        return None
+    if len(distinct) < 2 or whole.answerable and whole.computed:
+        return None  # (a comparison the whole question computed is more than its clauses)
     said = _numbers(whole.answer)
     more = any(a.answerable and not _numbers(a.answer) <= said for a in distinct)
     if not (all(a.answerable for a in distinct) and more or not whole.answerable and any(a.answerable for a in distinct)):

@@ -152,7 +152,8 @@ def _named_of(question: str, names: set[str], min_share: float = 0.0) -> str | N
     ``min_share`` of the project's own pairs)."""
     best, best_score = None, (0, 0.0)
     for name in sorted(names):
-        words = re.sub(r"\d+年度?|[^\u4e00-\u9fff]", " ", name)  # a year or a code names no project
+        # a year, a code or a bracketed note ("(政策资金)") names no project
+        words = re.sub(r"\d+年度?|[(（][^()（）]*[)）]|[^\u4e00-\u9fff]", " ", name)
         grams = _char_pairs(*words.split()) - _GENERIC_GRAMS
         shared = sum(1 for g in grams if g in question)
         score = (shared, shared / max(1, len(grams)))
@@ -736,7 +737,7 @@ class Answerer:
             return None
         parts = [i for i in self.lines(units, year) if i.kind == "part" and i.table]
         sections = {re.sub(r"(?:经费|资金)?情况说明$", "", i.table): i.table for i in parts}
-        project = _named_of(self.about or question, set(sections), 0.75) if sections else None
+        project = _named_of(self.about or question, set(sections), 0.5) if sections else None
         if project is None:
             return None
         listed = _newest_items([i for i in parts if i.table == sections[project]])
@@ -751,7 +752,7 @@ class Answerer:
         the rows of its funds (其中：当年财政拨款, 上年结转资金, 其他资金). None unless the question names a project (by
         at least three quarters of its words) and asks one of those."""
         items = [i for i in self.lines(units, year) if i.kind == "project_money"]
-        project = _named_of(self.about or question, {i.name for i in items}, 0.75) if items else None
+        project = _named_of(self.about or question, {i.name for i in items}, 0.5) if items else None
         if project is None:
             return None
         rest = (self.about or question).replace(project, "")
@@ -779,6 +780,12 @@ class Answerer:
         bases = [y for y in years_in(question) if y not in years]
         if len(years) != 1 or len(bases) != 1 or bases[0] == years[0] - 1 or not _CHANGE_WORDS.search(question):
             return None
+        if len(keys) > 1 and keys[0] in ("procurement_total", "three_public_actual", "three_public_budget"):
+            keys = keys[1:]  # (政府采购服务支出: the part named, not the whole its words begin with)
+        held = {d.year for d in self.docs_for(units or None, None)}
+        if bases[0] not in held:  # not the change against the year before, which the document states
+            return self._none(question, "comparison", f"档案中没有{bases[0]}年的公开文件，无法与{bases[0]}年比较；"
+                                                      f"现有年份：{'、'.join(map(str, sorted(held)))}。")
         return self._compare(question, keys, units, [years[0], bases[0]], mentions)
 
     def _line_years(self, question: str, units, years: list[int], intent: str) -> Answer | None:
@@ -795,6 +802,7 @@ class Answerer:
         if old.kind != new.kind or core_of(_plain(old.name)) != core_of(_plain(new.name)):
             return None
         pair = next(((a, b) for a in old.amounts for b in new.amounts if a.column == b.column and a.unit == b.unit
+                     and not re.search(r"^比|增减|增长|下降", a.column or "")  # (a change is not the figure)
                      and _decimal(a.value) is not None and _decimal(b.value) is not None), None)
         if pair is None:
             return None
@@ -810,8 +818,9 @@ class Answerer:
     def _asset(self, question: str, units, year) -> Answer | None:
         """An asset's value or area as the 国有资产占有使用情况 states it ("房子多少平方米、值多少钱", "车辆总价值"): the
         asset the question names by the most characters (房子 is 房屋, 车 is 车辆), None unless a value or area is asked."""
-        if not _ASKS_ASSET.search(question):
-            return None
+        if not _ASKS_ASSET.search(question) or set(metric_keys(question, generic=False)) - {
+                "vehicles_total", "vehicles_in_service"}:
+            return None  # (公务用车运行费值多少钱: a figure of the vocabulary, not an asset)
         items = _newest_items([i for i in self.lines(units, year) if i.kind == "asset"])
         about = re.sub(r"房子|楼房|办公楼", "房屋", self.about or question)
         about = re.sub(r"(?<![\u4e00-\u9fff])车(?!辆)|公车|车子", "车辆", about)
@@ -1190,7 +1199,8 @@ class Answerer:
                 f = _best(self.figures(k, units, y, budget_year or None)) or _best(self.figures(actual_key, units, y))
                 if f:  # (named by the document it comes from: a year held only as a budget is a budget's figure)
                     planned = docs.get(f.citation.doc_id) == DocType.budget or f.key == "three_public_budget"
-                    pairs.append((f"{y}年{'预算' if planned else '实际'}", f))
+                    kind = ("预算" if planned else "实际") if f.in_wanyuan() is not None else ""  # (a count is neither)
+                    pairs.append((f"{y}年{kind}", f))
         else:
             year = years[0] if years else None
             budget_key = {"three_public_actual": "three_public_budget", "gpb_expenditure": "gpb_initial_budget"}.get(
@@ -1210,11 +1220,12 @@ class Answerer:
         v1, v2 = f1.in_wanyuan() or f1.amount(), f2.in_wanyuan() or f2.amount()
         diff = abs(v1 - v2).quantize(Decimal("0.01")) if "." in f1.value + f2.value else abs(v1 - v2)
         more = n1 if v1 > v2 else n2
-        verdict = f"两者相同，差额为{diff}万元" if v1 == v2 else f"{more}多{diff}万元"
+        unit = "万元" if f1.in_wanyuan() is not None else f1.unit  # (a count compares in its own unit: 辆, 人)
+        verdict = f"两者相同，差额为{diff}{unit}" if v1 == v2 else f"{more}多{diff}{unit}"
         if v1 and v2 and v1 != v2:
             low, high = sorted([v1, v2])
             verdict += f"（高出{((high - low) / low * 100).quantize(Decimal('0.01'))}%）" if low else ""
-        computed = {"difference": str(diff), "unit": "万元"}
+        computed = {"difference": str(diff), "unit": unit}
         if (n1, n2) == ("预算", "实际") and v1:
             printed = _printed_rate(f1, f2)
             rate = printed or f"{(v2 / v1 * 100).quantize(Decimal('0.01'))}%"

@@ -23,6 +23,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(
 _RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
 _RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2))
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
+# a row's name that begins with a relative word (本年支出合计, 上年结转资金): no year
+_ROW_AFTER = re.compile(r"收入|支出|财政|合计|结转|结余|预算数|决算数|一般公共|基本支出|项目支出")
 # words for "all the money", used only when the question names no other figure
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|花出去多少|花掉多少|实际花了?多少|"
@@ -105,10 +107,17 @@ def relative_year(question: str, base: int | None) -> tuple[int | None, str | No
     if base is None:
         return None, None
     for word, delta in _RELATIVE:
-        at = question.find(word)
-        if at >= 0 and not _BASE_BEFORE.search(question[:at]):
-            return base + delta, word
+        for m in re.finditer(word, question):
+            if not _BASE_BEFORE.search(question[:m.start()]) and not _ROW_AFTER.match(question, m.end()) and not (
+                    word == "前年" and question[max(0, m.start() - 1):m.start()] == "大"):
+                return base + delta, word
     return None, None
+
+
+def relative_base(question: str, base: int) -> int | None:
+    """The year a relative word names as a comparison base ("前年比大前年少了多少" → 大前年)."""
+    m = re.search(r"(?:比|较|与|跟)(大前年|今年|去年|上年|前年)", question)
+    return base + dict(_RELATIVE)[m.group(1)] if m else None
 
 
 def scope_of(question: str) -> Scope | None:
@@ -225,8 +234,12 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
     asked = years_in(text, bases=False)
     year_phrase = None
     if not asked:
-        rel, year_phrase = relative_year(text, current_year or date.today().year)
+        now = current_year or date.today().year
+        rel, year_phrase = relative_year(text, now)
         asked = [rel] if rel is not None else []
+        base = relative_base(text, now) if asked else None
+        if base is not None and base not in asked:  # two years compared, both named by relative words
+            asked.append(base)
     residual = text
     for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:

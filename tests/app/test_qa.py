@@ -527,3 +527,16 @@ def test_a_part_no_document_prints_is_not_answered_with_its_whole(archive_servic
     assert b.answerable and "456.43" in b.answer
     c = archive_service.ask("昌吉州市监局2024年三公经费中公务接待费是多少")  # a figure of the vocabulary
     assert c.answerable and "0.33万元" in c.answer
+
+
+@pytest.mark.parametrize("question, right, wrong", [
+    ("昌吉州市监局2021年公务用车运行费值多少钱", "30.86", "37.98"),  # a figure of the vocabulary, not an asset's value
+    ("昌吉州市监局2024年车辆比2021年少了几辆", "多13辆", "万元"),  # a count compares in its own unit
+    ("昌吉州市监局2024年政府采购服务支出比2021年多了多少", "942.54", "1002.90"),  # the part named, not the total
+    ("昌吉州市监局2024年三公经费比2022年少了多少", "没有2022年", "3.10"),  # a base year not held is not 上年
+    ("昌吉州市监局本年支出合计多少", "3571.49", None),  # 本年 of a row's name is no year
+    ("普陀区规划资源局前年比大前年三公经费少了多少" if REAL_PDFS else "昌吉州市监局前年三公经费多少", "", "预算多"),
+])
+def test_what_the_review_of_the_new_paths_found(archive_service, question, right, wrong):
+    a = archive_service.ask(question)
+    assert right in a.answer and (wrong is None or wrong not in a.answer), a.answer
