@@ -43,6 +43,15 @@ def make_service(home: Path, **env):
     return DisclosureService(get_settings({"DISCLOSURE_HOME": str(home), **env}))
 
 
+def service_with(tmp_path: Path, name: str, text: str):
+    """A real store in ``tmp_path`` holding one text document written there (a kind the sample archive lacks)."""
+    doc = tmp_path / name
+    doc.write_text(text, encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    return svc
+
+
 @pytest.fixture(scope="session")
 def archive_service(tmp_path_factory):
     """A real store (Chroma + BM25 in a temp dir) holding the sample texts and, where present, the real PDFs."""

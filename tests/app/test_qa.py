@@ -348,14 +348,11 @@ def test_a_list_asked_with_no_year_is_the_newest_documents(archive_service):
 def test_no_official_car_count_printed_answers_with_the_vehicles_its_assets_count(tmp_path):
     """公车几辆 of a document that prints no 公务用车保有量 but counts its vehicles ("共有车辆0辆"): that count, said to
     be all vehicles; a document printing the 保有量 keeps it (大同's 14 of 17 vehicles)."""
-    from conftest import make_service
+    from conftest import service_with
 
-    doc = tmp_path / "jiading_tongji_2025.txt"
-    doc.write_text("上海市嘉定区统计局2025年部门预算\n第一部分 部门概况\n"
-                   "五、国有资产占有使用情况\n截至2024年8月31日，上海市嘉定区统计局共有车辆2辆，其中：机要通信用车1辆、"
-                   "其他用车1辆；单价100万元（含）以上设备（不含车辆）0台（套）。\n", encoding="utf-8")
-    svc = make_service(tmp_path / "home")
-    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    svc = service_with(tmp_path, "jiading_tongji_2025.txt", "上海市嘉定区统计局2025年部门预算\n第一部分 部门概况\n"
+                                        "五、国有资产占有使用情况\n截至2024年8月31日，上海市嘉定区统计局共有车辆2辆，其中：机要通信用车1辆、"
+                                        "其他用车1辆；单价100万元（含）以上设备（不含车辆）0台（套）。\n")
     a = svc.ask("嘉定统计局有几辆公车")
     assert a.answerable and "2辆" in a.answer and "没有单列公务用车保有量" in a.answer
     assert "共有车辆2辆" in a.citations[0].quote
@@ -455,31 +452,25 @@ def test_no_year_asked_is_the_newest_years_figure_and_a_project_named_without_pr
 
 def test_staff_money_of_a_target_table_is_its_staff_tasks_budget(tmp_path):
     """人员经费 of an 整体支出绩效目标表 that prints none: the one task that pays the people, said to be that task's."""
-    from conftest import make_service
+    from conftest import service_with
 
-    doc = tmp_path / "hepingzhen_2023.txt"
-    doc.write_text("**部门（单位）整体支出绩效目标表**\n(2023年)\n\n"
-                   "部门（单位）名称\t\t长兴县和平镇人民政府\t\t\n"
-                   "任务名称\t主要内容\t预算金额（万元）\t\t\n\t\t总额\t财政拨款\t其他资金\n"
-                   "机关人员工资保障\t用于发放在职人员工资福利支出。\t812.40\t812.40\t0\n"
-                   "镇村环境整治\t用于农村人居环境整治。\t300.00\t300.00\t0\n", encoding="utf-8")
-    svc = make_service(tmp_path / "home")
-    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    svc = service_with(tmp_path, "hepingzhen_2023.txt", "**部门（单位）整体支出绩效目标表**\n(2023年)\n\n"
+                                        "部门（单位）名称\t\t长兴县和平镇人民政府\t\t\n"
+                                        "任务名称\t主要内容\t预算金额（万元）\t\t\n\t\t总额\t财政拨款\t其他资金\n"
+                                        "机关人员工资保障\t用于发放在职人员工资福利支出。\t812.40\t812.40\t0\n"
+                                        "镇村环境整治\t用于农村人居环境整治。\t300.00\t300.00\t0\n")
     a = svc.ask("和平镇2023年养人的钱预算多少")
     assert a.answerable and "812.40万元" in a.answer and "没有单列人员经费" in a.answer
 
 
 def test_the_units_a_departments_document_takes_in_are_its_numbered_list(tmp_path):
     """序号 and name, a name hard-wrapped and a qualifier in brackets; the count is the list's."""
-    from conftest import make_service
+    from conftest import service_with
 
-    doc = tmp_path / "jingan_shuiwu_2024.txt"
-    doc.write_text("上海市静安区水务局2024年度部门决算\n第一部分 部门概况\n二、部门决算单位构成\n"
-                   "纳入上海市静安区水务局2024年度部门决算编\n制范围的单位包括：\n序号 单位名称 备注\n"
-                   "1 上海市静安区水务局（本级）\n2\n上海市静安区河道管理所（下属事业单位）\n"
-                   "3\n上海市静安区排水管理事务中\n心（下属事业单位）\n\n第二部分 部门决算表\n", encoding="utf-8")
-    svc = make_service(tmp_path / "home")
-    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    svc = service_with(tmp_path, "jingan_shuiwu_2024.txt", "上海市静安区水务局2024年度部门决算\n第一部分 部门概况\n二、部门决算单位构成\n"
+                                        "纳入上海市静安区水务局2024年度部门决算编\n制范围的单位包括：\n序号 单位名称 备注\n"
+                                        "1 上海市静安区水务局（本级）\n2\n上海市静安区河道管理所（下属事业单位）\n"
+                                        "3\n上海市静安区排水管理事务中\n心（下属事业单位）\n\n第二部分 部门决算表\n")
     a = svc.ask("静安水务局2024年的部门决算包括哪几家单位？")
     assert a.answerable and "包括3家单位" in a.answer and "上海市静安区排水管理事务中心(下属事业单位)" in a.answer
 
@@ -495,16 +486,13 @@ def test_a_figure_of_several_units_is_not_the_list_of_units_a_department_takes_i
 
 def test_a_row_named_by_what_the_text_says_it_is_for(tmp_path):
     """"标准化菜场这块安排了多少": the amount printed before the 用于 that holds the words asked, the longest shared."""
-    from conftest import make_service
+    from conftest import service_with
 
-    doc = tmp_path / "xuhui_shangwu_2025.txt"
-    doc.write_text("上海市徐汇区商务委员会2025年部门预算\n第一部分 部门概况\n三、一般公共预算支出情况说明\n"
-                   "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”55.10万元，主要用于机关离退休人员"
-                   "补贴费和活动费。\n2. “社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）”2.40万元，"
-                   "主要用于退休人员活动费。\n3. “商业服务业等支出（类）其他商业服务业等支出（款）其他商业服务业等支出（项）”"
-                   "812.00万元，主要用于早餐工程及便民网点建设。\n", encoding="utf-8")
-    svc = make_service(tmp_path / "home")
-    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    svc = service_with(tmp_path, "xuhui_shangwu_2025.txt", "上海市徐汇区商务委员会2025年部门预算\n第一部分 部门概况\n三、一般公共预算支出情况说明\n"
+                                        "1. “社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）”55.10万元，主要用于机关离退休人员"
+                                        "补贴费和活动费。\n2. “社会保障和就业支出（类）行政事业单位养老支出（款）其他行政事业单位养老支出（项）”2.40万元，"
+                                        "主要用于退休人员活动费。\n3. “商业服务业等支出（类）其他商业服务业等支出（款）其他商业服务业等支出（项）”"
+                                        "812.00万元，主要用于早餐工程及便民网点建设。\n")
     a = svc.ask("徐汇商务委2025年早餐工程这块安排了多少预算？")
     assert a.answerable and "812.00万元" in a.answer and "早餐工程" in a.answer
     b = svc.ask("徐汇商务委2025年退休人员活动费安排了多少")

@@ -561,15 +561,12 @@ def test_the_parts_the_text_lists_after_a_whole_keep_their_whole_and_stay_out_of
 def test_a_projects_section_lists_its_parts(tmp_path):
     """A budget's 项目经费情况说明 lists what the project's money is for, hard-wrapped mid-name; the parts are that
     project's, and a numbered heading of the explanation is no project."""
-    from conftest import make_service
+    from conftest import service_with
 
-    doc = tmp_path / "jiading_wenlv_2025.txt"
-    doc.write_text("上海市嘉定区文化和旅游局2025年部门预算\n第一部分 部门概况\n"
-                   "文旅融合发展专项经费情况说明\n一、项目概述\n推动文旅融合发展。\n六、年度预算安排\n"
-                   "2025年度项目总预算600.00万，其中支持文旅演艺发展300.00万，支持旅游\n品牌建设200.00万，"
-                   "支持节庆活动100.00万，合计600.00万。\n", encoding="utf-8")
-    svc = make_service(tmp_path / "home")
-    assert [o.status for o in svc.ingest([doc])] == ["ingested"]
+    svc = service_with(tmp_path, "jiading_wenlv_2025.txt", "上海市嘉定区文化和旅游局2025年部门预算\n第一部分 部门概况\n"
+                                        "文旅融合发展专项经费情况说明\n一、项目概述\n推动文旅融合发展。\n六、年度预算安排\n"
+                                        "2025年度项目总预算600.00万，其中支持文旅演艺发展300.00万，支持旅游\n品牌建设200.00万，"
+                                        "支持节庆活动100.00万，合计600.00万。\n")
     a = svc.ask("嘉定文旅局文旅融合发展专项的钱分成哪几块")
     assert a.answerable and "支持文旅演艺发展300.00万元、支持旅游品牌建设200.00万元、支持节庆活动100.00万元" in a.answer
     b = svc.ask("嘉定文旅局2025年支持节庆活动安排了多少")
