@@ -14,7 +14,7 @@ from decimal import Decimal
 from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
-from app.question import FUND_NAMES, asks_parts, metric_keys, years_in
+from app.question import FUND_NAMES, asks_parts, figure_words, metric_keys, years_in
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -693,8 +693,9 @@ class Answerer:
         """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of
         the documents is named by it."""
         m = _PART_OF_FIGURE.search(question)
-        if m is None or metric_keys(m.group("part"), generic=False):
-            return None
+        if m is None or metric_keys(m.group("part"), generic=False) or not question[:m.start()].endswith(
+                figure_words()):
+            return None  # (中 of 中小企业 is no "…中": only a figure's name before it asks for its part)
         return None if any(m.group("part") in _plain(i.name) for i in self.lines(units, year)) else m.group("part")
 
     def _project_sum(self, question: str, units, year) -> Answer | None:
