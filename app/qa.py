@@ -822,17 +822,19 @@ class Answerer:
         if not _ASKS_ASSET.search(question) or set(metric_keys(question, generic=False)) - {
                 "vehicles_total", "vehicles_in_service"}:
             return None  # (公务用车运行费值多少钱: a figure of the vocabulary, not an asset)
-        items = _newest_items([i for i in self.lines(units, year) if i.kind == "asset"])
+        items = [i for i in self.lines(units, year) if i.kind == "asset"]
         about = re.sub(r"房子|楼房|办公楼", "房屋", self.about or question)
         about = re.sub(r"(?<![\u4e00-\u9fff])车(?!辆)|公车|车子", "车辆", about)
-        scored = [(sum(1 for ch in set(i.name) if ch in about), -len(i.name), n, i) for n, i in enumerate(items)]
+        # the asset named by the most characters, the shortest name, then the newest year that states it
+        scored = [(sum(1 for ch in set(i.name) if ch in about), -len(i.name), i.citation.year or 0, n, i)
+                  for n, i in enumerate(items)]
         best = max(scored, default=None)
         if best is None or best[0] < 2:
             if re.search(r"车辆|房屋|土地|家具|设备|资产", about) and not re.search(r"采购|购置|预算|支出|经费|费", about):
                 return self._none(question, "figure", "档案中没有找到这项资产的价值或面积：文件的国有资产占有使用情况没有列出。"
                                                       "下面是最相近的段落。")
             return None
-        found = best[3]
+        found = best[-1]
         c = found.citation
         said = "，".join(f"{'价值' if a.column == '价值' else ''}{a.value}{a.unit}" for a in found.amounts)
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年文件所载{found.name}：{said}（国有资产占有使用情况）。",

@@ -528,3 +528,8 @@ def test_a_part_no_document_prints_is_not_answered_with_its_whole(archive_servic
 def test_what_the_review_of_the_new_paths_found(archive_service, question, right, wrong):
     a = archive_service.ask(question)
     assert right in a.answer and (wrong is None or wrong not in a.answer), a.answer
+
+
+def test_an_asset_asked_with_no_year_is_read_from_the_newest_year_that_states_it(archive_service):
+    assert "价值200.73万元" in archive_service.ask("昌吉州市监局办公家具价值多少").answer  # only the 2021 budget has it
+    assert "13514.47" in archive_service.ask("昌吉州市监局房屋面积多大").answer  # both years: 2024's
