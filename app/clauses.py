@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
+from app.question import relative_year, years_in
 from core.schemas import Answer, ParsedQuestion
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d|\d\d年|今年|去年|前年|本年|上年")
 # a clause that names only a column of a figure, and asks for it ("年初预算是多少", "实际花了多少")
 _ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
                             r"结余|结转|剩了?|还剩|没花|多少|几|呢|吗|钱|万元|占比|比例|各|分别)+")
@@ -34,7 +34,7 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
     with the figure the question names when the clause names only a column of it ("三公经费花了多少？年初预算是多少？")."""
     unit = whole.mentions[0].phrase if whole.mentions else ""
     before = "" if not unit or unit in clause else unit
-    if len(whole.years) == 1 and not _HAS_YEAR.search(clause):
+    if len(whole.years) == 1 and not years_in(clause) and relative_year(clause, 0)[0] is None:
         before += f"{whole.years[0]}年"
     if _ONLY_A_COLUMN.fullmatch(clause) and (subject := _subject(whole)):
         before += subject
@@ -44,8 +44,7 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
 def _subject(whole: ParsedQuestion) -> str:
     """What the first clause asks about: its words after the unit and year, up to the first word of a column or a
     question ("Z特种设备监管费预算多少" → Z特种设备监管费)."""
-    first = re.split(r"[？?]", whole.residual)[0]
-    first = _HAS_YEAR.sub(" ", first)
+    first = re.split(r"[？?]", whole.residual)[0]  # (the residual has its unit and years taken out already)
     cut = _COLUMN_START.search(first)
     return re.sub(r"\s+|的$", "", first[:cut.start()] if cut else first)
 
