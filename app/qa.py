@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from app.agreement import asks_agreement, places, verdict, without_tables
 from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
@@ -426,8 +427,9 @@ class Answerer:
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
-        special = (self._line_years(question, units, years, intent) if not keys else self._against_year(
-            question, keys, units, years, parsed.mentions)) \
+        special = (self._agreement(question, units, year) if len(years) <= 1 and asks_agreement(question) else None) \
+            or (self._line_years(question, units, years, intent) if not keys else self._against_year(
+                question, keys, units, years, parsed.mentions)) \
             or (self._members(question, units, year) or self._project_sum(question, units, year)
                 or self._breakdown(question, units, year)
                 or self._project_money(question, units, year)
@@ -688,6 +690,24 @@ class Answerer:
                           intent=intent, figures=figs, citations=[f.citation for f in figs])
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _agreement(self, question: str, units, year) -> Answer | None:
+        """Whether the places the newest document asked prints one row or figure agree (:mod:`app.agreement`); None
+        when it prints it once only."""
+        keys = metric_keys(without_tables(self.about), generic=False)
+        lines = self.lines(units, year)
+        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
+            items = [i for i in lines if i.citation.doc_id == d.doc_id]
+            figs = [f for k in keys for f in self.scoped(self.store.figures_where([k], [d.unit] if d.unit else None,
+                                                                                 d.year)) if f.citation.doc_id == d.doc_id]
+            what, found = places(self.about, items, figs, d.doc_type == DocType.budget)
+            if len(found) < 2:
+                continue
+            shown = "；".join(f"{p.where}：{p.shown}" for p in found)
+            return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，“{what}”在"
+                                 f"{len(found)}处列出——{shown}。{verdict(found)}",
+                          answerable=True, intent="comparison", citations=[p.citation for p in found])
+        return None
 
     def _unprinted_part(self, question: str, units, year) -> str | None:
         """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of

@@ -27,6 +27,9 @@ from index.layout import Layout, cite
 
 # the tables whose rows are 科目 (functional or economic classification) worth answering from
 TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
+# the 收支总表 (all funds) and 财政拨款收支总表: only their classes' rows are kept, for questions that set one table's
+# figure against another's ("收支总表和财政拨款表里的城乡社区支出一样吗"); no other answer reads them
+SUMMARY_KINDS = ("summary", "grant_summary")
 
 _NUM = r"-?\d[\d,]*(?:\.\d+)?"
 _LEVEL = r"[(（]\d*(?P<lv>类|款|项)[)）]"  # (类), or with its code: (210类)(11款)(01项)
@@ -85,6 +88,24 @@ def table_items(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
         cols = _columns(t, item)
         amounts = [LineAmount(column=c, value=_value(a.text), unit=unit) for c, a in zip(cols, item.amounts, strict=True)]
         out.append(LineItem(code=item.code, name=_name(item.name), kind=t.kind or "", table=t.title, amounts=amounts,
+                            citation=cite(layout.doc, meta, item.start, item.end)))
+    return out
+
+
+def summary_items(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The class rows of a 收支总表 (printed by name, without codes), each with its first amount (the total; a
+    行次 the table reader left in front of decimals, "一般公共服务支出 32 3864.28", is not an amount)."""
+    unit = "元" if t.unit == "元" else "万元"
+    out = []
+    for item in t.labelled:
+        name = _name(item.label)
+        if not name.endswith("支出") or name in _NOT_CLASSES or name.startswith("本年"):
+            continue
+        texts = [a.text for a in item.amounts]
+        while len(texts) > 1 and re.fullmatch(r"\d{1,3}", texts[0]) and "." in texts[1]:
+            texts = texts[1:]
+        out.append(LineItem(name=name, kind=t.kind or "", table=t.title,
+                            amounts=[LineAmount(column=None, value=_value(texts[0]), unit=unit)],
                             citation=cite(layout.doc, meta, item.start, item.end)))
     return out
 
@@ -613,6 +634,7 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
+    rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
