@@ -174,6 +174,60 @@ def _own_clause(sentence: str, reason: str, project: str) -> str:
     return m.group(1) if m else re.split(_NEXT_PROJECT, reason, maxsplit=1)[0]
 
 
+_AMOUNT = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _amount_of(r: Reason) -> str | None:
+    """The amount a reason's own sentence states for what it explains, before the reason ("项目支出622万元，比上年增加
+    165万元…主要原因是…" → 622万元): the first amount that is not the change and not a budget set against it."""
+    marker = REASON_MARKER.search(r.sentence)
+    head = r.sentence[:marker.start()] if marker else r.sentence
+    for m in _AMOUNT.finditer(head):
+        value = m.group(1).replace(",", "")
+        if r.change and value == r.change.removesuffix("万元") or re.search(r"预算(?:数)?(?:为|是)?$", head[:m.start()]) \
+                or re.search(r"(?:增加|减少|增长|下降|上升|降低)$", head[:m.start()]):
+            continue
+        return f"{value}万元"
+    return None
+
+
+def _named_by(label_text: str) -> list[str]:
+    """The vocabulary keys a printed label names, a joined label for each of its parts ("公务用车购置及运行费": 公务用车
+    购置费 and 公务用车运行费)."""
+    joined = re.match(r"(.{2,8}?)(购置|购买)(?:及|和|与)(.+)$", label_text)
+    parts = [label_text] + ([joined.group(1) + joined.group(2) + "费", joined.group(1) + joined.group(3)] if joined else [])
+    return [k for p in parts for k in metric_keys(p, generic=False)]
+
+
+def _explains(r: Reason, key: str) -> bool:
+    """Whether a reason's sentence is about the figure ``key``: its label names it, or the sentence names it before a
+    reason marker ("…；公务接待费减少0.62万元，主要原因是…"), not only inside a reason ("…政府采购流程未及时完毕"), or it
+    begins with the marker and the sentence before names it."""
+    core, own = _plain(label(key)), _plain(r.label or "")
+    if own and (own in core or core in own or key in _named_by(own)):
+        return True
+    text = _plain(r.sentence)
+    at = text.find(core)
+    if at >= 0 and REASON_MARKER.search(text, at) is not None:
+        return True
+    return bool(REASON_MARKER.match(r.sentence.strip())) and core in _plain(r.before or "")  # ("…支出总计减少68.13万元。主要原因是…")
+
+
+_BUDGET_STATED = (("年初预算", re.compile(r"年初预算(?:数)?(?:为|是)?(\d[\d,]*(?:\.\d+)?)\s*万元")),
+                  ("完成年初预算的", re.compile(r"完成(?:年初)?预算的?(\d[\d,]*(?:\.\d+)?%)")))
+
+
+def _against_budget(r: Reason) -> str:
+    """The 年初预算 and the share of it completed that a reason against the budget states before it ("年初预算为10210.34万元，
+    支出决算为9746.50万元，完成年初预算的95.45%。决算数小于预算数的主要原因…")."""
+    if not re.search(r"预算数|年初预算|预算", r.sentence[:REASON_MARKER.search(r.sentence).start()]
+                     if REASON_MARKER.search(r.sentence) else r.sentence):
+        return ""
+    head = f"{r.before or ''}{r.sentence}"
+    found = [(what, m.group(1)) for what, p in _BUDGET_STATED if (m := p.search(head))]
+    return "，".join(f"{what}{v}" + ("" if v.endswith("%") else "万元") for what, v in found)
+
+
 def _fmt(f: Figure) -> str:
     """The figure as printed; a large amount printed in 元 also in 万元 (rounded to the cent of 万元)."""
     if f.unit == "元" and abs(f.amount()) >= 10000:
@@ -1296,9 +1350,15 @@ class Answerer:
         want_up = bool(re.search(r"多|增|涨|高|超", question)) and not want_down
         asked = f"{question} {self.about}"  # (a follow-up's row is in the residual carried over)
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", asked))]
+        # amounts the question states ("为什么多了165万", "减少13.52万元是因为什么"), not its years
+        stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)", question)
 
         def score(r: Reason) -> float:
             s = 0.0
+            told = (r.before or "") + r.sentence if REASON_MARKER.match(r.sentence.strip()) else r.sentence
+            if stated and any(re.search(rf"(?<![\d.]){re.escape(n)}(?:\.\d+)?(?![\d])", told) for n in stated):
+                s += 6  # (the amount the question states is the strongest sign of the sentence it means)
+            s += 0.1 * bool(r.change) + 0.1 * bool(r.percent)  # (of two sentences for one change, the one stating more)
             if r.key and r.key in keys:
                 s += 5
             text = (r.label or "") + r.sentence
@@ -1316,18 +1376,40 @@ class Answerer:
         ranked = sorted(reasons, key=score, reverse=True)
         if not ranked or score(ranked[0]) < 1:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
-        top = ranked[0]
+        about = self._about_named(question, ranked, units, year)
+        return about if isinstance(about, Answer) else self._reason_answer(about[0], units, year)
+
+    def _about_named(self, question: str, ranked: list[Reason], units, year) -> list[Reason] | Answer:
+        """The explanations of the figure the question names (its 决算 and 预算 are one figure), best first; a refusal
+        with the figure when none is about it (another figure's reason is not its reason)."""
+        named_keys = [k for k in metric_keys(question, generic=False) if k != "gpb_initial_budget"]
+        if not named_keys:
+            return ranked
+        related = {*named_keys, *(_ACTUAL_OF.get(k, k) for k in named_keys), *(_BUDGET_OF.get(k, k) for k in named_keys)}
+        about = [r for r in ranked if r.key in related or any(_explains(r, k) for k in named_keys)]
+        if about:
+            return about
+        figs = [f for k in named_keys[:1] if (f := _best(self.figures(k, units, year))) is not None]
+        shown = f"文件只列出{self._who(figs[0])}{label(figs[0].key)}为{_fmt(figs[0])}。" if figs else ""
+        return Answer(answer=f"档案中没有找到对{label(named_keys[0])}（或其变化）的原因说明。{shown}",
+                      answerable=False, intent="reason", figures=figs, citations=[f.citation for f in figs])
+
+    def _reason_answer(self, top: Reason, units, year) -> Answer:
+        """A reason with what it explains: the figure's amount (the vocabulary's, else its sentence's), the change it
+        states and the budget set against it."""
         change = f"{top.direction}{top.change}" if top.direction and top.change else (top.direction or "")
         if top.percent and change and "%" not in change:
             change += f"（{'增长' if top.direction == '增加' else '下降' if top.direction == '减少' else ''}{top.percent}）"
         printed = printed_text(top)  # as printed, the PDF's line breaks taken out
         marker = REASON_MARKER.search(printed)
         reason = printed[marker.end():].strip() if marker else top.reason
-        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{change}，原因：{reason}"
         same_doc = [f for f in (self.figures(top.key, units, year) if top.key else [])
                     if f.citation.doc_id == top.citation.doc_id and f.citation.char_start != top.citation.char_start]
         best = _best(same_doc)
         figs = [best] if best else []
+        amount = None if (top.key or "").startswith("project:") else _fmt(best) if best else _amount_of(top)
+        stated = "，".join(w for w in (f"为{amount}" if amount else "", change, _against_budget(top)) if w)
+        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{stated}，原因：{reason}"
         return Answer(answer=answer, answerable=True, intent="reason", figures=figs,
                       citations=[top.citation] + [f.citation for f in figs], reasons=[reason])
 

@@ -18,6 +18,7 @@ from index.normalise import PAGE_BREAK
 
 _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无变化|一致)\s*(?P<num>{NUMBER})?\s*(?P<unit>万元|%)?")
 _SENTENCE = re.compile(r"[^。]+。?")
+_LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
 
 
@@ -52,7 +53,8 @@ def _continued(layout: Layout, reason: str, sentence: str, span: tuple[int, int]
         return reason, sentence, span
     nxt = spans[spans.index(span) + 1]
     text = layout.text[slice(*nxt)]
-    if not _GOES_ON.search(text) or REASON_MARKER.search(text) or re.search(r"\d\s*万元", text) or len(text) > 120:
+    if not _GOES_ON.search(text) or REASON_MARKER.search(text) or re.search(r"\d\s*万元", text) or len(text) > 120 \
+            or len(text.strip(" :：,，。\n")) <= 2:  # ("其中：" alone introduces the next part, not the reason's words)
         return reason, sentence, span
     return reason + text.strip(), sentence + text, (span[0], nxt[1])
 
@@ -102,9 +104,10 @@ def _in_context(layout: Layout, index: int, span: tuple[int, int], spans: list[t
                 rest: tuple[int, int] | None) -> tuple[str, str | None, str | None]:
     """The sentence at ``span`` (of narrative line ``index``) as printed, with the sentences before and after it;
     ``rest``: its end on the next page (the citation stays on the first page, the text goes on)."""
-    at = spans.index(span) if span in spans else -1
+    at = next((k for k, s in enumerate(spans) if s[0] == span[0]), -1)  # (a span continued ends a sentence later)
+    last = next((k for k, s in enumerate(spans) if s[1] == span[1]), at)
     before = spans[at - 1] if at > 0 else _neighbour(layout, index, -1)
-    after = spans[at + 1] if 0 <= at < len(spans) - 1 else _neighbour(layout, index, +1)
+    after = spans[last + 1] if 0 <= last < len(spans) - 1 else _neighbour(layout, index, +1)
     printed = layout.doc.printed(*span).strip()
     if rest:
         printed += layout.doc.printed(*rest).strip()
@@ -118,6 +121,40 @@ def printed_text(r: Reason) -> str:
     """The reason's sentence as a reader sees it: :attr:`Reason.printed`, or (a store written before it was kept)
     the quote with the page's line breaks taken out."""
     return r.printed or re.sub(r"[ \t]*\n\s*", "", r.citation.quote)
+
+
+def _stated_before(previous: str, label: str, direction: str | None) -> tuple[str, str | None] | None:
+    """The change the sentence before states for ``label`` (its first amount in 万元 after the label's last mention,
+    and the rate after it), when the reason's own sentence names only the direction."""
+    at = previous.rfind(label[:4])
+    if at < 0:
+        return None
+    moves = list(_DIRECTION.finditer(previous, at))
+    amount = next((m for m in moves if m.group("unit") == "万元" and m.group("num")), None)
+    if amount is None or direction and _direction(amount.group(1)) != direction:
+        return None
+    rate = next((m for m in moves if m.start() > amount.start() and m.group("unit") == "%" and m.group("num")), None)
+    return amount.group("num") + "万元", f"{rate.group('num')}%" if rate else None
+
+
+def _subject(head: str, labels: list[re.Match], previous_item: str | None, section: str | None
+             ) -> tuple[str | None, str | None]:
+    """The key and label of what a reason explains: the vocabulary label its head names, else the 类/款/项 path it
+    prints, else the words its first amount is of, else the path of the sentence before, else its section."""
+    key = label = None
+    if labels:
+        label = labels[0].group(0)
+        base = LABEL_KEY[label]
+        key = {"three_public": "three_public_actual", "-": None, "total_both": "income_grand_total",
+               "grant_both": "fiscal_grant_income_total"}.get(base, base)  # (one sentence for both totals)
+    item = _ITEM.search(head)
+    if item and (not labels or item.start() < labels[0].start()):
+        return None, item.group(0)
+    if label is None and (lead := _LEAD.match(head)):
+        return None, lead.group(1)  # "一般公共预算2785.21万元，…比上年增加435.40万元，主要原因是…": what the amount is of
+    if label is None:  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"
+        return None, previous_item or (section.split(" > ")[-1] if section else None)
+    return key, label
 
 
 def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
@@ -156,19 +193,9 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 rate = next((d for d in moves if d.group("unit") == "%" and d.group("num")), None)
                 percent = f"{rate.group('num')}%" if rate else None
             labels = list(LABEL_RE.finditer(head))
-            key = label = None
-            if labels:
-                label = labels[0].group(0)
-                base = LABEL_KEY[label]
-                key = {"three_public": "three_public_actual", "-": None, "total_both": "income_grand_total",
-                       "grant_both": "fiscal_grant_income_total"}.get(base, base)  # (one sentence for both totals)
-            item = _ITEM.search(head)
-            if item and (not labels or item.start() < labels[0].start()):
-                label, key = item.group(0), None
-            if label is None and previous_item:
-                label = previous_item  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"
-            if label is None:
-                label = section.split(" > ")[-1] if section else None
+            if change is None and labels and previous:  # "…公务接待费支出决算减少0.15万元，下降27.78%。公务接待费支出减少的
+                change, percent = _stated_before(previous, labels[0].group(0), direction) or (change, percent)  # 主要原因是…"
+            key, label = _subject(head, labels, previous_item, section)
             joined.add(rest)
             printed, before, after = _in_context(layout, index, span, spans, rest)
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,

@@ -91,3 +91,39 @@ def _citation(r):
     from core.schemas import Citation
 
     return Citation.model_validate(r["citation"])
+
+
+def test_a_reason_states_the_figure_and_its_change(archive_service):
+    """The answer to a why gives the year's amount, the change and its rate with the reason (round 10)."""
+    a = archive_service.ask("大同市场监管局2024年机关运行经费比上年减少的原因？")
+    assert a.answerable and all(n in a.answer for n in ("252.49万元", "27.13万元", "9.7%", "在职转退休人员较多"))
+    # the amount the question states picks the sentence that states it, and of two such the one with the rate
+    a = archive_service.ask("昌吉州市监局2021年项目支出预算为什么多了165万？")
+    assert all(n in a.answer for n in ("622万元", "165万元", "36.10%", "机构合并"))
+
+
+def test_another_figures_reason_is_not_the_answer(archive_service):
+    """A why about a figure no explanation is about is refused with the figure, not answered with a reason that
+    only mentions its words inside ("…政府采购流程未及时完毕")."""
+    a = archive_service.ask("大同市场监管局2024年政府采购为什么增加了？")
+    assert not a.answerable and "政府采购支出总额为1242.27万元" in a.answer and "原因：" not in a.answer
+
+
+def test_a_change_stated_the_sentence_before_and_the_budget_set_against(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "yingji.txt", (
+        "某区应急管理局2025年度部门决算\n"
+        "七、财政拨款“三公”经费支出决算情况说明\n"
+        "2025年度“三公”经费财政拨款支出决算数比2024年度减少0.15万元，下降27.78%，其中：因公出国（境）费支出与上一年度"
+        "持平；公务接待费支出决算减少0.15万元，下降27.78%。公务接待费支出减少的主要原因是严格落实中央八项规定，控制“三公”"
+        "经费支出。\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出年初预算为10210.34万元，支出决算为9746.50万元，完成年初预算的95.45%。决算数小于预算数的主要"
+        "原因：城乡社区支出（类）未完成年初预期，部分项目未开展完成。其中：\n"
+        "（三）一般公共预算财政拨款支出决算具体情况\n"))
+    a = svc.ask("某区应急管理局2025年公务接待费为什么减少？")
+    assert "0.15万元" in a.answer and "27.78%" in a.answer and "严格落实中央八项规定" in a.answer
+    a = svc.ask("某区应急管理局2025年一般公共预算支出为什么没完成年初预算？")
+    assert all(n in a.answer for n in ("年初预算10210.34万元", "95.45%", "部分项目未开展完成"))
+    assert not a.answer.rstrip("。").endswith("其中")
