@@ -90,6 +90,8 @@ _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一�
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
 _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:资金|金额|预算)|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
+_ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
+                            r"主要问题|经验做法|主要经验")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
                              r"差异率|预决算")
 _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
@@ -197,6 +199,18 @@ def _named_by(label_text: str) -> list[str]:
     joined = re.match(r"(.{2,8}?)(购置|购买)(?:及|和|与)(.+)$", label_text)
     parts = [label_text] + ([joined.group(1) + joined.group(2) + "费", joined.group(1) + joined.group(3)] if joined else [])
     return [k for p in parts for k in metric_keys(p, generic=False)]
+
+
+def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
+    """The written rows of a project's self-evaluation a why asks for: its 改进措施 when measures are asked, its
+    问题 when problems are, else its 问题及原因分析 (and its 预算执行 analysis when money is asked); one of each."""
+    if re.search(r"措施|建议|改进|整改|下一步|怎么改", question):
+        want = r"措施|建议"
+    elif re.search(r"问题", question):
+        want = r"问题"
+    else:
+        want = r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
+    return list({i.name: i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")}.values())[:2]
 
 
 def _explains(r: Reason, key: str) -> bool:
@@ -482,6 +496,7 @@ class Answerer:
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = (self._agreement(question, units, year) if len(years) <= 1 and asks_agreement(question) else None) \
+            or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
             or (self._line_years(question, units, years, intent) if not keys else self._against_year(
                 question, keys, units, years, parsed.mentions)) \
             or (self._members(question, units, year) or self._project_sum(question, units, year)
@@ -762,6 +777,21 @@ class Answerer:
                                  f"{len(found)}处列出——{shown}。{verdict(found)}",
                           answerable=True, intent="comparison", citations=[p.citation for p in found])
         return None
+
+    def _analysis(self, question: str, units, year) -> Answer | None:
+        """The written rows of the self-evaluation of the project the question names (or of the 整体支出 table when it
+        names none) that it asks for: its problems, measures, experience (``_analysis_asked``)."""
+        rows = [i for i in self.lines(units, year) if i.kind == "analysis"]
+        projects = {re.sub(r"(?:项目)?(?:支出)?绩效(?:自评|目标)表.*$", "", i.table): i.table for i in rows if i.table}
+        project = projects.get(_named_of(self.about, set(projects), 0.5) or "")
+        mine = [i for i in rows if i.table == project] if project else [i for i in rows if "整体" in (i.table or "")]
+        chosen = _analysis_asked(question, mine)
+        if not chosen:
+            return None
+        c = chosen[0].citation
+        said = "；".join(f"“{i.name}”：{(i.reason or '').rstrip('。')}" for i in chosen)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{chosen[0].table}中，{said}。", answerable=True,
+                      intent="reason", citations=[i.citation for i in chosen], reasons=[i.reason or "" for i in chosen])
 
     def _unprinted_part(self, question: str, units, year) -> str | None:
         """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of
@@ -1077,12 +1107,13 @@ class Answerer:
         return None
 
     def _project_reasons(self, question: str, project: str, reasons: list[Reason], figures: list[Figure],
-                         stated: list[Reason] = ()) -> Answer | None:
+                         stated: list[Reason] = (), analysis: list[LineItem] = ()) -> Answer | None:
         """Why a named project spent or scored less than planned: what it was given, spent and scored (the figures
         the question is about: 一分没花, 只有“中”); the document's own explanation of its grade when the prose gives
         one (“某项目”自评为“中”的主要原因是…, ``stated``); then its self-evaluation's 偏差原因 cells, the money
-        indicators first when the question is about money (花, 钱, 资金…), at most three distinct reasons."""
-        if not reasons and not stated:
+        indicators first when the question is about money (花, 钱, 资金…), at most three distinct reasons; then the
+        self-evaluation's written rows the question asks for (``analysis``: 问题及原因分析, 改进措施…)."""
+        if not reasons and not stated and not analysis:
             return None
         def indicator(r: Reason) -> str:
             return (r.label or "").removeprefix(f"{project} ")
@@ -1095,9 +1126,10 @@ class Answerer:
                 kept.append(r)
         kept = kept[:3]
         told = [_own_clause(r.sentence, r.reason, project) for r in stated[:1]]
-        c = (stated[:1] or kept)[0].citation
+        c = ([r.citation for r in stated[:1] or kept] or [i.citation for i in analysis])[0]
         said = "；".join([f"文件的说明：{t.rstrip('。')}" for t in told]
-                        + [f"{indicator(r)}：{r.reason.rstrip('。')}" for r in kept])
+                        + [f"{indicator(r)}：{r.reason.rstrip('。')}" for r in kept]
+                        + [f"自评表“{i.name}”：{(i.reason or '').rstrip('。')}" for i in analysis])
         kept = stated[:1] + kept
         own = {f.key.rsplit(":", 1)[-1]: f for f in figures
                if f.key.startswith(f"project:{project}:") and f.citation.doc_id == c.doc_id}
@@ -1112,8 +1144,9 @@ class Answerer:
         return Answer(answer=f"{head}原因——{said}。", answerable=True, intent="reason",
                       figures=[f for f, _ in shown],
                       citations=list({(x.doc_id, x.char_start, x.char_end): x for x in
-                                      [r.citation for r in kept] + [f.citation for f, _ in shown]}.values()),
-                      reasons=[r.reason for r in kept])
+                                      [r.citation for r in kept] + [i.citation for i in analysis]
+                                      + [f.citation for f, _ in shown]}.values()),
+                      reasons=[r.reason for r in kept] + [i.reason or "" for i in analysis])
 
     def _grand_total_note(self, spent: Figure, figs: list[Figure]) -> str:
         """What 支出总计 adds to 本年支出合计 when the document prints both (the year-end carry-over)."""
@@ -1343,7 +1376,9 @@ class Answerer:
             own = f"project:{project}:score"
             named = rf"“?{re.escape(project.removesuffix('项目'))}”?项目"
             stated = [r for r in reasons if r.key != own and re.search(named, r.sentence)]
-            found = self._project_reasons(question, project, [r for r in reasons if r.key == own], projects, stated)
+            found = self._project_reasons(question, project, [r for r in reasons if r.key == own], projects, stated,
+                                          _analysis_asked(question, [i for i in self.lines(units, year) if
+                                                                     i.kind == "analysis" and project in (i.table or "")]))
             if found is not None:
                 return found
         want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))

@@ -331,6 +331,42 @@ def evaluation_summaries(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+def _performance_title(t) -> str:
+    """A 绩效 table's title, with its project's name in front when the title lacks it (tables of one kind often share a
+    title: the 项目名称 cell names the project; a task table's header cell is no name)."""
+    title = re.sub(r"\s+", "", t.title)
+    named = project_name(t.rows)
+    if named is not None and named[0] not in title and named[0] not in ("主要内容", "预算金额"):
+        title = named[0] + re.sub(r"^[（(]?[\d一二三四五六七八九十]*[)）、.．]?", "", title)
+    return title
+
+
+# the self-evaluation's written rows under its indicators: what was done, found and will be changed
+_ANALYSIS = re.compile(r"(?:项目实施和)?预算执行情况及分析|产出情况及分析|效益情况及分析|满意度情况及分析|主要经验做法|"
+                       r"(?:项目管理中)?存在的?(?:主要)?问题(?:及原因分析)?|(?:下一步)?改进措施(?:及管理建议)?")
+
+
+def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The written rows of every 项目支出绩效自评表 ("项目管理中存在的主要问题及原因分析 | 因相关科室人员…", "下一步改进措施及
+    管理建议 | 1. 加强…"): the row's name, and its text as the item's reason."""
+    out = []
+    for t in layout.tables:
+        if "绩效" not in t.title:
+            continue
+        title = None
+        for r in t.rows:
+            cells = [re.sub(r"\s+", "", c) for c in r.cells if c.strip()]
+            at = next((k for k, c in enumerate(cells[:-1]) if _ANALYSIS.fullmatch(c)), None)
+            if at is None or len(text := cells[at + 1]) < 4 or _ANALYSIS.fullmatch(text) or not re.search(
+                    r"[\u4e00-\u9fff]{4}", text):
+                continue
+            title = title or _performance_title(t)
+            c = cite(layout.doc, meta, r.start, r.end)
+            printed = max(re.split(r"\t| {2,}", c.quote), key=len).strip()  # (the text cell as printed)
+            out.append(LineItem(name=cells[at], kind="analysis", table=title, reason=printed or text, citation=c))
+    return out
+
+
 def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The indicators of every 绩效目标表 / 自评表 (a 整体支出 table has no project to hang them on): each 三级指标 with
     its target (指标值, 调整后 when printed), actual value and score, as printed ("≥1395批次")."""
@@ -338,10 +374,7 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for t in layout.tables:
         if "绩效" not in t.title:
             continue
-        title = re.sub(r"\s+", "", t.title)
-        named = project_name(t.rows)
-        if named is not None and named[0] not in title and named[0] not in ("主要内容", "预算金额"):  # (a task table's header)  # (tables of one kind often share a title: name the project)
-            title = named[0] + re.sub(r"^[（(]?[\d一二三四五六七八九十]*[)）、.．]?", "", title)
+        title = _performance_title(t)
         for i in indicators(layout.doc, meta, t):
             amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
                        (("年初指标值", i.initial_target), ("指标值", i.target), ("实际完成值", i.actual),
@@ -639,4 +672,4 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
-        + part_items(layout, meta) + member_items(layout, meta)
+        + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta)

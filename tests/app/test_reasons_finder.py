@@ -127,3 +127,14 @@ def test_a_change_stated_the_sentence_before_and_the_budget_set_against(tmp_path
     a = svc.ask("某区应急管理局2025年一般公共预算支出为什么没完成年初预算？")
     assert all(n in a.answer for n in ("年初预算10210.34万元", "95.45%", "部分项目未开展完成"))
     assert not a.answer.rstrip("。").endswith("其中")
+
+
+def test_a_projects_self_evaluation_rows_answer_problems_measures_and_why(archive_service):
+    """The written rows of a 项目支出绩效自评表 (问题及原因分析, 下一步改进措施) answer what they say, for the project named."""
+    a = archive_service.ask("大同市场监管局2024年J市场监管经费项目下一步改进措施是什么？")
+    assert a.answerable and "强化绩效监控" in a.answer and "J市场监管经费" in a.answer
+    a = archive_service.ask("大同市场监管局2024年中央药品监管补助资金存在什么问题？")
+    assert "购样成本单价较低" in a.answer and "强化绩效监控" not in a.answer
+    a = archive_service.ask("大同市场监管局2024年中央药品监管补助资金预算执行偏低，原因是什么？")
+    assert "细化程度不够" in a.answer and "12.972" in a.answer
+    assert all(c.quote for c in a.citations)
