@@ -90,6 +90,7 @@ _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一�
 # questions about the evaluation of a unit's projects as a whole: how many, how many of each grade, the average
 _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:资金|金额|预算)|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
+_ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|干啥|用来|花在(?:哪|什么)|用在(?:哪|什么)|拿来做|是做什么的")
 _ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
                             r"主要问题|经验做法|主要经验")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
@@ -186,7 +187,7 @@ def _amount_of(r: Reason) -> str | None:
     head = r.sentence[:marker.start()] if marker else r.sentence
     for m in _AMOUNT.finditer(head):
         value = m.group(1).replace(",", "")
-        if r.change and value == r.change.removesuffix("万元") or re.search(r"预算(?:数)?(?:为|是)?$", head[:m.start()]) \
+        if r.change and value == r.change.removesuffix("万元") or re.search(r"(?:年初|调整后?|全年)预算(?:数)?(?:为|是)?$|预算数(?:为|是)?$", head[:m.start()]) \
                 or re.search(r"(?:增加|减少|增长|下降|上升|降低)$", head[:m.start()]):
             continue
         return f"{value}万元"
@@ -497,6 +498,8 @@ class Answerer:
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         special = (self._agreement(question, units, year) if len(years) <= 1 and asks_agreement(question) else None) \
             or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
+            or (self._use_of(question, units, year) if len(years) <= 1 and _ASKS_USE.search(question)
+                and not re.search(r"哪几|哪些(?!方面|用途|事)|各(?:花了|是|有)?多少|分别|各类", question) else None) \
             or (self._line_years(question, units, years, intent) if not keys else self._against_year(
                 question, keys, units, years, parsed.mentions)) \
             or (self._members(question, units, year) or self._project_sum(question, units, year)
@@ -1005,6 +1008,36 @@ class Answerer:
             return line[0]
         return self._used_for(question, units, year) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
+
+    def _use_of(self, question: str, units, year) -> Answer | None:
+        """What a row or task is for ("…支出2365.94万主要用于什么", "那130万援疆资金用来干什么"): a task's 主要内容 cell
+        (a 整体支出绩效目标表 prints it beside the task's money), else the text's "…（项）”29,381.00万元，主要用于…" of the
+        row the question names."""
+        tasks = [f for f in self.store.figures_where_like("project:%", units or None, year) if f.key.endswith(":budget")]
+        stated = set(re.findall(r"(\d+(?:\.\d+)?)\s*万", question))  # ("那130万援疆资金": the task of that amount)
+        named = {f.key.split(":")[1] for f in tasks if f.value.rstrip("0").rstrip(".") in stated}
+        task = _named_of(self.about, named) if named else self._named_project(self.about, tasks) if tasks else None
+        for f in (f for f in tasks if task and f.key == f"project:{task}:budget"):
+            cells = [c.strip() for c in re.split(r"\t| {2,}", f.citation.quote) if c.strip()]
+            content = next((c for c in cells if len(re.findall(r"[\u4e00-\u9fff]", c)) >= 8 and _plain(c) != _plain(task)),
+                           None)
+            if content:
+                return Answer(answer=f"{self._who(f)}“{task}”预算{_fmt(f)}，主要内容：{content.rstrip('。')}。",
+                              answerable=True, intent="reason", figures=[f], citations=[f.citation], reasons=[content])
+        score, rows = best_items(self.lines(units, year), self.about, metrics_too=True)
+        if not rows or not whole(score, rows[0].name):
+            return None
+        name = rows[0].name
+        for hit in self.search(question, 8):
+            c = hit.citation
+            if units and c.unit not in units or year and c.year != year:
+                continue
+            for m in _USED_FOR.finditer(re.sub(r"\s+", "", hit.text)):
+                if name in m.group("row") and not re.search(r"以下|如下", m.group("use")):  # (a list follows: its parts)
+                    return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{m.group('v')}万元，主要用于"
+                                         f"{m.group('use').rstrip('。')}。", answerable=True, intent="reason",
+                                  citations=[c], reasons=[m.group("use")])
+        return None
 
     def _used_for(self, question: str, units, year) -> Answer | None:
         """A row named by what the text says it is for ("标准化菜场这块安排了多少" → "…（项）”3136.40万元，主要用于标准化

@@ -133,7 +133,9 @@ def scope_of(question: str) -> Scope | None:
 def figure_words() -> tuple[str, ...]:
     """Words of the vocabulary a person may type (labels, printed labels, plain aliases), longest first."""
     words: set[str] = {"三公经费", "三公", "决算", "预算", "公车", "招待费", "接待费", "经费", "支出", "收入",
-                       "减少", "增加", "下降", "增长", "上升", "降低", "持平", "变化", "情况", "原因", "说明"}
+                       "减少", "增加", "下降", "增长", "上升", "降低", "持平", "变化", "情况", "原因", "说明",
+                       # fiscal terms that begin with a unit's kind word (…局政府采购 names no unit below the 局)
+                       "政府采购", "政府购买", "政府性基金", "政府债务", "政府投资", "政府信息公开"}
     for m in METRICS:
         words |= {m.label.replace("“", "").replace("”", ""), *m.printed}
         for alias in m.aliases:

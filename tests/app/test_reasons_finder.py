@@ -138,3 +138,17 @@ def test_a_projects_self_evaluation_rows_answer_problems_measures_and_why(archiv
     a = archive_service.ask("大同市场监管局2024年中央药品监管补助资金预算执行偏低，原因是什么？")
     assert "细化程度不够" in a.answer and "12.972" in a.answer
     assert all(c.quote for c in a.citations)
+
+
+def test_what_a_row_or_task_is_for(archive_service):
+    """"…主要用于什么", "用来干什么": a task's 主要内容 cell (the task picked by the amount the question states), or the
+    text's "…万元，主要用于…" of the row named."""
+    a = archive_service.ask("巴州市场监管局2022年那130万援疆资金主要用来干什么？")
+    assert a.answerable and "130万元" in a.answer and "强化干部教育培训" in a.answer
+    a = archive_service.ask("巴州市场监管局2022年基本人员保障经费主要用途是什么")
+    assert "4471.71万元" in a.answer and "聘用人员工资" in a.answer
+    a = archive_service.ask("昌吉州市监局2021年一般公共服务支出2365.94万主要用于什么？")
+    assert "2365.94万元" in a.answer and "专项业务支出" in a.answer
+    # classes asked for ("花在哪几类上，各多少") are a list, not a use: the classes with their amounts
+    a = archive_service.ask("大同市市场监管局2024年一般公共预算财政拨款支出主要花在哪几类上，各多少？")
+    assert all(n in a.answer for n in ("3864.28", "811.45")) and "以下方面" not in a.answer

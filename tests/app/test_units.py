@@ -101,3 +101,15 @@ def test_no_place_lies_below_a_street_or_town():
 def test_a_place_at_another_level_is_another_place(question, units):
     index = UnitIndex(["北京市朝阳区民政局", "吉林省财政厅"])
     assert found(index, question) == units
+
+
+@pytest.mark.parametrize("question", ["姑苏组织部政府采购授予中小企业合同金额多少？", "市南应急局政府购买服务花了多少",
+                                      "解放碑街道政府性基金支出有没有", "江岸区府办政府信息公开工作经费"])
+def test_a_fiscal_term_after_a_unit_is_no_unit_below_it(question):
+    """政府采购, 政府购买, 政府性基金… begin with a kind word (政府) but name money, not a unit below the one named."""
+    from app.question import figure_words
+
+    names = ["中共苏州市姑苏区委组织部", "青岛市市南区应急管理局", "重庆市渝中区人民政府解放碑街道办事处",
+             "武汉市江岸区人民政府办公室"]
+    found = UnitIndex(names, figure_words()).mentions(question)
+    assert len(found) == 1 and len(found[0].units) == 1 and found[0].units[0] in names
