@@ -92,7 +92,7 @@ _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:�
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
 _ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|干啥|用来|花在(?:哪|什么)|用在(?:哪|什么)|拿来做|是做什么的")
 _ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
-                            r"主要问题|经验做法|主要经验")
+                            r"主要问题|经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
                              r"差异率|预决算")
 _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
@@ -205,12 +205,9 @@ def _named_by(label_text: str) -> list[str]:
 def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
     """The written rows of a project's self-evaluation a why asks for: its 改进措施 when measures are asked, its
     问题 when problems are, else its 问题及原因分析 (and its 预算执行 analysis when money is asked); one of each."""
-    if re.search(r"措施|建议|改进|整改|下一步|怎么改", question):
-        want = r"措施|建议"
-    elif re.search(r"问题", question):
-        want = r"问题"
-    else:
-        want = r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
+    asked = [w for q, w in ((r"问题", r"问题"), (r"措施|建议|改进|整改|下一步|怎么改", r"措施|建议"), (r"成效|成绩|效果", r"成效"))
+             if re.search(q, question)]
+    want = "|".join(asked) or r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
     return list({i.name: i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")}.values())[:2]
 
 
@@ -787,13 +784,16 @@ class Answerer:
         rows = [i for i in self.lines(units, year) if i.kind == "analysis"]
         projects = {re.sub(r"(?:项目)?(?:支出)?绩效(?:自评|目标)表.*$", "", i.table): i.table for i in rows if i.table}
         project = projects.get(_named_of(self.about, set(projects), 0.5) or "")
-        mine = [i for i in rows if i.table == project] if project else [i for i in rows if "整体" in (i.table or "")]
+        # no project named: the department's own (its 整体支出 table's rows, else its running text's findings)
+        mine = [i for i in rows if i.table == project] if project else \
+            [i for i in rows if "整体" in (i.table or "")] or [i for i in rows if i.table is None]
         chosen = _analysis_asked(question, mine)
         if not chosen:
             return None
         c = chosen[0].citation
         said = "；".join(f"“{i.name}”：{(i.reason or '').rstrip('。')}" for i in chosen)
-        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{chosen[0].table}中，{said}。", answerable=True,
+        where = chosen[0].table or _DOC_WORDS.get(c.doc_type, "文件")
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{where}中，{said}。", answerable=True,
                       intent="reason", citations=[i.citation for i in chosen], reasons=[i.reason or "" for i in chosen])
 
     def _unprinted_part(self, question: str, units, year) -> str | None:

@@ -367,6 +367,28 @@ def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# a paragraph's part about the evaluation's results: "发现的问题及原因：…", "下一步改进措施：…", "取得的成效：…"
+_FINDING = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,12}?(?:成效|问题(?:及原因)?(?:主要有)?|改进(?:管理)?措施(?:及建议)?|整改措施|"
+                      r"经验做法|管理建议))[:：]")
+
+
+def finding_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The parts of the running text that say what an evaluation found and what will change ("发现的问题及原因：一是…。
+    下一步改进措施：一是…"): each from its heading words to the next such heading or the paragraph's end."""
+    out = []
+    for start, text, _section in layout.narrative:
+        heads = list(_FINDING.finditer(text))
+        for k, m in enumerate(heads):
+            end = min(heads[k + 1].start() if k + 1 < len(heads) else len(text), m.end() + 600)
+            body = text[m.end():end].strip()
+            if len(re.findall(r"[\u4e00-\u9fff]", body)) >= 6:
+                c = cite(layout.doc, meta, start + m.start(), start + end)
+                printed = re.sub(r"\s*\n\s*", "", re.split(r"[:：]", c.quote, maxsplit=1)[-1]).strip()  # (as printed)
+                out.append(LineItem(name=m.group("name"), kind="analysis", table=None, reason=printed or body,
+                                    citation=c))
+    return out
+
+
 def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The indicators of every 绩效目标表 / 自评表 (a 整体支出 table has no project to hang them on): each 三级指标 with
     its target (指标值, 调整后 when printed), actual value and score, as printed ("≥1395批次")."""
@@ -672,4 +694,5 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
-        + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta)
+        + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
+        + finding_items(layout, meta)

@@ -152,3 +152,13 @@ def test_what_a_row_or_task_is_for(archive_service):
     # classes asked for ("花在哪几类上，各多少") are a list, not a use: the classes with their amounts
     a = archive_service.ask("大同市市场监管局2024年一般公共预算财政拨款支出主要花在哪几类上，各多少？")
     assert all(n in a.answer for n in ("3864.28", "811.45")) and "以下方面" not in a.answer
+
+
+def test_what_an_evaluation_found_and_will_change_in_the_running_text(archive_service):
+    """"发现的问题及原因：…下一步改进措施：…" of a department's text answer what it found and will change, each part
+    quoted as printed from its heading to the next."""
+    a = archive_service.ask("昌吉州市监局2024年绩效自评发现了什么问题？")
+    assert a.answerable and "引导作用发挥不够充分" in a.answer and "科学设置" not in a.answer
+    a = archive_service.ask("昌吉州市监局2024年预算绩效下一步改进措施是什么？")
+    assert "科学设置预算绩效目标" in a.answer and "；" in a.answer.split("下一步改进措施")[-1]
+    assert all(c.quote for c in a.citations)
