@@ -58,3 +58,14 @@ def test_a_unit_described_by_its_charge(question, units):
 def test_a_school_number_typed_in_digits(question, units):
     index = UnitIndex(["银川市第二中学", "银川市第二十一中学", "银川市第九中学"])
     assert [u for m in parse_question(question, index, 2024).mentions for u in m.units] == units
+
+
+@pytest.mark.parametrize(("question", "keys"), [
+    ("公务接待费主要用来接待谁？接待了几批几人？", ["official_reception", "reception_batches", "reception_persons"]),
+    ("公车说是14辆，可资产里登记的车是不是更多", ["vehicles_in_service", "vehicles_total"]),
+    ("公车运行维护费多少", ["vehicle_operation"]),
+])
+def test_the_figures_everyday_words_name(question, keys):
+    from app.question import metric_keys
+
+    assert metric_keys(question, generic=False) == keys
