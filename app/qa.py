@@ -138,6 +138,8 @@ def _stated_share(f: Figure) -> str | None:
 def _figure_said(f: Figure, contradicting: list[Figure], question: str) -> str:
     """"label为value", with the contradicting figures noted and, when a share is asked, the share printed after it."""
     said = f"{label(f.key)}为{_fmt(f)}{contradiction_note([f], contradicting)}"
+    if f.unit == "万元" and re.search(r"(?:多少|几)(?:块钱|元)|(?<!万)元[？?]?$", question):  # ("预算多少元")
+        said += f"（合{(f.amount() * 10000).quantize(Decimal('0.01'))}元）"
     if _ASKS_SHARE.search(question) and f.unit != "%" and (share := _stated_share(f)):
         said += f"，{share}"
     return said

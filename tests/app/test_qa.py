@@ -533,3 +533,9 @@ def test_what_the_review_of_the_new_paths_found(archive_service, question, right
 def test_an_asset_asked_with_no_year_is_read_from_the_newest_year_that_states_it(archive_service):
     assert "价值200.73万元" in archive_service.ask("昌吉州市监局办公家具价值多少").answer  # only the 2021 budget has it
     assert "13514.47" in archive_service.ask("昌吉州市监局房屋面积多大").answer  # both years: 2024's
+
+
+def test_an_amount_asked_in_yuan_is_also_given_in_yuan(archive_service):
+    a = archive_service.ask("昌吉州市监局2024年公务接待费花了多少元？")
+    assert "0.33万元（合3300.00元）" in a.answer
+    assert "合" not in archive_service.ask("昌吉州市监局2024年公务接待费花了多少万元？").answer
