@@ -1367,6 +1367,8 @@ class Answerer:
         more = n1 if v1 > v2 else n2
         unit = "万元" if f1.in_wanyuan() is not None else f1.unit  # (a count compares in its own unit: 辆, 人)
         verdict = f"两者相同，差额为{diff}{unit}" if v1 == v2 else f"{more}多{diff}{unit}"
+        if f1.unit == f2.unit == "元" and v1 != v2:  # (both printed in 元: the exact difference as printed too)
+            verdict += f"（即{abs(f1.amount() - f2.amount())}元）"
         if v1 and v2 and v1 != v2:
             low, high = sorted([v1, v2])
             verdict += f"（高出{((high - low) / low * 100).quantize(Decimal('0.01'))}%）" if low else ""

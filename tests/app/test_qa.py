@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REAL_PDFS
+from conftest import REAL_PDFS, needs_real_pdfs
 
 from app.evaluation.answers import evaluate, judge, load_questions
 
@@ -539,3 +539,9 @@ def test_an_amount_asked_in_yuan_is_also_given_in_yuan(archive_service):
     a = archive_service.ask("昌吉州市监局2024年公务接待费花了多少元？")
     assert "0.33万元（合3300.00元）" in a.answer
     assert "合" not in archive_service.ask("昌吉州市监局2024年公务接待费花了多少万元？").answer
+
+
+@needs_real_pdfs()
+def test_a_difference_of_amounts_printed_in_yuan_is_given_in_yuan_too(archive_service):
+    a = archive_service.ask("普陀区商务委2025年项目支出和基本支出预算各多少元，差多少？")
+    assert "351684000.00元" in a.answer and "19830655.00元" in a.answer and "即331853345.00元" in a.answer
