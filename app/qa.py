@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from app.agreement import asks_agreement, places, verdict, without_tables
+from app.agreement import asks_agreement, places, tables_named, verdict, without_tables
 from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
@@ -207,10 +207,20 @@ def _named_by(label_text: str) -> list[str]:
 def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
     """The written rows of a project's self-evaluation a why asks for: its 改进措施 when measures are asked, its
     问题 when problems are, else its 问题及原因分析 (and its 预算执行 analysis when money is asked); one of each."""
-    asked = [w for q, w in ((r"问题", r"问题"), (r"措施|建议|改进|整改|下一步|怎么改", r"措施|建议"), (r"成效|成绩|效果", r"成效"))
-             if re.search(q, question)]
+    asked = [w for q, w in ((r"问题|不足", r"问题|不足"), (r"措施|建议|改进|整改|下一步|怎么改", r"措施|建议"),
+                            (r"成效|成绩|效果", r"成效"), (r"经验|做法", r"经验")) if re.search(q, question)]
     want = "|".join(asked) or r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
     return list({i.name: i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")}.values())[:2]
+
+
+_BUDGET_GAP = re.compile(r"预算数|年初预算|预决算|完成(?:全年|年初)?预算|小于预算|大于预算|预算(?:执行|完成)")
+
+
+def _head_of(r: Reason) -> str:
+    """What a reason's sentence says before its marker (the sentence before, when it begins with the marker)."""
+    m = REASON_MARKER.search(r.sentence)
+    head = r.sentence[:m.start()] if m else r.sentence
+    return head if head.strip() else (r.before or "")
 
 
 def _explains(r: Reason, key: str) -> bool:
@@ -495,7 +505,10 @@ class Answerer:
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
-        special = (self._agreement(question, units, year) if len(years) <= 1 and asks_agreement(question) else None) \
+        against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
+        special = (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
+                   and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
+                   else None) \
             or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
             or (self._use_of(question, units, year) if len(years) <= 1 and _ASKS_USE.search(question)
                 and not re.search(r"哪几|哪些(?!方面|用途|事)|各(?:花了|是|有)?多少|分别|各类", question) else None) \
@@ -767,7 +780,8 @@ class Answerer:
         when it prints it once only."""
         keys = metric_keys(without_tables(self.about), generic=False)
         lines = self.lines(units, year)
-        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
+        docs = sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True)
+        for d in (d for d in docs if d.year == docs[0].year):  # (the newest year asked, never an older one)
             items = [i for i in lines if i.citation.doc_id == d.doc_id]
             figs = [f for k in keys for f in self.scoped(self.store.figures_where([k], [d.unit] if d.unit else None,
                                                                                  d.year)) if f.citation.doc_id == d.doc_id]
@@ -1026,16 +1040,19 @@ class Answerer:
             if content:
                 return Answer(answer=f"{self._who(f)}“{task}”预算{_fmt(f)}，主要内容：{content.rstrip('。')}。",
                               answerable=True, intent="reason", figures=[f], citations=[f.citation], reasons=[content])
-        score, rows = best_items(self.lines(units, year), self.about, metrics_too=True)
+        asked = re.sub(r"(?:主要|都|是)?(?:用于|用途|用来|用在|花在|干什么|干啥|做什么|拿来).*$", "", self.about)
+        score, rows = best_items(self.lines(units, year), asked, metrics_too=True)
         if not rows or not whole(score, rows[0].name):
             return None
         name = rows[0].name
-        for hit in self.search(question, 8):
-            c = hit.citation
-            if units and c.unit not in units or year and c.year != year:
-                continue
-            for m in _USED_FOR.finditer(re.sub(r"\s+", "", hit.text)):
-                if name in m.group("row") and not re.search(r"以下|如下", m.group("use")):  # (a list follows: its parts)
+        ends = re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(name)}[(（]?[项款类]?[)）]?[“”\"]?$|[)）]{re.escape(name)}"
+                          rf"[(（]?[项款类]?[)）]?[“”\"]?$")
+        for d in self.docs_for(units or None, year):
+            for chunk in self.store.chunks_of(d.doc_id):
+                for m in _USED_FOR.finditer(re.sub(r"\s+", "", chunk.text)):
+                    if not ends.search(m.group("row")) or re.search(r"以下|如下", m.group("use")):
+                        continue  # (another row's name holding this one's; a list follows: its parts)
+                    c = chunk.citation
                     return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{m.group('v')}万元，主要用于"
                                          f"{m.group('use').rstrip('。')}。", answerable=True, intent="reason",
                                   citations=[c], reasons=[m.group("use")])
@@ -1424,6 +1441,8 @@ class Answerer:
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", asked))]
         # amounts the question states ("为什么多了165万", "减少13.52万元是因为什么"), not its years
         stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)", question)
+        budget_asked = bool(re.search(r"预算(?:一样|一致|差|多|少|完成|执行)|年初预算|预决算|超(?:出|过)?(?:年初)?预算|没花完|没用完",
+                                      FUND_NAMES.sub("", question)))
 
         def score(r: Reason) -> float:
             s = 0.0
@@ -1443,6 +1462,9 @@ class Answerer:
             indicator = re.match(r"\S+ (\S+?)（", r.label or "")  # a deviation's "项目 指标（…）": the indicator named
             if indicator and len(indicator.group(1)) >= 3 and indicator.group(1) in asked:
                 s += 1
+            against_budget = bool(_BUDGET_GAP.search(_head_of(r)))
+            if budget_asked == against_budget:  # ("和预算一样", "没完成年初预算" against "比上年减少")
+                s += 0.5
             return s
 
         ranked = sorted(reasons, key=score, reverse=True)

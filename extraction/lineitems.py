@@ -343,7 +343,7 @@ def _performance_title(t) -> str:
 
 # the self-evaluation's written rows under its indicators: what was done, found and will be changed
 _ANALYSIS = re.compile(r"(?:项目实施和)?预算执行情况及分析|产出情况及分析|效益情况及分析|满意度情况及分析|主要经验做法|"
-                       r"(?:项目管理中)?存在的?(?:主要)?问题(?:及原因分析)?|(?:下一步)?改进措施(?:及管理建议)?")
+                       r"(?:项目管理中)?存在的?(?:主要)?(?:问题|不足)(?:及原因分析)?|(?:下一步)?改进措施(?:及管理建议)?")
 
 
 def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -362,7 +362,10 @@ def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 continue
             title = title or _performance_title(t)
             c = cite(layout.doc, meta, r.start, r.end)
-            printed = max(re.split(r"\t| {2,}", c.quote), key=len).strip()  # (the text cell as printed)
+            segments = [x.strip() for x in re.split(r"\t| {2,}", c.quote) if x.strip()]
+            label_at = next((k for k, x in enumerate(segments) if _ANALYSIS.fullmatch(re.sub(r"\s+", "", x))), None)
+            printed = segments[label_at + 1] if label_at is not None and label_at + 1 < len(segments) else ""
+            # (the text cell as printed: the one after the row's name)
             out.append(LineItem(name=cells[at], kind="analysis", table=title, reason=printed or text, citation=c))
     return out
 
