@@ -213,7 +213,7 @@ def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
     return list({i.name: i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")}.values())[:2]
 
 
-_BUDGET_GAP = re.compile(r"预算数|年初预算|预决算|完成(?:全年|年初)?预算|小于预算|大于预算|预算(?:执行|完成)")
+_BUDGET_GAP = re.compile(r"年初预算|预决算|完成(?:全年|年初)?预算|[小大]于预算|预算(?:执行|完成)|决算数?[小大]于|决算数?与预算")
 
 
 def _head_of(r: Reason) -> str:
@@ -1440,7 +1440,8 @@ class Answerer:
         asked = f"{question} {self.about}"  # (a follow-up's row is in the residual carried over)
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", asked))]
         # amounts the question states ("为什么多了165万", "减少13.52万元是因为什么"), not its years
-        stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)", question)
+        stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)|(?<![\d.])(\d+\.\d+)\s*%", question)
+        stated = [a or b for a, b in stated]
         budget_asked = bool(re.search(r"预算(?:一样|一致|差|多|少|完成|执行)|年初预算|预决算|超(?:出|过)?(?:年初)?预算|没花完|没用完",
                                       FUND_NAMES.sub("", question)))
 
