@@ -185,8 +185,7 @@ _AMOUNT = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*万元")
 def _amount_of(r: Reason) -> str | None:
     """The amount a reason's own sentence states for what it explains, before the reason ("项目支出622万元，比上年增加
     165万元…主要原因是…" → 622万元): the first amount that is not the change and not a budget set against it."""
-    marker = REASON_MARKER.search(r.sentence)
-    head = r.sentence[:marker.start()] if marker else r.sentence
+    head = _before_marker(r)
     for m in _AMOUNT.finditer(head):
         value = m.group(1).replace(",", "")
         if r.change and value == r.change.removesuffix("万元") or re.search(r"(?:年初|调整后?|全年)预算(?:数)?(?:为|是)?$|预算数(?:为|是)?$", head[:m.start()]) \
@@ -216,10 +215,15 @@ def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
 _BUDGET_GAP = re.compile(r"年初预算|预决算|完成(?:全年|年初)?预算|[小大]于预算|预算(?:执行|完成)|决算数?[小大]于|决算数?与预算")
 
 
+def _before_marker(r: Reason) -> str:
+    """A reason's sentence up to its marker (主要原因是…): what it says the reason is of."""
+    m = REASON_MARKER.search(r.sentence)
+    return r.sentence[:m.start()] if m else r.sentence
+
+
 def _head_of(r: Reason) -> str:
     """What a reason's sentence says before its marker (the sentence before, when it begins with the marker)."""
-    m = REASON_MARKER.search(r.sentence)
-    head = r.sentence[:m.start()] if m else r.sentence
+    head = _before_marker(r)
     return head if head.strip() else (r.before or "")
 
 
@@ -244,8 +248,7 @@ _BUDGET_STATED = (("年初预算", re.compile(r"年初预算(?:数)?(?:为|是)?
 def _against_budget(r: Reason) -> str:
     """The 年初预算 and the share of it completed that a reason against the budget states before it ("年初预算为10210.34万元，
     支出决算为9746.50万元，完成年初预算的95.45%。决算数小于预算数的主要原因…")."""
-    if not re.search(r"预算数|年初预算|预算", r.sentence[:REASON_MARKER.search(r.sentence).start()]
-                     if REASON_MARKER.search(r.sentence) else r.sentence):
+    if "预算" not in _before_marker(r):
         return ""
     head = f"{r.before or ''}{r.sentence}"
     found = [(what, m.group(1)) for what, p in _BUDGET_STATED if (m := p.search(head))]
