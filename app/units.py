@@ -342,7 +342,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     if not _kind_typed(phrase, text):
         return None
     # the word-list checks come last, on a match that passed everything else
-    if homophones and _another_word(question, start, hits, form):
+    if homophones and _another_word(question, start, hits, form) or _misread(phrase, hits, form):
         return None
     if len(phrase) == 2 and _word_goes_on(question, end + 1, known):
         return None  # 社会 of 社会保障和就业支出 is no 社会科学界联合会
@@ -417,6 +417,66 @@ def _another_word(question: str, start: int, hits: list[int], form: Form) -> boo
     return False
 
 
+def _misread(phrase: str, hits: list[int], form: Form) -> bool:
+    """Whether the phrase fits this name only by reading it apart from how it was typed (each check below)."""
+    placed = any(h < form.place_end for h in hits)  # (a function named alone may be any unit's: the caller asks)
+    return (_level_glued(phrase, hits, form) or _place_start_typed(hits, form)
+            or placed and (_town_left_out(hits, form) or _generic_description(hits, form)))
+
+
+def _level_glued(phrase: str, hits: list[int], form: Form) -> bool:
+    """A place level typed into a word the name does not print (汨罗市政府 is no 汨罗市新市镇人民政府, 黄石市委 no
+    黄石市城市管理执法委员会, 天津市政局 no 天津市财政局)."""
+    level_ends = {p.end() - 1 for p in re.finditer(_PLACE_PIECE, form.text[:form.place_end])}
+    for k in range(len(phrase) - 1):
+        pair = phrase[k:k + 2]
+        skipped = range(hits[k] + 1, hits[k + 1])  # (a generic word left out is an abbreviation: 梁平区[委]政法委)
+        if pair[0] in "省市区县州旗" and (hits[k] in level_ends or hits[k] >= form.place_end) \
+                and any(i not in form.generic for i in skipped) and pair not in form.text and common_word(pair):
+            return True
+    return False
+
+
+def _town_left_out(hits: list[int], form: Form) -> bool:
+    """A town's or street's own name left out of a unit in or under it, its place typed (渠县初级中学 is no 渠县土溪镇
+    初级中学, 长寿区农业服务中心 no …凤城街道办事处农业服务中心)."""
+    own = form.text[form.place_end:]
+    town = _NAMED_LOCAL.match(own)
+    if not (town and _BELOW_TOWN.match(own)):
+        return False
+    name = range(form.place_end + (4 if own.startswith("人民政府") else 0), form.place_end + town.end() - 1)
+    if any(h in name for h in hits if form.text[h] not in "街道镇乡省市区县州旗"):  # (新市镇's 市 is no typed 新市)
+        return False
+    # the town itself named by its kind asks which town (丰台区街道办事处); without it, the place's own (汨罗市人民政府)
+    return not re.fullmatch(r"(?:办事处|办|人民政府|政府)?", own[town.end():]) or not any(
+        form.text[h] in "街道镇乡" for h in hits if form.place_end <= h)
+
+
+def _place_start_typed(hits: list[int], form: Form) -> bool:
+    """The start of a place's name typed as a place of its own (岳阳 of 岳阳楼区, 西藏 of 西藏昌都市)."""
+    for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
+        whole = piece.group(0)
+        stem = whole[:-1] if whole.endswith("新区") else _place_stem(whole)
+        inside = [h - piece.start() for h in hits if piece.start() <= h < piece.end()]
+        if 2 <= len(inside) < len(stem) <= 6 and inside == list(range(len(inside))) and place_word(stem[:len(inside)]):
+            return True
+    return False
+
+
+def _generic_description(hits: list[int], form: Form) -> bool:
+    """One everyday word typed with the kind, the name's own first words and the words after it left out (北京市研究
+    中心 is no 北京市文艺研究与网络文艺发展中心, 云南省数据中心 no 云南省乡村数据和防返贫监测中心); a word right before the
+    kind is the name's own (荣昌区节能中心: …公共机构节能服务中心)."""
+    kind = re.search(r"(?:服务)?中心$|学校$|学院$|馆$|协会$", form.text)
+    if not kind or kind.start() <= form.place_end:
+        return False
+    before = [h for h in hits if form.place_end <= h < kind.start()]
+    if len(before) != 2 or before[1] != before[0] + 1 or before[1] + 1 == kind.start():
+        return False
+    lead_left_out = any(i not in form.generic for i in range(form.place_end, before[0]))
+    return lead_left_out and common_word("".join(form.text[h] for h in before))
+
+
 def _numberless(question: str, start: int, hits: list[int], form: Form) -> bool | None:
     """Whether the phrase leaves out the number that tells the unit from its siblings (重庆中院 for 重庆市第一中级
     人民法院); None when it types another number: 第一幼儿园 against 第二幼儿园, or part of it (二中, 第三中学 against
@@ -488,7 +548,9 @@ def _above_its_level(hits: list[int], form: Form) -> bool:
     if len(pieces) < 2:
         return False
     last = range(skip + pieces[-1].start(), skip + pieces[-1].end())
-    if not any(skip <= h < last.start for h in hits) or any(h in last for h in hits):
+    stem = range(last.start, last.start + len(_place_stem(pieces[-1].group(0))))
+    # (a hit on the last place's level word alone is the typed place's own: 鞍山市 + 委宣传部 is not 海城市委宣传部)
+    if not any(skip <= h < last.start for h in hits) or any(h in stem for h in hits):
         return False
     return not _NAMED_LOCAL.match(form.text[end:])
 
@@ -603,10 +665,19 @@ def _typed_place_in(typed: str, name: str, renamed_only: bool = False) -> bool:
     if renamed_only and level not in ("县", "自治县"):
         return False
     for m in re.finditer(re.escape(stem) + rf"(?P<level>(?:{ETHNIC})*{ADMIN_LEVEL})?", name):
+        if not m["level"] and re.match(rf"[\u4e00-\u9fff]{{1,2}}{_LEVEL}", name[m.end():]):
+            continue  # the start of a longer place's name (岳阳 of 岳阳楼区, 西藏 of 西藏昌都市)
         found = re.sub(rf"^(?:{ETHNIC})*(?:自治)?", "", m["level"] or "")  # 苗族瑶族傣族自治县 is a 县
-        if not level or found == re.sub(r"^自治", "", level) or (level.endswith("县") and found in ("区", "市")):
+        if not level or found == re.sub(r"^自治", "", level) or (level.endswith("县") and _county_renamed(found, name[:m.start()])):
             return True
     return False
+
+
+def _county_renamed(found: str, before: str) -> bool:
+    """Whether a county may have become the place printed at level ``found``: a district (武隆县 → 武隆区), or a
+    county-level city, printed under its prefecture (某州凯里市); a city printed alone or under its province is a
+    prefecture (铁岭县 is not 铁岭市, 昌都县 not 西藏昌都市)."""
+    return found == "区" or found == "市" and bool(re.search(r"(?:市|州|地区|盟)$", before))
 
 
 def _place_stem(place: str) -> str:
@@ -768,6 +839,8 @@ class UnitIndex:
         more = _KIND_AHEAD.match(rest)
         if more is None or any(end <= x.start < end + more.end() for x in matches):
             return False
+        if q[end - 1] == "委" and rest.startswith("员会"):
+            return False  # a name stored short (某区卫生健康委) typed out in full (…委员会): the same unit
         if _CLASS_NAMES.match(rest) and end - start >= 4:
             # a name typed out (吴江区财政局) and a functional class's name after it (城乡社区规划与管理（项）): a row,
             # not a lower unit; a short phrase (城乡 + 社区支出) stays unsure, so it names nothing

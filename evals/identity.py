@@ -11,7 +11,7 @@
 Every item carries a ``split`` (dev / heldout, fixed by a hash of its text before any run); the
 held-out figure is the one that counts.
 
-    python -m evals.identity [--misses] [--round3|--round6]   # per split; --misses lists the development misses only
+    python -m evals.identity [--misses] [--round3|--round6|--round11]   # per split; --misses lists the development misses only
 """
 
 from __future__ import annotations
@@ -211,10 +211,11 @@ def main() -> int:
 
 
 # later rounds, each written without seeing the code after the earlier ones were used in development
-# (R3_README.md, R6_README.md): round → (heads, names, queries)
+# (R3_README.md, R6_README.md, R11_README.md): round → (heads, names, queries)
 LATER_ROUNDS = {
     3: ("disclosure_heads_r3.jsonl", "unit_names_r3.jsonl", "unit_queries_r3.jsonl"),
     6: ("disclosure_heads_r6.jsonl", "unit_names_r6.jsonl", "unit_queries_r6.jsonl"),
+    11: ("disclosure_heads_r11.jsonl", "unit_names_r11.jsonl", "unit_queries_r11.jsonl"),
 }
 ROUND3 = dict(zip(("heads", "names", "queries"), LATER_ROUNDS[3], strict=True))
 

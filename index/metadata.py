@@ -20,7 +20,7 @@ from index.normalise import NormDoc
 
 # what an organisation's name ends with (a bracketed second name may follow)
 _ORG_SUFFIX = (
-    r"(?:局|委员会|委|办公室|办公厅|办|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|"
+    r"(?:局|委员会|委|办公室|办公厅|办|机关|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|"
     r"街道办事处|办事处|管理处|处|监狱|公司|集团|室|组|社|台|场|署|司|科|庭|股|分局|宫|厂|库|站|"
     r"镇|乡|街道|苏木|社区|校区|院区|分校|分院)"
 )
@@ -31,9 +31,13 @@ _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|部门[(（]单位[)）]名称)"
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
-_PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT})\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
-# a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：…)
-_PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT})\s*(?:20\d\d年度?)?\s*(?:部门|单位)(?:预算|决算)")
+# a qualifier printed after a unit's name in a heading (某局(本级)概况)
+_QUALIFIED = r"(?:[(（](?:本级|汇总|部门汇总|合并|本部|含下属单位)[)）])?"
+_PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
+# a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：某医院2025年
+# 预算公开报表)
+_PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*"
+                      rf"(?:20\d\d年度?\s*(?:部门|单位)?|(?:部门|单位))(?:预算|决算)")
 _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})(?:是|为|系|作为|主要职责|的主要职责)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
@@ -58,8 +62,9 @@ def detect(layout: Layout) -> DocMeta:
     labelled = _unit(text, head)
     labelled = official(labelled)
     unit = official(title[0]) if title else labelled
-    if unit and labelled and _placed(labelled, unit):  # the title left out the place the contents print
-        unit = labelled
+    if unit and labelled and (_placed(labelled, unit) or labelled.endswith(unit) and not _PLACED_START.match(unit)
+                                  and _PLACED_START.match(labelled)):
+        unit = labelled  # the title left out the place the contents print, or printed only the kind (组织部)
     window = title[1] if title else _kind_line(lines)
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
@@ -172,6 +177,9 @@ def _kind_line(lines: list[str]) -> str:
 def _first_year(text: str) -> int | None:
     m = _YEAR.search(text)
     return int(m.group(1)) if m else None
+
+
+_PLACED_START = re.compile(rf"(?:{PLACE_PIECE})|中国|中共")
 
 
 def _placed(fuller: str, name: str) -> bool:

@@ -113,3 +113,40 @@ def test_a_fiscal_term_after_a_unit_is_no_unit_below_it(question):
              "武汉市江岸区人民政府办公室"]
     found = UnitIndex(names, figure_words()).mentions(question)
     assert len(found) == 1 and len(found[0].units) == 1 and found[0].units[0] in names
+
+
+@pytest.mark.parametrize("question", ["沙坪坝区卫生健康委员会2025年预算", "沙坪坝区卫健委2025年预算"])
+def test_a_name_stored_short_is_found_typed_out(question):
+    """A unit printed (and stored) in its short form (某区卫生健康委) is the one asked when its 委员会 is typed out; the
+    委员会 is no lower unit."""
+    index = UnitIndex(["沙坪坝区卫生健康委", "沙坪坝区财政局", "重庆市大渡口区卫生健康委员会"])
+    assert found(index, question) == ["沙坪坝区卫生健康委"]
+
+
+@pytest.mark.parametrize(("names", "question", "units"), [
+    # a county that shares its name with the prefecture is another place; a county made a district keeps its name
+    (["中共抚顺市委宣传部"], "抚顺县委宣传部三公经费多少", None),
+    (["重庆市武隆区财政局"], "武隆县财政局三公经费多少", ["重庆市武隆区财政局"]),
+    # a higher place with the function is that place's unit, not a lower city's (成都市委 is not 崇州市委)
+    (["四川省成都市崇州市委组织部"], "成都市委组织部的预算", None),
+    (["四川省成都市崇州市委组织部"], "崇州市委组织部的预算", ["四川省成都市崇州市委组织部"]),
+    # a place level glued into a word the name does not print (市政局, 市委)
+    (["长沙市财政局"], "长沙市政局三公经费", None),
+    (["株洲市城市管理和综合执法局"], "株洲市委三公经费", None),
+    # a town's own name left out of a unit under it; the town itself named without its kind
+    (["宣汉县土黄镇中心小学"], "宣汉县中心小学三公经费", None),
+    (["宣汉县土黄镇中心小学"], "土黄镇中心小学三公经费", ["宣汉县土黄镇中心小学"]),
+    (["浏阳市大瑶镇人民政府", "浏阳市财政局"], "浏阳市人民政府预算", None),
+    (["浏阳市大瑶镇人民政府", "浏阳市财政局"], "大瑶镇政府预算", ["浏阳市大瑶镇人民政府"]),
+    # the start of a place's name typed as a place of its own
+    (["西藏日喀则市财政局"], "西藏财政局三公经费", None),
+    (["西藏日喀则市财政局"], "日喀则财政局三公经费", ["西藏日喀则市财政局"]),
+    # one everyday word of a long name with its kind; the word right before the kind is the name's own
+    (["四川省农村信息和数据监测中心"], "四川省信息中心三公经费", None),
+    (["重庆市荣昌区公共机构节能服务中心"], "荣昌区节能中心2026年预算", ["重庆市荣昌区公共机构节能服务中心"]),
+])
+def test_a_name_read_apart_from_how_it_was_typed_is_not_that_unit(names, question, units):
+    """What an attack on the resolver found answered with another unit (helper-32): each rule, on other names."""
+    from app.question import figure_words
+
+    assert found(UnitIndex(names, figure_words()), question) == units

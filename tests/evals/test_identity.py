@@ -33,6 +33,12 @@ LATER_ROUND_FLOORS = {
     6: ({"dev": (0.96, 0), "heldout": (0.87, 3)},
         {"dev": {"unit": 0.8, "year": 0.9, "type": 0.97, "scope": 0.97},
          "heldout": {"unit": 0.75, "year": 0.95, "type": 0.97, "scope": 0.97}}),
+    # round 11 (2026-12-01): first score dev .919 / 0 wrong, held-out .939 / 1 wrong, metadata unit .688 / .750;
+    # now dev .929 / 0, held-out .939 / 0, unit .812 / .750 (its scope golds follow the printed 部门/单位 word over
+    # (本级): two dev misses are that convention)
+    11: ({"dev": (0.9, 0), "heldout": (0.9, 0)},
+         {"dev": {"unit": 0.78, "year": 0.95, "type": 0.95, "scope": 0.88},
+          "heldout": {"unit": 0.72, "year": 0.95, "type": 0.95, "scope": 0.95}}),
 }
 
 @pytest.fixture(scope="module")

@@ -155,3 +155,20 @@ def test_a_table_header_is_no_title():
     meta = detect_text("部门(单位)整体支出绩效目标表\n(2023年)\n部门(单位)名称\t\t阿克苏地区林业和草原局\n"
                        "任务名称\t主要内容\t预算金额(万元)\n\t\t总额\t财政拨款\t其他资金")
     assert (meta.unit, meta.year, meta.doc_type.value) == ("阿克苏地区林业和草原局", 2023, "performance_target")
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the unit's name broken over two contents lines, the title line naming only its kind
+    ("目 录\n第一部分 部门预算公开管理文件\n第二部分 中国共产党湖北省鄂州市华容区委员会\n统战部概况\n"
+     "第三部分 中国共产党湖北省鄂州市华容区委员会\n统战部2024年部门决算情况说明\n第四部分 名词解释",
+     "中国共产党湖北省鄂州市华容区委员会统战部"),
+    # a qualifier after the name in the 概况 heading
+    ("目 录\n第一部分 湖南省岳阳市平江县财政局(本级)概况\n一、主要职责\n第二部分 2024年度部门决算情况说明", "湖南省岳阳市平江县财政局"),
+    # a body's 机关 (the office of a 政协, 人大常委会)
+    ("赫山区政协机关2023年部门决算\n第一部分 部门概况", "赫山区政协机关"),
+    # an attachment line saying only 预算 after the year
+    ("目 录\n一、基本职能及主要工作\n二、收支预算情况说明\n十二、附件:宜宾市叙州区妇幼保健院2025年预算公开报表",
+     "宜宾市叙州区妇幼保健院"),
+])
+def test_names_in_contents_lines_broken_qualified_or_short(text, unit):
+    assert detect_text(text).unit == unit
