@@ -45,7 +45,8 @@ _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
-_USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元[，,]?主要用于(?P<use>[^。；;]{2,60})")
+_USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[，,][^。；;，,用]{1,24}){0,2}[，,]?"
+                       r"(?:主要)?用于(?P<use>[^。；;]{2,60})")  # (…万元，完成年初预算的89.63%，用于缴纳…)
 _GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
 # a part asked of a figure ("人员经费中基本工资是多少", "三公经费里的公务接待费")
 _PART_OF_FIGURE = re.compile(r"(?:中|里|里面|当中|其中)的?(?P<part>[\u4e00-\u9fff]{2,10}?)(?:是|有|为|花了|用了)?(?:多少|几)")
@@ -195,6 +196,15 @@ def _amount_of(r: Reason) -> str | None:
     return None
 
 
+def _whole_before(r: Reason, key: str) -> str:
+    """The sentence before a part's reason that states the change of the whole ``key`` and lists its parts ("“三公”
+    经费比上年增加6.74万元，其中：…"), "" when it does not: the parts' reasons are the whole's."""
+    last = re.split(r"(?<=。)", (r.before or "").strip())
+    said = next((t for t in reversed(last) if t.strip()), "")
+    change = re.search(r"(?:增加|减少|增长|下降)[^，。]*?万元[^。]*其中", said)
+    return said if change and names_metric(_ACTUAL_OF.get(key, key), said[:change.start()]) else ""
+
+
 def _named_by(label_text: str) -> list[str]:
     """The vocabulary keys a printed label names, a joined label for each of its parts ("公务用车购置及运行费": 公务用车
     购置费 and 公务用车运行费)."""
@@ -209,9 +219,20 @@ def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
     asked = [w for q, w in ((r"问题|不足", r"问题|不足"), (r"措施|建议|改进|整改|下一步|怎么改", r"措施|建议"),
                             (r"成效|成绩|效果", r"成效"), (r"经验|做法", r"经验")) if re.search(q, question)]
     want = "|".join(asked) or r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
-    return list({i.name: i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")}.values())[:2]
+    # a row that states the numbers the question does ("招标21家为什么只完成17家": its 实际完成情况) comes first
+    numbers = [n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?", question) if not re.fullmatch(r"20\d\d", n)]
+    told = [i for i in rows if numbers and all(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", i.reason or "")
+                                                 for n in numbers)]
+    picked = told + [i for i in rows if re.search(want, i.name) and (i.reason or "") not in ("无", "无。")]
+    return list({i.name: i for i in picked}.values())[:2]
 
 
+# a why asked against the budget ("和预算一样", "没完成年初预算", "为什么超预算")
+_WHY_AGAINST_BUDGET = re.compile(r"预算(?:有|存在|之间)?(?:一样|一致|相同|差|多|少|完成|执行|出入|偏差)|年初预算|预决算|"
+                             r"(?:超|完成|没完成|未完成|没达到|达不到)(?:出|过)?(?:全年|年初)?预算|没花完|没用完|超支")
+# the figures that are the department's spending as a whole (what a gap from "the budget" means when none is named)
+_OVERALL = {"gpb_expenditure", "expenditure_current_year", "expenditure_grand_total", "fiscal_grant_expenditure_total",
+            "fiscal_grant_income_total", "fiscal_appropriation_income", "income_current_year", "income_grand_total"}
 _BUDGET_GAP = re.compile(r"年初预算|预决算|完成(?:全年|年初)?预算|[小大]于预算|预算(?:执行|完成)|决算数?[小大]于|决算数?与预算")
 
 
@@ -225,6 +246,14 @@ def _head_of(r: Reason) -> str:
     """What a reason's sentence says before its marker (the sentence before, when it begins with the marker)."""
     head = _before_marker(r)
     return head if head.strip() else (r.before or "")
+
+
+def _same_money(key: str) -> set[str]:
+    """The vocabulary figures that are one sum with ``key`` but for the year's carry-over: 本年财政拨款收入 and
+    财政拨款收入总计, 本年收入合计 and 收入总计 (a reason given for the one explains the other)."""
+    def money(k: str) -> str:
+        return re.sub(r"^本年|总计$|合计$", "", label(k))
+    return {k for k in FIGURE_KEYS if money(k) == money(key)}
 
 
 def _explains(r: Reason, key: str) -> bool:
@@ -275,6 +304,33 @@ def _names_its_table(item: LineItem) -> bool:
     """Whether an indicator is named as its project is ("执法办案经费" in 执法办案经费项目支出绩效目标表): naming the
     project does not name that indicator."""
     return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
+
+
+# what a why says besides the thing it asks about: the asking, the change, the time, money in general
+_NOT_SUBJECT = re.compile(
+    r"为什么|为啥|为何|什么原因|原因|是什么|是啥|什么|怎么|咋|会|要|是|因为|由于|导致|造成|主要|"
+    r"比上年|比去年|与上年|较上年|同比|上年|去年|今年|前年|本年|当年|相比|比|和|跟|与|较|"
+    r"增加|减少|增长|下降|上升|降低|变多|变少|多了|少了|多|少|高|低|大|小|涨|降|减|增|加|变|"
+    r"这么|那么|大幅|明显|一些|不少|很多|较多|幅度|变化|变动|"
+    r"花|钱|支出|收入|经费|资金|费用|预算|决算|年初|全年|完成|执行|没|超|部门|单位|本级|"
+    r"\d{2,4}年度?|\d+(?:\.\d+)?\s*(?:万元|万|元|亿|%)?|[一二两三四五六七八九十百千几]+[十百千万亿]+多?(?:万元|元)?|年度|了|的|呢|啊|吗|吧|这|那|个|项|\W")
+
+
+def _subject_asked(about: str) -> str:
+    """The thing a why asks about when the vocabulary has no key for it ("退休费为什么增加" → 退休费), "" when it
+    names nothing but money in general ("支出为什么减少")."""
+    rest = _NOT_SUBJECT.sub(" ", about).split()
+    return max(rest, key=len) if rest and len(max(rest, key=len)) >= 2 else ""
+
+
+def _says_about(r: Reason, subject: str) -> bool:
+    """Whether a reason's label or the words before its marker name ``subject`` (its money words aside)."""
+    text = _plain(f"{r.label or ''}{_head_of(r)}")
+    core = re.sub(r"(?:缴费|费用|经费|费|支出|资金)$", "", subject) or subject
+    if core in text:
+        return True
+    pairs = _char_pairs(core)
+    return len(core) >= 4 and sum(p in text for p in pairs) >= 2 * len(pairs) / 3
 
 
 def _char_pairs(*words: str) -> set[str]:
@@ -591,9 +647,9 @@ class Answerer:
             found = self._project(question, units, year, named_in="".join(quoted))
             if found is not None:
                 return found
-        if _EVALUATED.search(question) and re.search(r"绩效|自评|评价|打分|评分", question):
-            return self._evaluation_summary(question, units, year)
-        return None
+        return self._graded(question, units, year) or (
+            self._evaluation_summary(question, units, year)
+            if _EVALUATED.search(question) and re.search(r"绩效|自评|评价|打分|评分", question) else None)
 
     # -- answers ---------------------------------------------------------------------------
     def _none(self, question: str, intent: str, message: str, nearest: bool = True) -> Answer:
@@ -687,6 +743,24 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}的绩效指标{describe(best, False)}。",
                       answerable=True, intent="figure", citations=[c])
 
+    def _with_counts(self, question: str, answer: Answer, units, year) -> Answer:
+        """The answer with the indicators of the project it is about that count what else the question asks ("培训了
+        多少人、几天": 培训人员 =30名 and 培训时长 =9天): for each measure asked, the first such indicator not shown yet."""
+        tables = {i.table for i in self.lines(units, year) if i.kind == "indicator"
+                  and any(c.doc_id == i.citation.doc_id and c.char_start == i.citation.char_start for c in answer.citations)}
+        named = self._named_project(self.about or question, self.scoped(
+            self.store.figures_where_like("project:%", units, year)))
+        items = [i for i in self.lines(units, year) if i.kind == "indicator" and (
+            i.table in tables or named and _plain(named) in _plain(i.table or ""))]
+        for m in _MEASURE.finditer(question):
+            item = next((i for i in items if m.group(1) not in ("万元", "元") and f"“{i.name}”" not in answer.answer
+                         and re.search(_MEASURES[m.group(1)], values := "".join(a.value for a in i.amounts))
+                         and not _PER_UNIT.search(values)), None)
+            if item is not None:
+                answer.answer = answer.answer.rstrip("。") + f"；{describe(item, False)}。"
+                answer.citations.append(item.citation)
+        return answer
+
     def _per_unit(self, question: str, units, year) -> Answer | None:
         """A per-person or per-item standard a performance table prints ("培训人均支出标准 =180元/人.天"), named by
         the most pairs of characters the question shares with it (at least one that is not a generic word)."""
@@ -764,7 +838,7 @@ class Answerer:
             if f is None:
                 continue
             figs.append(f)
-            parts.append(_figure_said(f, contradicting, question) + note)
+            parts.append(_figure_said(f, contradicting, question) + note + self._parts_said(f, question, len(keys)))
             shown += contradicting
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
@@ -777,6 +851,28 @@ class Answerer:
                           intent=intent, figures=figs, citations=[f.citation for f in figs])
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _parts_said(self, f: Figure, question: str, asked: int) -> str:
+        """"，其中：…" with the parts the sentence stating ``f`` lists after it: for the one figure asked, or when parts
+        are asked of several."""
+        if asked > 1 and not re.search(r"其中|分别|构成|组成|包括", question):
+            return ""
+        printed = self._printed_parts(f, bool(re.search(r"占|比例|比重", question)))
+        return f"，其中：{printed}" if printed else ""
+
+    def _printed_parts(self, f: Figure, shares: bool = False) -> str:
+        """The parts the sentence stating ``f`` lists after it ("政府采购预算402.18万元，其中：政府采购货物预算40.38万元…"),
+        as printed; "" when it lists none."""
+        c = f.citation
+        if c.char_start is None or c.char_end is None:
+            return ""
+        parts = [i for i in self.lines([c.unit] if c.unit else None, c.year) if i.kind == "part"
+                 and i.citation.doc_id == c.doc_id and i.amounts and c.char_start < i.citation.char_start <= c.char_end
+                 and i.path and names_metric(f.key, i.path[0])]  # (the whole they are of is the figure)
+        parts = [i for i in parts if i.path == parts[0].path] if parts else []  # (one whole's: not the next sentence's parts)
+        return "，".join(f"{i.name}{i.amounts[0].value}{i.amounts[0].unit}"
+                        + "".join(f"（{a.column}{a.value}%）" for a in i.amounts[1:] if shares and a.unit == "%")
+                        for i in parts[:6])
 
     def _agreement(self, question: str, units, year) -> Answer | None:
         """Whether the places the newest document asked prints one row or figure agree (:mod:`app.agreement`); None
@@ -803,10 +899,13 @@ class Answerer:
         rows = [i for i in self.lines(units, year) if i.kind == "analysis"]
         projects = {re.sub(r"(?:项目)?(?:支出)?绩效(?:自评|目标)表.*$", "", i.table): i.table for i in rows if i.table}
         project = projects.get(_named_of(self.about, set(projects), 0.5) or "")
+        if project is None and re.search(r"哪些项目|哪几个项目|几个项目|项目有(?:几|多少)个|多少个项目", question) and (
+                listed := self._projects_with(question, rows, projects)) is not None:
+            return listed  # (else the department's own rows below)
         # no project named: the department's own (its 整体支出 table's rows, else its running text's findings)
-        mine = [i for i in rows if i.table == project] if project else \
-            [i for i in rows if "整体" in (i.table or "")] or [i for i in rows if i.table is None]
-        chosen = _analysis_asked(question, mine)
+        chosen = _analysis_asked(question, [i for i in rows if i.table == project]) if project else \
+            _analysis_asked(question, [i for i in rows if "整体" in (i.table or "")]) or \
+            _analysis_asked(question, [i for i in rows if i.table is None])
         if not chosen:
             return None
         c = chosen[0].citation
@@ -814,6 +913,23 @@ class Answerer:
         where = chosen[0].table or _DOC_WORDS.get(c.doc_type, "文件")
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{where}中，{said}。", answerable=True,
                       intent="reason", citations=[i.citation for i in chosen], reasons=[i.reason or "" for i in chosen])
+
+    def _projects_with(self, question: str, rows: list[LineItem], projects: dict[str, str]) -> Answer | None:
+        """Which projects' self-evaluations write what is asked ("存在问题的项目有几个"): those whose row for it says more
+        than 无, each with its text; None when the documents hold no such rows."""
+        want = _analysis_asked(question, rows)
+        if not want:
+            return None
+        kind = re.compile("|".join(re.escape(w.name) for w in want))
+        told = {name: i for name, table in projects.items() for i in rows
+                if i.table == table and kind.fullmatch(i.name) and not re.fullmatch(r"(?:暂)?无[。.]?|未发现(?:问题)?[。.]?", i.reason or "")}
+        if not told:
+            return None
+        c = next(iter(told.values())).citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年有{len(told)}个项目的自评表写了“{want[0].name}”："
+                             f"{'、'.join(told)}（各项目所写见引文）。",
+                      answerable=True, intent="list", citations=[i.citation for i in told.values()],
+                      reasons=[i.reason or "" for i in told.values()])
 
     def _unprinted_part(self, question: str, units, year) -> str | None:
         """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of
@@ -1011,7 +1127,7 @@ class Answerer:
                 return self._stated_answer(rows[0], rows[0].name)
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact and not _names_its_table(line[1].item):
-            return line[0]
+            return self._with_counts(question, line[0], units, year)
         # a project named with 项目/经费… words, or else nearly whole ("J信息网络运维费"; 食品安全抽检 is no 食品安全监管经费)
         loose = re.search(r"项目|专项|预算|经费|资金|建设", question)
         found = self._project(question, units, year, min_share=0 if loose else 0.75) if _QUANTITY.search(question) \
@@ -1022,7 +1138,7 @@ class Answerer:
                 # how many of something the project's table does not count: not its money
                 return self._none(question, intent, "档案中没有找到这项内容：公开文件只列出这个项目的资金和绩效指标。"
                                                     "下面是最相近的段落。")
-            return indicator or found
+            return self._with_counts(question, indicator or found, units, year)
         if line is not None:
             return line[0]
         return self._used_for(question, units, year) or self._none(
@@ -1048,17 +1164,18 @@ class Answerer:
         if not rows or not whole(score, rows[0].name):
             return None
         name = rows[0].name
-        ends = re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(name)}[(（]?[项款类]?[)）]?[“”\"]?$|[)）]{re.escape(name)}"
-                          rf"[(（]?[项款类]?[)）]?[“”\"]?$")
+        tail = r"[(（]?[项款类]?[)）]?[“”\"]?(?:(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?)?(?:为|是)?$"  # (…支出年初预算605.43万元)
+        ends = re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(name)}{tail}|[)）]{re.escape(name)}{tail}")
         for d in self.docs_for(units or None, year):
             for chunk in self.store.chunks_of(d.doc_id):
-                for m in _USED_FOR.finditer(re.sub(r"\s+", "", chunk.text)):
+                for m in _USED_FOR.finditer(re.sub(r"\s+", "", chunk.body)):  # (not its headings)
                     if not ends.search(m.group("row")) or re.search(r"以下|如下", m.group("use")):
                         continue  # (another row's name holding this one's; a list follows: its parts)
-                    c = chunk.citation
-                    return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{m.group('v')}万元，主要用于"
-                                         f"{m.group('use').rstrip('。')}。", answerable=True, intent="reason",
-                                  citations=[c], reasons=[m.group("use")])
+                    c = chunk.citation  # (as printed from the row's name on: its amounts, then what it is for)
+                    said = m.group(0)[m.group("row").rfind(name) + len(name):]
+                    said = re.sub(r"^[(（][项款类][)）]|^[“”\"]", "", said).lstrip("“”\"")
+                    return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{said.rstrip('。')}。",
+                                  answerable=True, intent="reason", citations=[c], reasons=[m.group("use")])
         return None
 
     def _used_for(self, question: str, units, year) -> Answer | None:
@@ -1113,6 +1230,36 @@ class Answerer:
         who = "、".join(units) if units else ""
         when = f"{year}年" if year else ""
         return self._none(question, intent, f"档案中没有找到{who}{when}的{'、'.join(label(k) for k in keys)}。")
+
+    def _graded(self, question: str, units, year) -> Answer | None:
+        """The projects whose self-evaluation score earns the grade asked ("自评为“良”的项目有哪些"), by the national
+        bands, each with its score; None when no grade is asked by name or no project score is stored."""
+        from extraction.rules_projects import grade_of
+
+        asked = re.search(r"(?:自评|评价|等级|评)(?:为|是|结果为|结果是|等级为)?[“\"]?([优良中差])[”\"]?(?!于|点|间|期|央|心|国|别)",
+                          question)
+        if asked is None or not re.search(r"哪|什么项目", question):
+            return None  # (how many of a grade: the document's own count, :meth:`_evaluation_summary`)
+        scores = [f for f in self.scoped(self.store.figures_where_like("project:%:score", units or None, year))
+                  if f.in_wanyuan() is None]
+        if not scores:
+            return None
+        newest = max(f.citation.year or 0 for f in scores)
+        scores = [f for f in scores if (f.citation.year or 0) == newest]
+        graded = sorted((f for f in scores if grade_of(f.amount()) == asked.group(1)), key=lambda f: -f.amount())
+        who = self._who(scores[0])
+        if not graded:
+            return Answer(answer=f"{who}自评的{len(scores)}个项目中，没有得分在“{asked.group(1)}”档的项目。",
+                          answerable=True, intent="list", citations=[f.citation for f in scores[:3]])
+        said = "，".join(f"{f.key.split(':')[1]}（{f.value}分）" for f in graded)
+        # the count the document states for the grade, when its printed self-evaluation tables are fewer
+        stated = next((m for i in self.lines(units, newest) if i.kind == "evaluation"
+                       if (m := re.search(rf"(\d+)个项目(?:自评)?(?:为|得分为|评为)?[“\"]?{asked.group(1)}", i.name))), None)
+        note = f"文件说明自评为“{asked.group(1)}”的项目共{stated.group(1)}个，所附自评表中" \
+            if stated and int(stated.group(1)) != len(graded) else ""
+        return Answer(answer=f"{who}{note}自评为“{asked.group(1)}”的项目有{len(graded)}个：{said}（按90分及以上为优、"
+                             f"80–90分为良、60–80分为中、60分以下为差）。", answerable=True, intent="list", figures=graded,
+                      citations=[f.citation for f in graded])
 
     def _evaluation_summary(self, question: str, units, year) -> Answer | None:
         """How many projects were evaluated, with what money and grades: the document's own sentences, those that
@@ -1228,7 +1375,11 @@ class Answerer:
         text = "，".join(f"{label(k)}{_fmt(f)}" for k, f in found)
         head = f"{self._who(found[0][1])}“三公”经费{'预算' if budget else ''}"
         head += f"共{_fmt(total)}，" if total else "包括："
-        figs = ([total] if total else []) + [f for _, f in found]
+        # another figure asked beside them ("三公经费预算和机关运行经费预算各多少")
+        others = [(k, f) for k in keys if not k.startswith("three_public") and k not in THREE_PUBLIC_ITEMS
+                  and (f := _best(self.figures(k, units, year))) is not None]
+        text += "".join(f"；{label(k)}{'预算' if budget and '预算' not in label(k) else ''}为{_fmt(f)}" for k, f in others)
+        figs = ([total] if total else []) + [f for _, f in found] + [f for _, f in others]
         return Answer(answer=head + text + "。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 
@@ -1427,17 +1578,9 @@ class Answerer:
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
         reasons = [Reason.model_validate_json(data) for _, data in rows]
-        projects = [] if keys else self.store.figures_where_like("project:%", units, year)
-        project = self._named_project(self.about or question, projects) if projects else None
-        if project is not None:
-            own = f"project:{project}:score"
-            named = rf"“?{re.escape(project.removesuffix('项目'))}”?项目"
-            stated = [r for r in reasons if r.key != own and re.search(named, r.sentence)]
-            found = self._project_reasons(question, project, [r for r in reasons if r.key == own], projects, stated,
-                                          _analysis_asked(question, [i for i in self.lines(units, year) if
-                                                                     i.kind == "analysis" and project in (i.table or "")]))
-            if found is not None:
-                return found
+        found = None if keys else self._project_why(question, reasons, units, year)
+        if found is not None:
+            return found
         want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))
         want_up = bool(re.search(r"多|增|涨|高|超", question)) and not want_down
         asked = f"{question} {self.about}"  # (a follow-up's row is in the residual carried over)
@@ -1445,8 +1588,7 @@ class Answerer:
         # amounts the question states ("为什么多了165万", "减少13.52万元是因为什么"), not its years
         stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)|(?<![\d.])(\d+\.\d+)\s*%", question)
         stated = [a or b for a, b in stated]
-        budget_asked = bool(re.search(r"预算(?:一样|一致|差|多|少|完成|执行)|年初预算|预决算|超(?:出|过)?(?:年初)?预算|没花完|没用完",
-                                      FUND_NAMES.sub("", question)))
+        budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question)))
 
         def score(r: Reason) -> float:
             s = 0.0
@@ -1467,15 +1609,57 @@ class Answerer:
             if indicator and len(indicator.group(1)) >= 3 and indicator.group(1) in asked:
                 s += 1
             against_budget = bool(_BUDGET_GAP.search(_head_of(r)))
-            if budget_asked == against_budget:  # ("和预算一样", "没完成年初预算" against "比上年减少")
-                s += 0.5
+            if budget_asked == against_budget:  # ("和预算一样", "没完成年初预算" against "比上年减少"); a gap asked
+                s += 1 if budget_asked else 0.5  # with no figure named is enough to mean a gap's reason
             return s
 
-        ranked = sorted(reasons, key=score, reverse=True)
-        if not ranked or score(ranked[0]) < 1:
+        ranked = [r for r in sorted(reasons, key=score, reverse=True) if score(r) >= 1]
+        return self._ranked_why(question, keys, ranked, budget_asked, units, year)
+
+    def _ranked_why(self, question: str, keys: list[str], ranked: list[Reason], budget_asked: bool, units, year
+                    ) -> Answer:
+        """The answer from the reasons that may be meant, best first: the one about what the question names."""
+        subject = "" if keys else _subject_asked(self.about or question)
+        if subject and not any(subject in _plain(i.name) for i in self.lines(units, year)):
+            subject = ""  # (only a row the documents print is a thing asked about: not "一半", "有哪些")
+        if subject and ranked and not any(_says_about(r, subject) for r in ranked):
+            return self._none(question, "reason", f"档案中没有找到对“{subject}”（或其变化）的原因说明。下面是最相近的段落。")
+        if not ranked:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
         about = self._about_named(question, ranked, units, year)
-        return about if isinstance(about, Answer) else self._reason_answer(about[0], units, year)
+        if isinstance(about, Answer):
+            return about
+        if budget_asked:
+            return self._budget_reason(question, about, units, year)
+        return self._reason_answer(about[0], units, year)
+
+    def _project_why(self, question: str, reasons: list[Reason], units, year) -> Answer | None:
+        """Why of the project the question names: its deviations' reasons, the text's sentences about it and its
+        self-evaluation's analysis rows."""
+        projects = self.store.figures_where_like("project:%", units, year)
+        project = self._named_project(self.about or question, projects) if projects else None
+        if project is None:
+            return None
+        own = f"project:{project}:score"
+        named = rf"“?{re.escape(project.removesuffix('项目'))}”?项目"
+        stated = [r for r in reasons if r.key != own and re.search(named, r.sentence)]
+        return self._project_reasons(question, project, [r for r in reasons if r.key == own], projects, stated,
+                                     _analysis_asked(question, [i for i in self.lines(units, year) if
+                                                                i.kind == "analysis" and project in (i.table or "")]))
+
+    def _budget_reason(self, question: str, about: list[Reason], units, year) -> Answer:
+        """Why a figure differs from its budget: a reason the document gives against the budget (年初预算, 预决算差异…),
+        else a refusal with the budget and the actual: a year-on-year reason is no reason for the gap."""
+        named = [k for k in metric_keys(question, generic=False) if k != "gpb_initial_budget"]
+        overall = {*_OVERALL, None} if not named else None  # (no figure named: the department's spending as a whole)
+        gap = [r for r in about if _BUDGET_GAP.search(_head_of(r)) and (overall is None or r.key in overall)]
+        if gap:
+            return self._reason_answer(gap[0], units, year)
+        key = _ACTUAL_OF.get(named[0], named[0]) if named else "gpb_expenditure"
+        figs = [f for k in (_BUDGET_OF.get(key), key) if k and (f := _best(self.figures(k, units, year))) is not None]
+        shown = (self._who(figs[0]) if figs else "") + "，".join(f"{label(f.key)}为{_fmt(f)}" for f in figs)
+        return Answer(answer=f"档案中没有找到{label(key)}与预算之间差异的原因说明。" + (f"文件只列出{shown}。" if shown else ""),
+                      answerable=False, intent="reason", figures=figs, citations=[f.citation for f in figs])
 
     def _about_named(self, question: str, ranked: list[Reason], units, year) -> list[Reason] | Answer:
         """The explanations of the figure the question names (its 决算 and 预算 are one figure), best first; a refusal
@@ -1483,11 +1667,22 @@ class Answerer:
         named_keys = [k for k in metric_keys(question, generic=False) if k != "gpb_initial_budget"]
         if not named_keys:
             return ranked
-        related = {*named_keys, *(_ACTUAL_OF.get(k, k) for k in named_keys), *(_BUDGET_OF.get(k, k) for k in named_keys)}
+        related = {*(m for k in named_keys for m in _same_money(k)), *(_ACTUAL_OF.get(k, k) for k in named_keys),
+                   *(_BUDGET_OF.get(k, k) for k in named_keys)}
         about = [r for r in ranked if r.key in related or any(_explains(r, k) for k in named_keys)]
         if about:
             return about
         figs = [f for k in named_keys[:1] if (f := _best(self.figures(k, units, year))) is not None]
+        whole = next((r for r in ranked for k in named_keys if _whole_before(r, k)), None)
+        if whole is not None:  # ("三公经费比上年增加6.74万元，其中：…运行费增加7.36万元，主要原因是…")
+            said = _whole_before(whole, named_keys[0]) or ""
+            when = "" if said.startswith(str(whole.citation.year)) else f"{whole.citation.year or ''}年"
+            return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{printed_text(whole)}",
+                          answerable=True, intent="reason", citations=[whole.citation], reasons=[whole.reason])
+        same = next((r for f in figs for r in ranked if r.citation.doc_id == f.citation.doc_id
+                     and _amount_of(r) == f"{f.in_wanyuan()}万元"), None)
+        if same is not None:  # ("收入预算2785.21万元…一般公共预算2785.21万元，占100%，比上年增加…，主要原因是…")
+            return [same]
         shown = f"文件只列出{self._who(figs[0])}{label(figs[0].key)}为{_fmt(figs[0])}。" if figs else ""
         return Answer(answer=f"档案中没有找到对{label(named_keys[0])}（或其变化）的原因说明。{shown}",
                       answerable=False, intent="reason", figures=figs, citations=[f.citation for f in figs])
@@ -1507,7 +1702,8 @@ class Answerer:
         figs = [best] if best else []
         amount = None if (top.key or "").startswith("project:") else _fmt(best) if best else _amount_of(top)
         stated = "，".join(w for w in (f"为{amount}" if amount else "", change, _against_budget(top)) if w)
-        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{top.label or ''}{stated}，原因：{reason}"
+        shown = re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]\s*", "", top.label or "")  # (not its heading's number)
+        answer = f"{top.citation.unit or ''}{top.citation.year or ''}年{shown}{stated}，原因：{reason}"
         return Answer(answer=answer, answerable=True, intent="reason", figures=figs,
                       citations=[top.citation] + [f.citation for f in figs], reasons=[reason])
 

@@ -23,7 +23,7 @@ from extraction.rules_tables import total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
 from extraction.views import indicators
-from index.layout import Layout, cite
+from index.layout import Layout, Row, cite
 
 # the tables whose rows are 科目 (functional or economic classification) worth answering from
 TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
@@ -354,8 +354,12 @@ def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         if "绩效" not in t.title:
             continue
         title = None
-        for r in t.rows:
+        for n, r in enumerate(t.rows):
             cells = [re.sub(r"\s+", "", c) for c in r.cells if c.strip()]
+            if "实际完成情况" in cells and n + 1 < len(t.rows):  # (年度目标 | 实际完成情况 over the row that fills them)
+                title = title or _performance_title(t)
+                out += _completion(layout, meta, t.rows[n + 1], title)
+                continue
             at = next((k for k, c in enumerate(cells[:-1]) if _ANALYSIS.fullmatch(c)), None)
             if at is None or len(text := cells[at + 1]) < 4 or _ANALYSIS.fullmatch(text) or not re.search(
                     r"[\u4e00-\u9fff]{4}", text):
@@ -368,6 +372,16 @@ def analysis_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             # (the text cell as printed: the one after the row's name)
             out.append(LineItem(name=cells[at], kind="analysis", table=title, reason=printed or text, citation=c))
     return out
+
+
+def _completion(layout: Layout, meta: DocMeta, row: Row, title: str | None) -> list[LineItem]:
+    """The 实际完成情况 a self-evaluation writes under its year's target ("气瓶质量安全追溯平台有效运行。 | 车用气瓶…公开
+    招标21家，实际完成17家，因四家气站停业…"): the row's last written cell, when the row holds the target and it."""
+    texts = [x.strip() for x in re.split(r"\t| {2,}", cite(layout.doc, meta, row.start, row.end).quote) if x.strip()]
+    if len(texts) != 2 or not all(re.search(r"[\u4e00-\u9fff]{4}", x) for x in texts):
+        return []
+    return [LineItem(name="实际完成情况", kind="analysis", table=title, reason=texts[1],
+                     citation=cite(layout.doc, meta, row.start, row.end))]
 
 
 # a paragraph's part about the evaluation's results: "发现的问题及原因：…", "下一步改进措施：…", "取得的成效：…"

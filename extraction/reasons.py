@@ -123,10 +123,12 @@ def printed_text(r: Reason) -> str:
     return r.printed or re.sub(r"[ \t]*\n\s*", "", r.citation.quote)
 
 
-def _stated_before(previous: str, label: str, direction: str | None) -> tuple[str, str | None] | None:
+def _stated_before(previous: str, label: str, direction: str | None, whole: bool = False
+                   ) -> tuple[str, str | None] | None:
     """The change the sentence before states for ``label`` (its first amount in 万元 after the label's last mention,
-    and the rate after it), when the reason's own sentence names only the direction."""
-    at = previous.rfind(label[:4])
+    and the rate after it), when the reason's own sentence names only the direction. ``whole``: the label must be
+    printed whole (a wider passage names other figures that share its first words)."""
+    at = previous.rfind(label if whole else label[:4])
     if at < 0:
         return None
     moves = list(_DIRECTION.finditer(previous, at))
@@ -157,6 +159,18 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
     return key, label
 
 
+def _earlier(layout: Layout, index: int, section: str | None, blocks: int = 3) -> str:
+    """The running text of up to ``blocks`` paragraphs before paragraph ``index`` in the same section."""
+    before = [text for _, text, sec in layout.narrative[max(0, index - blocks):index] if sec == section]
+    return "".join(before)
+
+
+def _in_brackets(text: str, at: int) -> bool:
+    """Whether ``at`` is inside an opened bracket: "收费(主要是教育收费)" explains a word, not a change."""
+    head = text[:at]
+    return head.count("(") + head.count("（") > head.count(")") + head.count("）")
+
+
 def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
     """The reason sentences of a document's running text, each with the figure it explains and its citation,
     the sentence as printed (joined across PDF line breaks) and the sentences before and after it."""
@@ -170,7 +184,7 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             span = (start + sm.start(), start + sm.end())
             rest = _rest_on_next_page(layout, index, span, spans)
             sentence = sm.group(0) + (layout.text[slice(*rest)] if rest else "")
-            marker = REASON_MARKER.search(sentence)
+            marker = next((m for m in REASON_MARKER.finditer(sentence) if not _in_brackets(sentence, m.start())), None)
             item_here = _ITEM.search(sentence)
             if marker is None or span in joined:
                 previous_item = item_here.group(0) if item_here else previous_item
@@ -193,8 +207,10 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 rate = next((d for d in moves if d.group("unit") == "%" and d.group("num")), None)
                 percent = f"{rate.group('num')}%" if rate else None
             labels = list(LABEL_RE.finditer(head))
-            if change is None and labels and previous:  # "…公务接待费支出决算减少0.15万元，下降27.78%。公务接待费支出减少的
-                change, percent = _stated_before(previous, labels[0].group(0), direction) or (change, percent)  # 主要原因是…"
+            if change is None and labels:  # "…公务接待费支出决算减少0.15万元，下降27.78%。公务接待费支出减少的主要原因是…"
+                named = labels[0].group(0)  # (else the paragraphs before it in its section: "财政拨款收入…增加24,558.18万元")
+                change, percent = (previous and _stated_before(previous, named, direction)) or _stated_before(
+                    _earlier(layout, index, section), named, direction, whole=True) or (change, percent)
             key, label = _subject(head, labels, previous_item, section)
             joined.add(rest)
             printed, before, after = _in_context(layout, index, span, spans, rest)

@@ -165,6 +165,37 @@ def test_the_parts_printed_after_a_total_answer_a_list_of_them(archive_service):
     assert b.figures[0].key == "vehicles_in_service" and b.figures[0].value == "14"
 
 
+def test_another_figure_asked_beside_the_three_public_parts(archive_service):
+    """"三公经费预算和机关运行经费预算各多少": the 三公 parts, and the other figure asked with them."""
+    a = archive_service.ask("昌吉州市监局2021年三公经费预算和机关运行经费预算各多少")
+    assert all(n in a.answer for n in ("33.86万元", "30.86万元", "机关运行经费预算为279.64万元"))
+    assert any(f.key == "agency_operating_expenses" for f in a.figures)
+
+
+def test_a_total_is_given_with_the_parts_its_sentence_lists(archive_service):
+    """"政府采购支出总额1,242.27万元，其中：…货物支出46.47万元…": the parts of that whole, not another sentence's."""
+    a = archive_service.ask("大同市监局2024年政府采购多少")
+    assert "1242.27万元" in a.answer and "政府采购货物支出46.47万元" in a.answer and "1195.80万元" in a.answer
+    a = archive_service.ask("昌吉州市监局2024年机关运行经费多少")
+    assert "其中" not in a.answer
+
+
+def test_the_projects_of_a_grade_are_listed_by_their_scores(archive_service):
+    """"自评为“良”的项目有哪些": the projects whose score is in that band, with the document's own count when its
+    printed tables hold fewer; "有几个" is the document's own count."""
+    a = archive_service.ask("大同市监局2024年自评为良的项目有哪些")
+    assert a.intent == "list" and "有6个" in a.answer and "Z计量监管经费（82.79分）" in a.answer and "97.81" not in a.answer
+    a = archive_service.ask("大同市监局2024年哪些项目自评为优")
+    assert "共36个" in a.answer and "J残疾人保障金（99.98分）" in a.answer and "82.79" not in a.answer
+    assert "6个项目自评为“良”" in archive_service.ask("大同市监局2024年自评为良的项目有几个").answer
+
+
+def test_a_projects_money_and_what_its_indicators_count(archive_service):
+    """"…培训班花了多少钱？培训了多少人、几天？": the money, and each count asked from the project's indicators."""
+    a = archive_service.ask("昌吉州市监局2024年“丝路同源 智惠闽昌”执法培训班花了多少钱？培训了多少人、几天？")
+    assert all(n in a.answer for n in ("16.20万元", "=30名", "=9天"))
+
+
 def test_a_graded_总计_row_gives_the_projects_score(archive_service):
     a = archive_service.ask("大同市监局2024年个体工商户保险保障项目自评打了几分")
     assert a.answerable and "98分" in a.answer and any(c.line_start == 1158 for c in a.citations)
