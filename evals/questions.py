@@ -27,13 +27,14 @@ from app.evaluation.answers import judge, load_questions
 from app.evaluation.runner import GOLD_DIR, sample_archive
 from app.service import DisclosureService
 from app.settings import get_settings
-from evals.renamed import MAP_R7, MAP_R8, MAP_R9, MAP_R10, load_map
+from evals.renamed import MAP_R7, MAP_R8, MAP_R9, MAP_R10, MAP_R12, load_map
 from evals.renamed import build as build_renamed
 
 SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_r4.jsonl", "questions_a3.jsonl"),
         "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl"),
         "renamed7": ("questions_r7.jsonl",), "renamed8": ("questions_r8.jsonl",),
-        "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",)}
+        "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",),
+        "renamed12": ("questions_r12.jsonl",)}
 
 
 UNSEEN = ("questions_r8.jsonl",)  # sets no miss of which is ever printed: both parts are held out
@@ -71,9 +72,10 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     renamed8 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed8-")), corpus, load_map(MAP_R8))
     renamed9 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed9-")), corpus, load_map(MAP_R9))
     renamed10 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed10-")), corpus, load_map(MAP_R10))
+    renamed12 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed12-")), corpus, load_map(MAP_R12))
     out: dict = {}
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
-                           ("renamed9", renamed9), ("renamed10", renamed10)):
+                           ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

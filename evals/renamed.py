@@ -28,6 +28,7 @@ MAP_R7 = Path(__file__).parent / "gold" / "renamed_map_r7.json"
 MAP_R8 = Path(__file__).parent / "gold" / "renamed_map_r8.json"
 MAP_R9 = Path(__file__).parent / "gold" / "renamed_map_r9.json"
 MAP_R10 = Path(__file__).parent / "gold" / "renamed_map_r10.json"
+MAP_R12 = Path(__file__).parent / "gold" / "renamed_map_r12.json"
 CORPUS = ROOT.parent / "shared" / "corpus"
 
 # a year printed as a year: four digits 2000-2039, not part of a longer number or an amount
