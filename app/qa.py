@@ -15,10 +15,11 @@ from app.agreement import asks_agreement, places, tables_named, verdict, without
 from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
-from app.question import FUND_NAMES, asks_parts, figure_words, metric_keys, years_in
+from app.question import FUND_NAMES, amounts_said, asks_parts, figure_words, metric_keys, years_in
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
+    Chunk,
     DocRecord,
     DocType,
     Figure,
@@ -47,6 +48,8 @@ _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
 _USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[，,][^。；;，,用]{1,24}){0,2}[，,]?"
                        r"(?:主要)?用于(?P<use>[^。；;]{2,60})")  # (…万元，完成年初预算的89.63%，用于缴纳…)
+# the budget words a row's name is printed with before its amount ("社会保障和就业支出年初预算605.43万元")
+_ROW_BUDGET_WORDS = re.compile(r"(?:(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?)(?:为|是)?$")
 _GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
 # a part asked of a figure ("人员经费中基本工资是多少", "三公经费里的公务接待费")
 _PART_OF_FIGURE = re.compile(r"(?:中|里|里面|当中|其中)的?(?P<part>[\u4e00-\u9fff]{2,10}?)(?:是|有|为|花了|用了)?(?:多少|几)")
@@ -146,6 +149,32 @@ def _figure_said(f: Figure, contradicting: list[Figure], question: str) -> str:
     return said
 
 
+def _with_share(question: str, figs: list[Figure], said: list[str]) -> list[str]:
+    """The figures' words, or, when one's share of the other is asked ("人员经费占基本支出的比例"), each figure and that
+    share (not each one's share of something else)."""
+    share = _share_between(question, figs)
+    return [f"{label(f.key)}为{_fmt(f)}" for f in figs] + [share] if share else said
+
+
+def _share_between(question: str, figs: list[Figure]) -> str:
+    """"A占B的比例" with both figures found: A's share of B, as the document prints it after A ("占基本支出的89.92%"),
+    else computed from the two; "" when the question asks no share of one in the other."""
+    at = question.find("占")
+    if len(figs) != 2 or at < 0 or not _ASKS_SHARE.search(question):
+        return ""
+    before, after = metric_keys(question[:at], generic=False), metric_keys(question[at:], generic=False)
+    part, whole = (figs[0], figs[1]) if figs[0].key in before or figs[1].key not in before else (figs[1], figs[0])
+    if whole.key not in after:
+        return ""  # ("各占多少": each one's share of what the document says, not one of the other)
+    printed = _stated_share(part)
+    if printed and _plain(label(whole.key))[:4] in _plain(printed):
+        return f"{label(part.key)}{printed}（文件所载）"
+    a, b = part.in_wanyuan(), whole.in_wanyuan()
+    if not a or not b:
+        return ""
+    return f"{label(part.key)}占{label(whole.key)}的{(a / b * 100).quantize(Decimal('0.01'))}%（计算所得）"
+
+
 def _combined(answers: list[Answer]) -> Answer:
     """One answer per unit, joined: the answered ones, each with its own figures and citations."""
     kept = [a for a in answers if a.answerable] or answers[:1]
@@ -196,6 +225,31 @@ def _amount_of(r: Reason) -> str | None:
     return None
 
 
+def _wanyuan(amount: str) -> float:
+    """"813.05万元" → 813.05; an amount in 元 in 万元."""
+    value = float(re.sub(r"[^\d.]", "", amount) or 0)
+    if re.search(r"亿元?$", amount):
+        return value * 10000
+    return value / 10000 if amount.endswith("元") and not amount.endswith("万元") else value
+
+
+def _row_name(m: re.Match) -> str:
+    """The row a "…万元，主要用于…" sentence is about: its last classified name (…（项）), else its words before the
+    amount without a column's words (社会保障和就业支出年初预算 → 社会保障和就业支出)."""
+    named = re.findall(r"([\u4e00-\u9fff、]+)[（(][类款项][）)]", m.group("row"))
+    return named[-1] if named else _ROW_BUDGET_WORDS.sub("", m.group("row").strip("“”\"0123456789.、 "))
+
+
+def _use_said(chunk: Chunk, m: re.Match, name: str) -> Answer:
+    """A row's use as printed from its name on ("“…支出”175.80万元，主要用于…"): its amounts, then what it is for."""
+    c = chunk.citation
+    at = m.group("row").rfind(name)
+    said = m.group(0)[at + len(name):] if at >= 0 else m.group(0)[len(m.group("row")):]
+    said = re.sub(r"^[(（][项款类][)）]|^[“”\"]", "", said).lstrip("“”\"")
+    return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{said.rstrip('。')}。", answerable=True, intent="reason",
+                  citations=[c], reasons=[m.group("use")])
+
+
 def _whole_before(r: Reason, key: str) -> str:
     """The sentence before a part's reason that states the change of the whole ``key`` and lists its parts ("“三公”
     经费比上年增加6.74万元，其中：…"), "" when it does not: the parts' reasons are the whole's."""
@@ -228,12 +282,26 @@ def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
 
 
 # a why asked against the budget ("和预算一样", "没完成年初预算", "为什么超预算")
-_WHY_AGAINST_BUDGET = re.compile(r"预算(?:有|存在|之间)?(?:一样|一致|相同|差|多|少|完成|执行|出入|偏差)|年初预算|预决算|"
-                             r"(?:超|完成|没完成|未完成|没达到|达不到)(?:出|过)?(?:全年|年初)?预算|没花完|没用完|超支")
+_WHY_AGAINST_BUDGET = re.compile(r"预算(?:有|存在|之间)?(?:一样|一致|相同|差|多(?!少)|少|完成|执行|出入|偏差)|年初预算|预决算|"
+                                 r"(?:超|完成|没完成|未完成|没达到|达不到|[小大低高]于)(?:出|过)?(?:全年|年初)?预算|"
+                                 r"没花完|没用完|超支")
 # the figures that are the department's spending as a whole (what a gap from "the budget" means when none is named)
 _OVERALL = {"gpb_expenditure", "expenditure_current_year", "expenditure_grand_total", "fiscal_grant_expenditure_total",
             "fiscal_grant_income_total", "fiscal_appropriation_income", "income_current_year", "income_grand_total"}
 _BUDGET_GAP = re.compile(r"年初预算|预决算|完成(?:全年|年初)?预算|[小大]于预算|预算(?:执行|完成)|决算数?[小大]于|决算数?与预算")
+
+
+def _before_reason(text: str) -> str:
+    """The words right before a text's reason marker (what the reason is given for)."""
+    m = REASON_MARKER.search(re.sub(r"\s+", "", text))
+    return re.sub(r"\s+", "", text)[max(0, m.start() - 24):m.start()] if m else ""
+
+
+def _explains_gap(r: Reason) -> bool:
+    """Whether a reason is given for the gap between a figure and its budget: the words right before its marker say so
+    ("…预决算差异率0.97%，主要原因是", "决算数小于预算数的主要原因"), not only a sentence that also states the share of
+    the budget completed before giving last year's change ("完成全年预算的100.00%，比上年度减少9.59万元，主要原因是")."""
+    return bool(_BUDGET_GAP.search(_head_of(r)[-24:]))
 
 
 def _before_marker(r: Reason) -> str:
@@ -261,7 +329,9 @@ def _explains(r: Reason, key: str) -> bool:
     reason marker ("…；公务接待费减少0.62万元，主要原因是…"), not only inside a reason ("…政府采购流程未及时完毕"), or it
     begins with the marker and the sentence before names it."""
     core, own = _plain(label(key)), _plain(r.label or "")
-    if own and (own in core or core in own or key in _named_by(own)):
+    # a label of both sides (收入支出总体, 收支总计) names the income's figure and the spending's
+    owns = {own} | {re.sub(r"收入支出|收支", side, own).replace("总体", "总计") for side in ("收入", "支出")}
+    if own and any(o in core or core in o or key in _named_by(o) for o in owns):
         return True
     text = _plain(r.sentence)
     at = text.find(core)
@@ -323,9 +393,11 @@ def _subject_asked(about: str) -> str:
     return max(rest, key=len) if rest and len(max(rest, key=len)) >= 2 else ""
 
 
-def _says_about(r: Reason, subject: str) -> bool:
-    """Whether a reason's label or the words before its marker name ``subject`` (its money words aside)."""
-    text = _plain(f"{r.label or ''}{_head_of(r)}")
+def _says_about(r: Reason, subject: str, gap: bool = False) -> bool:
+    """Whether a reason's label, the words before its marker or the sentence before name ``subject`` (its money words
+    aside); for a gap from the budget, its reason's own words too ("城乡社区支出（类）未完成年初预期…")."""
+    last = next((t for t in reversed(re.split(r"(?<=。)", r.before or "")) if t.strip()), "")
+    text = _plain(f"{r.label or ''}{_head_of(r)}{last}{r.reason if gap else ''}")
     core = re.sub(r"(?:缴费|费用|经费|费|支出|资金)$", "", subject) or subject
     if core in text:
         return True
@@ -752,11 +824,14 @@ class Answerer:
             self.store.figures_where_like("project:%", units, year)))
         items = [i for i in self.lines(units, year) if i.kind == "indicator" and (
             i.table in tables or named and _plain(named) in _plain(i.table or ""))]
+        grams = _char_pairs(question) - _char_pairs(named or "") - _GENERIC_GRAMS
         for m in _MEASURE.finditer(question):
-            item = next((i for i in items if m.group(1) not in ("万元", "元") and f"“{i.name}”" not in answer.answer
-                         and re.search(_MEASURES[m.group(1)], values := "".join(a.value for a in i.amounts))
-                         and not _PER_UNIT.search(values)), None)
-            if item is not None:
+            counted = [i for i in items if m.group(1) not in ("万元", "元") and f"“{i.name}”" not in answer.answer
+                       and re.search(_MEASURES[m.group(1)], values := "".join(a.value for a in i.amounts))
+                       and not _PER_UNIT.search(values)]
+            # (the one the question's words name: 培训 of "培训了多少人" → 培训人员, not 视频拍摄 ≥5次)
+            item = max(counted, key=lambda i: len(_char_pairs(i.name) & grams), default=None)
+            if item is not None and _char_pairs(item.name) & grams:
                 answer.answer = answer.answer.rstrip("。") + f"；{describe(item, False)}。"
                 answer.citations.append(item.citation)
         return answer
@@ -844,7 +919,7 @@ class Answerer:
                 parts[-1] += self._grand_total_note(f, figs)
         if not figs:
             return self._missing(question, keys, units, year, intent)
-        answer = f"{self._who(figs[0])}" + "；".join(parts) + "。"
+        answer = f"{self._who(figs[0])}" + "；".join(_with_share(question, figs, parts)) + "。"
         if len(figs) == 1 and (part := self._unprinted_part(question, units, year)):
             # "人员经费中基本工资是多少" where no row, part or sentence prints 基本工资 with a figure: the whole is not it
             return Answer(answer=f"档案中没有找到{part}的单独数字：文件只列出{answer}", answerable=False,
@@ -870,6 +945,8 @@ class Answerer:
                  and i.citation.doc_id == c.doc_id and i.amounts and c.char_start < i.citation.char_start <= c.char_end
                  and i.path and names_metric(f.key, i.path[0])]  # (the whole they are of is the figure)
         parts = [i for i in parts if i.path == parts[0].path] if parts else []  # (one whole's: not the next sentence's parts)
+        if any(i.amounts[0].value == f.value for i in parts):
+            return ""  # (a joint label's parts, 购置及运行维护费: the figure is one of them, not their whole)
         return "，".join(f"{i.name}{i.amounts[0].value}{i.amounts[0].unit}"
                         + "".join(f"（{a.column}{a.value}%）" for a in i.amounts[1:] if shares and a.unit == "%")
                         for i in parts[:6])
@@ -1159,24 +1236,31 @@ class Answerer:
             if content:
                 return Answer(answer=f"{self._who(f)}“{task}”预算{_fmt(f)}，主要内容：{content.rstrip('。')}。",
                               answerable=True, intent="reason", figures=[f], citations=[f.citation], reasons=[content])
+        uses = [(c, m) for d in self.docs_for(units or None, year) for c in self.store.chunks_of(d.doc_id)
+                for m in _USED_FOR.finditer(re.sub(r"(?<=\d),(?=\d{3})|\s+", "", c.body))  # (its body, not headings)
+                if not re.search(r"以下|如下", m.group("use"))]  # (a list follows: its parts)
         asked = re.sub(r"(?:主要|都|是)?(?:用于|用途|用来|用在|花在|干什么|干啥|做什么|拿来).*$", "", self.about)
+        ranges = amounts_said(question)  # ("那笔两亿九千多万的…支出": the row of that size; of several, the one named)
+        sized = [(c, m) for c, m in uses if any(low <= float(v) <= high for low, high in ranges
+                                                for v in re.findall(r"(\d+(?:\.\d+)?)万元", m.group(0)))]
+        grams = _char_pairs(*re.findall(r"[\u4e00-\u9fff]{2,}", asked))
+        sized.sort(key=lambda cm: -sum(g in cm[1].group("row") for g in grams))
+        if len(sized) == 1 or len(sized) > 1 and sum(g in sized[0][1].group("row") for g in grams) > sum(
+                g in sized[1][1].group("row") for g in grams):
+            chunk, m = sized[0]
+            return _use_said(chunk, m, _row_name(m))
+        if len(sized) > 1:  # several rows of that size and none named: ask which
+            rows = "；".join(f"{_row_name(m)}{m.group('v')}万元" for _, m in sized[:6])
+            return Answer(answer=f"文件里这个金额的支出有{len(sized)}项：{rows}。请说明问的是哪一项。", answerable=False,
+                          intent="reason", citations=[c.citation for c, _ in sized[:6]])
         score, rows = best_items(self.lines(units, year), asked, metrics_too=True)
         if not rows or not whole(score, rows[0].name):
             return None
         name = rows[0].name
         tail = r"[(（]?[项款类]?[)）]?[“”\"]?(?:(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?)?(?:为|是)?$"  # (…支出年初预算605.43万元)
         ends = re.compile(rf"(?<![\u4e00-\u9fff]){re.escape(name)}{tail}|[)）]{re.escape(name)}{tail}")
-        for d in self.docs_for(units or None, year):
-            for chunk in self.store.chunks_of(d.doc_id):
-                for m in _USED_FOR.finditer(re.sub(r"\s+", "", chunk.body)):  # (not its headings)
-                    if not ends.search(m.group("row")) or re.search(r"以下|如下", m.group("use")):
-                        continue  # (another row's name holding this one's; a list follows: its parts)
-                    c = chunk.citation  # (as printed from the row's name on: its amounts, then what it is for)
-                    said = m.group(0)[m.group("row").rfind(name) + len(name):]
-                    said = re.sub(r"^[(（][项款类][)）]|^[“”\"]", "", said).lstrip("“”\"")
-                    return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{name}”{said.rstrip('。')}。",
-                                  answerable=True, intent="reason", citations=[c], reasons=[m.group("use")])
-        return None
+        # (another row's name holding this one's is not this row)
+        return next((_use_said(chunk, m, name) for chunk, m in uses if ends.search(m.group("row"))), None)
 
     def _used_for(self, question: str, units, year) -> Answer | None:
         """A row named by what the text says it is for ("标准化菜场这块安排了多少" → "…（项）”3136.40万元，主要用于标准化
@@ -1236,8 +1320,9 @@ class Answerer:
         bands, each with its score; None when no grade is asked by name or no project score is stored."""
         from extraction.rules_projects import grade_of
 
-        asked = re.search(r"(?:自评|评价|等级|评)(?:为|是|结果为|结果是|等级为)?[“\"]?([优良中差])[”\"]?(?!于|点|间|期|央|心|国|别)",
-                          question)
+        # a grade named as one (自评为“良”, 评为优秀, 是良好的), not 中 or 差 as words (自评中, 差距)
+        asked = re.search(r"(?:(?:自评|评价|等级|评)(?:为|是|结果为|结果是|等级为)?|是)[“\"]?([优良中差])(?:好|秀|等)?[”\"]?"
+                          r"(?=的|等|档|级|[，,。？?]|$)", question)
         if asked is None or not re.search(r"哪|什么项目", question):
             return None  # (how many of a grade: the document's own count, :meth:`_evaluation_summary`)
         scores = [f for f in self.scoped(self.store.figures_where_like("project:%:score", units or None, year))
@@ -1441,8 +1526,13 @@ class Answerer:
             figs = [f for f in valued if _decimal(f.value) == pick]
             what = f"{PROJECT_FIELD_LABELS[field]}{'最高' if way == 'max' else '最低'}的项目"
         names = "，".join(_named(f.key.split(":")[1], f) for f in figs)
+        computed: dict[str, str] = {}
+        money = [f.in_wanyuan() for f in figs]
+        if _ASKS_SUM.search(question) and len(figs) > 1 and all(v is not None for v in money):
+            computed = {"sum": str(sum(money)), "unit": "万元"}  # ("各项任务预算加起来一共多少": added up, said so)
+            names += f"；{len(figs)}项合计{sum(money)}万元（计算所得）"
         return Answer(answer=f"{self._who(figs[0])}{what}：{names}。", answerable=True, intent="list", figures=figs,
-                      citations=[f.citation for f in figs])
+                      citations=[f.citation for f in figs], computed=computed)
 
     def _stated(self, kind: str, keys: list[str], units, year) -> Answer | None:
         """What the document itself states for a figure the question names: its change against last year
@@ -1570,10 +1660,15 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent="reason", citations=[c], reasons=[item.reason]), item.name
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
+        budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question)))
         row = self._row_reason(units, year)
         # (年初预算 is the column a row's reason is asked about, not a figure of its own)
         if row is not None and (not [k for k in keys if k != "gpb_initial_budget"] or _marks_row(row[1], question)
                                 or len(keys) == 1 and re.sub(r"[“”\"]", "", row[1]) == re.sub(r"[“”\"]", "", label(keys[0]))):
+            if budget_asked and not _BUDGET_GAP.search(_before_reason(row[0].citations[0].quote)):
+                # a row's reason for its change against last year is no reason for its gap from the budget: said so
+                return Answer(answer=f"档案中没有找到“{row[1]}”与预算之间差异的原因说明；文件只说明了它与上年相比的变化："
+                                     f"{row[0].answer}", answerable=False, intent="reason", citations=row[0].citations)
             return row[0]  # (a stated change of the figure asked, with its own reason: "；公务接待费减少0.62万元，主要原因是…")
         scoped = self.in_scope()
         rows = [r for r in self.store.reasons_where(units or None, year) if scoped is None or r[0] in scoped]
@@ -1588,13 +1683,15 @@ class Answerer:
         # amounts the question states ("为什么多了165万", "减少13.52万元是因为什么"), not its years
         stated = re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:万|元|亿)|(?<![\d.])(\d+\.\d+)\s*%", question)
         stated = [a or b for a, b in stated]
-        budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question)))
+        subject = self._subject(keys, units, year)
+        sizes = [(low, high) for low, high in amounts_said(question) if high > low]  # (a size said: "少了800多万")
 
         def score(r: Reason) -> float:
             s = 0.0
             told = (r.before or "") + r.sentence if REASON_MARKER.match(r.sentence.strip()) else r.sentence
-            if stated and any(re.search(rf"(?<![\d.]){re.escape(n)}(?:\.\d+)?(?![\d])", told) for n in stated):
-                s += 6  # (the amount the question states is the strongest sign of the sentence it means)
+            if stated and any(re.search(rf"(?<![\d.]){re.escape(n)}(?:\.\d+)?(?![\d])", told) for n in stated) or (
+                    r.change and any(low < _wanyuan(r.change) < high for low, high in sizes)):
+                s += 6  # (the amount the question states is the strongest sign of the sentence it means; "800多万")
             s += 0.1 * bool(r.change) + 0.1 * bool(r.percent)  # (of two sentences for one change, the one stating more)
             if r.key and r.key in keys:
                 s += 5
@@ -1608,21 +1705,32 @@ class Answerer:
             indicator = re.match(r"\S+ (\S+?)（", r.label or "")  # a deviation's "项目 指标（…）": the indicator named
             if indicator and len(indicator.group(1)) >= 3 and indicator.group(1) in asked:
                 s += 1
-            against_budget = bool(_BUDGET_GAP.search(_head_of(r)))
+            if subject and _says_about(r, subject, budget_asked):
+                s += 3  # (the row the question names: "行政运行预决算为什么有差异")
+            against_budget = _explains_gap(r)
             if budget_asked == against_budget:  # ("和预算一样", "没完成年初预算" against "比上年减少"); a gap asked
                 s += 1 if budget_asked else 0.5  # with no figure named is enough to mean a gap's reason
             return s
 
         ranked = [r for r in sorted(reasons, key=score, reverse=True) if score(r) >= 1]
-        return self._ranked_why(question, keys, ranked, budget_asked, units, year)
+        return self._ranked_why(question, ranked, budget_asked, subject, units, year)
 
-    def _ranked_why(self, question: str, keys: list[str], ranked: list[Reason], budget_asked: bool, units, year
+    def _subject(self, keys: list[str], units, year) -> str:
+        """The row a why asks about when no vocabulary figure is named ("退休费为什么增加"), if the documents print
+        such a row; else "" (not "一半", "有哪些")."""
+        if keys:
+            return ""
+        rows = {_plain(re.sub(r"[(（][类款项][)）]", "", i.name)) for i in self.lines(units, year)}
+        typed = [n for n in rows if len(n) >= 3 and n in _plain(self.about or "")]  # (a row named whole)
+        if typed:
+            return max(typed, key=len)
+        subject = _subject_asked(self.about or "")
+        return subject if subject and any(subject in n for n in rows) else ""
+
+    def _ranked_why(self, question: str, ranked: list[Reason], budget_asked: bool, subject: str, units, year
                     ) -> Answer:
         """The answer from the reasons that may be meant, best first: the one about what the question names."""
-        subject = "" if keys else _subject_asked(self.about or question)
-        if subject and not any(subject in _plain(i.name) for i in self.lines(units, year)):
-            subject = ""  # (only a row the documents print is a thing asked about: not "一半", "有哪些")
-        if subject and ranked and not any(_says_about(r, subject) for r in ranked):
+        if subject and ranked and not any(_says_about(r, subject, budget_asked) for r in ranked):
             return self._none(question, "reason", f"档案中没有找到对“{subject}”（或其变化）的原因说明。下面是最相近的段落。")
         if not ranked:
             return self._none(question, "reason", "档案中没有找到对这项变化的原因说明。下面是最相近的段落。")
@@ -1630,7 +1738,8 @@ class Answerer:
         if isinstance(about, Answer):
             return about
         if budget_asked:
-            return self._budget_reason(question, about, units, year)
+            return self._budget_reason(question, [r for r in about if not subject or _says_about(r, subject, True)],
+                                       units, year, subject)
         return self._reason_answer(about[0], units, year)
 
     def _project_why(self, question: str, reasons: list[Reason], units, year) -> Answer | None:
@@ -1647,14 +1756,18 @@ class Answerer:
                                      _analysis_asked(question, [i for i in self.lines(units, year) if
                                                                 i.kind == "analysis" and project in (i.table or "")]))
 
-    def _budget_reason(self, question: str, about: list[Reason], units, year) -> Answer:
+    def _budget_reason(self, question: str, about: list[Reason], units, year, subject: str = "") -> Answer:
         """Why a figure differs from its budget: a reason the document gives against the budget (年初预算, 预决算差异…),
         else a refusal with the budget and the actual: a year-on-year reason is no reason for the gap."""
         named = [k for k in metric_keys(question, generic=False) if k != "gpb_initial_budget"]
-        overall = {*_OVERALL, None} if not named else None  # (no figure named: the department's spending as a whole)
-        gap = [r for r in about if _BUDGET_GAP.search(_head_of(r)) and (overall is None or r.key in overall)]
+        # no figure named: the department's spending as a whole, not one row's (…（项）…决算数小于预算数的主要原因)
+        overall = not named and not subject
+        gap = [r for r in about if _explains_gap(r) and not (overall and (
+            r.key not in _OVERALL | {None} or re.search(r"[（(][类款项][)）]", f"{r.label or ''}{_head_of(r)}")))]
         if gap:
             return self._reason_answer(gap[0], units, year)
+        if subject:
+            return Answer(answer=f"档案中没有找到“{subject}”与预算之间差异的原因说明。", answerable=False, intent="reason")
         key = _ACTUAL_OF.get(named[0], named[0]) if named else "gpb_expenditure"
         figs = [f for k in (_BUDGET_OF.get(key), key) if k and (f := _best(self.figures(k, units, year))) is not None]
         shown = (self._who(figs[0]) if figs else "") + "，".join(f"{label(f.key)}为{_fmt(f)}" for f in figs)

@@ -164,6 +164,66 @@ def correct_homophones(question: str) -> str:
     return text
 
 
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+# an amount as people write it: 165万, 3529万多, 800多万, 两千多万, 两亿九千多万, 1.2亿, 十几万, 五六百万 (not 一万二)
+_AMOUNT_SAID = re.compile(r"(?P<n>\d+(?:\.\d+)?|[零一二两三四五六七八九十百千几]+(?:亿[零一二两三四五六七八九十百千几]*)?|"
+                          r"[零一二两三四五六七八九十百千]*亿)(?P<more>多|余)?(?P<unit>万元?|亿元?)(?P<more2>多|余)?"
+                          r"(?![零一二两三四五六七八九])")
+
+
+def _chinese_range(text: str) -> tuple[float, float]:
+    """一千二百 → (1200, 1200), 两千 → (2000, 2000), 十几 → (10, 20), 几百 → (100, 1000), 五六百 → (500, 700); the step
+    of its last place in the second item when it ends in a place (千 → +1000, to say "两千多")."""
+    pair = re.fullmatch(r"([一二两三四五六七八九])([一二两三四五六七八九])([十百千])", text)
+    if pair:  # 五六百: five or six hundred
+        unit = _CN_UNITS[pair.group(3)]
+        return _CN_DIGITS[pair.group(1)] * unit, (_CN_DIGITS[pair.group(2)] + 1) * unit
+    if "几" in text:  # 十几 → 11–20, 几十 → 10–100, 一百几十 → 110–200
+        before, after = text.split("几", 1)
+        base = _chinese_range(before)[0] if before else 0
+        unit = _CN_UNITS.get(after[:1], 1)
+        return base + unit, base + 10 * unit
+    total, digit = 0, None
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+    return total + (digit or 0), float(_CN_UNITS.get(text[-1:], 1))
+
+
+def amounts_said(question: str) -> list[tuple[float, float]]:
+    """The amounts a question states, each as the range of 万元 it may mean ("两亿九千多万" → 29000–30000, "800多万" →
+    800–900, "3529万多" → 3529–3530, "十几万" → 10–20, "165万" → 165–165): how people name a figure by its size."""
+    out = []
+    for m in _AMOUNT_SAID.finditer(re.sub(r"(?<=\d),(?=\d{3})", "", question)):
+        n, unit = m.group("n"), m.group("unit")
+        more_before, more_after = bool(m.group("more")), bool(m.group("more2"))
+        if n[0].isdigit():
+            value = float(n)
+            decimals = len(n.split(".")[1]) if "." in n else 0
+            # 800多万: the next hundred; 3529万多, 3.5万多: the next unit of its last digit
+            step = 10 ** (len(n) - len(n.rstrip("0"))) if more_before and not decimals else 10 ** -decimals
+            high = value + step if more_before or more_after else value
+        else:
+            head, _, tail = n.partition("亿")
+            if "亿" in n:
+                low_tail, step_tail = _chinese_range(tail) if tail else (0, 10000)
+                value = _chinese_range(head)[0] * 10000 + low_tail
+                step = step_tail if tail else 10000
+                high = value + step if more_before or more_after else value
+            else:
+                value, step = _chinese_range(n)
+                exact = not re.search(r"几|[一二两三四五六七八九]{2}[十百千]", n)
+                high = (value + step if more_before or more_after else value) if exact else step
+        if unit.startswith("亿"):
+            value, high = value * 10000, high * 10000
+        out.append((round(value, 4), round(high, 4)))
+    return out
+
+
 def doc_type_of(question: str) -> DocType | None:
     if re.search(r"决算公开|部门决算|决算报告", question):
         return DocType.final_accounts

@@ -456,7 +456,7 @@ def _place_start_typed(hits: list[int], form: Form) -> bool:
     """The start of a place's name typed as a place of its own (岳阳 of 岳阳楼区, 西藏 of 西藏昌都市)."""
     for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
         whole = piece.group(0)
-        stem = whole[:-1] if whole.endswith("新区") else _place_stem(whole)
+        stem = _place_stem(whole)
         inside = [h - piece.start() for h in hits if piece.start() <= h < piece.end()]
         if 2 <= len(inside) < len(stem) <= 6 and inside == list(range(len(inside))) and place_word(stem[:len(inside)]):
             return True

@@ -20,6 +20,8 @@ _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无
 _SENTENCE = re.compile(r"[^。]+。?")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
+# a column's words at a sentence's start ("年初预算为452.40万元，支出决算为…"): what the amount is, not what it is of
+_COLUMN_WORD = re.compile(r"(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?|预算执行数|执行数")
 
 
 def _direction(word: str) -> str:
@@ -152,7 +154,7 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
     item = _ITEM.search(head)
     if item and (not labels or item.start() < labels[0].start()):
         return None, item.group(0)
-    if label is None and (lead := _LEAD.match(head)):
+    if label is None and (lead := _LEAD.match(head)) and not _COLUMN_WORD.fullmatch(lead.group(1)):
         return None, lead.group(1)  # "一般公共预算2785.21万元，…比上年增加435.40万元，主要原因是…": what the amount is of
     if label is None:  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"
         return None, previous_item or (section.split(" > ")[-1] if section else None)
@@ -166,7 +168,8 @@ def _earlier(layout: Layout, index: int, section: str | None, blocks: int = 3) -
 
 
 def _in_brackets(text: str, at: int) -> bool:
-    """Whether ``at`` is inside an opened bracket: "收费(主要是教育收费)" explains a word, not a change."""
+    """Whether ``at`` is inside an opened bracket: "收费(主要是教育收费)" explains a word, not a change (a bracket
+    that says 原因 or 由于, "…减少100.00万元（主要原因是…）", still gives a reason)."""
     head = text[:at]
     return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
@@ -184,7 +187,8 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             span = (start + sm.start(), start + sm.end())
             rest = _rest_on_next_page(layout, index, span, spans)
             sentence = sm.group(0) + (layout.text[slice(*rest)] if rest else "")
-            marker = next((m for m in REASON_MARKER.finditer(sentence) if not _in_brackets(sentence, m.start())), None)
+            marker = next((m for m in REASON_MARKER.finditer(sentence)
+                           if not _in_brackets(sentence, m.start()) or re.search(r"原因|由于", m.group(0))), None)
             item_here = _ITEM.search(sentence)
             if marker is None or span in joined:
                 previous_item = item_here.group(0) if item_here else previous_item

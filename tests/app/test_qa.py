@@ -172,6 +172,14 @@ def test_another_figure_asked_beside_the_three_public_parts(archive_service):
     assert any(f.key == "agency_operating_expenses" for f in a.figures)
 
 
+def test_one_figures_share_of_another_is_computed_and_each_ones_share_is_printed(archive_service):
+    """"人员经费占基本支出的比例": the one of the other (computed when not printed); "各占多少": each one's own."""
+    a = archive_service.ask("昌吉州市监局2024年人员经费占基本支出的比例是多少")
+    assert "人员经费占基本支出的89.92%（计算所得）" in a.answer and "68.31" not in a.answer
+    a = archive_service.ask("昌吉州市监局2024年基本支出和项目支出各花了多少？各占多少？")
+    assert "占68.31%" in a.answer and "占31.69%" in a.answer and "计算所得" not in a.answer
+
+
 def test_a_total_is_given_with_the_parts_its_sentence_lists(archive_service):
     """"政府采购支出总额1,242.27万元，其中：…货物支出46.47万元…": the parts of that whole, not another sentence's."""
     a = archive_service.ask("大同市监局2024年政府采购多少")
@@ -325,8 +333,9 @@ def test_a_rows_budget_asked_of_final_accounts(archive_service):
 
 
 def test_why_a_row_missed_its_initial_budget_and_a_date_reported_by_next_years_budget(archive_service):
-    a = archive_service.ask("大同市监局2024年住房保障支出为什么没完成年初预算")  # the row's own (only) reason
-    assert a.intent == "reason" and "“住房保障支出”" in a.answer and "退休人员较多" in a.answer
+    a = archive_service.ask("大同市监局2024年住房保障支出为什么没完成年初预算")  # only its change's reason is printed:
+    assert a.intent == "reason" and "“住房保障支出”" in a.answer and "退休人员较多" in a.answer  # shown, and said so
+    assert not a.answerable and "与上年相比的变化" in a.answer
     b = archive_service.ask("截止到2020年12月31日昌吉州市场监管局的车辆有多少")  # the 2021 budget reports it
     assert b.answerable and "24辆" in b.answer and b.citations[0].source.startswith("001_")
     c = archive_service.ask("截至2022年底大同市监局有多少辆车")  # no 2023 budget: the year is simply not held

@@ -69,3 +69,16 @@ def test_the_figures_everyday_words_name(question, keys):
     from app.question import metric_keys
 
     assert metric_keys(question, generic=False) == keys
+
+
+@pytest.mark.parametrize(("question", "ranges"), [
+    ("那笔两亿九千多万的支出", [(29000, 30000)]), ("比上年少了800多万", [(800, 900)]), ("3529万多", [(3529, 3530)]),
+    ("多了165万", [(165, 165)]), ("两千多万", [(2000, 3000)]), ("1.2亿", [(12000, 12000)]), ("两亿多", [(20000, 30000)]),
+    ("一千二百多万", [(1200, 1300)]), ("2024年支出", []), ("1,234.5万", [(1234.5, 1234.5)]), ("一万二", []),
+    ("3.5万多", [(3.5, 3.6)]), ("2.9亿多", [(29000, 30000)]), ("十几万", [(11, 20)]), ("五六百万", [(500, 700)]),
+    ("几十万", [(10, 100)]),
+])
+def test_amounts_as_people_say_them(question, ranges):
+    from app.question import amounts_said
+
+    assert amounts_said(question) == ranges

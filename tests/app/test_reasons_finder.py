@@ -230,3 +230,68 @@ def test_a_marker_inside_brackets_is_no_reason(tmp_path):
         "某区教育局2025年部门预算\n第四部分 名词解释\n"
         "三、财政专户管理资金：包括专户管理行政事业性收费（主要是教育收费）、其他非税收入。\n"))
     assert not [r for r in svc.reasons("财政专户管理资金", k=10) if "教育收费" in r["text"]]
+
+
+def test_what_round_12s_development_part_showed(archive_service):
+    """Sizes as people say them ("两千三百多万", "800多万") pick the row or the change; a label of both sides
+    (收入支出总体) explains 收支总计; tasks added up when asked."""
+    a = archive_service.ask("昌吉州市监局2021年那笔两千三百多万的支出主要用于什么？")
+    assert "2365.94万元" in a.answer and "专项业务支出" in a.answer
+    a = archive_service.ask("昌吉州市监局2024年收支总计为什么比上年少了800多万？")
+    assert a.answerable and "813.05万元" in a.answer and "二级等保" in a.answer
+    a = archive_service.ask("昌吉州市监局2024年为什么少了700多万")
+    assert "771.13万元" in a.answer
+    a = archive_service.ask("巴州市场监管局2022年各项任务预算加起来一共多少？")
+    assert "合计6685.34万元" in a.answer and a.computed.get("sum") == "6685.34"
+
+
+def test_what_the_review_of_this_sessions_paths_found(archive_service, tmp_path):
+    """helper-34's findings against the new paths, each kept."""
+    from conftest import service_with
+
+    # a reason in brackets that says 原因 is a reason; "小于预算" asks the gap's reason
+    svc = service_with(tmp_path, "edu.txt", (
+        "某区教育局2024年度部门决算\n一、收入支出决算总体情况说明\n"
+        "2024年度收入支出总计1000.00万元，与上年相比，收入支出总计减少100.00万元（主要原因是退休人员减少，人员经费下降）。\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n"
+        "一般公共预算财政拨款支出年初预算为900.00万元，支出决算为850.00万元，完成年初预算的94.44%。决算数小于预算数的主要"
+        "原因：部分项目未开展。与上年相比增加20.00万元，主要原因是新增培训项目。\n"))
+    assert "退休人员减少" in svc.ask("某区教育局2024年收入支出总计为什么减少").answer
+    a = svc.ask("某区教育局2024年一般公共预算财政拨款支出为什么小于预算")
+    assert "部分项目未开展" in a.answer and "新增培训项目" not in a.answer
+    # a row's own gap reason answers a row's why against the budget; its change's reason does not
+    (tmp_path / "b").mkdir()
+    svc = service_with(tmp_path / "b", "rows.txt", (
+        "某区教育局2024年度部门决算\n（三）一般公共预算财政拨款支出决算具体情况\n"
+        "1.教育支出（类）普通教育（款）小学教育（项）。年初预算为300.00万元，支出决算为280.00万元，完成年初预算的"
+        "93.33%。决算数小于预算数的主要原因：学位建设项目延期。\n"
+        "2.社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）。支出决算为50.00万元，比上年增加"
+        "5.00万元，主要原因是退休人员增加。\n"))
+    a = svc.ask("某区教育局2024年小学教育为什么没完成年初预算")
+    assert "学位建设项目延期" in a.answer
+    a = svc.ask("某区教育局2024年行政单位离退休为什么超预算")
+    assert not a.answerable and "与上年相比的变化" in a.answer
+    # a grade named as a word (自评中, 差距) asks no grade
+    a = archive_service.ask("大同市市场监督管理局2024年自评中得分低于90分的项目有哪些")
+    assert "自评为“中”的项目" not in a.answer
+    assert "自评为“差”的项目" not in archive_service.ask("大同市市场监督管理局2024年自评差距较大的项目有哪些").answer
+    # a use printed after amounts with thousands separators; a size shared by several rows asks which
+    a = archive_service.ask("大同市市场监督管理局2024年一般公共服务支出用于什么")
+    assert "保障单位正常运转的公用经费" in a.answer and "3864.28" in a.answer
+    # a joint label's parts are not the parts of one of them
+    a = archive_service.ask("昌吉州市场监督管理局2024年公务用车运行维护费是多少")
+    assert "30.86万元" in a.answer and "其中" not in a.answer
+    # a sentence that states the share of the budget spent before last year's change is no reason for the gap
+    a = archive_service.ask("大同市市场监督管理局2024年三公经费为什么没花完")
+    assert not a.answerable and "过紧日子" not in a.answer
+
+
+def test_a_rows_gap_from_its_budget_has_the_rows_reason(archive_service):
+    if not REAL_PDFS:
+        pytest.skip("../shared/corpus with the two real PDFs is not beside the project")
+    a = archive_service.ask("上海市普陀区规划和自然资源局2024年职业年金为什么没花完")
+    assert "职业年金缴费支出" in a.answer and "年中社会保险缴费基数变更" in a.answer
+    a = archive_service.ask("上海市普陀区规划和自然资源局2024年行政运行预决算为什么有差异")
+    assert "行政运行" in a.answer and "严格贯彻控制机关运行成本" in a.answer
+    a = archive_service.ask("上海市普陀区商务委员会2025年一百多万的那项支出用于什么")
+    assert not a.answerable and "购房补贴148.80万元" in a.answer

@@ -150,3 +150,9 @@ def test_a_name_read_apart_from_how_it_was_typed_is_not_that_unit(names, questio
     from app.question import figure_words
 
     assert found(UnitIndex(names, figure_words()), question) == units
+
+
+def test_a_new_areas_everyday_name_is_that_area():
+    """浦东 for 浦东新区 (its level word 新区 left out), not the start of another place's name."""
+    index = UnitIndex(["上海市浦东新区财政局", "上海市财政局"])
+    assert found(index, "浦东财政局去年三公经费") == ["上海市浦东新区财政局"]
