@@ -149,6 +149,18 @@ def _figure_said(f: Figure, contradicting: list[Figure], question: str) -> str:
     return said
 
 
+def _against_earlier(n1: str, v1: Decimal, n2: str, v2: Decimal, unit: str) -> str:
+    """Two years compared: the later year's change against the earlier one, as a rate of the earlier ("2022年比2019年
+    减少38.43万元，下降13.74%"), the way "比…少了百分之几" is meant; "" unless both names are years."""
+    y1, y2 = re.match(r"(\d{4})年", n1), re.match(r"(\d{4})年", n2)
+    if not (y1 and y2) or y1.group(1) == y2.group(1) or not v1 or not v2:
+        return ""
+    (early, ev), (late, lv) = sorted([(y1.group(1), v1), (y2.group(1), v2)])
+    change = (lv - ev).quantize(Decimal("0.01")) if unit == "万元" else lv - ev  # (a count in its own unit: 辆, 人)
+    rate = (abs(change) / ev * 100).quantize(Decimal("0.01"))
+    return f"；{late}年比{early}年{'增加' if change > 0 else '减少'}{abs(change)}{unit}（{'增长' if change > 0 else '下降'}{rate}%）"
+
+
 def _with_share(question: str, figs: list[Figure], said: list[str]) -> list[str]:
     """The figures' words, or, when one's share of the other is asked ("人员经费占基本支出的比例"), each figure and that
     share (not each one's share of something else)."""
@@ -1633,6 +1645,9 @@ class Answerer:
         if v1 and v2 and v1 != v2:
             low, high = sorted([v1, v2])
             verdict += f"（高出{((high - low) / low * 100).quantize(Decimal('0.01'))}%）" if low else ""
+            verdict += _against_earlier(n1, v1, n2, v2, unit)
+            if re.search(r"几倍|多少倍", question) and low:
+                verdict += f"；{more}是{n2 if more == n1 else n1}的{(high / low).quantize(Decimal('0.01'))}倍"
         computed = {"difference": str(diff), "unit": unit}
         if (n1, n2) == ("预算", "实际") and v1:
             printed = _printed_rate(f1, f2)

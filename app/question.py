@@ -40,7 +40,7 @@ _WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,
 # the funds whose names hold 预算 (一般公共预算财政拨款…): naming one asks for no budget
 FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 _COMPARE = re.compile(r"(?<!占)比(?!重|例|率)|差多少|差了|差距|对比|相比|谁花得多|谁[高低多少大小]|哪个[高低多少大小]|哪家[高低多少大小]|[高低]多少|"
-                      r"多多少|少多少|超支")
+                      r"多多少|少多少|超支|几倍|多少倍|哪(?:一)?年[高低多少大小]")
 
 
 # what a question says to leave out ("不算结转结余的那种", "不含上年结转", "除去人员经费以外")

@@ -87,7 +87,7 @@ _LEAD_IN = re.compile(_FUNCTION_WORDS.pattern.removeprefix("^").removesuffix(")"
                       + r"|理解|那边|这边|年度|月份|季度|年底|年末|年初|月底|月末|知道|分析|搜索|查到|查找|展示|介绍|看到|[找搜就还也再只先]"
                       + r"|(?<=\d)[日号月])$")  # (a date's last character: "截至2020年12月31日昌吉州…")
 # characters that are never a typo for a unit's character
-_PARTICLES = set("的了吗呢啊吧年月日和与及或")
+_PARTICLES = set("的了吗呢啊吧年月日和与及或是在")
 # the end of a figure's name typed before a unit (公务接待费区环保局…): not a place
 _METRIC_END = re.compile(r"(?:费|支出|收入|经费|金额|资金|预算|决算|数|额|款)$")
 

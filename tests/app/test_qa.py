@@ -180,6 +180,14 @@ def test_one_figures_share_of_another_is_computed_and_each_ones_share_is_printed
     assert "占68.31%" in a.answer and "占31.69%" in a.answer and "计算所得" not in a.answer
 
 
+def test_two_years_compared_give_the_later_ones_change_on_the_earlier_and_times_when_asked(archive_service):
+    """"比2021年少了百分之多少": the rate on the earlier year (the one after 比); "是…的几倍": the ratio."""
+    a = archive_service.ask("昌吉州市监局2024年机关运行经费比2021年少了百分之多少？")
+    assert "2024年比2021年减少38.43万元（下降13.74%）" in a.answer
+    a = archive_service.ask("昌吉州市监局2024年的三公经费是大同市监局的几倍？")
+    assert "倍" in a.answer and "1.19倍" in a.answer
+
+
 def test_a_total_is_given_with_the_parts_its_sentence_lists(archive_service):
     """"政府采购支出总额1,242.27万元，其中：…货物支出46.47万元…": the parts of that whole, not another sentence's."""
     a = archive_service.ask("大同市监局2024年政府采购多少")

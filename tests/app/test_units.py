@@ -156,3 +156,10 @@ def test_a_new_areas_everyday_name_is_that_area():
     """浦东 for 浦东新区 (its level word 新区 left out), not the start of another place's name."""
     index = UnitIndex(["上海市浦东新区财政局", "上海市财政局"])
     assert found(index, "浦东财政局去年三公经费") == ["上海市浦东新区财政局"]
+
+
+def test_a_common_verb_is_no_slip_for_a_place_level():
+    """是 sounds like 市 but is the question's verb: "…是红牌楼街道的几倍" names 红牌楼街道, not "是红牌楼街道"."""
+    index = UnitIndex(["成都市武侯区人民政府红牌楼街道办事处", "中国人民政治协商会议哈尔滨市南岗区委员会办公室"])
+    mentions = index.mentions("南岗政协2022年的三公经费是红牌楼街道的几倍？")
+    assert [m.phrase for m in mentions] == ["南岗政协", "红牌楼街道"]
