@@ -52,6 +52,16 @@ def service_with(tmp_path: Path, name: str, text: str):
     return svc
 
 
+def private_home(archive_service, tmp_path: Path) -> Path:
+    """A copy of the shared archive store for a test that opens it from another process: the live store is read by
+    this process's connections only (two processes on one WAL catalog in a temp folder have read torn pages here)."""
+    import shutil
+
+    home = tmp_path / "archive-copy"
+    shutil.copytree(archive_service.settings.home, home)
+    return home
+
+
 @pytest.fixture(scope="session")
 def archive_service(tmp_path_factory):
     """A real store (Chroma + BM25 in a temp dir) holding the sample texts and, where present, the real PDFs."""

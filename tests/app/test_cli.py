@@ -90,7 +90,9 @@ def test_reasons_filters_hold(archive_service, capsys, monkeypatch):
 def test_export_to_a_bad_path_is_one_line(out, archive_service, tmp_path):
     (tmp_path / "file.txt").write_text("x")
     target = out.format(tmp=tmp_path)
-    env = {"DISCLOSURE_HOME": str(archive_service.settings.home), "PATH": "/usr/bin:/bin"}
+    from conftest import private_home
+
+    env = {"DISCLOSURE_HOME": str(private_home(archive_service, tmp_path / "store")), "PATH": "/usr/bin:/bin"}
     p = subprocess.run([sys.executable, "-m", "app.cli", "export", "--format", "csv", "--out", target],
                        capture_output=True, text=True, env=env, timeout=120)
     assert p.returncode == 2 and "Traceback" not in p.stderr + p.stdout, p.stderr

@@ -104,8 +104,10 @@ def test_explanation_finder_returns_deduplicated_cited_reason_sentences(archive_
     assert only_datong and {r["unit"] for r in only_datong} == {"大同市市场监督管理局"}
 
 
-def test_ask_and_reasons_cli_json(archive_service):
-    env = dict(os.environ, DISCLOSURE_HOME=str(archive_service.settings.home))
+def test_ask_and_reasons_cli_json(archive_service, tmp_path):
+    from conftest import private_home
+
+    env = dict(os.environ, DISCLOSURE_HOME=str(private_home(archive_service, tmp_path)))
     p = subprocess.run([sys.executable, "-m", "app.cli", "ask", "昌吉州市场监督管理局2024年三公经费是多少", "--json"],
                        capture_output=True, text=True, env=env, cwd=ROOT)
     data = json.loads(p.stdout)

@@ -84,7 +84,9 @@ def test_every_stored_citation_quote_is_the_original_text(archive_service):
 
 
 def test_cli_search_json_shape(archive_service, tmp_path):
-    env = dict(os.environ, DISCLOSURE_HOME=str(archive_service.settings.home))
+    from conftest import private_home
+
+    env = dict(os.environ, DISCLOSURE_HOME=str(private_home(archive_service, tmp_path)))
     p = subprocess.run([sys.executable, "-m", "app.cli", "search", "昌吉州市监局2024年公车运行维护费多少", "--k", "3",
                         "--json"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert p.returncode == 0, p.stderr
