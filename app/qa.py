@@ -305,8 +305,9 @@ _BUDGET_GAP = re.compile(r"年初预算|预决算|完成(?:全年|年初)?预算
 
 def _before_reason(text: str) -> str:
     """The words right before a text's reason marker (what the reason is given for)."""
-    m = REASON_MARKER.search(re.sub(r"\s+", "", text))
-    return re.sub(r"\s+", "", text)[max(0, m.start() - 24):m.start()] if m else ""
+    flat = re.sub(r"\s+", "", text)
+    m = REASON_MARKER.search(flat)
+    return flat[max(0, m.start() - 24):m.start()] if m else ""
 
 
 def _explains_gap(r: Reason) -> bool:
@@ -1801,9 +1802,8 @@ class Answerer:
         if about:
             return about
         figs = [f for k in named_keys[:1] if (f := _best(self.figures(k, units, year))) is not None]
-        whole = next((r for r in ranked for k in named_keys if _whole_before(r, k)), None)
+        whole, said = next(((r, said) for r in ranked for k in named_keys if (said := _whole_before(r, k))), (None, ""))
         if whole is not None:  # ("三公经费比上年增加6.74万元，其中：…运行费增加7.36万元，主要原因是…")
-            said = _whole_before(whole, named_keys[0]) or ""
             when = "" if said.startswith(str(whole.citation.year)) else f"{whole.citation.year or ''}年"
             return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{printed_text(whole)}",
                           answerable=True, intent="reason", citations=[whole.citation], reasons=[whole.reason])
