@@ -20,6 +20,7 @@ from app.units import UnitIndex
 from core.schemas import (
     Answer,
     Chunk,
+    ChunkKind,
     DocRecord,
     DocType,
     Figure,
@@ -46,8 +47,8 @@ _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("执行率", r"执行率"))
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
-_USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[，,][^。；;，,用]{1,24}){0,2}[，,]?"
-                       r"(?:主要)?用于(?P<use>[^。；;]{2,60})")  # (…万元，完成年初预算的89.63%，用于缴纳…)
+_USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[，,](?:(?!用于)[^。；;，,]){1,24}){0,2}[，,]?"
+                       r"(?:主要)?用于[:：]?(?P<use>[^。；;]{2,60})")  # (…万元，完成年初预算的89.63%，用于缴纳…)
 # the budget words a row's name is printed with before its amount ("社会保障和就业支出年初预算605.43万元")
 _ROW_BUDGET_WORDS = re.compile(r"(?:(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?)(?:为|是)?$")
 _GENERIC_USE_WORDS = {"安排了", "多少钱", "预算是", "这一块", "这块安", "花了多"}
@@ -57,7 +58,10 @@ _PART_OF_FIGURE = re.compile(r"(?:中|里|里面|当中|其中)的?(?P<part>[\u4
 _ASKS_SUM = re.compile(r"加起来|加在一起|合计|总共|一共|总计|之和|相加")
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
 _ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|多少[个家]?)[^。？?]{0,4}单位|"
-                           r"单位构成|哪些单位|哪几家单位|几家单位|几个单位")
+                           r"单位构成|哪些单位|哪几家单位|几家单位|几个单位|本级还是|还是[^。？?]{0,10}本级|只有[^。？?]{0,8}本级|"
+                           r"汇总(?:进去|进来|在内|了)|[合汇]并了?[^。？?]{0,6}(?:单位|学校|下属)")
+# the sentence that says which units a department's document takes in (…纳入本部门2023年度部门决算汇编范围的只有…本级1个单位)
+_COMPOSITION = re.compile(r"[^。；]*(?:编制|汇编|汇总|决算|预算)范围[^。；]*[。；]?")
 # the parts of a project's money asked ("预算分成哪几块", "按哪些用途分的")
 _ASKS_BREAKDOWN = re.compile(r"哪几块|哪几部分|哪些用途|什么用途|怎么分|如何分|分成|分为|构成|组成|明细|用在哪|花在哪|用于哪")
 # an asset's value or area asked (账面值, 原值, 多少平方米)
@@ -179,7 +183,10 @@ def _share_between(question: str, figs: list[Figure]) -> str:
     if whole.key not in after:
         return ""  # ("各占多少": each one's share of what the document says, not one of the other)
     printed = _stated_share(part)
-    if printed and _plain(label(whole.key))[:4] in _plain(printed):
+    # the share printed after the part: of the whole it names, or of the whole its sentence opens with ("支出预算77.37
+    # 万元,其中:基本支出74.87万元,占96.8%")
+    if printed and (_plain(label(whole.key))[:4] in _plain(printed) or re.match(r"占\s*\d", printed)
+                    and str(whole.value) in part.citation.quote.replace(",", "")):
         return f"{label(part.key)}{printed}（文件所载）"
     a, b = part.in_wanyuan(), whole.in_wanyuan()
     if not a or not b:
@@ -399,6 +406,10 @@ _NOT_SUBJECT = re.compile(
     r"\d{2,4}年度?|\d+(?:\.\d+)?\s*(?:万元|万|元|亿|%)?|[一二两三四五六七八九十百千几]+[十百千万亿]+多?(?:万元|元)?|年度|了|的|呢|啊|吗|吧|这|那|个|项|\W")
 
 
+# a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
+_MONEY_NOUN = re.compile(r"..(?:费|资金|补助|补贴|慰问金|奖金)$")
+
+
 def _subject_asked(about: str) -> str:
     """The thing a why asks about when the vocabulary has no key for it ("退休费为什么增加" → 退休费), "" when it
     names nothing but money in general ("支出为什么减少")."""
@@ -604,8 +615,9 @@ class Answerer:
         mentions = parsed.mentions
         if parsed.intent == Intent.comparison and len(mentions) > 1:
             return [sorted({u for m in mentions for u in m.units})]
-        if mentions:  # each unit named, each unit a phrase fits when it fits several
-            return [g for m in mentions for g in (self._groups(m.units) if m.ambiguous else [m.units])]
+        if mentions:  # each unit named (once, however many phrases name it), each unit a phrase fits when it fits several
+            groups = [g for m in mentions for g in (self._groups(m.units) if m.ambiguous else [m.units])]
+            return [g for n, g in enumerate(groups) if g not in groups[:n]]
         if parsed.intent == Intent.reason:
             return [[]]
         year = parsed.years[0] if len(parsed.years) == 1 else None
@@ -646,6 +658,12 @@ class Answerer:
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
         year = years[0] if len(years) == 1 else None
+        held = {d.doc_type for d in self.docs_for(units or None, year)} if year else set()
+        if "决算" in question and "预算" not in question and held and held <= {DocType.budget, DocType.performance_target}:
+            # (what was actually spent is in the year's 决算, published the year after: its 预算 is no answer)
+            who = "、".join(units) if units else "档案"
+            return self._none(question, intent, f"档案中只有{who}{year}年的预算，没有这一年的决算；"
+                                                 "实际支出要看决算公开（通常在次年公布）。", nearest=False)
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
@@ -910,6 +928,11 @@ class Answerer:
             found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
             if found is not None:
                 return found
+            thing = _subject_asked(self.about or question)
+            if _MONEY_NOUN.search(thing):  # "培训费花了多少钱" with no 培训费 found: not the year's whole spending
+                who = "、".join(units) if units else ""
+                return self._none(question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。"
+                                                    "下面是最相近的段落。")
         if not keys:
             return self._keyless(question, units, year, intent)
         budget, keys = _budget_asked(question, keys)
@@ -1057,11 +1080,23 @@ class Answerer:
             return None  # ("几家单位的三公经费分别是多少": a figure of each unit, not the list of units)
         found = _newest_items([i for i in self.lines(units, year) if i.kind == "members"])
         if not found:
-            return None
+            return self._composition(units, year)
         item = found[0]
         c = item.citation
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年部门{_DOC_WORDS.get(c.doc_type, '文件')}包括{len(item.path)}家单位："
                              f"{'、'.join(item.path)}。", answerable=True, intent="list", citations=[c])
+
+    def _composition(self, units, year) -> Answer | None:
+        """No list of units: the sentence of the 单位构成 section that says which units the document takes in."""
+        for d in sorted(self.docs_for(units or None, year), key=lambda d: -(d.year or 0)):
+            for chunk in self.store.chunks_of(d.doc_id):
+                body = re.sub(r"\s+", "", chunk.body)
+                said = next((m.group(0) for m in _COMPOSITION.finditer(body) if re.search(r"单位", m.group(0))), None)
+                if said and chunk.kind != ChunkKind.heading:
+                    c = chunk.citation
+                    return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_DOC_WORDS.get(c.doc_type, '文件')}：{said.rstrip('。；')}。",
+                                  answerable=True, intent="list", citations=[c], reasons=[said])
+        return None
 
     def _breakdown(self, question: str, units, year) -> Answer | None:
         """How a project's money is divided, as its own section lists it ("…总预算1170.00万，其中支持企业规模化发展
@@ -1266,6 +1301,13 @@ class Answerer:
             rows = "；".join(f"{_row_name(m)}{m.group('v')}万元" for _, m in sized[:6])
             return Answer(answer=f"文件里这个金额的支出有{len(sized)}项：{rows}。请说明问的是哪一项。", answerable=False,
                           intent="reason", citations=[c.citation for c, _ in sized[:6]])
+        keys = metric_keys(asked, generic=False)
+        if len(keys) == 1:  # a figure of the vocabulary ("公车运行费用在哪"): the use printed after its own amount
+            of_key = [(c, m) for c, m in uses if metric_keys(re.split(r"[，,、]", m.group("row"))[-1], generic=False)
+                      == keys]
+            if of_key:
+                chunk, m = of_key[0]
+                return _use_said(chunk, m, re.split(r"[，,、]", m.group("row"))[-1].strip())
         score, rows = best_items(self.lines(units, year), asked, metrics_too=True)
         if not rows or not whole(score, rows[0].name):
             return None

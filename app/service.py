@@ -321,10 +321,11 @@ class DisclosureService:
         from app.units import UnitIndex, learn_word_starts, word_starts_text
 
         names = sorted(names if names is not None else self.store.units())
-        if getattr(self, "_unit_index", None) is None or self._unit_index.names != names:
+        aliases = {n: d.unit for d in self.store.docs() if d.unit in names for n in d.names}
+        if getattr(self, "_unit_index", None) is None or self._unit_index.names != sorted(set(names) | set(aliases)):
             memo = self.store.memo("word_starts")
             learn_word_starts(memo)
-            self._unit_index = UnitIndex(names, figure_words())
+            self._unit_index = UnitIndex(names, figure_words(), aliases)
             missing = self._unit_index.segmented - memo.keys()
             if missing:  # keep how the new names segment, so the next cold start skips jieba
                 self.store.remember("word_starts", word_starts_text(missing))
@@ -362,8 +363,14 @@ class DisclosureService:
         def answered(asked: ParsedQuestion) -> Answer:
             if asked.filters.year is not None and asked.filters.year not in self.store.years():
                 asked = asked.model_copy(update={"filters": asked.filters.model_copy(update={"year": None})})
-            return Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(),
-                            scope=Scope(scope) if scope is not None else None).ask(asked)  # only an explicit scope filters
+
+            def by(chosen: Scope | None) -> Answer:
+                return Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(), scope=chosen).ask(asked)
+
+            if scope is None and asked.scope is None and len(asked.mentions) == 1 and asked.filters.units and \
+                    {Scope.department, Scope.unit} <= self._scopes_held(asked):
+                return _each_scope(question, {s: by(s) for s in (Scope.department, Scope.unit)}) or by(None)
+            return by(self._scope_asked(asked, scope))
 
         answer = answered(parsed)
         if previous is None and (parts := clauses(question)):  # several things asked at once, one per clause
@@ -376,6 +383,22 @@ class DisclosureService:
 
             answer = answer.model_copy(update={"answer": f"{answer.answer}（只在{scope_words(scope)}的文件中查找）"})
         return self._written(question, parsed, answer), parsed
+
+    def _scope_asked(self, asked: ParsedQuestion, explicit: Scope | str | None) -> Scope | None:
+        """The scope to answer from: the one given; else the question's (部门预算, 本级) when the archive holds the
+        unit's documents of that year in both scopes (a question's 部门 alone never hides the only document)."""
+        if explicit is not None:
+            return Scope(explicit)
+        if asked.scope is None:
+            return None
+        scopes = self._scopes_held(asked)
+        return asked.scope if asked.scope in scopes and len(scopes) > 1 else None
+
+    def _scopes_held(self, asked: ParsedQuestion) -> set[Scope | None]:
+        """The scopes of the documents of the units and year asked (a unit's 部门预算 and its 单位预算 of one year)."""
+        units, year = asked.filters.units, asked.filters.year
+        return {d.scope for d in self.store.docs() if (not units or d.unit in units) and (year is None or d.year == year)
+                and (asked.filters.doc_type is None or d.doc_type == asked.filters.doc_type)}
 
     def _written(self, question: str, parsed: ParsedQuestion, answer: Answer) -> Answer:
         """The answer rewritten by the configured LLM when it is grounded; the deterministic one otherwise."""
@@ -588,3 +611,26 @@ class DisclosureService:
         from app.evaluation.runner import GOLD_DIR, evaluate
 
         return evaluate(self, gold_dir or GOLD_DIR, progress=progress)
+
+
+def _each_scope(question: str, answers: dict[Scope, Answer]) -> Answer | None:
+    """A unit's department documents and its own (本级) answer differently: each, labelled, and how far apart one
+    figure of the two is when that is asked; None when they agree or only one answers (that one is then the answer
+    without a scope)."""
+    from app.labels import scope as scope_words
+
+    shown = {s: a for s, a in answers.items() if a.answerable}
+    if len(shown) < 2 or len({a.answer for a in shown.values()}) == 1:
+        return None
+    first = next(iter(shown.values()))
+    said = "\n".join(f"按{scope_words(s)}：{a.answer}" for s, a in shown.items())
+    department, own = (shown[s].figures[:1] for s in (Scope.department, Scope.unit))
+    if re.search(r"差多少|相差|差额|多多少|少多少|差距", question) and department and own and \
+            department[0].key == own[0].key and department[0].unit == own[0].unit:
+        gap = department[0].amount() - own[0].amount()
+        said += f"\n部门比本级多{gap}{own[0].unit}（计算所得）。"
+    return first.model_copy(update={
+        "answer": said,
+        "figures": [f for a in shown.values() for f in a.figures],
+        "citations": [c for a in shown.values() for c in a.citations],
+        "reasons": [r for a in shown.values() for r in a.reasons]})

@@ -718,10 +718,12 @@ _SECOND_NAMES = {"监委", "监委会", "管委", "管委会", "监察委", "监
 class UnitIndex:
     """The stored unit names, ready to be recognised in questions."""
 
-    def __init__(self, names: list[str], words: tuple[str, ...] = ()) -> None:
+    def __init__(self, names: list[str], words: tuple[str, ...] = (), aliases: dict[str, str] | None = None) -> None:
         """``words`` are words that may stand right before a unit's name without being part of it (the
-        vocabulary's figure words: 公务接待费, 减少…)."""
-        self.names = sorted(set(n for n in names if n))
+        vocabulary's figure words: 公务接待费, 减少…); ``aliases`` are other names a document prints for its
+        unit (大英县文学艺术界联合会 for the title's 大英文学艺术界联合会), each recognised as that unit."""
+        self.aliases = {a: u for a, u in (aliases or {}).items() if a and u and a != u}
+        self.names = sorted(set(n for n in names if n) | set(self.aliases))
         self.known = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True)))) if words else None
         self.forms = [f for n in self.names for f in forms_of(n)]
         self.segmented = {f.text[f.place_end:] for f in self.forms}  # the texts whose word starts it used
@@ -729,6 +731,9 @@ class UnitIndex:
         for f in self.forms:
             self.by_last.setdefault(f.text[-1], []).append(f)
         self.group = _same_unit_groups(self.names)
+        for alias, unit in self.aliases.items():  # a name the document prints too is its unit's
+            old, new = self.group[alias], self.group.setdefault(unit, len(self.group))
+            self.group.update({k: new for k, v in self.group.items() if v == old})
         self.places = _places(self.names)
 
     def _candidates(self, ch: str) -> list[Form]:
@@ -782,7 +787,13 @@ class UnitIndex:
         out = self._placed(q, out, self._place_mentions(q, taken))
         out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
                                          for s, e in below_spans)]
-        return sorted(out, key=lambda x: x.start)
+        return sorted((self._canonical(x) for x in out), key=lambda x: x.start)
+
+    def _canonical(self, mention: UnitMention) -> UnitMention:
+        """A mention's units by their stored names (an alias stands for its unit)."""
+        if not self.aliases:
+            return mention
+        return mention.model_copy(update={"units": sorted({self.aliases.get(u, u) for u in mention.units})})
 
     def _placed(self, q: str, units: list[UnitMention], places: list[UnitMention]) -> list[UnitMention]:
         """A place typed before a unit with a filler between ("荣昌那边仁义中学", "普陀的卫健委", "沙坪坝区的财政局") is
@@ -912,7 +923,7 @@ class UnitIndex:
             common = sum(1 for ch in set(phrase) if ch in name and not _GENERIC_WORDS.fullmatch(ch))
             return common, -len(name)
         ranked = sorted(self.names, key=overlap, reverse=True)
-        return [u for u in ranked[:n] if overlap(u)[0] > 0]
+        return list(dict.fromkeys(self.aliases.get(u, u) for u in ranked[:n] if overlap(u)[0] > 0))
 
 
 def _places(names: list[str]) -> dict[str, list[str]]:

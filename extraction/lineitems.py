@@ -668,8 +668,9 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 
 # where a document lists the units its 部门预算/决算 consolidates ("纳入…部门决算编制范围的单位包括：1 …(本级) 2 …")
-_MEMBERS_LEAD = re.compile(r"(?:编制范围的单位|单位构成|预算单位|决算单位|所属单位|下属单位)(?:包括|如下|有|为)[:：]")
-_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会)"
+_MEMBERS_LEAD = re.compile(r"(?:编制范围的(?:预算|决算)?单位|单位构成|预算单位|决算单位|所属单位|下属单位)"
+                           r"(?:共\d+[个家][,，]?)?(?:包括|如下|有|为)[:：]")
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会|学|校)"
                      r"(?:[(（][^()（）]{1,14}[)）])?")
 
 
@@ -684,16 +685,13 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         segment = squashed[m.end():min(end if end > 0 else len(squashed), m.end() + 600)]
         segment = re.sub(r"^序号单位名称(?:备注)?", "", segment)
         names, pos = [], 0
-        numbers = [n for n in re.finditer(r"(?<![\d.])(\d{1,2})(?![\d.])", segment)]
-        for k, n in enumerate(numbers):  # 1 name 2 name …: each name runs from its 序号 to the next
-            if int(n.group(1)) != len(names) + 1:
-                break
-            last = k + 1 == len(numbers) or int(numbers[k + 1].group(1)) != len(names) + 2
-            name = _MEMBER.match(segment, n.end()) if last else _MEMBER.fullmatch(segment, n.end(), numbers[k + 1].start())
-            if name is None:
-                break
-            names.append(name.group(0))
-            pos = name.end()
+        # 1 name 2 name … (序号 with or without a point): each next 序号 that a unit's name follows; other numbers
+        # on the way (核定编制18名, 2个事业单位) are skipped
+        for n in re.finditer(r"(?<![\d.])(\d{1,2})(?:[.、．](?!\d)|(?![\d.]))", segment):
+            name = _MEMBER.match(segment, n.end()) if int(n.group(1)) == len(names) + 1 else None
+            if name is not None:
+                names.append(name.group(0))
+                pos = name.end()
         if len(names) < 2:
             continue
         out.append(LineItem(name="纳入的单位", kind="members", path=names,

@@ -26,7 +26,7 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("“三公”经费", "three_public"), ('"三公"经费', "three_public"), ("三公经费", "three_public"),
     ("公务用车购置及运行维护费", "-"), ("公务用车购置及运行费", "-"), ("其他车辆", "-"),
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
-    ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("财政拨款收入支出总体", "grant_both"),
+    ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
 ]
 # label → base key, from the vocabulary's printed labels; the regex tries the longest label first
@@ -37,11 +37,15 @@ LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(LABELS, key=l
 LABEL_KEY = dict(LABELS)
 _FILLER = re.compile(
     r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
-    r"预算执行数|执行数|保有量|安排|[(（][^()（）]{0,12}[)）])*$"
+    r"预算执行数|执行数|保有量|安排|拨入|[(（][^()（）]{0,12}[)）])*$"
 )
+# labels that say only what kind of number follows; printed right after another label, they qualify it
+_KIND_OF_NUMBER = {"支出预算", "收入预算", "本年支出"}
 _QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
 _CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUMBER})\s*万元")
-_RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待[^。;,]{0,12}?(?P<b>\d+)\s*批次\s*[,，、]?\s*(?:共\s*)?(?P<p>\d+)\s*人次")
+# "国内公务接待221批次,1768人", "…3批次,接待16人次", "…共330批次(其中外事接待0批次),1950人次"
+_RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待[^。;,]{0,12}?(?P<b>\d+)\s*批次?\s*(?:[(（][^()（）]{0,20}[)）])?"
+                        r"(?:\s*[,，、]?\s*(?:共\s*|接待\s*)?(?P<p>\d+)\s*人次?)?")
 _CLAUSE_END = re.compile(r"[。;；]")
 
 
@@ -113,8 +117,9 @@ def _project_budgets(lines: list[NarrativeLine]) -> list[ProseFigure]:
     return out
 
 
-def extract_prose(lines: list[NarrativeLine], doc_type: DocType) -> list[ProseFigure]:
-    """Figures from the narrative lines of a layout (normalised start offset, text, section path)."""
+def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | None = None) -> list[ProseFigure]:
+    """Figures from the narrative lines of a layout (normalised start offset, text, section path); an amount its
+    clause gives to another year than the document's ``year`` ("2015年三公经费预算拨入57.55万元") is no figure."""
     out: list[ProseFigure] = _project_budgets(lines)
     for start, text, section in lines:
         m = _CLASS_LINE.match(text)
@@ -124,9 +129,10 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType) -> list[ProseFi
         for m in _RECEPTION.finditer(text):
             s, e = _clause_bounds(text, m.start(), m.end())
             out.append(ProseFigure("reception_batches", m.group("b"), "批次", start + s, start + e, "接待批次"))
-            out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
+            if m.group("p"):
+                out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
             break
-        out.extend(_labelled(start, text, doc_type, section))
+        out.extend(_labelled(start, text, doc_type, section, year))
         out.extend(_nil(start, text, doc_type, section))
     return out
 
@@ -157,7 +163,7 @@ def _nil(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFi
     return out
 
 
-def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
+def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:
     out: list[ProseFigure] = []
     clause_start = 0
     prev: tuple[str, str | None, int, str] | None = None  # (base, qualifier, end of previous amount, label)
@@ -172,6 +178,8 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
         base = qualifier = label = None
         if labels:
             last = labels[-1]
+            if len(labels) > 1 and last.group(0) in _KIND_OF_NUMBER and labels[-2].end() == last.start():
+                last = labels[-2]  # "“三公”经费支出预算为79万元": the 三公 money's budget, not the total budget
             filler = segment[last.end():]
             if _FILLER.match(filler):
                 label = last.group(0)
@@ -182,7 +190,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
             base, label = prev[0], prev[3]
             qualifier = _qualifier(segment)
         prev = (base, qualifier, m.end(), label) if base else None
-        if not base or not _unit_fits(base, unit):
+        if not base or not _unit_fits(base, unit) or _of_another_year(segment[:last.start()] if labels else "", year):
             continue
         s, e = _clause_bounds(text, segment_start if labels else m.start(), m.end())
         s = min(s, _clause_bounds(text, m.start(), m.end())[0])
@@ -194,6 +202,12 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str) -> list[Pr
         if key is not None:
             out.append(ProseFigure(key, value, unit, start + s, start + e, label or ""))
     return out
+
+
+def _of_another_year(before: str, year: int | None) -> bool:
+    """Whether the words before a label open with a year other than the document's (", 2015年三公经费…")."""
+    said = re.match(r"^[,，;；\s]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(20\d\d)\s*年", before)
+    return bool(year and said and int(said.group(1)) != year)
 
 
 def _unit_fits(base: str, unit: str) -> bool:

@@ -76,6 +76,10 @@ def _pairs(row: Row, skip_row_numbers: bool) -> list[tuple[str, str, str | None,
     return out
 
 
+_GRANT_TOTALS = {"income_grand_total": "fiscal_grant_income_total",
+                 "expenditure_grand_total": "fiscal_grant_expenditure_total"}
+
+
 def read_pairs(table: Table, doc_type: DocType) -> list[TableFigure]:
     out = []
     grant = "财政拨款" in table.title
@@ -90,6 +94,8 @@ def read_pairs(table: Table, doc_type: DocType) -> list[TableFigure]:
                 key = _label_key(label)
                 if grant and key in ("income_current_year", "expenditure_current_year", "fiscal_appropriation_income"):
                     key = None  # in the 财政拨款 table these are the grant's own parts, without keys
+                elif grant and key in _GRANT_TOTALS:
+                    key = _GRANT_TOTALS[key]  # (收入总计 printed whole: the grant's)
             if key:
                 out.append(TableFigure(key, value, unit or "万元", row.start, row.end, label, table.title))
     return out

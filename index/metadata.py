@@ -20,7 +20,7 @@ from index.normalise import NormDoc
 
 # what an organisation's name ends with (a bracketed second name may follow)
 _ORG_SUFFIX = (
-    r"(?:局|委员会|委|办公室|办公厅|办|机关|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|"
+    r"(?:局|委员会|委|办公室|办公厅|办|机关|中心|院|厅|部|所|站|队|馆|校|学|学院|园|协会|联合会|总工会|工会|联|会|团|政府|政协|"
     r"街道办事处|办事处|管理处|处|监狱|公司|集团|室|组|社|台|场|署|司|科|庭|股|分局|宫|厂|库|站|"
     r"镇|乡|街道|苏木|社区|校区|院区|分校|分院)"
 )
@@ -28,7 +28,8 @@ _UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff()（）“”\"]{{2,60}}?{_ORG_SUFFIX
 _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
-    rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|部门[(（]单位[)）]名称)"
+    rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|实施单位(?:[(（]盖章[)）])?|"
+    rf"部门[(（]单位[)）]名称)"
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
 # a qualifier printed after a unit's name in a heading (某局(本级)概况)
@@ -38,10 +39,19 @@ _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*(?:部
 # 预算公开报表)
 _PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*"
                       rf"(?:20\d\d年度?\s*(?:部门|单位)?|(?:部门|单位))(?:预算|决算)")
-_INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})(?:是|为|系|作为|主要职责|的主要职责)")
+# a sentence that begins with the unit: what it is (某法院是国家审判机关), or its year's money (某局2016年度“三公”经费…,
+# 某院财政拨款“三公”经费…); and the notice's opening (现将某镇2020年度“三公”经费决算情况公布如下)
+_INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})"
+                         rf"(?:是|为|系|作为|主要职责|的主要职责|20\d\d年|财政拨款|一般公共预算|“三公”)|"
+                         rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
-_KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$")
+_KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$|"
+                   r"[“\"]?三公[”\"]?经费.{0,12}?(?:说明|情况|公开)")  # (a statement of the 三公 money alone)
+# the funds and columns whose names hold 预算 (2017年度一般公共预算财政拨款): no kind of document
+_FUND_WORDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|年初预算")
+# where the subject of a title begins after its unit (某局2022年“三公”经费预算情况, 某会关于财政拨款“三公”经费…的说明)
+_SUBJECT_START = re.compile(r"20\d\d|关于|[“\"]|一般公共|财政拨款|政府性基金|国有资本|部门|单位|整体|项目")
 _NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分)")
 _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
@@ -71,6 +81,8 @@ def detect(layout: Layout) -> DocMeta:
     names = [labelled] if labelled and unit and labelled != unit and labelled not in unit else []
     if title and title[0] != unit:  # the name as the title prints it (西塞山区残联), kept beside the official one
         names.append(title[0])
+    if unit and (county := _county_of_town(unit, text)):
+        names.append(county + unit)
     return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(title[1] if title else "", head), names=names,
                    parts=_parts(doc, doc_type))
 
@@ -139,30 +151,59 @@ def official(name: str | None) -> str | None:
     return _KIND_SHORT_END.sub(lambda m: _KIND_SHORT[m.group(1)], name)
 
 
+def _kind_in(line: str) -> re.Match | None:
+    """The kind of document a line announces, a fund's or a column's name aside."""
+    return _KIND.search(_FUND_WORDS.sub(lambda f: "_" * len(f.group()), line))
+
+
+def _unit_before_subject(prefix: str) -> str:
+    """The unit of a title's text before its kind: all of it cleaned when that is a unit's name, else the longest
+    unit's name that ends where the title's subject begins (寿县司法局 of 寿县司法局2022年“三公”经费)."""
+    cleaned = _clean(prefix)
+    if _valid_unit(cleaned):
+        return cleaned
+    cut = [c for m in _SUBJECT_START.finditer(prefix) if _valid_unit(c := _clean(prefix[:m.start()]))]
+    return max(cut, key=len) if cut else cleaned
+
+
 def _title(lines: list[str]) -> tuple[str, str] | None:
     """(unit, title text) from the title lines at the top, the longest well-formed unit when several name it."""
     found: list[tuple[str, str]] = []
     for i, raw in enumerate(lines[:25]):
         line = re.sub(r"^【[^】]*】|[《》]", "", raw)
-        m = _KIND.search(line)
+        m = _kind_in(line)
         if not m or not _title_like(line) or re.search(r"表(?!.*绩效)", line[m.end():m.end() + 6]):
             continue
         prefix, window = line[: m.start()], line
         for j in range(i - 1, max(-1, i - 4), -1):  # a title broken over the lines above
-            cleaned = _clean(prefix)
+            cleaned = _unit_before_subject(prefix)
             complete = _valid_unit(cleaned) and re.match(rf"(?:{PLACE_PIECE})|中国|中共", cleaned)
             if complete and not _ORG_PREFIX.match(lines[j]):
                 break
-            if not _title_like(lines[j]) or _KIND.search(lines[j]):
+            if not _title_like(lines[j]) or _kind_in(lines[j]):
                 break
             prefix, window = lines[j] + prefix, lines[j] + window
-        cleaned = _clean(prefix)
+        cleaned = _unit_before_subject(prefix)
         if _valid_unit(cleaned):
             found.append((cleaned, window))
     if not found:
         return None
     # the fullest name; among equals, the title that says 部门 or 单位
     return max(found, key=lambda f: (len(f[0]), bool(re.search(r"部门|单位|本级", f[1]))))
+
+
+# a county's or district's government named in a text (金堂县人民政府主办)
+# (after its province or city, or standing first: 经重庆市涪陵区人民政府, 主办 金堂县人民政府)
+_COUNTY_GOVERNMENT = re.compile(r"(?:(?<=[省市州盟])|(?<![\u4e00-\u9fff]))([\u4e00-\u9fff]{2,3}?(?:自治县|县|区|旗|市))人民政府")
+
+
+def _county_of_town(unit: str, text: str) -> str | None:
+    """The county or district of a town, township or street printed without it (官仓镇): the one whose government
+    the text names most often, when it names one."""
+    if not re.match(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)", unit) or re.match(PLACE_PIECE, unit):
+        return None
+    counties = Counter(m.group(1) for m in _COUNTY_GOVERNMENT.finditer(text[:30000]))
+    return counties.most_common(1)[0][0] if counties else None
 
 
 def _kind_line(lines: list[str]) -> str:
@@ -205,8 +246,9 @@ def _unit(text: str, head: str) -> str | None:
             candidates[_clean_unit(m.group(1))] += 2
     if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
         for m in _INTRODUCED.finditer(text[:5000]):
-            if _valid_unit(m.group(1)) and re.match(rf"(?:{PLACE_PIECE})|中国|中共", m.group(1)):
-                candidates[m.group(1)] += 1
+            name = m.group(1) or m.group(2)
+            if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
+                candidates[name] += 1
     if not candidates:
         return None
     flat = text.replace(" ", "").replace("\n", "")
@@ -222,11 +264,19 @@ def _unit(text: str, head: str) -> str | None:
     return best
 
 
+# a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号)
+_OTHER_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*$|[〔\[【]\s*$")
+
+
 def _year(text: str, head: str) -> int | None:
-    years = Counter(int(y) for y in _YEAR.findall(head))
-    if not years:
-        years = Counter(int(y) for y in _YEAR.findall(text[:30000]))
-    return years.most_common(1)[0][0] if years else None
+    """The year the first lines name most often, a comparison's base and a file number's year aside; the year first
+    named breaks a tie."""
+    for where in (head, text[:30000]):
+        found = [int(m.group(1)) for m in _YEAR.finditer(where) if not _OTHER_YEAR.search(where[max(0, m.start() - 3):m.start()])]
+        if found:
+            counts = Counter(found)
+            return max(counts, key=lambda y: (counts[y], -found.index(y)))
+    return None
 
 
 def _doc_type(title: str, head: str, text: str) -> DocType:
@@ -237,7 +287,7 @@ def _doc_type(title: str, head: str, text: str) -> DocType:
             return DocType.performance_self_eval
         if re.search(r"绩效目标(?:表|申报)", where[:200]) and not re.search(r"决算|预算(?!金额)", where[:60]):
             return DocType.performance_target
-        if where is title and (m := re.search(r"决算|预算", where)):
+        if where is title and (m := re.search(r"决算|预算", _FUND_WORDS.sub("", where))):
             return DocType.final_accounts if m.group(0) == "决算" else DocType.budget
     first = head[:200]
     if "决算" in first:

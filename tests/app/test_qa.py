@@ -125,6 +125,14 @@ def test_how_much_was_spent_in_all_is_the_years_spending_and_says_what_the_grand
     assert {f.key for f in a.figures} == {"expenditure_current_year", "expenditure_grand_total"}
 
 
+def test_spending_on_a_thing_the_archive_gives_no_figure_for_is_not_the_years_whole_spending(archive_service):
+    # 大同's 培训费 cell is blank: "培训费花了多少" was answered with 本年支出合计
+    a = archive_service.ask("大同市场监管局2024年培训费花了多少钱，培训了多少人")
+    assert not a.answerable and "培训费" in a.answer and "5023.02" not in a.answer
+    a = archive_service.ask("大同市场监管局2024年公务接待费花了多少钱")
+    assert a.answerable and "0.59万元" in a.answer
+
+
 def test_why_a_project_underspent_is_answered_from_its_self_evaluation(archive_service):
     """The 偏差原因分析 cells of a 项目支出绩效自评表 are the project's reasons (no 主要原因是 marks them)."""
     a = archive_service.ask("昌吉州阳光食品PPP项目2024年为什么只花了一半的钱")
@@ -595,3 +603,89 @@ def test_an_amount_asked_in_yuan_is_also_given_in_yuan(archive_service):
 def test_a_difference_of_amounts_printed_in_yuan_is_given_in_yuan_too(archive_service):
     a = archive_service.ask("普陀区商务委2025年项目支出和基本支出预算各多少元，差多少？")
     assert "351684000.00元" in a.answer and "19830655.00元" in a.answer and "即331853345.00元" in a.answer
+
+
+def test_what_a_figure_of_the_vocabulary_is_used_for_is_printed_after_its_amount(archive_service):
+    # "…运行维护费支出25.67万元，使用财政拨款负担的…共14辆，主要用于：机要文件交换…": a clause with 使用 and a colon
+    a = archive_service.ask("大同市场监管局2024年公车运行费主要用在哪些方面")
+    assert a.answerable and "机要文件交换" in a.answer and "25.67万元" in a.answer
+    assert "主要用于" in a.citations[0].quote
+
+
+def _bureau(scope_line: str, total: str, three: str, cars: str) -> str:
+    return (f"宁川县教育局{scope_line}2024年{'单位' if '本级' in scope_line else '部门'}预算公开\n"
+            "第一部分 概况\n" + ("纳入2024年部门预算编制范围的预算单位共3个，包括：局本级预算，以及下属2所学校的单位预算，具体为：\n"
+                                "1.宁川县教育局（本级）（行政单位）\n2.宁川县实验小学（公益一类事业单位）\n3.宁川县第一中学（公益一类事业单位）\n"
+                                if "汇总" in scope_line else "本单位预算仅含局机关本级，不含下属学校。\n") +
+            f"第二部分 预算情况说明\n2024年收入预算{total}万元，支出预算{total}万元。\n"
+            f"2024年“三公”经费财政拨款预算{three}万元。\n截至2023年12月31日，共有车辆{cars}辆。\n")
+
+
+@pytest.fixture(scope="module")
+def two_scopes(tmp_path_factory):
+    """One bureau's 单位预算 (本级) and its 部门预算 (汇总, with its schools) of one year."""
+    from conftest import make_service
+
+    folder = tmp_path_factory.mktemp("scopes")
+    (folder / "own.txt").write_text(_bureau("（本级）", "1,667.22", "6.40", "2"), encoding="utf-8")
+    (folder / "all.txt").write_text(_bureau("（汇总）", "17,036.16", "14.60", "5"), encoding="utf-8")
+    svc = make_service(folder / "home")
+    assert [o.status for o in svc.ingest(sorted(folder.glob("*.txt")))] == ["ingested", "ingested"]
+    assert {d.scope.value for d in svc.docs()} == {"department", "unit"}
+    return svc
+
+
+def test_a_unit_with_both_scopes_answers_each_unless_one_is_asked(two_scopes):
+    a = two_scopes.ask("宁川县教育局2024年三公经费预算多少")
+    assert "按部门（含所属单位）" in a.answer and "14.60万元" in a.answer and "按单位（本级）" in a.answer and "6.40万元" in a.answer
+    a = two_scopes.ask("宁川县教育局前年的部门预算（连学校一起）收入总共多少？")
+    assert "17036.16万元" in a.answer and "1667.22" not in a.answer
+    a = two_scopes.ask("教育局本级2024年有几辆车")
+    assert "2辆" in a.answer and "5辆" not in a.answer
+    a = two_scopes.ask("教育局单位预算和部门预算的收入总计差多少")
+    assert "部门比本级多15368.94万元" in a.answer
+
+
+def test_the_units_a_department_takes_in_after_a_lead_with_its_count_and_numbered_with_points(two_scopes):
+    a = two_scopes.ask("宁川县教育局的部门预算一共包括几个单位？")
+    assert "包括3家单位" in a.answer and "宁川县第一中学" in a.answer
+
+
+def test_what_was_spent_asked_of_a_year_with_only_its_budget_is_no_budget_figure(two_scopes):
+    a = two_scopes.ask("宁川县教育局本级2024年最后实际花了多少（决算数）？")
+    assert not a.answerable and "没有这一年的决算" in a.answer and "1667.22" not in a.answer
+
+
+def test_whether_a_document_takes_in_more_than_the_unit_itself_is_its_composition_sentence(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "taohua_2023.txt", (
+        "益川市资川区人民政府桃花街道办事处2023年度部门决算\n第一部分 部门概况\n二、机构设置及决算单位构成\n"
+        "从决算单位构成看，纳入本部门2023年度部门决算汇编范围的只有街道办事处本级1个\n单位，下设事业机构未单独编报决算，本决算即为本级决算。\n"
+        "第二部分 2023年度部门决算情况说明\n2023年度收、支总计均为3743.29万元。\n"))
+    a = svc.ask("桃花街道这份决算是只有街道办本级，还是把下面的事业单位也汇总进去了？")
+    assert a.answerable and "本级1个单位" in a.answer and "未单独编报" in a.answer
+    assert a.answer.count("汇编范围") == 1  # (two phrases naming one unit answer once)
+
+
+def test_a_unit_is_recognised_by_the_other_name_its_document_prints(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "dayi_wenlian_2015.txt", (
+        "大平文学艺术界联合会\n关于财政拨款“三公”经费2015年决算的\n情 况 说 明\n"
+        "大平县文学艺术界联合会财政拨款“三公”经费2015年决算情况如下:\n一、公务接待费\n"
+        "2015年公务接待费0.498万元,较2014年决算减少8%。国内公务接待8批次,92人。\n"))
+    assert svc.docs()[0].unit == "大平文学艺术界联合会" and "大平县文学艺术界联合会" in svc.docs()[0].names
+    a = svc.ask("大平县文联2015年公务接待费是多少?")
+    assert a.answerable and "0.498万元" in a.answer
+    assert "8批次" in svc.ask("大平县文学艺术界联合会2015年国内公务接待了多少批次?").answer
+
+
+def test_a_share_printed_after_the_part_of_the_whole_its_sentence_opens_with(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "cangxi_lib_2018.txt", (
+        "苍川县图书馆2018年部门预算\n一、收支预算总体情况\n苍川县图书馆2018年收支总预算77.37万元。\n"
+        "二、支出预算情况\n苍川县图书馆2018年支出预算77.37万元,其中:基本支出74.87万元,占96.8%;项目支出2.5万元,占3.2%。\n"))
+    a = svc.ask("苍川县图书馆2018年基本支出占支出预算的比例是多少?")
+    assert "占96.8%（文件所载）" in a.answer

@@ -142,3 +142,47 @@ def test_a_header_printing_年预算数_reads_the_full_year_budget_not_the_initi
                if f.key.startswith("project:放心消费创建项目:")}
     assert figures == {"project:放心消费创建项目:budget": "0", "project:放心消费创建项目:actual": "0",
                        "project:放心消费创建项目:execution_rate": "0", "project:放心消费创建项目:score": "0"}
+
+
+def _figures_of(tmp_path: Path, name: str, text: str) -> list[tuple[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return [(f.key, f.value) for f in _extract(path).figures]
+
+
+def test_a_three_public_statement_of_another_province(tmp_path):
+    """The 三公 money's 支出预算 is its budget (not the total budget); last year's amount said in the same sentence is
+    no figure; 接待 batches with persons in 人 or after a bracket; a fleet said 保有 or 共有."""
+    found = _figures_of(tmp_path, "tonghe_sfj_2022.txt", (
+        "桐河县司法局2022年“三公”经费预算情况\n"
+        "桐河县司法局2022年一般公共预算“三公”经费支出预算为79万元,比上年预算减少49万元,下降38.28%。"
+        "其中:因公出国(境)费支出预算为0万元,公务接待费支出预算为4万元,公务用车购置及运行费支出预算为75万元。\n"
+        "2022年三公经费预算拨入79万元,2021年三公经费预算拨入128万元,与上年对比减少49万元。\n"
+        "2022年本部门国内公务接待计划40批次,320人。\n"
+        "截至2021年12月底,单位共有公务用车8辆。\n"))
+    assert ("three_public_budget", "79") in found and ("three_public_budget", "128") not in found
+    assert ("official_reception", "4") in found and ("overseas_travel", "0") in found
+    assert not any(k in ("expenditure_grand_total", "income_grand_total") for k, _ in found)
+    assert ("reception_batches", "40") in found and ("reception_persons", "320") in found
+    assert ("vehicles_in_service", "8") in found
+    found = _figures_of(tmp_path, "huaining_court_2017.txt", (
+        "怀川县人民法院2017年“三公”经费决算\n"
+        "2017年怀川县人民法院国内公务接待共330批次(其中外事接待0批次),1950人次(其中外事接待0人次)。\n"
+        "2017年本部门公务用车保有18辆,购置公务用车0辆。国内接待费支出0.18万元,国内公务接待3批次,接待16人次;\n"))
+    assert ("reception_batches", "330") in found and ("reception_persons", "1950") in found
+    assert ("vehicles_in_service", "18") in found
+
+
+def test_the_grant_tables_totals_are_the_grants_not_the_whole_budgets(tmp_path):
+    found = _figures_of(tmp_path, "ningxi_2024.txt", (
+        "宁川县教育局2024年部门预算\n表1\n                    收支预算总表\n单位名称：宁川县教育局（汇总）      单位：万元\n"
+        "项    目                        预算数    项    目                        预算数\n"
+        "一、一般公共预算拨款         15,610.16    一、教育支出                 16,000.00\n"
+        "二、事业收入                  1,426.00    二、住房保障支出              1,036.16\n"
+        "收 入 总 计                  17,036.16    支 出 总 计                  17,036.16\n\n"
+        "表4\n                    财政拨款收支预算总表\n单位名称：宁川县教育局（汇总）      单位：万元\n"
+        "项    目                        预算数    项    目                        预算数\n"
+        "一、一般公共预算拨款         15,610.16    一、教育支出                 15,610.16\n"
+        "收 入 总 计                  15,610.16    支 出 总 计                  15,610.16\n"))
+    assert ("income_grand_total", "17036.16") in found and ("income_grand_total", "15610.16") not in found
+    assert ("fiscal_grant_income_total", "15610.16") in found and ("fiscal_grant_expenditure_total", "15610.16") in found

@@ -172,3 +172,46 @@ def test_a_table_header_is_no_title():
 ])
 def test_names_in_contents_lines_broken_qualified_or_short(text, unit):
     assert detect_text(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit", "year", "doc_type"), [
+    # a statement of the 三公 money alone, its subject between the unit and the kind
+    ("桐河县司法局2022年“三公”经费预算情况\n一、2022年一般公共预算“三公”经费支出预算表", "桐河县司法局", 2022, "budget"),
+    ("英川市经信局2016年“三公经费”预算对比增减说明\n2016年三公经费预算拨入33万元", "英川市经信局", 2016, "budget"),
+    # the title over three lines, its middle line naming a fund that holds 预算: still a 决算
+    ("天河市红叶区人民法院\n2017年度一般公共预算财政拨款\n“三公”经费决算情况说明\n2017年…决算20.2万元", "天河市红叶区人民法院", 2017,
+     "final_accounts"),
+    ("重庆市石梁区围山镇人民政府\n2021年度“三公”经费决算汇总情况\n按照…要求", "重庆市石梁区围山镇人民政府", 2021, "final_accounts"),
+    # a town named alone, and a 三公 statement that says neither 预算 nor 决算 in its title
+    ("青仓镇2015年三公”经费支出说明\n一、因公出国(境)经费\n2015年因公出国(境)费0万元,与2014年决算数持平。", "青仓镇", 2015,
+     "final_accounts"),
+    # the unit before 关于 on the line above the kind
+    ("大平文学艺术界联合会\n关于财政拨款“三公”经费2015年决算的\n情 况 说 明", "大平文学艺术界联合会", 2015, "final_accounts"),
+    # no title: the notice's opening, or a sentence that opens with the unit and its year's money
+    ("按照区政府关于推进政府信息公开工作的要求,现将石溪镇2020年度“三公”经费决算情况公布如下:\n2020年度“三公”经费41万元。",
+     "石溪镇", 2020, "final_accounts"),
+    ("一、2016年“三公”经费决算情况表\n二、2016年“三公”经费财政拨款支出决算情况说明\n"
+     "宁川市城市管理行政执法局2016年度“三公”经费财政拨款支出决算为68.3万元。", "宁川市城市管理行政执法局", 2016, "final_accounts"),
+    # a 政协 named by its everyday name
+    ("青州市政协2015年部门决算公开补充说明\n按照…要求", "青州市政协", 2015, "final_accounts"),
+])
+def test_titles_of_statements_that_put_a_subject_between_the_unit_and_the_kind(text, unit, year, doc_type):
+    meta = detect_text(text)
+    assert (meta.unit, meta.year, meta.doc_type.value) == (unit, year, doc_type)
+
+
+def test_the_year_is_not_a_comparisons_base_or_a_file_numbers():
+    meta = detect_text("2018年政协机关“三公”经费预算数为20.1万元,与上年相比减少0.2万元。\n"
+                       "1. 因公出国(境)费预算0万元。\n2. 公务接待费预算16.7万元,比2017年预算减少0.1万元。\n"
+                       "3. 公务用车运行费预算3.4万元,比2017年预算减少0.1万元,按《接待管理办法》(肥财〔2015〕72号)执行。\n"
+                       "4. 公务用车购置费预算0万元,比2017年预算持平。")
+    assert meta.year == 2018
+
+
+def test_a_town_printed_without_its_county_is_also_known_with_it():
+    """The county whose government the page names (主办 某县人民政府) is the town's: its name is kept with it too."""
+    meta = detect_text("青仓镇2015年三公”经费支出说明\n2015年公务接待费9.95万元。\n金川县人民政府主办 金川县行政审批局承办")
+    assert meta.unit == "青仓镇" and "金川县青仓镇" in meta.names
+    assert detect_text("青仓镇2015年三公”经费支出说明\n2015年公务接待费9.95万元。\n本网站由四川省成都市双流区人民政府主办"
+                       ).names == ["双流区青仓镇"]
+    assert detect_text("青仓镇2015年三公”经费支出说明\n2015年公务接待费9.95万元。").names == []
