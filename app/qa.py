@@ -658,17 +658,11 @@ class Answerer:
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
         year = years[0] if len(years) == 1 else None
-        held = {d.doc_type for d in self.docs_for(units or None, year)} if year else set()
-        if "决算" in question and "预算" not in question and held and held <= {DocType.budget, DocType.performance_target}:
-            # (what was actually spent is in the year's 决算, published the year after: its 预算 is no answer)
-            who = "、".join(units) if units else "档案"
-            return self._none(question, intent, f"档案中只有{who}{year}年的预算，没有这一年的决算；"
-                                                 "实际支出要看决算公开（通常在次年公布）。", nearest=False)
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
-        special = (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
+        special = self._only_budget(question, intent, units, year) or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
                    and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
                    else None) \
             or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
@@ -702,6 +696,17 @@ class Answerer:
         if answer.answerable and _asks_change(question) and "上年" not in answer.answer and "文件所载" not in answer.answer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
+
+    def _only_budget(self, question: str, intent: str, units, year) -> Answer | None:
+        """决算 asked of a year whose documents are only its 预算: what was actually spent is in the year's 决算,
+        published the year after, and the budget's figure is no answer."""
+        held = {d.doc_type for d in self.docs_for(units or None, year)} if year else set()
+        if not ("决算" in question and "预算" not in question and held and held <= {DocType.budget,
+                                                                                  DocType.performance_target}):
+            return None
+        who = "、".join(units) if units else "档案"
+        return self._none(question, intent, f"档案中只有{who}{year}年的预算，没有这一年的决算；"
+                                             "实际支出要看决算公开（通常在次年公布）。", nearest=False)
 
     def _reported_at(self, question: str, year: int, units, known: list[int]) -> int:
         """The document year for a date asked ("截至2020年底有多少辆车"): that year's own, else the next year's budget,
@@ -922,17 +927,23 @@ class Answerer:
                 return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations), found
         return None
 
+    def _spent_on(self, question: str, units, year, intent: str) -> Answer | None:
+        """"某项目花了多少钱", "那个培训班花了多少钱": the project's (named by half its words at least), not the year's;
+        "培训费花了多少钱" with no 培训费 found: not the year's whole spending either."""
+        found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
+        if found is not None:
+            return found
+        thing = _subject_asked(self.about or question)
+        if not _MONEY_NOUN.search(thing):
+            return None
+        who = "、".join(units) if units else ""
+        return self._none(question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。下面是最相近的段落。")
+
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
-            # "某项目花了多少钱", "那个培训班花了多少钱": the project's (named by half its words at least), not the year's
-            found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
+            found = self._spent_on(question, units, year, intent)
             if found is not None:
                 return found
-            thing = _subject_asked(self.about or question)
-            if _MONEY_NOUN.search(thing):  # "培训费花了多少钱" with no 培训费 found: not the year's whole spending
-                who = "、".join(units) if units else ""
-                return self._none(question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。"
-                                                    "下面是最相近的段落。")
         if not keys:
             return self._keyless(question, units, year, intent)
         budget, keys = _budget_asked(question, keys)
