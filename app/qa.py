@@ -77,11 +77,17 @@ _MEASURE = re.compile(r"(?:多少|几)(批次|人次|家次|家|次|人|名|天|
 _PER_UNIT = re.compile(r"[元万]\s*/|/\s*(?:人|辆|天|次|批|年|户|件)|每(?:人|辆|天|批|次)")
 # a question asking a quantity (not what something is or does)
 _QUANTITY = re.compile(r"多少|几|金额|钱|预算|执行|得分|分数|打分|评分|自评|结果|如何|怎么样|率|比例|占比|标准|指标|目标|完成")
+# pairs of characters that every count's question or name may hold: they tell no count from another
+_COUNT_WORDS = {"人员", "多少", "有多", "一共", "共有", "数量", "总数", "年底", "年末"}
+# how people say what the text counts with its own verbs
+_COUNT_VERBS = ((r"(?:新|购)?买了?", "购置"), (r"开了?(?:几|多少)次会", "召开会议几次"), (r"办了?(?:几|多少)期培训", "举办培训几期"),
+                (r"派了?(?:几|多少)个团", "出国团组几个"))
 # words every per-unit standard shares ("人均支出标准", "平均成本"): they name none of them
 _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均支", "每人", "每天", "人员", "员标", "人数", "工资", "费用"}
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
+_COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
@@ -102,6 +108,7 @@ _ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|
 _ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
                             r"主要问题|经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
+                             r"(?:比|较|与)年初预算|"
                              r"差异率|预决算")
 _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
 _DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocType.performance_target: "绩效目标表",
@@ -939,13 +946,21 @@ class Answerer:
         who = "、".join(units) if units else ""
         return self._none(question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。下面是最相近的段落。")
 
-    def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
+    def _not_the_keys(self, question: str, keys: list[str], units, year, intent: str) -> Answer | None:
+        """What a question the vocabulary reads loosely asks instead: a thing's spending ("培训费花了多少钱" is no
+        本年支出合计), or a count ("出国团组几个": the groups counted, not the 出国 money)."""
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
-            found = self._spent_on(question, units, year, intent)
-            if found is not None:
-                return found
+            return self._spent_on(question, units, year, intent)
+        if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
+            return self._count_named(question, units, year)
+        return None
+
+    def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         if not keys:
             return self._keyless(question, units, year, intent)
+        other = self._not_the_keys(question, keys, units, year, intent)
+        if other is not None:
+            return other
         budget, keys = _budget_asked(question, keys)
         if budget and len(keys) == 1 and keys[0] in THREE_PUBLIC_ITEMS:
             planned = self._three_public_budget(keys[0], units, year)  # (a 决算's key holds the 决算数 only)
@@ -1249,6 +1264,29 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{label(key)}（{item.table}）：{said}。", answerable=True,
                       intent="figure", citations=[c], computed={"completion_rate": rate} if rate else {})
 
+    def _count_named(self, question: str, units, year) -> Answer | None:
+        """A count the text states, asked in other words ("有多少在职人员" of 实有在职人员32人, "退休的有多少人" of 离退休
+        人员, "编制多少" of 核定行政编制, "开了几次会" of 召开会议3次): the counted item sharing the most pairs of
+        characters with the question, in the unit the question asks (人, 次, 个…), when one shares more than the rest."""
+        asked = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", self.about or question)
+        if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", self.about or question) or not (
+                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车", self.about or question)):
+            return None  # (money asked, or nothing counted: "比上年下降了多少")
+        want = {"名": "人", "个人": "人", "台": "辆"}.get(asked.group("u") or "", asked.group("u") or "")
+        counts = [i for i in self.lines(units, year) if i.kind == "count" and i.amounts
+                  and (not want or i.amounts[0].unit == want or want == "人" and i.amounts[0].unit == "人次")]
+        said = (self.about or question)
+        for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
+            said = re.sub(everyday, printed, said)
+        pairs = _char_pairs(*re.findall(r"[\u4e00-\u9fff]{2,}", said)) - _COUNT_WORDS
+        scored = sorted(((sum(p in _plain(i.name) for p in pairs), i) for i in counts), key=lambda si: -si[0])
+        if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
+            return None
+        item = _newest_items([i for s, i in scored if s == scored[0][0]])[0]
+        c = item.citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
+                      answerable=True, intent="figure", citations=[c])
+
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
@@ -1277,7 +1315,7 @@ class Answerer:
             return self._with_counts(question, indicator or found, units, year)
         if line is not None:
             return line[0]
-        return self._used_for(question, units, year) or self._none(
+        return self._used_for(question, units, year) or self._count_named(question, units, year) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _use_of(self, question: str, units, year) -> Answer | None:
@@ -1359,7 +1397,7 @@ class Answerer:
         if line is not None and (line[1].exact or line[1].item.kind == "indicator"):
             return line[0]
         return self._nil(keys, units, year, intent) or self._staff_task(keys, units, year) \
-            or self._not_found(question, keys, units, year, intent)
+            or self._count_named(question, units, year) or self._not_found(question, keys, units, year, intent)
 
     def _staff_task(self, keys: list[str], units, year) -> Answer | None:
         """人员经费 of a document that prints none but funds its people as a task or project of its own (an 整体支出

@@ -183,21 +183,26 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         changes = read_changes([line.text])
         for c in changes:
-            name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", c.subject)
+            # (a lead-in clause is no subject: "经比较,2021年度镇本级“三公”经费" is the 三公 money's)
+            name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、]|(?:经[\u4e00-\u9fff]{1,3}|总体(?:来)?看|综上|对比)[，,:：])+", "",
+                          c.subject)
             s_start, _ = sentence_bounds(line.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
                 head = re.match(r"\s*([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
                 name = re.sub(r"(?:年初预算|全年预算|预算|决算|支出决算).*$", "", head.group(1)) if head else ""
             if len(name) < 2 or re.match(r"[较比与]", name):
                 continue
-            amounts = [LineAmount(column="本年", value=c.now.replace(",", ""), unit="万元")] if c.now else []
-            amounts += [LineAmount(column="比上年增减", value=_value(c.delta, None if c.up else "减少"), unit="万元"),
+            # (a change against this year's own 年初预算 is how the year's spending kept to its budget, not a change)
+            now_column = "决算" if c.against_budget else "本年"
+            amounts = [LineAmount(column=now_column, value=c.now.replace(",", ""), unit="万元")] if c.now else []
+            amounts += [LineAmount(column="比年初预算增减" if c.against_budget else "比上年增减",
+                                   value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
             _, c_end = sentence_bounds(line.text, c.end)
             why = REASON_MARKER.search(line.text, c.end, c_end)  # "…增长6.63%，主要原因是新增…项目支出。"
             reason = re.sub(r"\s+", "", line.text[why.end():c_end]).rstrip("。；;") or None if why else None
-            out.append(LineItem(name=name, kind="change", amounts=amounts, reason=reason,
-                                citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
+            out.append(LineItem(name=name, kind="vs_budget" if c.against_budget else "change", amounts=amounts,
+                                reason=reason, citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
         out += _deltas(layout, meta, line, [(c.start, c.end) for c in changes])
     return out
 
@@ -569,11 +574,15 @@ _VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[
 
 # people counted in the running text ("实有人数246人，其中：在职人员97人…退休人员147人", "编制人数50名", "在职97人")
 _PEOPLE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,8}?(?:人数|人员|职工|干部|编制数?)|(?<![\u4e00-\u9fff])(?:在职|在编|在岗|离休|"
-                     r"退休|离退休))(?:为|共|共计|有|达)?(?P<v>\d+)(?:名|人)(?!次)")
+                     r"退休|离退休))(?:总人?数)?(?:为|共|共计|有|达)?(?P<v>\d+)(?:名|人)(?!次)")
 # organs counted ("设34个内设科室", "下设1个派出机构", "内设机构9个")
 _ORGANS = re.compile(r"(?:设有?|下设|内设|共有|共设|包括|[，,、：:；;])(?P<v>\d+)个(?P<name>[\u4e00-\u9fff]{0,6}?"
                      r"(?:科室|处室|机构|单位|部门|分局|中心|所|队|站))|(?P<name2>内设机构|内设科室|下属单位|所属单位|二级单位|"
                      r"预算单位|派出机构|事业单位)(?:数|数量)?(?:为|共|有)?(?P<v2>\d+)个")
+# events and the people they took counted ("召开会议3次,参会人员260人次", "举办培训2期", "出国(境)团组0个,出国(境)0人次")
+_EVENTS = re.compile(r"(?P<name>(?:召开|举办|组织|开展|派出)?[\u4e00-\u9fff()（）]{0,8}?(?:会议|培训班?|团组|活动|检查|讲座))"
+                     r"(?:共|合计|共计)?(?P<v>\d+)(?P<u>次|期|个|场|批)")
+_PERSON_TIMES = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,10}?)(?:共|合计|共计)?(?P<v>\d+)(?P<u>人次|人(?![\u4e00-\u9fff]))")
 _COUNT_LEAD = re.compile(r"^(?:其中|共有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
 
 
@@ -587,9 +596,14 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         found += [(m, m.group("name"), m.group("v"), "人") for m in _PEOPLE.finditer(text)]
         found += [(m, m.group("name") or m.group("name2"), m.group("v") or m.group("v2"), "个")
                   for m in _ORGANS.finditer(text)]
-        for m, name, value, unit in found:
+        events = [(m, re.sub(r"^.*?(?=召开|举办|组织|开展|派出)", "", m.group("name")), m.group("v"), m.group("u"))
+                  for m in _EVENTS.finditer(text)]  # (from its verb: 本部门组织出国(境)团组 is 组织出国(境)团组)
+        events += [(m, m.group("name"), m.group("v"), m.group("u")) for m in _PERSON_TIMES.finditer(text)
+                   if not _PEOPLE.fullmatch(m.group(0))]  # (people counted as such are read above)
+        for m, name, value, unit in found + events:
             name = _COUNT_LEAD.sub("", name)
-            if len(name) < 2 or name == "车辆" or re.search(r"增加|减少|增长|下降|比上年|培训|接待", name):
+            if len(name) < 2 or name == "车辆" or re.search(r"增加|减少|增长|下降|比上年|接待", name) or (
+                    "培训" in name and (m, name, value, unit) not in events):
                 continue
             out.append(LineItem(name=name, kind="count", amounts=[LineAmount(column="数量", value=value, unit=unit)],
                                 citation=_cite(layout, meta, line.start + at[m.start()], line.start + at[m.end() - 1] + 1)))

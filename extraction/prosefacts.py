@@ -28,12 +28,17 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 # -- stated changes ----------------------------------------------------------------------------------
 
+# "减少3.10万元，下降9.04%", and the rate in brackets after the amount ("减少1.5万元(42.86%)")
 _CHANGE = re.compile(
-    rf"(?P<dir>增加|减少|增长|下降|上升|降低)了?(?P<delta>{NUM})万元[,，]?\s*(?:同比)?"
-    rf"(?P<pdir>增长|下降|增加|减少|上升|降低)(?P<residue>[(（][^()（）]{{1,6}}[)）])?(?P<pct>\d+(?:\.\d+)?)%"
+    rf"(?P<dir>增加|减少|增长|下降|上升|降低|增|减)了?\s*(?P<delta>{NUM})\s*万元(?:[,，]?\s*(?:同比)?"
+    rf"(?P<pdir>增长|下降|增加|减少|上升|降低|增幅|降幅|减幅)(?:为|了)?(?P<residue>[(（][^()（）]{{1,6}}[)）])?\s*"
+    rf"(?P<pct>\d+(?:\.\d+)?)\s*%|"
+    rf"[(（](?:增长|下降|增幅|降幅)?(?P<bpct>\d+(?:\.\d+)?)%[)）])"
 )
-_ANCHOR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}\s*年)度?(?:同期)?(?:年初)?(?:预算执行数|执行数|决算数?|预算数?)?"
-                     r"(?:相比|比较)?[,，]?")
+# the base a change is stated against: last year (its 决算, 预算, 支出数…), a year, or this year's own 年初预算
+_ANCHOR = re.compile(r"(?:比|较|与|同)(?:(?:上年|上一年|去年|\d{4}\s*年)度?(?:同期)?(?:年初)?"
+                     r"(?:预算执行数|执行数|决算数?|预算数?|支出数|实际支出数?)?|(?P<budget>(?:年初|全年|调整)?预算数?))"
+                     r"(?:相比|比较)?[,，]?|同比")
 _NOW = re.compile(rf"(?P<num>{NUM})万元")
 
 
@@ -52,9 +57,10 @@ class Change:
     base_words: str  # "上年", "2024年预算执行数"…
     words: str  # the change as printed
     last: str | None = None  # last year's figure when the sentence prints it too ("上年为Y万元")
+    against_budget: bool = False  # stated against this year's own 年初预算 ("较年初预算数减少6.3万元"), not last year
 
 
-_UP = ("增加", "增长", "上升")
+_UP = ("增加", "增长", "上升", "增", "增幅")
 
 
 _LAST = re.compile(rf"(?:上年|上一年|去年)度?(?:决算数?|预算数?|执行数)?(?:为|是)(?P<num>{NUM})万元")
@@ -82,24 +88,36 @@ def _change(n: int, text: str, m: re.Match) -> Change:
     before = text[s_start:m.start()]
     anchor = list(_ANCHOR.finditer(before))
     a = anchor[-1] if anchor else None
-    earlier = [c.end() - s_start for c in _CHANGE.finditer(text, s_start, m.start())]
-    cut = max([a.end() if a else 0, *earlier])
+    earlier = list(_CHANGE.finditer(before))
+    cut = max([a.end() if a else 0, *(c.end() for c in earlier)])
     subject = before[cut:] if (a or earlier) else ""
     lead = before[:a.start()] if a else before[cut:]
+    if earlier and a and not re.search(r"[\u4e00-\u9fff\d]", before[earlier[-1].end():a.start()]) and (
+            first := _ANCHOR.search(before, 0, earlier[0].start())):
+        # "…9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元": one subject, two bases (nothing
+        # is named between the two changes)
+        lead = before[:first.start()]
     nows = list(_NOW.finditer(lead))
     now = nows[-1] if nows else None
-    if now is None and not subject.strip(" ,，") and a is not None and s_start > 0:
-        # "…支出决算3,864.28万元，…。较上年决算增加240.21万元": the last amount of the sentence before
+    direction = ((m.group("pdir") or m.group("dir")) in _UP, m.group("delta"), m.group("pct") or m.group("bpct"))
+    against_budget = bool(a and a.group("budget"))
+    if now is None and not subject.strip(" ,，") and a is not None and s_start > 0 and not re.search(
+            r"[\u4e00-\u9fff]{2}", lead):  # (a sentence that opens with its base: "。较上年决算增加…")
         p_start, _ = sentence_bounds(text, s_start - 1)
-        prev = list(_NOW.finditer(text, p_start, s_start))
-        if prev:
+        stated = list(_CHANGE.finditer(text, p_start, s_start))
+        prev = [p for p in _NOW.finditer(text, p_start, s_start) if not any(c.start() <= p.start() < c.end() for c in stated)]
+        if prev:  # "…支出决算3,864.28万元，…。较上年决算增加240.21万元": the last amount of the sentence before
             p = prev[-1]
-            return Change(n, p.start(), m.end(), p.group("num"), p.start(), "", m.group("dir") in _UP,
-                          m.group("pdir") in _UP, m.group("delta"), m.group("pct"), a.group(0), m.group(0))
+            return Change(n, p.start(), m.end(), p.group("num"), p.start(), "", m.group("dir") in _UP, *direction,
+                          a.group(0), m.group(0), against_budget=against_budget)
+        if stated:  # "…“三公”经费较上年决算数减少0.03万元,下降0.6%;较年初预算数减少6.3万元": the same subject's
+            told = _change(n, text, stated[-1])
+            return Change(n, told.start, m.end(), told.now, told.now_at, told.subject, m.group("dir") in _UP,
+                          *direction, a.group(0), m.group(0), against_budget=against_budget)
     start = s_start + now.start() if now else s_start
     return Change(n, start, m.end(), now.group("num") if now else None, s_start + now.start() if now else None,
-                  (subject or lead).strip(" ,，:："), m.group("dir") in _UP, m.group("pdir") in _UP,
-                  m.group("delta"), m.group("pct"), a.group(0) if a else "", m.group(0))
+                  (subject or lead).strip(" ,，:："), m.group("dir") in _UP, *direction, a.group(0) if a else "",
+                  m.group(0), against_budget=against_budget)
 
 
 @dataclass

@@ -689,3 +689,48 @@ def test_a_share_printed_after_the_part_of_the_whole_its_sentence_opens_with(tmp
         "二、支出预算情况\n苍川县图书馆2018年支出预算77.37万元,其中:基本支出74.87万元,占96.8%;项目支出2.5万元,占3.2%。\n"))
     a = svc.ask("苍川县图书馆2018年基本支出占支出总计的比例是多少?")
     assert "占96.8%（文件所载）" in a.answer and "96.77" not in a.answer
+
+
+@pytest.fixture(scope="module")
+def counted(tmp_path_factory):
+    """A 三公 statement that counts its groups, cars, people, meetings and trainings in the running text."""
+    from conftest import make_service
+
+    folder = tmp_path_factory.mktemp("counts")
+    (folder / "tongchuan_sjj_2021.txt").write_text(
+        "桐川县审计局2021年“三公”经费决算情况说明\n"
+        "2021年本部门“三公”经费支出12.5万元,比上年减少1.2万元,下降8.76%。\n"
+        "一、因公出国(境)费2.6万元。2021年本部门组织出国(境)团组1个,出国(境)2人次。\n"
+        "二、公务用车购置及运行维护费10.2万元,其中:公务用车购置费0万元,全年购置公务用车0辆;公务用车运行维护费7.6万元,"
+        "年末实有公务用车5辆。\n"
+        "三、公务接待费2.3万元,共接待22次,接待人数186人。\n"
+        "四、2021年末,本部门实有在职人员32人,离退休人员11人;核定行政编制30名。\n"
+        "五、2021年召开会议3次,参会人员260人次,会议费1.2万元;举办培训2期,培训人员150人次,培训费0.8万元。\n",
+        encoding="utf-8")
+    svc = make_service(folder / "home")
+    assert [o.status for o in svc.ingest(sorted(folder.glob("*.txt")))] == ["ingested"]
+    return svc
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("桐川县审计局2021年出国团组几个", "“组织出国(境)团组”：1个"),  # a count, not the 出国 money
+    ("桐川县审计局2021年出国了多少人次", "2人次"),
+    ("桐川审计局2021年买了几辆车", "“全年购置公务用车”：0辆"),
+    ("桐川审计局21年年底有几辆公车", "公务用车保有量为5辆"),
+    ("桐川县审计局2021年有多少在职人员", "“实有在职人员”：32人"),
+    ("桐川县审计局2021年编制多少", "“核定行政编制”：30人"),
+    ("桐川县审计局2021年退休的有多少人", "“离退休人员”：11人"),
+    ("桐川县审计局2021年开了几次会", "“召开会议”：3次"),
+    ("桐川县审计局2021年培训了多少人次", "150人次"),
+    ("桐川县审计局2021年接待了多少次", "22批次"),
+    ("桐川县审计局2021年接待了多少人", "186人次"),
+])
+def test_counts_the_text_states_asked_in_everyday_words(counted, question, said):
+    a = counted.ask(question)
+    assert a.answerable and said in a.answer, a.answer
+
+
+def test_money_or_a_change_asked_is_no_count(counted):
+    assert "2.6万元" in counted.ask("桐川县审计局2021年因公出国费多少").answer
+    a = counted.ask("桐川县审计局2021年三公经费比上年下降了多少")
+    assert "1.2万元" in a.answer and "辆" not in a.answer

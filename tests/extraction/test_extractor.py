@@ -186,3 +186,47 @@ def test_the_grant_tables_totals_are_the_grants_not_the_whole_budgets(tmp_path):
         "收 入 总 计                  15,610.16    支 出 总 计                  15,610.16\n"))
     assert ("income_grand_total", "17036.16") in found and ("income_grand_total", "15610.16") not in found
     assert ("fiscal_grant_income_total", "15610.16") in found and ("fiscal_grant_expenditure_total", "15610.16") in found
+
+
+def _lines_of(tmp_path: Path, text: str):
+    from extraction.lineitems import line_items
+
+    path = tmp_path / "statement.txt"
+    path.write_text(text, encoding="utf-8")
+    layout = read_layout(load(path))
+    return line_items(layout, detect(layout))
+
+
+def test_changes_stated_with_the_rate_in_brackets_against_the_budget_or_as_同比(tmp_path):
+    items = _lines_of(tmp_path, (
+        "新川区卫生健康局2019年“三公”经费预算情况说明\n"
+        "2、公务接待费2.30万元,较上年减少1.5万元(42.86%),减少的主要原因是压缩接待费开支。\n"
+        "2021年“三公”经费支出共计9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元,下降7.83%。\n"
+        "经比较,2021年度镇本级“三公”经费较上年决算数减少0.03万元,下降0.6%;较年初预算数减少6.3万元,下降58.3%。\n"
+        "2018年收入总预算317.6万元,同比增加8.25万元,同比增长2.8%。\n"
+        "2018年基本支出预算较上年增50.8 万元,增幅19.78% 。\n"))
+    said = {(i.kind, i.name, tuple((a.column, a.value) for a in i.amounts)) for i in items if i.kind in ("change", "vs_budget")}
+    assert ("change", "2、公务接待费2.30万元", (("本年", "2.30"), ("比上年增减", "-1.5"), ("增减率", "-42.86"))) in said
+    assert ("vs_budget", "“三公”经费支出共计9.07万元", (("决算", "9.07"), ("比年初预算增减", "-10.93"), ("增减率", "-54.65"))) in said
+    assert ("change", "“三公”经费支出共计9.07万元", (("本年", "9.07"), ("比上年增减", "-0.71"), ("增减率", "-7.83"))) in said
+    assert ("change", "镇本级“三公”经费", (("比上年增减", "-0.03"), ("增减率", "-0.6"))) in said
+    assert ("vs_budget", "镇本级“三公”经费", (("比年初预算增减", "-6.3"), ("增减率", "-58.3"))) in said
+    assert any(k == "change" and v[-1] == ("增减率", "2.8") for k, _, v in said)
+    assert any(k == "change" and v[-1] == ("增减率", "19.78") for k, _, v in said)
+
+
+def test_what_the_text_counts_events_people_and_a_unit_without_cars(tmp_path):
+    items = _lines_of(tmp_path, (
+        "桐川县审计局2021年“三公”经费决算情况说明\n"
+        "一、2021年本部门组织出国(境)团组1个,出国(境)2人次。\n"
+        "二、2021年末,本部门实有在职人员总数32人,离退休人员11人;核定行政编制30名。\n"
+        "三、2021年召开会议3次,参会人员260人次;举办培训班2期,培训90人。\n"))
+    counts = {(i.name, i.amounts[0].value, i.amounts[0].unit) for i in items if i.kind == "count"}
+    assert {("组织出国(境)团组", "1", "个"), ("出国(境)", "2", "人次"), ("实有在职人员", "32", "人"), ("离退休人员", "11", "人"),
+            ("核定行政编制", "30", "人"), ("召开会议", "3", "次"), ("参会人员", "260", "人次"), ("举办培训班", "2", "期"),
+            ("培训", "90", "人")} <= counts
+    found = _figures_of(tmp_path, "wenlian.txt", "大平县文学艺术界联合会2015年“三公”经费决算情况说明\n"
+                                                 "二、公务用车购置及运行维护费\n县文联无公务用车,所以没有公务用车运行维护费。\n"
+                                                 "三、公务接待费\n共接待22次,接待人数186人,主要是接待上级检查。\n")
+    assert ("vehicles_in_service", "0") in found
+    assert ("reception_batches", "22") in found and ("reception_persons", "186") in found
