@@ -22,11 +22,26 @@ _ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调
 _COLUMN_START = re.compile(r"年初|全年|调整后|预算|决算|实际|执行|完成|花了|用了|结余|结转|剩|是多少|多少|几|怎么|为什么|为啥")
 
 
+# a clause that asks something of its own
+_ASKS = re.compile(r"多少|几|什么|为什么|为啥|哪|怎么|是否|吗|呢")
+# a part after a comma that goes on with the first part's subject ("…，各多少钱", "…，增长百分之几", "…，实际花了多少"):
+# the whole question asks it
+_FOLLOW_ON = re.compile(r"(?:各|分别|每|增长|下降|增加|减少|增幅|降幅|百分之|变化|完成|占|比|较|同比|跟|和|与|其中|实际|年初|"
+                        r"全年|执行|预算执行|平均|涉及|一共|总共|共|又|差|相差|多了|少了|那|它|其|原因|为什么|为啥)")
+
+
 def clauses(question: str) -> list[str]:
-    """The question's clauses, split at its question marks, when it has two or more (each of four characters at least)."""
+    """The question's clauses, split at its question marks, when it has two or more (each of four characters at least);
+    else at its commas, when each part asks something of its own ("花了多少钱，培训了多少人", "本级有几辆车，整个部门有几辆")."""
     parts = [p.strip(" ，,。") for p in re.split(r"[？?]", question)]
     parts = [p for p in parts if len(p) >= 4]
-    return parts if len(parts) >= 2 else []
+    if len(parts) >= 2:
+        return parts
+    parts = [p.strip(" 。？?") for p in re.split(r"[，,；;](?!\d)", question)]
+    if len(parts) >= 2 and all(len(p) >= 4 and _ASKS.search(p) for p in parts) and not any(
+            _FOLLOW_ON.match(p) for p in parts[1:]):
+        return parts
+    return []
 
 
 def completed(clause: str, whole: ParsedQuestion) -> str:

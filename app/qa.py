@@ -57,11 +57,15 @@ _PART_OF_FIGURE = re.compile(r"(?:中|里|里面|当中|其中)的?(?P<part>[\u4
 # figures added up ("加起来多少", "合计多少", "一共多少")
 _ASKS_SUM = re.compile(r"加起来|加在一起|合计|总共|一共|总计|之和|相加")
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
-_ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|多少[个家]?)[^。？?]{0,4}单位|"
+_ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|几所|多少[个家所]?)[^。？?]{0,4}"
+                           r"(?:单位|学校|事业单位|中心|医院|幼儿园)|包不包括|包没包括|含不含|有没有包括|(?:包括|包含|含)[^。？?]{1,14}吗|"
+                           r"是(?:部门|单位)(?:预算|决算)还是|"
                            r"单位构成|哪些单位|哪几家单位|几家单位|几个单位|本级还是|还是[^。？?]{0,10}本级|只有[^。？?]{0,8}本级|"
                            r"汇总(?:进去|进来|在内|了)|[合汇]并了?[^。？?]{0,6}(?:单位|学校|下属)")
-# the sentence that says which units a department's document takes in (…纳入本部门2023年度部门决算汇编范围的只有…本级1个单位)
-_COMPOSITION = re.compile(r"[^。；]*(?:编制|汇编|汇总|决算|预算)范围[^。；]*[。；]?")
+# the sentence that says which units a department's document takes in (…纳入本部门2023年度部门决算汇编范围的只有…本级1个单位;
+# 编制范围仅为局机关本级1个预算单位，不包括…), not the heading that names the section (机构设置及单位预算编制范围)
+_COMPOSITION = re.compile(r"(?:编制|汇编|汇总|决算|预算)范围.*(?:纳入|包括|包含|仅|只有|不含|即为)|(?:纳入|包括|仅|只有).*"
+                          r"(?:编制|汇编|汇总|决算|预算)范围")
 # the parts of a project's money asked ("预算分成哪几块", "按哪些用途分的")
 _ASKS_BREAKDOWN = re.compile(r"哪几块|哪几部分|哪些用途|什么用途|怎么分|如何分|分成|分为|构成|组成|明细|用在哪|花在哪|用于哪")
 # an asset's value or area asked (账面值, 原值, 多少平方米)
@@ -87,6 +91,8 @@ _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均�
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
+# what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
+_SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
@@ -569,10 +575,12 @@ class Answerer:
         self._lines: dict[tuple, list[LineItem]] = {}
 
     def lines(self, units, year) -> list[LineItem]:
-        """The line items of these units and year (:meth:`Store.lines_where`), read once per question."""
+        """The line items of these units and year (:meth:`Store.lines_where`) in the scope asked, read once per question."""
         key = (tuple(units or ()), year)
         if key not in self._lines:
-            self._lines[key] = self.store.lines_where(units or None, year)
+            keep = self.in_scope()
+            self._lines[key] = [i for i in self.store.lines_where(units or None, year)
+                                if keep is None or i.citation.doc_id in keep]
         return self._lines[key]
 
     def in_scope(self) -> set[str] | None:
@@ -971,7 +979,7 @@ class Answerer:
             k = key
             if key == "three_public_actual" and budget:
                 k = "three_public_budget"
-            f, contradicting, note = self._chosen(k, units, year, budget)
+            f, contradicting, note = self._chosen(k, units, year, budget, spent=bool(_SPENT.search(question)))
             if f is None:
                 continue
             figs.append(f)
@@ -1116,8 +1124,8 @@ class Answerer:
         """No list of units: the sentence of the 单位构成 section that says which units the document takes in."""
         for d in sorted(self.docs_for(units or None, year), key=lambda d: -(d.year or 0)):
             for chunk in self.store.chunks_of(d.doc_id):
-                body = re.sub(r"\s+", "", chunk.body)
-                said = next((m.group(0) for m in _COMPOSITION.finditer(body) if re.search(r"单位", m.group(0))), None)
+                sentences = (re.sub(r"\s+", "", t) for t in re.split(r"(?<=[。；])|\n(?=\S{0,4}[（(一二三四五六七八九十])", chunk.body))
+                said = next((t for t in sentences if _COMPOSITION.search(t) and "单位" in t), None)
                 if said and chunk.kind != ChunkKind.heading:
                     c = chunk.citation
                     return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_DOC_WORDS.get(c.doc_type, '文件')}：{said.rstrip('。；')}。",
@@ -1233,12 +1241,18 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年文件所载{found.name}：{said}（国有资产占有使用情况）。",
                       answerable=True, intent="figure", citations=[c])
 
-    def _chosen(self, key: str, units, year, budget: bool | None) -> tuple[Figure | None, list[Figure], str]:
+    def _chosen(self, key: str, units, year, budget: bool | None,
+                spent: bool = False) -> tuple[Figure | None, list[Figure], str]:
         """The figure of ``key`` (and those contradicting it), or the one that stands in for it, with what it is: a
-        budget prints only its 支出总计; with no 公务用车保有量 printed, the vehicles its assets count ("共有车辆0辆")."""
+        budget prints only its 支出总计; with no 公务用车保有量 printed, the vehicles its assets count ("共有车辆0辆");
+        the 三公 money of a year held only as its budget, unless what was spent is asked (``spent``)."""
         f, contradicting = _choose(self.figures(key, units, year, budget))
         if f is None and key == "expenditure_current_year":
             f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
+        if f is None and key == "three_public_actual" and not spent:  # a year held only as its budget: its budget's, said so
+            f, contradicting = _choose(self.figures("three_public_budget", units, year, budget))
+            if f is not None:
+                return f, contradicting, "（这是预算数：档案中没有这一年的决算）"
         if f is None and key == "vehicles_in_service":
             f, contradicting = _choose(self.figures("vehicles_total", units, year, budget))
             return f, contradicting, "（文件没有单列公务用车保有量，这是它国有资产中的车辆总数，含各类用车）"

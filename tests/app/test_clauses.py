@@ -13,6 +13,10 @@ from core.schemas import Answer, Intent
 def test_a_question_is_split_at_its_question_marks_and_a_clause_takes_the_unit_and_year():
     assert clauses("大同市场监管局2024年编制多少人？实际有多少人？") == ["大同市场监管局2024年编制多少人", "实际有多少人"]
     assert clauses("大同市场监管局2024年三公经费多少？") == []
+    # commas: only when each part asks something of its own
+    assert clauses("大同市场监管局2024年培训费花了多少钱，培训了多少人") == ["大同市场监管局2024年培训费花了多少钱", "培训了多少人"]
+    assert clauses("大同市场监管局2024年，三公经费多少") == []
+    assert clauses("比上年减少1,234.56万元的原因是什么") == []
     whole = parse_question("大同市场监管局2024年编制多少人？实际有多少人？", UnitIndex(["大同市市场监督管理局"]), 2026)
     assert completed("实际有多少人", whole) == "大同市场监管局2024年实际有多少人"
     assert completed("2021年呢多少人", whole) == "大同市场监管局2021年呢多少人"  # its own year is kept

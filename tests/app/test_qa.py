@@ -616,7 +616,9 @@ def _bureau(scope_line: str, total: str, three: str, cars: str) -> str:
     return (f"宁川县教育局{scope_line}2024年{'单位' if '本级' in scope_line else '部门'}预算公开\n"
             "第一部分 概况\n" + ("纳入2024年部门预算编制范围的预算单位共3个，包括：局本级预算，以及下属2所学校的单位预算，具体为：\n"
                                 "1.宁川县教育局（本级）（行政单位）\n2.宁川县实验小学（公益一类事业单位）\n3.宁川县第一中学（公益一类事业单位）\n"
-                                if "汇总" in scope_line else "本单位预算仅含局机关本级，不含下属学校。\n") +
+                                if "汇总" in scope_line else
+                                "（二）机构设置及单位预算编制范围\n宁川县教育局机关内设办公室等7个科室。\n"
+                                "本预算为宁川县教育局本级的单位预算，编制范围仅为局机关本级1个预算单位，不包括各中小学。\n") +
             f"第二部分 预算情况说明\n2024年收入预算{total}万元，支出预算{total}万元。\n"
             f"2024年“三公”经费财政拨款预算{three}万元。\n截至2023年12月31日，共有车辆{cars}辆。\n")
 
@@ -734,3 +736,17 @@ def test_money_or_a_change_asked_is_no_count(counted):
     assert "2.6万元" in counted.ask("桐川县审计局2021年因公出国费多少").answer
     a = counted.ask("桐川县审计局2021年三公经费比上年下降了多少")
     assert "1.2万元" in a.answer and "辆" not in a.answer
+
+
+def test_a_scope_asked_reads_only_that_scopes_lines_and_each_clause_its_own(two_scopes):
+    a = two_scopes.ask("教育局本级预算包不包括学校")
+    assert "编制范围仅为局机关本级1个预算单位" in a.answer and "包括3家单位" not in a.answer  # the sentence, not the heading
+    a = two_scopes.ask("宁川县教育局2024年部门预算包括哪些学校")
+    assert "包括3家单位" in a.answer and "宁川县实验小学" in a.answer
+    a = two_scopes.ask("宁川县教育局本级有几辆车，整个部门有几辆")  # two clauses joined by a comma, each with its scope
+    assert "2辆" in a.answer and "5辆" in a.answer
+
+
+def test_the_three_public_money_of_a_year_held_only_as_its_budget_is_the_budgets_said_so(two_scopes):
+    a = two_scopes.ask("宁川县教育局（连同学校）2024年三公经费多少")
+    assert a.answerable and "14.60万元" in a.answer and "这是预算数" in a.answer
