@@ -8,7 +8,10 @@
   ``questions_r7.jsonl`` (blind, round 7) on a second renamed archive (``renamed_map_r7.json``: a county
   bureau, a district Party committee department, another province's street office…) and
   ``questions_r8.jsonl`` (blind, round 8, never tuned on: no miss of it is printed) on a third
-  (``renamed_map_r8.json``: a district government office, a town government, a city bureau…).
+  (``renamed_map_r8.json``: a district government office, a town government, a city bureau…);
+- ``questions_r13.jsonl`` (blind, round 13) on four documents of other templates written for it (``synth13/``: a
+  street office's hard-wrapped 决算, a Party department's 预算 printed cell by cell, one bureau's 单位预算 (本级) and
+  its 部门预算 (汇总) of the same year).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -34,7 +37,7 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl"),
         "renamed7": ("questions_r7.jsonl",), "renamed8": ("questions_r8.jsonl",),
         "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",),
-        "renamed12": ("questions_r12.jsonl",)}
+        "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",)}
 
 
 UNSEEN = ("questions_r8.jsonl",)  # sets no miss of which is ever printed: both parts are held out
@@ -74,8 +77,10 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     renamed10 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed10-")), corpus, load_map(MAP_R10))
     renamed12 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed12-")), corpus, load_map(MAP_R12))
     out: dict = {}
+    synth13 = sorted((gold_dir / "synth13").glob("*.txt"))  # four documents of other templates (round 13)
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
-                           ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12)):
+                           ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
+                           ("synth13", synth13)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name
