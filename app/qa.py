@@ -987,8 +987,10 @@ class Answerer:
             shown += contradicting
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
-        if not figs:
-            return self._missing(question, keys, units, year, intent)
+        counted = [k for k in keys if k in _COUNT_KEYS]
+        if not figs or counted and not any(f.key in _COUNT_KEYS for f in figs):
+            # (a count asked and only money found, "公务接待了多少批次" with only 公务接待费: the count is missing)
+            return self._missing(question, counted or keys, units, year, intent)
         answer = f"{self._who(figs[0])}" + "；".join(_with_share(question, figs, parts)) + "。"
         if len(figs) == 1 and (part := self._unprinted_part(question, units, year)):
             # "人员经费中基本工资是多少" where no row, part or sentence prints 基本工资 with a figure: the whole is not it

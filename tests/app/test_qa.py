@@ -750,3 +750,15 @@ def test_a_scope_asked_reads_only_that_scopes_lines_and_each_clause_its_own(two_
 def test_the_three_public_money_of_a_year_held_only_as_its_budget_is_the_budgets_said_so(two_scopes):
     a = two_scopes.ask("宁川县教育局（连同学校）2024年三公经费多少")
     assert a.answerable and "14.60万元" in a.answer and "这是预算数" in a.answer
+
+
+def test_a_count_asked_where_only_its_money_is_printed_is_not_the_money(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "wuzhou_jc_2020.txt", (
+        "梧川市农产品质量安全综合检测中心2020年度“三公”经费决算说明\n"
+        "2020年度“三公”经费支出决算总额为5.48万元,其中公务接待费支出决算1.5万元。\n"
+        "2023年度收、支总计均为4680.58万元。\n"))
+    a = svc.ask("梧川市农产品质量安全综合检测中心2020年公务接待了多少批次?")
+    assert not a.answerable and "1.5" not in a.answer
+    assert "1.5万元" in svc.ask("梧川市农产品质量安全综合检测中心2020年公务接待费多少").answer

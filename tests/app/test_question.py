@@ -64,6 +64,17 @@ def test_a_school_number_typed_in_digits(question, units):
     ("公务接待费主要用来接待谁？接待了几批几人？", ["official_reception", "reception_batches", "reception_persons"]),
     ("公车说是14辆，可资产里登记的车是不是更多", ["vehicles_in_service", "vehicles_total"]),
     ("公车运行维护费多少", ["vehicle_operation"]),
+    # the year's own totals said without 本年; a budget's 收入总预算; a car asked of at all; cars counted in 台
+    ("2021年度收入合计比上年减少了多少", ["income_current_year"]),
+    ("支出合计多少", ["expenditure_current_year"]),
+    ("2018年收入总预算是多少", ["income_grand_total"]),
+    ("有没有公务用车", ["vehicles_in_service"]),
+    ("到2023年底有几台公务车", ["vehicles_in_service"]),
+    ("公务车辆运行预算比上年减少了百分之多少", ["vehicle_operation"]),
+    ("接待了多少次", ["reception_batches"]),
+    # a row's 支出预算 is the row's, not the total budget
+    ("其他支持中小企业发展和管理支出预算是多少", ["procurement_sme"]),
+    ("宁川县教育局(本级)2024年支出预算多少", ["expenditure_grand_total"]),
 ])
 def test_the_figures_everyday_words_name(question, keys):
     from app.question import metric_keys

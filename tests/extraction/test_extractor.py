@@ -230,3 +230,9 @@ def test_what_the_text_counts_events_people_and_a_unit_without_cars(tmp_path):
                                                  "三、公务接待费\n共接待22次,接待人数186人,主要是接待上级检查。\n")
     assert ("vehicles_in_service", "0") in found
     assert ("reception_batches", "22") in found and ("reception_persons", "186") in found
+
+
+def test_both_totals_said_at_once_with_均为(tmp_path):
+    found = _figures_of(tmp_path, "baiquan_2023.txt", "广川市白泉卫生院2023年度单位决算\n一、收入支出决算总体情况说明\n"
+                                                      "2023年度收、支总计均为4680.58万元。\n")
+    assert ("income_grand_total", "4680.58") in found and ("expenditure_grand_total", "4680.58") in found
