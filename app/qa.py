@@ -611,6 +611,9 @@ class Answerer:
         if parsed.language != "zh":
             return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
         if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
+            member = self._member_of(parsed.unknown_unit, question)
+            if member is not None:
+                return member
             return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest),
                               nearest=False)
         targets = self._targets(parsed)
@@ -652,6 +655,22 @@ class Answerer:
         names = "、".join(g[0] for g in targets[:12]) + ("等" if len(targets) > 12 else "")
         return self._none(question, intent, f"请说明是哪个单位：档案中有{len(targets)}个单位的{when}公开文件（{names}）。",
                           nearest=False)
+
+    def _member_of(self, phrase: str, question: str) -> Answer | None:
+        """A unit with no document of its own that a department's document takes in (a school of a 教育局's 部门预算):
+        said so, with the list that names it — its figures are inside the department's, not printed apart here."""
+        lists = [i for i in self.store.lines_where(None, None) if i.kind == "members"]
+        names = {re.sub(r"[(（].*$", "", n): i for i in lists for n in i.path}
+        found = [m for m in (UnitIndex(sorted(names)).mentions(question) if names else [])
+                 if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
+        if len(found) != 1 or found[0].ambiguous:
+            return None
+        item = names[found[0].units[0]]
+        c = item.citation
+        return Answer(answer=f"档案中没有{found[0].units[0]}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
+                             f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{len(item.path)}家单位之一，"
+                             "它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False, intent="figure",
+                      citations=[c], nearest=[c])
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
         near = f"最接近的单位：{'、'.join(closest)}。" if closest else \

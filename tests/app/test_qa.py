@@ -762,3 +762,9 @@ def test_a_count_asked_where_only_its_money_is_printed_is_not_the_money(tmp_path
     a = svc.ask("梧川市农产品质量安全综合检测中心2020年公务接待了多少批次?")
     assert not a.answerable and "1.5" not in a.answer
     assert "1.5万元" in svc.ask("梧川市农产品质量安全综合检测中心2020年公务接待费多少").answer
+
+
+def test_a_unit_a_department_takes_in_with_no_document_of_its_own_is_said_to_be_inside_it(two_scopes):
+    a = two_scopes.ask("宁川一中2024年三公经费多少")
+    assert not a.answerable and "没有宁川县第一中学自己的公开文件" in a.answer and "纳入的3家单位之一" in a.answer
+    assert "没有识别出这个单位" in two_scopes.ask("宁川县第九中学2024年预算多少").answer
