@@ -75,6 +75,8 @@ def detect(layout: Layout) -> DocMeta:
     if unit and labelled and (_placed(labelled, unit) or labelled.endswith(unit) and not _PLACED_START.match(unit)
                                   and _PLACED_START.match(labelled)):
         unit = labelled  # the title left out the place the contents print, or printed only the kind (组织部)
+    if unit is None and (named := _title([_file_title(doc.raw.source)])):
+        unit = official(named[0])  # the text names no unit: the file's name may (寿县司法局2022年三公经费预算.pdf)
     window = title[1] if title else _kind_line(lines)
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
@@ -85,6 +87,11 @@ def detect(layout: Layout) -> DocMeta:
         names.append(county + unit)
     return DocMeta(unit=unit, year=year, doc_type=doc_type, scope=_scope(title[1] if title else "", head), names=names,
                    parts=_parts(doc, doc_type))
+
+
+def _file_title(source: str) -> str:
+    """A file's name read as a title: its stem, with separators as spaces taken out."""
+    return re.sub(r"[\s_\-—.]+", "", re.sub(r"\.[A-Za-z0-9]{2,5}$", "", source))
 
 
 # titles that start a part of a different kind inside one file

@@ -215,3 +215,11 @@ def test_a_town_printed_without_its_county_is_also_known_with_it():
     assert detect_text("青仓镇2015年三公”经费支出说明\n2015年公务接待费9.95万元。\n本网站由四川省成都市双流区人民政府主办"
                        ).names == ["双流区青仓镇"]
     assert detect_text("青仓镇2015年三公”经费支出说明\n2015年公务接待费9.95万元。").names == []
+
+
+def test_a_text_that_names_no_unit_takes_the_one_its_file_name_gives():
+    text = "2018年政协机关“三公”经费预算数为20.1万元,与上年相比减少0.2万元。"
+    assert detect_text(text, "肥川县政协办2018年三公经费预算公开.txt").unit == "肥川县政协办"
+    assert detect_text(text, "000_04b2af8a.txt").unit is None
+    # the text's own name stands over the file's
+    assert detect_text("桐河县司法局2022年“三公”经费预算情况\n…", "其他局2022年预算.txt").unit == "桐河县司法局"
