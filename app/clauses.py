@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from app.question import relative_year, years_in
-from core.schemas import Answer, ParsedQuestion
+from app.question import relative_year, scope_of, years_in
+from core.schemas import Answer, ParsedQuestion, Scope
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a clause that names only a column of a figure, and asks for it ("年初预算是多少", "实际花了多少")
@@ -49,6 +49,8 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
     with the figure the question names when the clause names only a column of it ("三公经费花了多少？年初预算是多少？")."""
     unit = whole.mentions[0].phrase if whole.mentions else ""
     before = "" if not unit or unit in clause else unit
+    if whole.scope is not None and scope_of(clause) is None:  # ("本级三公经费多少，公车有几辆": both of 本级)
+        before += "本级" if whole.scope == Scope.unit else "整个部门"
     if len(whole.years) == 1 and not years_in(clause) and relative_year(clause, 0)[0] is None:
         before += f"{whole.years[0]}年"
     if _ONLY_A_COLUMN.fullmatch(clause) and (subject := _subject(whole)):

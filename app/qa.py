@@ -734,9 +734,7 @@ class Answerer:
     def _only_budget(self, question: str, intent: str, units, year) -> Answer | None:
         """决算 asked of a year whose documents are only its 预算: what was actually spent is in the year's 决算,
         published the year after, and the budget's figure is no answer."""
-        held = {d.doc_type for d in self.docs_for(units or None, year)} if year else set()
-        if not ("决算" in question and "预算" not in question and held and held <= {DocType.budget,
-                                                                                  DocType.performance_target}):
+        if not ("决算" in question and "预算" not in question and year and self._only_budgets(units, year)):
             return None
         who = "、".join(units) if units else "档案"
         return self._none(question, intent, f"档案中只有{who}{year}年的预算，没有这一年的决算；"
@@ -979,7 +977,8 @@ class Answerer:
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
             return self._spent_on(question, units, year, intent)
         if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
-            return self._count_named(question, units, year)
+            return self._count_named(question, units, year) or self._none(
+                question, intent, "档案中没有找到这项数字：文件只列出这一项的金额。下面是最相近的段落。")
         return None
 
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
@@ -1007,10 +1006,13 @@ class Answerer:
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
         counted = [k for k in keys if k in _COUNT_KEYS]
-        if not figs or counted and not any(f.key in _COUNT_KEYS for f in figs):
-            # (a count asked and only money found, "公务接待了多少批次" with only 公务接待费: the count is missing)
+        lacking = [k for k in counted if not any(f.key in _COUNT_KEYS for f in figs)]
+        if not figs or lacking and not re.search(r"费|钱|金额|花|支出|预算", question):
+            # (a count asked and only money found, "公务接待了多少批次" read as 公务接待 + 批次: the count is missing)
             return self._missing(question, counted or keys, units, year, intent)
         answer = f"{self._who(figs[0])}" + "；".join(_with_share(question, figs, parts)) + "。"
+        if lacking:  # ("公务接待费和接待批次各多少": the money, and the count said missing)
+            answer = answer.rstrip("。") + f"；文件没有列出{'、'.join(label(k) for k in lacking)}。"
         if len(figs) == 1 and (part := self._unprinted_part(question, units, year)):
             # "人员经费中基本工资是多少" where no row, part or sentence prints 基本工资 with a figure: the whole is not it
             return Answer(answer=f"档案中没有找到{part}的单独数字：文件只列出{answer}", answerable=False,
@@ -1270,14 +1272,22 @@ class Answerer:
         f, contradicting = _choose(self.figures(key, units, year, budget))
         if f is None and key == "expenditure_current_year":
             f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
-        if f is None and key == "three_public_actual" and not spent:  # a year held only as its budget: its budget's, said so
+        if f is None and key == "three_public_actual" and not spent and self._only_budgets(units, year):
+            # a year held only as its budget: its budget's 三公 money, said so
             f, contradicting = _choose(self.figures("three_public_budget", units, year, budget))
             if f is not None:
                 return f, contradicting, "（这是预算数：档案中没有这一年的决算）"
         if f is None and key == "vehicles_in_service":
             f, contradicting = _choose(self.figures("vehicles_total", units, year, budget))
             return f, contradicting, "（文件没有单列公务用车保有量，这是它国有资产中的车辆总数，含各类用车）"
-        return f, contradicting, ""
+        planned = spent and f is not None and f.citation.doc_type == DocType.budget and f.in_wanyuan() is not None
+        only = "：档案中这一年只有预算" if planned and self._only_budgets(units, year) else ""
+        return f, contradicting, f"（这是预算数，不是实际支出{only}）" if planned else ""
+
+    def _only_budgets(self, units, year) -> bool:
+        """Whether the documents of the units and year are budgets only (预算, 绩效目标表)."""
+        held = {d.doc_type for d in self.docs_for(units or None, year)}
+        return bool(held) and held <= {DocType.budget, DocType.performance_target}
 
     def _names_refused(self, question: str, intent: str) -> Answer:
         """Which firms or people: no disclosure lists them."""
@@ -1313,10 +1323,13 @@ class Answerer:
         said = (self.about or question)
         for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
             said = re.sub(everyday, printed, said)
-        pairs = _char_pairs(*re.findall(r"[\u4e00-\u9fff]{2,}", said)) - _COUNT_WORDS
+        words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共", " ", said))
+        pairs = _char_pairs(*words) - _COUNT_WORDS
+        head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
         scored = sorted(((sum(p in _plain(i.name) for p in pairs), i) for i in counts), key=lambda si: -si[0])
-        if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0]:
-            return None
+        if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
+                scored[0][0] < 2 and head not in _plain(scored[0][1].name):
+            return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数)
         item = _newest_items([i for s, i in scored if s == scored[0][0]])[0]
         c = item.citation
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
@@ -1693,7 +1706,9 @@ class Answerer:
             for key in subjects:
                 for name, item in words:
                     if names_metric(key, name):
-                        return self._stated_answer(item, item.name if kind == "vs_budget" else label(key))
+                        planned = item.citation.doc_type == DocType.budget and key == "three_public_actual"
+                        return self._stated_answer(item, item.name if kind == "vs_budget" else label(
+                            "three_public_budget" if planned else key))  # (a budget's 三公 money is its budget)
         if kind == "vs_budget":
             score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about,
                                      metrics_too=True)

@@ -123,7 +123,7 @@ def relative_base(question: str, base: int) -> int | None:
 def scope_of(question: str) -> Scope | None:
     """单位预算 / 本级 ask for one unit's own document, 部门预算 / 部门决算 for the department's."""
     unit = re.search(r"本级|单位(?:预算|决算)", question)
-    department = re.search(r"部门(?:预算|决算)|部门汇总|汇总|整个部门|全部门|部门整体|(?<![不没])(?:连同?|含|包括|加上)[^。？?，,]{0,6}?(?:学校|下属|所属)(?![^。？?，,]{0,8}吗)",
+    department = re.search(r"部门(?:预算|决算)|部门汇总|汇总|整个部门|全部门|部门整体|部门(?=和|与|跟|及|、)|(?<=和|与|跟|及|、)部门|(?<![不没])(?:连同?|含|包括|加上)[^。？?，,]{0,6}?(?:学校|下属|所属)(?![^。？?，,]{0,8}吗)",
                            question)
     if unit and department:
         return None  # both asked ("本级和整个部门的三公经费各是多少"): each is answered

@@ -321,7 +321,12 @@ class DisclosureService:
         from app.units import UnitIndex, learn_word_starts, word_starts_text
 
         names = sorted(names if names is not None else self.store.units())
-        aliases = {n: d.unit for d in self.store.docs() if d.unit in names for n in d.names}
+        claimed: dict[str, set[str]] = {}
+        for d in self.store.docs():
+            for n in d.names if d.unit in names else ():
+                claimed.setdefault(n, set()).add(d.unit)
+        # (a name another document is stored under, or that two units' documents print, is no alias of either)
+        aliases = {n: next(iter(us)) for n, us in claimed.items() if len(us) == 1 and n not in names}
         if getattr(self, "_unit_index", None) is None or self._unit_index.names != sorted(set(names) | set(aliases)):
             memo = self.store.memo("word_starts")
             learn_word_starts(memo)
@@ -368,7 +373,10 @@ class DisclosureService:
                 return Answerer(self.store, lambda q, k: self.search(q, k)[0], self.unit_index(), scope=chosen).ask(asked)
 
             if scope is None and asked.scope is None and len(asked.mentions) == 1 and asked.filters.units and \
-                    {Scope.department, Scope.unit} <= self._scopes_held(asked):
+                    (year := self._year_of_both_scopes(asked)) is not None:
+                if asked.filters.year is None:  # (no year asked: the newest both scopes hold, never two years mixed)
+                    asked = asked.model_copy(update={"years": [year], "filters": asked.filters.model_copy(
+                        update={"year": year})})
                 return _each_scope(question, {s: by(s) for s in (Scope.department, Scope.unit)}) or by(None)
             return by(self._scope_asked(asked, scope))
 
@@ -393,6 +401,17 @@ class DisclosureService:
             return None
         scopes = self._scopes_held(asked)
         return asked.scope if asked.scope in scopes and len(scopes) > 1 else None
+
+    def _year_of_both_scopes(self, asked: ParsedQuestion) -> int | None:
+        """The year asked, or else the newest, when the unit asked has documents of that year in both scopes."""
+        units, kind = asked.filters.units, asked.filters.doc_type
+        held: dict[int, set] = {}
+        for d in self.store.docs():
+            if d.unit in units and d.year and (kind is None or d.doc_type == kind):
+                held.setdefault(d.year, set()).add(d.scope)
+        both = [y for y, scopes in held.items() if {Scope.department, Scope.unit} <= scopes
+                and (asked.filters.year is None or y == asked.filters.year)]
+        return max(both) if both else None
 
     def _scopes_held(self, asked: ParsedQuestion) -> set[Scope | None]:
         """The scopes of the documents of the units and year asked (a unit's 部门预算 and its 单位预算 of one year)."""
@@ -628,7 +647,7 @@ def _each_scope(question: str, answers: dict[Scope, Answer]) -> Answer | None:
     if re.search(r"差多少|相差|差额|多多少|少多少|差距", question) and department and own and \
             department[0].key == own[0].key and department[0].unit == own[0].unit:
         gap = department[0].amount() - own[0].amount()
-        said += f"\n部门比本级多{gap}{own[0].unit}（计算所得）。"
+        said += f"\n部门比本级{'多' if gap >= 0 else '少'}{abs(gap)}{own[0].unit}（计算所得）。"
     return first.model_copy(update={
         "answer": said,
         "figures": [f for a in shown.values() for f in a.figures],

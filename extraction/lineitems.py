@@ -186,6 +186,9 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             # (a lead-in clause is no subject: "经比较,2021年度镇本级“三公”经费" is the 三公 money's)
             name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、]|(?:经[\u4e00-\u9fff]{1,3}|总体(?:来)?看|综上|对比)[，,:：])+", "",
                           c.subject)
+            name = re.sub(r"[各均]$", "", name)  # (收、支总计各增加…)
+            if c.against_budget:  # (its column says the amount: the name is what it is of)
+                name = re.sub(r"(?:决算数?|支出|为|共计)*\d[\d,.]*万元$", "", re.sub(r"^.*?\d{4}年度?", "", name)) or name
             s_start, _ = sentence_bounds(line.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
                 head = re.match(r"\s*([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
@@ -698,6 +701,7 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         end = squashed.find("\x0c", m.end())
         segment = squashed[m.end():min(end if end > 0 else len(squashed), m.end() + 600)]
         segment = re.sub(r"^序号单位名称(?:备注)?", "", segment)
+        segment = re.split(r"第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、", segment)[0]  # (the list ends there)
         names, pos = [], 0
         # 1 name 2 name … (序号 with or without a point): each next 序号 that a unit's name follows; other numbers
         # on the way (核定编制18名, 2个事业单位) are skipped

@@ -26,7 +26,7 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("“三公”经费", "three_public"), ('"三公"经费', "three_public"), ("三公经费", "three_public"),
     ("公务用车购置及运行维护费", "-"), ("公务用车购置及运行费", "-"), ("其他车辆", "-"),
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
-    ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("财政拨款收入支出总体", "grant_both"),
+    ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("支出总预算", "expenditure_grand_total"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
 ]
 # label → base key, from the vocabulary's printed labels; the regex tries the longest label first
@@ -44,7 +44,7 @@ _KIND_OF_NUMBER = {"支出预算", "收入预算", "本年支出"}
 _QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
 _CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUMBER})\s*万元")
 # "国内公务接待221批次,1768人", "…3批次,接待16人次", "…共330批次(其中外事接待0批次),1950人次"
-_RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待[^。;,]{0,12}?(?P<b>\d+)\s*(?:批次?|次)\s*(?:[(（][^()（）]{0,20}[)）])?"
+_RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待(?:(?!减少|增加|较|比|下降|增长)[^。;,]){0,12}?(?P<b>\d+)\s*(?:批次?|次)\s*(?:[(（][^()（）]{0,20}[)）])?"
                         r"(?:\s*[,，、]?\s*(?:共\s*|接待(?:人数|人次)?\s*)?(?P<p>\d+)\s*人次?)?")
 _CLAUSE_END = re.compile(r"[。;；]")
 
@@ -144,7 +144,7 @@ _NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期")
 
 
 # a unit that says it has no official car at all ("县文联无公务用车", "本单位没有公车")
-_NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车|公务车辆)(?![购运维保使费])")
+_NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车|公务车辆)(?=[，,。；;]|$|所以|因此|故)")
 
 
 def _nil(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
@@ -215,7 +215,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
 
 def _of_another_year(before: str, year: int | None) -> bool:
     """Whether the words before a label open with a year other than the document's (", 2015年三公经费…")."""
-    said = re.match(r"^[,，;；\s]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(20\d\d)\s*年", before)
+    said = re.match(r"^[,，;；\s]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(20\d\d)\s*年(?!末|底|12月)", before)
     return bool(year and said and int(said.group(1)) != year)
 
 

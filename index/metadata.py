@@ -28,7 +28,7 @@ _UNIT_NAME = re.compile(rf"^[\u4e00-\u9fff()（）“”\"]{{2,60}}?{_ORG_SUFFIX
 _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
-    rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|实施单位(?:[(（]盖章[)）])?|"
+    rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|"
     rf"部门[(（]单位[)）]名称)"
     rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
 )
@@ -42,7 +42,8 @@ _PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*
 # a sentence that begins with the unit: what it is (某法院是国家审判机关), or its year's money (某局2016年度“三公”经费…,
 # 某院财政拨款“三公”经费…); and the notice's opening (现将某镇2020年度“三公”经费决算情况公布如下)
 _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})"
-                         rf"(?:是|为|系|作为|主要职责|的主要职责|20\d\d年|财政拨款|一般公共预算|“三公”)|"
+                         rf"(?:是|为|系|作为|主要职责|的主要职责|20\d\d年度?(?:一般公共预算|财政拨款)?(?:“三公”|三公|部门|单位|收入|支出)|"
+                         rf"财政拨款|一般公共预算|“三公”)|"
                          rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
@@ -166,11 +167,19 @@ def _kind_in(line: str) -> re.Match | None:
 def _unit_before_subject(prefix: str) -> str:
     """The unit of a title's text before its kind: all of it cleaned when that is a unit's name, else the longest
     unit's name that ends where the title's subject begins (寿县司法局 of 寿县司法局2022年“三公”经费)."""
+    about = re.match(r"^.*?关于(?:公布|公开|印发|下达|批复)?(?P<rest>.+)$", prefix)
+    if about and (named := _unit_named_first(about.group("rest"))):
+        return named  # the unit a notice or a reply is about ("关于公布某镇2020年度…", "某财政局关于某局2022年…的批复")
+    return _unit_named_first(prefix) or _clean(prefix)
+
+
+def _unit_named_first(prefix: str) -> str | None:
+    """All of ``prefix`` cleaned when it is a unit's name, else the longest unit's name ending where a subject begins."""
     cleaned = _clean(prefix)
     if _valid_unit(cleaned):
         return cleaned
     cut = [c for m in _SUBJECT_START.finditer(prefix) if _valid_unit(c := _clean(prefix[:m.start()]))]
-    return max(cut, key=len) if cut else cleaned
+    return max(cut, key=len) if cut else None
 
 
 def _title(lines: list[str]) -> tuple[str, str] | None:
@@ -200,8 +209,9 @@ def _title(lines: list[str]) -> tuple[str, str] | None:
 
 
 # a county's or district's government named in a text (金堂县人民政府主办)
-# (after its province or city, or standing first: 经重庆市涪陵区人民政府, 主办 金堂县人民政府)
-_COUNTY_GOVERNMENT = re.compile(r"(?:(?<=[省市州盟])|(?<![\u4e00-\u9fff]))([\u4e00-\u9fff]{2,3}?(?:自治县|县|区|旗|市))人民政府")
+# (after its province or city, a verb, or standing first: 经重庆市涪陵区人民政府, 经青山县人民政府, 主办 金堂县人民政府)
+_COUNTY_GOVERNMENT = re.compile(r"(?:(?<=[省市州盟经由按据向对在从将为报请])|(?<![\u4e00-\u9fff]))(?!经|由|按|据|向|对|在|从|将|为|报|请)"
+                                r"([\u4e00-\u9fff]{2,3}?(?:自治县|县|区|旗|市))人民政府")
 
 
 def _county_of_town(unit: str, text: str) -> str | None:
@@ -253,7 +263,7 @@ def _unit(text: str, head: str) -> str | None:
             candidates[_clean_unit(m.group(1))] += 2
     if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
         for m in _INTRODUCED.finditer(text[:5000]):
-            name = m.group(1) or m.group(2)
+            name = re.sub(r"^.*?关于(?:公布|公开|印发|下达|批复)?", "", m.group(1) or m.group(2))
             if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
                 candidates[name] += 1
     if not candidates:

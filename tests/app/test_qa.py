@@ -768,3 +768,42 @@ def test_a_unit_a_department_takes_in_with_no_document_of_its_own_is_said_to_be_
     a = two_scopes.ask("宁川一中2024年三公经费多少")
     assert not a.answerable and "没有宁川县第一中学自己的公开文件" in a.answer and "纳入的3家单位之一" in a.answer
     assert "没有识别出这个单位" in two_scopes.ask("宁川县第九中学2024年预算多少").answer
+
+
+def test_what_the_review_of_the_second_sessions_paths_found(tmp_path):
+    """helper-37's findings on this session's diff, each its smallest case (the answers were wrong before the fix)."""
+    from conftest import make_service
+
+    (tmp_path / "wenlian.txt").write_text(
+        "青山县文学艺术界联合会2023年度部门决算公开说明\n第二部分 2023年度部门决算情况说明\n"
+        "2023年度“三公”经费财政拨款支出决算为3.20万元。其中:公务接待费3.20万元,共接待12批次,80人次。\n"
+        "本年度无公务用车更新计划。\n公务接待费比上年减少2.00万元,主要是接待次数减少3次。\n", encoding="utf-8")
+    (tmp_path / "wenhuaguan.txt").write_text(
+        "青山县文化馆2023年度单位决算公开说明\n第一部分 单位概况\n青山县文化馆是青山县文学艺术界联合会所属公益一类事业单位。\n"
+        "第二部分 2023年度单位决算情况说明\n2023年度“三公”经费财政拨款支出决算为0.60万元。\n"
+        "第三部分 2023年度单位决算表\n收入支出决算总表\n编制单位：青山县文学艺术界联合会                单位：万元\n"
+        "项目\t行次\t金额\n本年收入合计\t1\t45.00\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert all(o.status == "ingested" for o in svc.ingest(sorted(tmp_path.glob("*.txt"))))
+    # a name another document prints (编制单位) is no alias that takes a stored unit over
+    assert "3.20万元" in svc.ask("青山县文学艺术界联合会2023年三公经费多少").answer
+    assert "3.20万元" in svc.ask("青山县文联2023年三公经费多少").answer
+    # "无公务用车更新计划" is no nil fleet; a change in the count ("减少3次") is no count
+    a = svc.ask("青山县文联2023年有没有公务用车")
+    assert "0辆" not in a.answer
+    assert "12批次" in svc.ask("青山县文联2023年接待了几批").answer
+    # money and a count asked together: the money, and the count said missing when it is
+    a = svc.ask("青山县文化馆2023年三公经费和接待批次各多少")
+    assert "0.60万元" in a.answer and "没有列出国内公务接待批次" in a.answer
+
+
+@pytest.mark.parametrize(("question", "keys"), [
+    ("基本支出合计多少", ["basic_expenditure"]),  # a row's 合计 is the row's
+    ("项目支出合计多少", ["project_expenditure"]),
+    ("2024年购置了几辆公务用车", []),  # what was bought is no fleet
+])
+def test_a_rows_合计_and_a_purchase_are_not_the_totals_or_the_fleet(question, keys):
+    from app.question import metric_keys
+
+    assert [k for k in metric_keys(question, generic=False) if k in ("expenditure_current_year", "income_current_year",
+                                                                     "vehicles_in_service", *keys)] == keys

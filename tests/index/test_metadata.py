@@ -223,3 +223,19 @@ def test_a_text_that_names_no_unit_takes_the_one_its_file_name_gives():
     assert detect_text(text, "000_04b2af8a.txt").unit is None
     # the text's own name stands over the file's
     assert detect_text("桐河县司法局2022年“三公”经费预算情况\n…", "其他局2022年预算.txt").unit == "桐河县司法局"
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a notice or a reply is about the unit after 关于 (and its verb), not the one that issues it
+    ("关于公布柳川镇2020年度“三公”经费决算情况的通知\n正文", "柳川镇"),
+    ("青山县财政局关于青山县司法局2022年“三公”经费预算的批复\n正文", "青山县司法局"),
+    # a body sentence of another unit's doing ("某财政局2022年批复…") names no unit
+    ("2022年度“三公”经费决算情况说明\n青山县财政局2022年批复我单位“三公”经费预算10万元。", None),
+])
+def test_notices_replies_and_other_units_sentences(text, unit):
+    assert detect_text(text).unit == unit
+
+
+def test_a_county_named_after_a_verb_is_the_county():
+    assert detect_text("石川街道2021年“三公”经费决算说明\n2021年公务接待费2万元。经青山县人民政府批准。"
+                       ).names == ["青山县石川街道"]
