@@ -59,7 +59,8 @@ _ASKS_SUM = re.compile(r"加起来|加在一起|合计|总共|一共|总计|之�
 # the units a department's document takes in, asked ("包括哪几家单位", "下属几个单位", "单位构成")
 _ASKS_MEMBERS = re.compile(r"(?:包括|包含|含|有|下属|所属|纳入)[^。？?]{0,6}?(?:哪[几些]家?|几家|几个|几所|多少[个家所]?)[^。？?]{0,4}"
                            r"(?:单位|学校|事业单位|中心|医院|幼儿园)|包不包括|包没包括|含不含|有没有包括|(?:包括|包含|含)[^。？?]{1,14}吗|"
-                           r"是(?:部门|单位)(?:预算|决算)还是|"
+                           r"是(?:部门|单位)(?:预算|决算)还是|(?:单位|部门)(?:预算|决算)[^。？?]{0,10}(?:区别|不同|差别)|"
+                           r"有没有[^。？?]{0,6}(?:学校|下属|所属)|"
                            r"单位构成|哪些单位|哪几家单位|几家单位|几个单位|本级还是|还是[^。？?]{0,10}本级|只有[^。？?]{0,8}本级|"
                            r"汇总(?:进去|进来|在内|了)|[合汇]并了?[^。？?]{0,6}(?:单位|学校|下属)")
 # the sentence that says which units a department's document takes in (…纳入本部门2023年度部门决算汇编范围的只有…本级1个单位;
@@ -91,6 +92,8 @@ _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均�
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
+# a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
+_WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
@@ -1340,6 +1343,9 @@ class Answerer:
         a row named in part, else not found."""
         if _NAMES_ASKED.search(question):
             return self._names_refused(question, intent)
+        if _WHOLE_BUDGET.fullmatch(re.sub(r"\s+", "", self.about or "")) and any(
+                d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
+            return self._figure(question, ["expenditure_grand_total"], units, year, intent)  # ("本级的预算是多少")
         if _asks_change(question):  # a change the text states of a row or total with no key ("财政拨款支出预算比…")
             keep = self.in_scope()
             stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)

@@ -386,10 +386,16 @@ class DisclosureService:
             # a why that names nothing ("…少了多少？为啥少了") is about the clause before it: the whole answers both
             read = [r for n, r in enumerate(read) if not n or r.metrics or r.intent != Intent.reason]
             answer = (joined(answer, [answered(r) for r in read]) if len(read) > 1 else None) or answer
-        if scope is not None and not answer.answerable:
-            from app.labels import scope as scope_words
+        from app.labels import scope as scope_words
 
+        if scope is not None and not answer.answerable:
             answer = answer.model_copy(update={"answer": f"{answer.answer}（只在{scope_words(scope)}的文件中查找）"})
+        held = self._scopes_held(parsed) if parsed.filters.units else set()
+        if scope is None and parsed.scope is not None and answer.answerable and held and parsed.scope not in held:
+            # ("宣传部本级的预算是多少" with only its 部门预算 held: said to be the other scope's)
+            other = "、".join(scope_words(s) for s in held if s is not None) or "未说明范围"
+            answer = answer.model_copy(update={"answer": f"{answer.answer}（档案中只有按{other}编的文件，"
+                                                         f"没有{scope_words(parsed.scope)}单独的文件）"})
         return self._written(question, parsed, answer), parsed
 
     def _scope_asked(self, asked: ParsedQuestion, explicit: Scope | str | None) -> Scope | None:

@@ -807,3 +807,16 @@ def test_a_rows_合计_and_a_purchase_are_not_the_totals_or_the_fleet(question, 
 
     assert [k for k in metric_keys(question, generic=False) if k in ("expenditure_current_year", "income_current_year",
                                                                      "vehicles_in_service", *keys)] == keys
+
+
+def test_a_scope_asked_that_the_archive_does_not_hold_is_said_to_be_the_other(counted):
+    assert {d.scope.value for d in counted.docs()} == {"department"}
+    a = counted.ask("桐川县审计局本级2021年三公经费多少")
+    assert "12.5万元" in a.answer and "没有单位（本级）单独的文件" in a.answer
+
+
+def test_the_difference_of_the_two_scopes_and_the_whole_budget_asked_plainly(two_scopes):
+    a = two_scopes.ask("宁川县教育局的单位预算和部门预算有什么区别")
+    assert "包括3家单位" in a.answer and "编制范围仅为局机关本级1个预算单位" in a.answer
+    a = two_scopes.ask("宁川县教育局本级2024年预算是多少")
+    assert "1667.22万元" in a.answer and "17036.16" not in a.answer

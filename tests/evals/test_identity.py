@@ -126,8 +126,8 @@ def test_renamed_archive_answers_as_well_as_the_original():
             ("questions_r10.jsonl", {"dev": 0.90, "heldout": 0.76}),
             # round 12, a sixth renamed archive (written blind, 2026-12-01): .938 / .800 → .985 / .800
             ("questions_r12.jsonl", {"dev": 0.93, "heldout": 0.76}),
-            # round 13, four documents of other templates written blind (2026-12-01): .627 / .588 → .863 / .686
-            ("questions_r13.jsonl", {"dev": 0.82, "heldout": 0.64})):
+            # round 13, four documents of other templates written blind (2026-12-01): .627 / .588 → .863 / .706
+            ("questions_r13.jsonl", {"dev": 0.82, "heldout": 0.66})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name != "questions_r8.jsonl" else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
