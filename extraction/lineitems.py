@@ -198,7 +198,7 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             # (a change against this year's own 年初预算 is how the year's spending kept to its budget, not a change)
             now_column = "决算" if c.against_budget else "本年"
             amounts = [LineAmount(column=now_column, value=c.now.replace(",", ""), unit="万元")] if c.now else []
-            amounts += [LineAmount(column="比年初预算增减" if c.against_budget else "比上年增减",
+            amounts += [LineAmount(column="比年初预算增减" if c.against_budget else _base_column(c.base_words),
                                    value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
             _, c_end = sentence_bounds(line.text, c.end)
@@ -208,6 +208,14 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                                 reason=reason, citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
         out += _deltas(layout, meta, line, [(c.start, c.end) for c in changes])
     return out
+
+
+def _base_column(base_words: str) -> str:
+    """The column of a change against last year, named by its base when that is not last year's actual ("比2021年预算"
+    is said so, not as 比上年)."""
+    base = re.sub(r"^(?:比|较|与|同)|(?:相比|比较)?[,，]?$|\s+", "", base_words)
+    return "比上年增减" if not base or re.fullmatch(r"(?:上年|上一年|去年)度?(?:同期)?(?:决算数?|支出数|实际支出数?)?|比", base) \
+        else f"比{base}增减"
 
 
 # a change against last year stated of a subject with no amount before it ("“三公”经费比上年增加6.74万元")

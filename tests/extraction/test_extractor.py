@@ -236,3 +236,12 @@ def test_both_totals_said_at_once_with_均为(tmp_path):
     found = _figures_of(tmp_path, "baiquan_2023.txt", "广川市白泉卫生院2023年度单位决算\n一、收入支出决算总体情况说明\n"
                                                       "2023年度收、支总计均为4680.58万元。\n")
     assert ("income_grand_total", "4680.58") in found and ("expenditure_grand_total", "4680.58") in found
+
+
+def test_a_change_against_another_base_than_last_years_actual_is_named_by_it(tmp_path):
+    items = _lines_of(tmp_path, "桐河县司法局2022年“三公”经费预算情况\n"
+                                "(二)公务接待费支出预算4万元,比2021年预算减少4万元,下降50%。\n"
+                                "(三)公务用车运行费50万元,比上年减少10万元,下降16.67%。\n")
+    columns = {i.name: [a.column for a in i.amounts] for i in items if i.kind == "change"}
+    assert any("比2021年预算增减" in c for c in columns.values())
+    assert any("比上年增减" in c for c in columns.values())
