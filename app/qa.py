@@ -1347,9 +1347,7 @@ class Answerer:
                 d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
             return self._figure(question, ["expenditure_grand_total"], units, year, intent)  # ("本级的预算是多少")
         if _asks_change(question):  # a change the text states of a row or total with no key ("财政拨款支出预算比…")
-            keep = self.in_scope()
-            stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
-                      if i.kind == "change" and (keep is None or i.citation.doc_id in keep)]
+            stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year) if i.kind == "change"]
             score, rows = best_items(stated, self.about, metrics_too=True)
             if rows and whole(score, rows[0].name):
                 return self._stated_answer(rows[0], rows[0].name)
@@ -1406,11 +1404,10 @@ class Answerer:
                           intent="reason", citations=[c.citation for c, _ in sized[:6]])
         keys = metric_keys(asked, generic=False)
         if len(keys) == 1:  # a figure of the vocabulary ("公车运行费用在哪"): the use printed after its own amount
-            of_key = [(c, m) for c, m in uses if metric_keys(re.split(r"[，,、]", m.group("row"))[-1], generic=False)
-                      == keys]
-            if of_key:
-                chunk, m = of_key[0]
-                return _use_said(chunk, m, re.split(r"[，,、]", m.group("row"))[-1].strip())
+            for chunk, m in uses:
+                named = re.split(r"[，,、]", m.group("row"))[-1].strip()
+                if metric_keys(named, generic=False) == keys:
+                    return _use_said(chunk, m, named)
         score, rows = best_items(self.lines(units, year), asked, metrics_too=True)
         if not rows or not whole(score, rows[0].name):
             return None
@@ -1507,9 +1504,7 @@ class Answerer:
     def _evaluation_summary(self, question: str, units, year) -> Answer | None:
         """How many projects were evaluated, with what money and grades: the document's own sentences, those that
         share the most words with the question first (自评, 平均, 优…)."""
-        keep = self.in_scope()
-        found = [i for i in self.lines(units, year)
-                 if i.kind == "evaluation" and (keep is None or i.citation.doc_id in keep)]
+        found = [i for i in self.lines(units, year) if i.kind == "evaluation"]
         if not found:
             return None
         if "自评" in question:  # a self-evaluation asked: a sentence about targets (编报绩效目标) does not answer it
@@ -1530,9 +1525,8 @@ class Answerer:
         figure of the question's other words exists (政府性基金预算财政拨款收入 is not 财政拨款收入)."""
         words = [w for w in _FUNDS if w in question and not any(
             w in label(k) and self.figures(k, units, year) for k in keys)]  # (a fund's own figure, when printed, answers)
-        keep = self.in_scope()
         for item in self.lines(units, year) if words else []:
-            if item.kind == "nil" and any(w in item.name for w in words) and (keep is None or item.citation.doc_id in keep):
+            if item.kind == "nil" and any(w in item.name for w in words):
                 c = item.citation
                 sentence = re.sub(r"\s+", "", c.quote)
                 answer = f"{c.unit or ''}{c.year or ''}年{words[0]}为0：文件说明“{sentence}”。"
@@ -1541,10 +1535,9 @@ class Answerer:
 
     def _nil(self, keys: list[str], units, year, intent: str) -> Answer | None:
         """A figure the document says it has none of ("本单位本年度无政府性基金预算财政拨款收入、支出…"): 0, cited."""
-        keep = self.in_scope()
         for key in keys:
             for item in self.lines(units, year):
-                if item.kind == "nil" and (keep is None or item.citation.doc_id in keep) and names_metric(key, item.name):
+                if item.kind == "nil" and names_metric(key, item.name):
                     c = item.citation
                     sentence = re.sub(r"\s+", "", c.quote)
                     answer = f"{c.unit or ''}{c.year or ''}年{label(key)}为0：文件说明“{sentence}”。"
@@ -1698,9 +1691,8 @@ class Answerer:
         (``"vs_budget"``: "一般公共服务支出年初预算4,311.18万元，支出决算3,864.28万元，完成年初预算的89.63%");
         :mod:`extraction.lineitems`. The words before the statement must name the figure (a vocabulary key, else a
         classified row the question names whole)."""
-        keep = self.in_scope()
         stated = [i for i in self.lines(units, year)
-                  if i.kind == kind and (keep is None or i.citation.doc_id in keep)]
+                  if i.kind == kind]
         stated.sort(key=lambda i: not any(a.column == "增减率" for a in i.amounts))  # (a statement with its rate first)
         last_clause = [(re.split(r"[，,：:；;]", i.name)[-1], i) for i in stated]
         # the words next to the statement first; the whole sentence only where those words name no other figure
@@ -1810,9 +1802,8 @@ class Answerer:
     def _row_reason(self, units, year) -> tuple[Answer, str] | None:
         """Why a classified row changed, when the question names it whole and its 项 sentence gives a reason
         ("食品安全监管（项）…主要原因是…")."""
-        keep = self.in_scope()
         items = [i if i.kind != "change" else i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
-                 if i.reason and (keep is None or i.citation.doc_id in keep)]  # (a stated change is named by its words)
+                 if i.reason]  # (a stated change is named by its words)
         score, found = best_items(items, self.about, metrics_too=True)  # (the caller decides for a vocabulary figure)
         if not found or not whole(score, found[0].name):
             return None

@@ -72,7 +72,6 @@ def metric_keys(question: str, generic: bool = True) -> list[str]:
     keys = list(dict.fromkeys(key for _, key in sorted(chosen)))
     if not keys and generic and _GENERIC.search(question):
         keys = ["expenditure_current_year"]
-
     return keys
 
 

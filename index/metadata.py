@@ -51,6 +51,8 @@ _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出
                    r"[“\"]?三公[”\"]?经费.{0,12}?(?:说明|情况|公开)")  # (a statement of the 三公 money alone)
 # the funds and columns whose names hold 预算 (2017年度一般公共预算财政拨款): no kind of document
 _FUND_WORDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|年初预算")
+# what a notice or a reply says before the unit it is about (关于公布…, 某财政局关于…)
+_ABOUT = re.compile(r"^.*?关于(?:公布|公开|印发|下达|批复)?")
 # where the subject of a title begins after its unit (某局2022年“三公”经费预算情况, 某会关于财政拨款“三公”经费…的说明)
 _SUBJECT_START = re.compile(r"20\d\d|关于|[“\"]|一般公共|财政拨款|政府性基金|国有资本|部门|单位|整体|项目")
 _NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分)")
@@ -167,8 +169,8 @@ def _kind_in(line: str) -> re.Match | None:
 def _unit_before_subject(prefix: str) -> str:
     """The unit of a title's text before its kind: all of it cleaned when that is a unit's name, else the longest
     unit's name that ends where the title's subject begins (寿县司法局 of 寿县司法局2022年“三公”经费)."""
-    about = re.match(r"^.*?关于(?:公布|公开|印发|下达|批复)?(?P<rest>.+)$", prefix)
-    if about and (named := _unit_named_first(about.group("rest"))):
+    about = _ABOUT.match(prefix)
+    if about and (named := _unit_named_first(prefix[about.end():])):
         return named  # the unit a notice or a reply is about ("关于公布某镇2020年度…", "某财政局关于某局2022年…的批复")
     return _unit_named_first(prefix) or _clean(prefix)
 
@@ -263,7 +265,7 @@ def _unit(text: str, head: str) -> str | None:
             candidates[_clean_unit(m.group(1))] += 2
     if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
         for m in _INTRODUCED.finditer(text[:5000]):
-            name = re.sub(r"^.*?关于(?:公布|公开|印发|下达|批复)?", "", m.group(1) or m.group(2))
+            name = _ABOUT.sub("", m.group(1) or m.group(2))
             if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
                 candidates[name] += 1
     if not candidates:
