@@ -47,15 +47,21 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|�
 
 # characters that may stand just before a row's words in a question without being part of another name
 _BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属")
+# words that may end just before a row's words ("部门预算住房公积金", "本级决算办公费"): what the question is about
+_BEFORE_WORD = re.compile(r"(?:预算|决算|公开|部门|单位|本级|汇总|年度|全年|当年)$")
+
+
+def _free_before(text: str, at: int) -> bool:
+    """Whether the question's words end just before ``at`` (no name of another row goes on to the left)."""
+    before = text[at - 1] if at else ""
+    return not re.match(r"[\u4e00-\u9fff]", before) or before in _BEFORE_NAME or bool(_BEFORE_WORD.search(text[:at]))
 
 
 def _at(text: str, name: str) -> int:
     """Where ``name`` is named in ``text`` as a word of its own: not as the end of "其他…" (其他商品和服务支出 is not
     商品和服务支出) nor of a longer name (行政事业单位医疗 is not 事业单位医疗); -1."""
     for m in re.finditer(re.escape(name), text):
-        before = text[m.start() - 1] if m.start() else ""
-        if text[max(0, m.start() - 2):m.start()] != "其他" and (
-                not re.match(r"[\u4e00-\u9fff]", before) or before in _BEFORE_NAME):
+        if text[max(0, m.start() - 2):m.start()] != "其他" and _free_before(text, m.start()):
             return m.start()
     return -1
 
@@ -98,8 +104,7 @@ def named(name: str, text: str) -> int:
     if run < 4 or 2 * run < len(core) and run < 6 and not head or core.startswith("其他") \
             or text[max(0, in_text - 2):in_text] == "其他":
         return 0
-    before = text[in_text - 1] if in_text else ""
-    if re.match(r"[\u4e00-\u9fff]", before) and before not in _BEFORE_NAME:
+    if not _free_before(text, in_text):
         return 0  # the question's word goes on to the left differently (市场监督管理事务 is not 一般行政管理事务)
     return run if _AFTER_NAME.match(text[in_text + run:]) else 0
 

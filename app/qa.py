@@ -93,6 +93,9 @@ _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均�
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
 # a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
+# a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
+_WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
+_WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模)?")
 _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
@@ -614,7 +617,7 @@ class Answerer:
         if parsed.language != "zh":
             return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
         if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
-            member = self._member_of(parsed.unknown_unit, question)
+            member = self._member_of(parsed.unknown_unit, question, parsed.years)
             if member is not None:
                 return member
             return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest),
@@ -659,21 +662,39 @@ class Answerer:
         return self._none(question, intent, f"请说明是哪个单位：档案中有{len(targets)}个单位的{when}公开文件（{names}）。",
                           nearest=False)
 
-    def _member_of(self, phrase: str, question: str) -> Answer | None:
+    def _member_of(self, phrase: str, question: str, years: list[int]) -> Answer | None:
         """A unit with no document of its own that a department's document takes in (a school of a 教育局's 部门预算):
         said so, with the list that names it — its figures are inside the department's, not printed apart here."""
-        lists = [i for i in self.store.lines_where(None, None) if i.kind == "members"]
+        lists = sorted((i for i in self.store.lines_where(None, None) if i.kind == "members"),
+                       key=lambda i: (i.citation.year in years, i.citation.year or 0))  # (the year asked, else the newest)
         names = {re.sub(r"[(（].*$", "", n): i for i in lists for n in i.path}
         found = [m for m in (UnitIndex(sorted(names)).mentions(question) if names else [])
                  if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
         if len(found) != 1 or found[0].ambiguous:
             return None
-        item = names[found[0].units[0]]
+        member = found[0].units[0]
+        item = names[member]
         c = item.citation
-        return Answer(answer=f"档案中没有{found[0].units[0]}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
-                             f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{len(item.path)}家单位之一，"
-                             "它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False, intent="figure",
-                      citations=[c], nearest=[c])
+        taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
+                    f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{len(item.path)}家单位之一")
+        rows = self._member_rows(member, c.doc_id, question) if not years or c.year in years else []
+        if rows:  # the department's tables listed by unit print the member's own row
+            said = "；".join(f"《{r.table}》中“{r.name}”：" + "，".join(
+                f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
+            return Answer(answer=f"{taken_in}，这份部门文件按单位列出了它的数字。{said}。", answerable=True,
+                          intent="figure", citations=[r.citation for r in rows] + [c])
+        return Answer(answer=taken_in + "，它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False,
+                      intent="figure", citations=[c], nearest=[c])
+
+    def _member_rows(self, member: str, doc_id: str, question: str) -> list[LineItem]:
+        """A member unit's rows in its department's tables listed by unit, the table the question's 收入/支出 points at
+        first (both when it names neither)."""
+        rows = [i for i in self.store.lines_where(None, None) if i.kind == "unit_row" and i.citation.doc_id == doc_id
+                and re.sub(r"[(（].*$", "", i.name) == member]
+        for word in ("收入", "支出"):
+            if word in question and (asked := [r for r in rows if word in (r.table or "")]):
+                return asked
+        return rows[:2]
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
         near = f"最接近的单位：{'、'.join(closest)}。" if closest else \
@@ -1351,6 +1372,12 @@ class Answerer:
             score, rows = best_items(stated, self.about, metrics_too=True)
             if rows and whole(score, rows[0].name):
                 return self._stated_answer(rows[0], rows[0].name)
+            subject = re.sub(r"[\s的]", "", re.split(r"比|较|与|跟|和|同比", self.about or "")[0])
+            if _WHOLE_BUDGET_NAMED.fullmatch(subject):  # "本级预算比2023年多了多少": the whole budget's stated change
+                whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(i.name)),
+                                    key=lambda i: not i.name.startswith("收支"))
+                if whole_rows:
+                    return self._stated_answer(whole_rows[0], whole_rows[0].name)
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact and not _names_its_table(line[1].item):
             return self._with_counts(question, line[0], units, year)

@@ -11,7 +11,9 @@
   (``renamed_map_r8.json``: a district government office, a town government, a city bureau…);
 - ``questions_r13.jsonl`` (blind, round 13) on four documents of other templates written for it (``synth13/``: a
   street office's hard-wrapped 决算, a Party department's 预算 printed cell by cell, one bureau's 单位预算 (本级) and
-  its 部门预算 (汇总) of the same year).
+  its 部门预算 (汇总) of the same year), and ``questions_r14.jsonl`` (blind, round 14) on four more (``synth14/``: a
+  court's 决算 with page headers and wrapped row labels, a town's 预算 with tab-separated tables, a 卫健委's 决算
+  with 元 tables, a 整体支出 self-evaluation with two project tables printed cell by cell).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -37,7 +39,8 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed": ("questions_renamed.jsonl", "questions_independent_renamed.jsonl", "questions_r5.jsonl"),
         "renamed7": ("questions_r7.jsonl",), "renamed8": ("questions_r8.jsonl",),
         "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",),
-        "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",)}
+        "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",),
+        "synth14": ("questions_r14.jsonl",)}
 
 
 UNSEEN = ("questions_r8.jsonl",)  # sets no miss of which is ever printed: both parts are held out
@@ -78,9 +81,10 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     renamed12 = build_renamed(Path(tempfile.mkdtemp(prefix="renamed12-")), corpus, load_map(MAP_R12))
     out: dict = {}
     synth13 = sorted((gold_dir / "synth13").glob("*.txt"))  # four documents of other templates (round 13)
+    synth14 = sorted((gold_dir / "synth14").glob("*.txt"))  # four more: a court, a town, a 卫健委, a self-evaluation
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
-                           ("synth13", synth13)):
+                           ("synth13", synth13), ("synth14", synth14)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

@@ -19,7 +19,7 @@ from decimal import Decimal
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
 from extraction.prosefacts import read_changes, read_deltas, sentence_bounds
-from extraction.rules_tables import total_first
+from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
 from extraction.views import indicators
@@ -34,9 +34,11 @@ SUMMARY_KINDS = ("summary", "grant_summary")
 _NUM = r"-?\d[\d,]*(?:\.\d+)?"
 _LEVEL = r"[(（]\d*(?P<lv>类|款|项)[)）]"  # (类), or with its code: (210类)(11款)(01项)
 # one level of a printed path: a name of 2–30 characters, then (类)/(款)/(项)
-_STEP = re.compile(r"(?P<name>[\u4e00-\u9fff、“”\"]{2,30}?)" + _LEVEL)
-_PATH = re.compile(r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*类[)）])(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*款[)）])?"
-                   r"(?:[\u4e00-\u9fff、“”\"]{2,30}?[(（]\d*项[)）])?")
+# a name's character, or a bracketed word that is no level mark nor ordinal (政府办公厅（室）及相关机构事务)
+_NAME_CH = r"(?:[\u4e00-\u9fff、“”\"]|[(（](?!\d*[类款项][)）]|[一二三四五六七八九十]+[)）])[\u4e00-\u9fff]{1,3}[)）])"
+_STEP = re.compile(rf"(?P<name>{_NAME_CH}{{2,30}}?)" + _LEVEL)
+_PATH = re.compile(rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*类[)）])(?:{_NAME_CH}{{2,30}}?[(（]\d*款[)）])?"
+                   rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*项[)）])?")
 _NOT_CLASSES = {"基本支出", "项目支出", "本年支出", "财政拨款支出", "一般公共预算财政拨款支出"}  # shares, not classes
 # a class's share without a level mark: "3.卫生健康支出243.47万元，占8.74%"
 _SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占(?:比)?"
@@ -48,6 +50,7 @@ _STATED = (  # what a 项 sentence prints, each with the column it is shown unde
     ("调整预算", re.compile(rf"调整(?:后)?预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
     ("决算", re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("预算", re.compile(rf"(?<![初整])预算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("比年初预算增减", re.compile(rf"(?:比|较)年初预算(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("比上年增减", re.compile(rf"(?:比|较)上年度?(?:决算|预算)?(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("增减率", re.compile(rf"(?:增加|减少)(?:{_NUM})(?:万元|元)[,，]?(?P<d>增长|下降)(?P<v>{_NUM})(?P<u>%)")),
     ("完成年初预算", re.compile(rf"完成(?:年初)?预算的(?P<v>{_NUM})(?P<u>%)")),
@@ -655,9 +658,9 @@ def asset_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _PART_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:万元|万(?![\u4e00-\u9fff])|元)"
 _WHOLE_PARTS = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|共计|合计|总额|总计)?(?P<wv>{_PART_AMOUNT})"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,]?其中[：:，,]?(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}"
-                          rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,、；;]?){{1,12}})")
+                          rf"(?:[，,]占[^，。；;]{{2,24}}?%)?(?:[，,](?:主要)?(?:为|是|用于)[^，,。；;\d]{{2,60}})?[，,、；;]?){{1,12}})")
 _PART = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|安排|合计)?(?P<v>{_PART_AMOUNT})"
-                   r"(?:[，,]占(?P<of>[^，。；;\d]{2,24}?)的?(?P<share>\d+(?:\.\d+)?)%)?")
+                   r"(?:[，,]占(?P<of>[^，。；;\d]{2,24}?)?的?(?P<share>\d+(?:\.\d+)?)%)?")
 
 
 def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -671,7 +674,8 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         if not any(s <= at[m.start("wv")] < e for s, e in running):
             continue  # (a table's cells read as one run of text)
         printed = layout.doc.text[at[m.start("whole")]:at[m.end("whole") - 1] + 1].split("\n")[-1]
-        whole = re.sub(r"^(?:\d{4}年度?|本年|全年)", "", re.sub(r"\s+", "", printed))
+        whole = re.sub(r"^(?:\d{4}年度?|年度?(?![初末底])|本年|全年)", "", re.sub(r"\s+", "", printed))
+        whole = re.sub(r"^本(?=部门|单位)", "", whole)
         before = layout.doc.text[max(0, at[m.start()] - 3000):at[m.start()]]
         # a project's own section ("生命健康专项（政策资金）经费情况说明"), not a numbered part of the explanation
         heading = re.findall(r"(?m)^[ \t]*([^\s一二三四五六七八九十（(\d][^\n]{1,40}?(?:专项|项目|经费|资金)[^\n]{0,12}?情况说明)[ \t]*$",
@@ -686,7 +690,7 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             s, e = start + part.start(), start + part.end()
             amounts = [LineAmount(column="金额", value=number.replace(",", ""), unit="万元" if unit == "万" else unit)]
             if part.group("share"):  # "，占政府采购支出总额的84.64%"
-                amounts.append(LineAmount(column=f"占{part.group('of')}", value=part.group("share"), unit="%"))
+                amounts.append(LineAmount(column=f"占{part.group('of') or whole}", value=part.group("share"), unit="%"))
             out.append(LineItem(name=name, kind="part", path=[whole], table=heading[-1].strip() if heading else None,
                                 amounts=amounts, citation=_cite(layout, meta, at[s], at[e - 1] + 1)))
     return out
@@ -726,11 +730,30 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The rows of a table listed by unit (a 部门预算's 收入预算总表 with one row for each unit it takes in: "宁溪县第一中学
+    4,468.06 3,608.06 0.00 860.00 …"): each row a unit's name, its amounts under the columns the header names when
+    the row prints every column, else only the first (its total). A table with fewer than two such rows lists none."""
+    unit = "元" if t.unit == "元" else "万元"
+    cols = columns(t)
+    out = []
+    for item in t.labelled:
+        name = re.sub(r"\s+", "", item.label)
+        if not item.amounts or not _MEMBER.fullmatch(name):
+            continue
+        named = cols if len(cols) == len(item.amounts) else [cols[0] if cols else None]
+        out.append(LineItem(name=name, kind="unit_row", table=t.title, citation=cite(layout.doc, meta, item.start, item.end),
+                            amounts=[LineAmount(column=c, value=_value(a.text), unit=unit)
+                                     for c, a in zip(named, item.amounts, strict=False)]))
+    return out if len(out) > 1 else []  # (one unit's name among classified rows is no list of units)
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
+    rows += [i for t in facts.tables if t.kind in TABLE_KINDS for i in unit_rows(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
         + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \

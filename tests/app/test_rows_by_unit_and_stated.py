@@ -1,0 +1,74 @@
+"""Rows a department's document prints for each unit it takes in, and rows and wholes its running text states
+(a 项 path with a bracketed word, a 项's gap from its 年初预算, the whole budget's change, a part's share with its
+use said after it) — each asked the way people ask, on invented documents (no gold set's text)."""
+
+from __future__ import annotations
+
+import pytest
+
+_DEPARTMENT = """柳川市云岫区卫生健康局2025年部门预算
+第一部分 部门概况
+纳入2025年部门预算编制范围的预算单位共3个，包括：
+1.柳川市云岫区卫生健康局（本级）
+2.柳川市云岫区疾病预防控制中心
+3.柳川市云岫区妇幼保健院
+第二部分 2025年部门预算情况说明
+2025年本部门收入预算5,120.40万元，其中：一般公共预算拨款收入4,800.40万元，占93.75%；事业收入300.00万元，占5.86%，主要为妇幼保健院的医疗服务收入；其他收入20.00万元，占0.39%。
+与2024年预算相比，收支预算各减少84.60万元，下降1.63%，主要原因是一次性设备购置项目完成。
+（3）卫生健康支出（类）卫生健康管理事务（款）行政运行（项）820.15万元，比上年增加12.40万元，增长1.54%。
+表2
+收入预算总表
+单位名称：柳川市云岫区卫生健康局（汇总）	单位：万元
+单位名称	合计	一般公共预算	事业收入	其他收入
+合计	5,120.40	4,800.40	300.00	20.00
+柳川市云岫区卫生健康局（本级）	1,310.20	1,310.20	0.00	0.00
+柳川市云岫区疾病预防控制中心	1,702.50	1,692.50	0.00	10.00
+柳川市云岫区妇幼保健院	2,107.70	1,797.70	300.00	10.00
+"""
+
+_FINAL = """柳川市云岫区青石街道办事处2024年度部门决算
+第二部分 2024年度部门决算情况说明
+1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）：
+决算数为910.35万元，比年初预算增加31.15万元，主要原因是调整工资标准，人员经费相应增加。
+2.城乡社区支出（类）城乡社区管理事务（款）其他城乡社区管理事务支出（项）：
+决算数为402.10万元，比年初预算减少18.90万元，主要原因是部分社区微更新项目延后实施。
+"""
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    from conftest import make_service
+
+    folder = tmp_path_factory.mktemp("rows")
+    (folder / "health_2025.txt").write_text(_DEPARTMENT, encoding="utf-8")
+    (folder / "street_2024.txt").write_text(_FINAL, encoding="utf-8")
+    svc = make_service(folder / "home")
+    assert [o.status for o in svc.ingest(sorted(folder.glob("*.txt")))] == ["ingested", "ingested"]
+    return svc
+
+
+def test_a_member_units_own_row_in_its_departments_table_by_unit_is_its_answer(archive):
+    a = archive.ask("云岫区妇幼保健院2025年预算收入多少")
+    assert a.answerable and "2107.70万元" in a.answer and "事业收入300.00万元" in a.answer, a.answer
+    assert "纳入的3家单位之一" in a.answer and any("2,107.70" in c.quote for c in a.citations)
+    a = archive.ask("云岫区疾控中心2023年预算多少")  # a year the department's document is not of: no row of 2025
+    assert not a.answerable and "1702.50" not in a.answer
+
+
+def test_a_row_named_after_the_document_its_in(archive):
+    a = archive.ask("云岫区卫生健康局2025年部门预算行政运行多少")
+    assert a.answerable and "820.15万元" in a.answer, a.answer
+
+
+def test_a_path_with_a_bracketed_word_and_its_gap_from_the_initial_budget(archive):
+    a = archive.ask("青石街道2024年行政运行为什么比年初预算多了")
+    assert a.answerable and "调整工资标准" in a.answer and "社区微更新" not in a.answer, a.answer
+    a = archive.ask("青石街道2024年其他城乡社区管理事务支出比年初预算少了多少")
+    assert a.answerable and "18.90万元" in a.answer, a.answer
+
+
+def test_the_whole_budgets_stated_change_and_a_parts_share_said_before_its_use(archive):
+    a = archive.ask("云岫区卫健局2025年预算比上年少了多少")
+    assert a.answerable and "84.60万元" in a.answer and "1.63%" in a.answer, a.answer
+    a = archive.ask("云岫区卫健局2025年部门预算里其他收入占多少")
+    assert a.answerable and "20.00万元" in a.answer and "0.39%" in a.answer, a.answer
