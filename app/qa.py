@@ -737,7 +737,7 @@ class Answerer:
         if special is not None:
             return special
         if intent == "reason":
-            return self._reason(question, keys, units, year)
+            return self._with_stated_change(self._reason(question, keys, units, year), keys, units, year)
         if intent == "list":
             return self._list(question, keys, units, year)
         if intent == "comparison" and keys:
@@ -754,6 +754,17 @@ class Answerer:
         if answer.answerable and _asks_change(question) and "上年" not in answer.answer and "文件所载" not in answer.answer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
+
+    def _with_stated_change(self, answer: Answer, keys: list[str], units, year) -> Answer:
+        """A why about a figure whose reason sentence states no amount ("…支出决算减少主要原因是…"): the change the
+        document states for the figure, said with it, so "为什么少了，少了多少" is answered whole."""
+        if not answer.answerable or not keys or re.search(r"(?:增加|减少|增长|下降|上升|降低)了?\d", answer.answer.split("原因")[0]):
+            return answer
+        stated = self._stated("change", keys, units, year)
+        if stated is None or stated.citations[0].doc_id != answer.citations[0].doc_id:
+            return answer
+        return answer.model_copy(update={"answer": f"{answer.answer.rstrip('。')}。{stated.answer}",
+                                         "citations": [*answer.citations, *stated.citations]})
 
     def _only_budget(self, question: str, intent: str, units, year) -> Answer | None:
         """决算 asked of a year whose documents are only its 预算: what was actually spent is in the year's 决算,
@@ -1338,19 +1349,23 @@ class Answerer:
         人员, "编制多少" of 核定行政编制, "开了几次会" of 召开会议3次): the counted item sharing the most pairs of
         characters with the question, in the unit the question asks (人, 次, 个…), when one shares more than the rest."""
         asked = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", self.about or question)
-        if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", self.about or question) or not (
-                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车", self.about or question)):
+        unpriced = re.sub(r"\d+万元(?:[(（]含[)）])?以上", "", self.about or question)  # (a price bound: 单价50万元以上设备)
+        if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", unpriced) or not (
+                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", self.about or question)):
             return None  # (money asked, or nothing counted: "比上年下降了多少")
-        want = {"名": "人", "个人": "人", "台": "辆"}.get(asked.group("u") or "", asked.group("u") or "")
+        want = {"名": ("人",), "个人": ("人",), "人": ("人", "人次"), "台": ("辆", "台（套）")}.get(
+            asked.group("u") or "", (asked.group("u"),) if asked.group("u") else ())
         counts = [i for i in self.lines(units, year) if i.kind == "count" and i.amounts
-                  and (not want or i.amounts[0].unit == want or want == "人" and i.amounts[0].unit == "人次")]
+                  and (not want or i.amounts[0].unit in want)]
         said = (self.about or question)
         for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
             said = re.sub(everyday, printed, said)
         words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共", " ", said))
         pairs = _char_pairs(*words) - _COUNT_WORDS
         head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
-        scored = sorted(((sum(p in _plain(i.name) for p in pairs), i) for i in counts), key=lambda si: -si[0])
+        numbers = set(re.findall(r"\d+", said))  # (a bound the question repeats tells 50万元以上 from 100万元以上)
+        scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name))), i)
+                         for i in counts), key=lambda si: -si[0])
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
                 scored[0][0] < 2 and head not in _plain(scored[0][1].name):
             return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数)

@@ -226,6 +226,12 @@ _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|
                             rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:增长|下降|增加|减少))")
 
 
+# a change stated by its rate alone ("公务接待费0.498万元，较2014年决算减少8%", "“三公”经费支出与2017年度相比，减幅2.64%"),
+# and a part's rate in a clause of its own after it ("，其中公务用车运行费减幅2.43%")
+_RATE_MOVE = r"(?P<dir>增加|减少|增长|下降|上升|降低|增幅|减幅|降幅)(?:了|为)?(?P<pct>\d+(?:\.\d+)?)\s*%"
+_RATE_CHANGE = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:[\d.,]+万元)?[，,]?(?:比|较|与|同)(?P<base>上年|上一年|去年|\d{{4}}\s*年)度?"
+                          rf"(?:同期)?(?:决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
+_PART_RATE = re.compile(rf"(?<=[，,；;])(?:其中[:：]?)?(?P<name>[\u4e00-\u9fff（）()“”]{{2,14}}?(?:费|经费|支出))(?:支出)?{_RATE_MOVE}")
 # a part's change in a clause of its own after a stated change ("；公务接待费减少0.62万元"): a figure's name, a move
 _PART_CHANGE = re.compile(rf"(?<=[，,；;。：:])(?P<name>[\u4e00-\u9fff（）()]{{2,14}}?(?:费|经费|支出))"
                           rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元")
@@ -257,6 +263,24 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
                               unit="万元")]
         out.append(LineItem(name=m.group("name"), kind="change", amounts=amounts, reason=reason,
                             citation=_cite(layout, meta, line.start + m.start("name"), line.start + end)))
+    for m in _RATE_CHANGE.finditer(line.text):
+        if any(m.start("dir") < e and s < m.end() for s, e in taken):
+            continue
+        name = re.sub(r"^(?:\d{4}年度?|年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", m.group("subject")))
+        taken = [*taken, m.span()]
+        items = [(name, m)] + [(p.group("name"), p) for p in _PART_RATE.finditer(line.text, m.end())
+                               if not any(p.start() < e and s < p.end() for s, e in taken)]
+        for part_name, r in items:
+            if len(part_name) < 2:
+                continue
+            taken = [*taken, r.span()]
+            _, end = sentence_bounds(line.text, r.end())
+            why = REASON_MARKER.search(line.text, r.end(), end)
+            reason = re.sub(r"\s+", "", line.text[why.end():end]).strip("：:").rstrip("。；;") or None if why else None
+            down = r.group("dir") in ("减少", "下降", "降低", "减幅", "降幅")
+            amounts = [LineAmount(column="增减率", value=_value(r.group("pct"), "下降" if down else None), unit="%")]
+            out.append(LineItem(name=part_name, kind="change", amounts=amounts, reason=reason,
+                                citation=_cite(layout, meta, line.start + r.start(), line.start + end)))
     for d in read_deltas([line.text]):
         if any(d.start < e and s < d.end for s, e in taken):
             continue
@@ -582,8 +606,11 @@ def _rate_holds(total: dict[str, str | None]) -> bool:
 
 # a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆"); a "…车辆" use only after a
 # separator ("；其他车辆4辆", not "固定资产车辆11辆")
-_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆)"
-                       r"(?P<v>\d+)辆")
+_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆|"
+                       r"(?<=[：:、，,；;（(])[\u4e00-\u9fff]{1,8}?(?<!用)车)(?P<v>\d+)(?:辆|台(?![（(]套))")  # (救护车38辆; 公务用车1台)
+# equipment counted by its unit price ("单价100万元（含）以上设备（不含车辆）2台（套）", "单位价值50万元以上大型设备2台（套）")
+_EQUIPMENT = re.compile(r"(?P<name>单(?:价|位价值)\d+万元(?:[(（]含[)）])?以上[\u4e00-\u9fff]{0,6}?设备(?:[(（]不含车辆[)）])?)"
+                        r"(?:共|有|为)?(?P<v>\d+)台(?:[(（]套[)）])?")
 
 
 # people counted in the running text ("实有人数246人，其中：在职人员97人…退休人员147人", "编制人数50名", "在职97人")
@@ -607,6 +634,7 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         text, at = _squashed(line.text)
         found = [(m, m.group("name"), m.group("v"), "辆") for m in _VEHICLES.finditer(text)]
+        found += [(m, m.group("name"), m.group("v"), "台（套）") for m in _EQUIPMENT.finditer(text)]
         found += [(m, m.group("name"), m.group("v"), "人") for m in _PEOPLE.finditer(text)]
         found += [(m, m.group("name") or m.group("name2"), m.group("v") or m.group("v2"), "个")
                   for m in _ORGANS.finditer(text)]

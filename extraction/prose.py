@@ -147,11 +147,22 @@ _NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期")
 _NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车|公务车辆)(?=[，,。；;]|$|所以|因此|故)")
 
 
+# the two car figures said together as nil ("公务用车购置及运行维护费支出决算0万元"): each of them is 0
+_CARS_NIL = re.compile(r"公务用车购置及运行(?:维护)?费(?:支出)?(?:决算|预算)?数?(?:为|是)?\s*0(?:\.0+)?\s*万?元(?![\d.])")
+
+
 def _nil(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
     """0 for a money figure the prose says is nil, this year, outside an explanation (主要原因是…未安排…); 0 cars for
-    a unit that says it has none."""
+    a unit that says it has none; 0 for each car figure when the two together are 0."""
     out: list[ProseFigure] = []
     explained = REASON_MARKER.search(text)
+    for m in _CARS_NIL.finditer(text):
+        s, e = _clause_bounds(text, m.start(), m.end())
+        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]):
+            for base in ("vehicle_purchase", "vehicle_operation"):
+                key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, "公务用车购置及运行维护费")
+                if key is not None:
+                    out.append(ProseFigure(key, "0", "万元", start + s, start + e, "公务用车购置及运行维护费"))
     for m in _NO_CARS.finditer(text):
         if not (explained and explained.start() < m.start()):
             s, e = _clause_bounds(text, m.start(), m.end())

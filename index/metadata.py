@@ -42,9 +42,14 @@ _PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*
 # a sentence that begins with the unit: what it is (某法院是国家审判机关), or its year's money (某局2016年度“三公”经费…,
 # 某院财政拨款“三公”经费…); and the notice's opening (现将某镇2020年度“三公”经费决算情况公布如下)
 _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})"
-                         rf"(?:是|为|系|作为|主要职责|的主要职责|20\d\d年度?(?:一般公共预算|财政拨款)?(?:“三公”|三公|部门|单位|收入|支出)|"
+                         rf"(?:是|为|系|作为|主要职责|的主要职责|(?:的)?基本职能|(?:的)?主要职能|属(?:于)?(?:行政|事业|参公)|"
+                         rf"20\d\d年度?(?:一般公共预算|财政拨款)?(?:“三公”|三公|部门|单位|收入|支出)|"
                          rf"财政拨款|一般公共预算|“三公”)|"
-                         rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)")
+                         rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)|"
+                         rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入|"
+                         rf"(?:批准|同意)?设立({_UNIT_LONGEST})(?:[。，,；]|$)")
+# the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局"): the unit when nothing else names one
+_PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)", re.M)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$|"
@@ -263,11 +268,8 @@ def _unit(text: str, head: str) -> str | None:
     for part in re.split(r"(?=第[一二三四五六七八九十]+部分|附件\d)", head):
         for m in (*_PROFILE.finditer(part), *_PART_OF.finditer(part)):
             candidates[_clean_unit(m.group(1))] += 2
-    if not candidates:  # no label, no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)
-        for m in _INTRODUCED.finditer(text[:5000]):
-            name = _ABOUT.sub("", m.group(1) or m.group(2))
-            if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
-                candidates[name] += 1
+    if not candidates:
+        candidates = _introduced(text)
     if not candidates:
         return None
     flat = text.replace(" ", "").replace("\n", "")
@@ -281,6 +283,19 @@ def _unit(text: str, head: str) -> str | None:
         if name != best and best in name and flat.count(name) >= 2:
             best = name
     return best
+
+
+def _introduced(text: str) -> Counter[str]:
+    """With no label and no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关), else the
+    publisher the page prints above the text."""
+    candidates: Counter[str] = Counter()
+    for m in _INTRODUCED.finditer(text[:5000]):
+        name = _ABOUT.sub("", next(g for g in m.groups() if g))
+        if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
+            candidates[name] += 1
+    if not candidates:
+        candidates.update(_clean_unit(m.group(1)) for m in _PUBLISHER.finditer(text[:1500]) if _valid_unit(m.group(1)))
+    return candidates
 
 
 # a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号)

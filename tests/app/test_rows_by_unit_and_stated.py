@@ -72,3 +72,59 @@ def test_the_whole_budgets_stated_change_and_a_parts_share_said_before_its_use(a
     assert a.answerable and "84.60万元" in a.answer and "1.63%" in a.answer, a.answer
     a = archive.ask("云岫区卫健局2025年部门预算里其他收入占多少")
     assert a.answerable and "20.00万元" in a.answer and "0.39%" in a.answer, a.answer
+
+
+def test_a_change_stated_by_its_rate_alone_and_a_why_answered_with_the_change_its_figure_states(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "qingyuan_wenlian_2019.txt", (
+        "青原县文学艺术界联合会2019年度“三公”经费决算说明\n"
+        "2019年度“三公”经费支出6.20万元。“三公”经费支出与2018年度相比，减幅4.60%，其中公务用车运行费减幅3.10%，"
+        "公务接待费减幅6.80%。2019年“三公”经费支出决算减少原因是压减一般性支出。\n"
+        "2019年公务接待费2.10万元，较2018年决算减少9%。\n"))
+    a = svc.ask("青原县文联2019年三公为什么比上年少了，少了多少")
+    assert a.answerable and "压减一般性支出" in a.answer and "4.60%" in a.answer, a.answer
+    a = svc.ask("青原县文联2019年公车运行费比2018年降了百分之几")
+    assert a.answerable and "3.10%" in a.answer, a.answer
+
+
+def test_counts_of_vehicles_by_kind_equipment_by_price_and_batches_asked_before_the_word(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "songling_wjw_2023.txt", (
+        "松岭市卫生健康委员会2023年度部门决算\n"
+        "2023年度公务接待费4.10万元，共接待国内公务来访36批次、290人次。\n"
+        "截至2023年12月31日，本部门共有车辆52辆，其中：执法执勤用车9辆，特种专业技术用车40辆（救护车31辆、采血车5辆、"
+        "冷链运输车4辆），其他用车3辆。单价50万元以上通用设备7台（套），单价100万元以上专用设备12台（套）。\n"))
+    a = svc.ask("松岭卫健委2023年一共有多少辆车？其中救护车多少辆？")
+    assert "52辆" in a.answer and "31辆" in a.answer, a.answer
+    a = svc.ask("松岭卫健委单价100万元以上的设备有几台？")
+    assert a.answerable and "12台" in a.answer and "7台" not in a.answer, a.answer
+    a = svc.ask("松岭卫健委2023年来了多少批公务接待")
+    assert a.answerable and "36批次" in a.answer, a.answer
+
+
+def test_a_unit_named_only_by_the_budget_template_sentence_or_the_pages_publisher(tmp_path):
+    from conftest import make_service
+
+    (tmp_path / "a.txt").write_text("一、基本职能及主要工作\n（一）职能简介\n本镇承担促进经济发展等职能。\n"
+                                    "按照综合预算的原则，青原县石门镇人民政府所有收入和支出均纳入部门预算管理。"
+                                    "2024年收支总预算1,234.56万元。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("青原县2017年度部门“三公”经费预算情况表\n来源:青原县茶叶产业园 2017-04-27 00:00\n"
+                                    "一、支出合计 120000\n", encoding="utf-8")
+    svc = make_service(tmp_path / "home")
+    assert [o.status for o in svc.ingest([tmp_path / "a.txt", tmp_path / "b.txt"])] == ["ingested", "ingested"]
+    assert {d.unit for d in svc.docs()} == {"青原县石门镇人民政府", "青原县茶叶产业园"}
+    assert "1234.56" in svc.ask("石门镇2024年收支总预算多少").answer
+
+
+def test_the_two_car_figures_said_together_as_nil_are_each_nil(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "qingyuan_gsl_2021.txt", (
+        "青原县工商业联合会2021年度“三公”经费决算说明\n"
+        "青原县工商业联合会2021年度一般公共预算财政拨款“三公”经费支出决算中，因公出国（境）费支出决算0万元；"
+        "公务接待费支出决算1.20万元；公务用车购置及运行维护费支出决算0万元。\n"))
+    a = svc.ask("青原县工商联2021年公车费用花了多少")
+    assert a.answerable and "0万元" in a.answer and "公务用车购置及运行维护费支出决算0万元" in a.citations[0].quote
+    assert svc.ask("青原县工商联2021年买车花了多少").answerable
