@@ -24,7 +24,7 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "count", "indicator", "overall", "part")
+          "count", "indicator", "overall", "part", "project_row", "fee")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -40,6 +40,7 @@ def core_of(name: str) -> str:
 
 # words that may follow a row's name in a question without being part of another row's name
 _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
+                         r"自评|评价|评分|打分|绩效|等级|"
                          r"怎|咋|原因|增|减|降|涨|压|砍|削|控|省|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|"
                          r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
                          r"\d|\W|$")
@@ -109,12 +110,21 @@ def named(name: str, text: str) -> int:
     return run if _AFTER_NAME.match(text[in_text + run:]) else 0
 
 
+# what people do, said where the money spent on it is asked ("开会和培训各花了多少钱"): the 经济分类 row it is spent under
+ROW_OF_DOING = {"开会": "会议费", "培训": "培训费", "出差": "差旅费", "印刷": "印刷费", "维修": "维修费", "租房": "租赁费",
+                "物业": "物业管理费", "水电": "水电费"}
+_MONEY_AFTER = r"(?=[^。？?，,]{0,8}?(?:花|钱|费用|开支|支出))"
+
+
 def expand_short(text: str) -> str:
     """The everyday short forms of the classes, where they name a class (社保支出, 科技方面), read as the class
-    (社保缴费, 应急救援, 科技条件专项 are not classes)."""
+    (社保缴费, 应急救援, 科技条件专项 are not classes); what people do, where its money is asked, read as its row."""
     for short, full in CLASS_SHORT.items():
         if full not in text:
             text = re.sub(rf"{short}(?=支出|方面|类|的钱|花了|经费支出)", full, text)
+    for doing, row in ROW_OF_DOING.items():
+        if row not in text:
+            text = re.sub(rf"{doing}(?![费班人次期])" + _MONEY_AFTER, row, text)
     return text
 
 
@@ -164,7 +174,7 @@ def best_items(items: list[LineItem], question: str, metrics_too: bool = False) 
     codes = set(re.findall(r"(?<![\d.])(\d{5}|\d{7})(?![\d.万元%])", question))
     codes |= {c for pair in _CLASS_CODE.findall(question) for c in pair if c}
     scored = [(_CODE_SCORE if i.code and i.code in codes else named(i.name, text), i) for i in items if i.kind in _ORDER
-              and (metrics_too or i.kind not in ("prose", "vs_budget", "part") or not _a_metric(i.name))]
+              and (metrics_too or i.kind not in ("prose", "vs_budget", "part", "fee") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)
     if top == 0:
         return 0, []
@@ -216,7 +226,7 @@ def describe(item: LineItem, budget: bool) -> str:
         stated = "，".join(f"{a.column}{a.value}" for a in amounts)
     elif item.kind == "count":
         stated = "，".join(f"{a.value}{a.unit}" for a in amounts)
-    elif item.kind == "overall":
+    elif item.kind in ("overall", "project_row"):  # (a project's row of a list: each value under its column)
         stated = "，".join(f"{a.column}{a.value}{a.unit}" for a in amounts)
     elif item.kind == "part":  # a part the text lists after its whole ("…总预算1170.00万，其中…")
         stated = "，".join(f"{a.column}的{a.value}{a.unit}" if a.unit == "%" else f"{a.value}{a.unit}" for a in amounts) \

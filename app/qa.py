@@ -31,7 +31,7 @@ from core.schemas import (
     Scope,
     UnitMention,
 )
-from core.vocabulary import FIGURE_KEYS, REASON_MARKER, names_metric
+from core.vocabulary import FIGURE_KEYS, REASON_MARKER, names_metric, printed_end
 from core.vocabulary import label_of as label
 from extraction.reasons import printed_text
 from index.store import Store
@@ -94,6 +94,8 @@ _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|�
                           r"什么(?:企业|公司)|名单|是谁|有谁")
 # a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
 # a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
+# a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
+_OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
 _WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
 _WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模)?")
 _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
@@ -119,7 +121,7 @@ _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:�
 _ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|干啥|用来|花在(?:哪|什么)|用在(?:哪|什么)|拿来做|是做什么的")
 _ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
                             r"主要问题|经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
-_AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成(?:年初)?预算|预算完成|"
+_AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成了?(?:年初)?预算|预算完成|"
                              r"(?:比|较|与)年初预算|"
                              r"差异率|预决算")
 _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
@@ -720,7 +722,8 @@ class Answerer:
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
-        special = self._only_budget(question, intent, units, year) or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
+        special = self._only_budget(question, intent, units, year) or (
+            self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
                    and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
                    else None) \
             or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
@@ -754,6 +757,22 @@ class Answerer:
         if answer.answerable and _asks_change(question) and "上年" not in answer.answer and "文件所载" not in answer.answer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
+
+    def _overall(self, question: str, units, year) -> Answer | None:
+        """The money of a year whose only documents are self-evaluations, asked by its columns ("年初预算和全年预算各是
+        多少", "项目支出执行率多少"): the 整体支出 table's rows — the whole, or the part the question names."""
+        docs = self.docs_for(units or None, year)
+        if not docs or not _OVERALL_ASKED.search(question) or any(
+                d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs):
+            return None
+        rows = [i for i in self.lines(units, year) if i.kind == "overall" and any(a.unit == "万元" for a in i.amounts)]
+        asked = [r for r in rows if r.name != "整体支出" and r.name in question] or [r for r in rows if r.name == "整体支出"]
+        if not asked:
+            return None
+        c = asked[0].citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{asked[0].table or '整体支出绩效自评表'}中，"
+                             + "；".join(describe(r, False) for r in asked[:2]) + "。",
+                      answerable=True, intent="figure", citations=[r.citation for r in asked[:2]])
 
     def _with_stated_change(self, answer: Answer, keys: list[str], units, year) -> Answer:
         """A why about a figure whose reason sentence states no amount ("…支出决算减少主要原因是…"): the change the
@@ -888,9 +907,12 @@ class Answerer:
         indicator of the project's performance table it names by the most pairs of characters (at least two) that
         are not the project's own ("法治宣传工作经费组织了几次法治讲座" → 组织开展法治讲座), else the indicator row
         ``line`` found by name; None: the project's money is the answer."""
-        if not found.figures:
-            return None  # (what was found says the project lacks the field asked)
-        project = found.figures[0].key.split(":")[1]
+        # a refusal for a money field the project lacks names the project: its indicators may hold what is asked (not
+        # its evaluation, which the refusal is about)
+        named = re.search(r"“([^”]+)”", found.answer)
+        if not found.figures and (named is None or re.search(r"自评|评价|评分|得分|几分|多少分|结果|等级", question)):
+            return None
+        project = found.figures[0].key.split(":")[1] if found.figures else named.group(1)
         if _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), "")):
             return None  # (the project's own words, "…补助资金", ask for nothing)
         own = _char_pairs(project) | _GENERIC_GRAMS
@@ -1364,8 +1386,9 @@ class Answerer:
         pairs = _char_pairs(*words) - _COUNT_WORDS
         head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
         numbers = set(re.findall(r"\d+", said))  # (a bound the question repeats tells 50万元以上 from 100万元以上)
+        once = {(_plain(i.name), i.amounts[0].value, i.citation.doc_id): i for i in counts}.values()  # (one count, said twice)
         scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name))), i)
-                         for i in counts), key=lambda si: -si[0])
+                         for i in once), key=lambda si: -si[0])
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
                 scored[0][0] < 2 and head not in _plain(scored[0][1].name):
             return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数)
@@ -1745,16 +1768,26 @@ class Answerer:
         for words in (last_clause, whole):
             for key in subjects:
                 for name, item in words:
-                    if names_metric(key, name):
+                    if names_metric(key, name) and not self._named_nearer(key, name, subjects):
                         planned = item.citation.doc_type == DocType.budget and key == "three_public_actual"
-                        return self._stated_answer(item, item.name if kind == "vs_budget" else label(
-                            "three_public_budget" if planned else key))  # (a budget's 三公 money is its budget)
+                        what = label("three_public_budget" if planned else key)  # (a budget's 三公 money is its budget)
+                        if words is whole:  # (the sentence names the figure, its last clause a part: "其中当年拨款…")
+                            what = re.sub(r"^(?:其中|含)[:：]?|[\d,.]+万元$", "", re.split(r"[，,：:；;]", name)[-1]) or what
+                        return self._stated_answer(item, item.name if kind == "vs_budget" else what)
         if kind == "vs_budget":
             score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about,
                                      metrics_too=True)
             if rows:  # (the statement's own words are shown: a loose match is seen for what it is)
                 return self._stated_answer(rows[0], rows[0].name)
         return None
+
+    @staticmethod
+    def _named_nearer(key: str, clause: str, asked: list[str]) -> bool:
+        """Whether ``key`` is named only by an everyday word of it and a figure not asked is printed nearer the clause's
+        end (the amount is that figure's: "一般公共预算“三公”经费预算14.60万元" is no 一般公共预算 money)."""
+        own = printed_end(key, clause, aliases=True)
+        return own >= 0 and printed_end(key, clause) < 0 and any(
+            printed_end(k, clause) > own for k in FIGURE_KEYS if k not in asked)
 
     @staticmethod
     def _stated_answer(item: LineItem, what: str) -> Answer:

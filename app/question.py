@@ -29,7 +29,7 @@ _ROW_AFTER = re.compile(r"收入|支出|财政|合计|结转|结余|预算数|�
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|花出去多少|花掉多少|实际花了?多少|"
                       r"(?:一共|总共)(?:有)?多少钱")
-_WHY = re.compile(r"为什么|为啥|为何|原因|理由|缘由|咋|怎么会|怎么回事|怎么(?=[降减增涨少多][了得])|何故")
+_WHY = re.compile(r"为什么|为啥|为何|原因|理由|缘由|咋|怎么会|怎么回事|怎么(?!样|办|算|计算)(?=[^。？?，,]{0,10}?[降减增涨少多低高超][了得])|何故")
 _LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
 # the wholes a list is asked of: the 三公 parts, the classes of spending, the projects (or a target table's tasks)
 _OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4e00-\u9fff]{1,4}(?:分|划分|区分)|专项|(?:哪些|哪几个|哪几项|各个?)[^，,。？?]{0,12}?(?:项目|任务)|"

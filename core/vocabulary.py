@@ -67,7 +67,7 @@ METRICS: tuple[Metric, ...] = (
            (r"三公.*?(?:预算|安排)|(?:预算|安排).*?三公",), ("三公",)),
     Metric("overseas_travel", "因公出国（境）费", "因公出国（境）费", ("因公出国(境)费",), (r"出国|出境",), ("出国",)),
     Metric("vehicle_purchase", "公务用车购置费", "公务用车购置费", ("公务用车购置费", "公务用车购置"),
-           (r"买车|购车|车辆购置|公务用车购置",), ("用车购置",)),
+           (r"买了?(?:公|新)?车|购车|购置公车|车辆购置|公务用车购置",), ("用车购置",)),
     Metric("vehicle_operation", "公务用车运行维护费", "公务用车运行维护费", ("公务用车运行维护费", "公务用车运行费"),
            (r"公车.*?(?:运行|运维|维护|加油)|用车运行|车辆运行|车辆运维|养车|公务用车运行", r"公车"), ("运行维护", "用车运行")),
     Metric("official_reception", "公务接待费", "公务接待费", ("公务接待费",), (r"招待|接待费|吃喝|请客|公务接待",),
@@ -75,7 +75,7 @@ METRICS: tuple[Metric, ...] = (
     Metric("reception_batches", "国内公务接待批次", "国内公务接待 批次", (), (r"[接招]待[^。？?]{0,12}?(?P<w>几批|多少批|批次|几次|多少次)", r"(?P<w>几批|多少批)[^。？?，,]{0,6}?[接招]待"), ("批次",)),
     Metric("reception_persons", "国内公务接待人次", "国内公务接待 人次", (), (r"[接招]待[^。？?]{0,14}?(?P<w>多少人次|几人次|多少人(?!头)|几个?人|人次)",), ("人次",)),
     Metric("vehicles_in_service", "公务用车保有量", "公务用车保有量（辆）", ("公务用车保有量", "公务用车保有", "共有公务用车", "实有公务用车", "现有公务用车", "公务用车实有"),
-           (r"保有量|(?:有没有|是否有|有无)(?:公务用?车|公车)|(?:公车|公务用?车)[^，,。？?]{0,6}?\d+[辆台]|公车(?!购置|购买|新购|买了).*?几[辆台]|(?<!购置)(?<!购置了)(?<!买了)(?<!购买了)(?<!新购)几[辆台]公(?:务用?)?车|"
+           (r"保有量|(?:有没有|是否有|有无)(?:公务用?车|公车)|(?:公车|公务用?车)[^，,。？?]{0,6}?\d+[辆台]|公车(?!购置|购买|新购|买了)(?:(?!买|购)[^，,。？?])*?几[辆台]|(?<!购置)(?<!购置了)(?<!买了)(?<!购买了)(?<!新购)几[辆台]公(?:务用?)?车|"
             r"公务用?车(?!购置|购买|新购|买了)[^，。？?]{0,8}?(?:几[辆台]|多少[辆台])",),
            ("保有量",)),
     Metric("agency_operating_expenses", "机关运行经费", "机关运行经费", ("机关运行经费",), (r"机关运行|机关运营",),
@@ -92,7 +92,7 @@ METRICS: tuple[Metric, ...] = (
            ("授予中小企业合同金额", "面向中小企业预留政府采购项目预算金额", "面向中小企业预留政府采购"), (r"中小企业",),
            ("中小企业",)),
     Metric("vehicles_total", "车辆总数", "车辆总数（国有资产占有使用情况）", ("共有车辆", "车辆"),
-           (r"资产[^，,。？?]{0,10}?车(?!费)|几辆车|多少辆车|车辆总数|有几辆|多少辆|各几辆|(?:什么|哪些|哪几种)车|车辆(?!运行|运维|维护|购置)(?=[^，。？?费]{0,16}(?:几辆|多少|哪些|哪几|什么|构成|组成|类型|分类))",),
+           (r"资产[^，,。？?]{0,10}?车(?!费)|(?<![买购])(?<!买了|购置|新购|购了)(?:几辆车|多少辆车)|车辆总数|有几辆|(?<![买购])(?<!买了|购置|新购|购了)多少辆|各几辆|(?:什么|哪些|哪几种)车|车辆(?!运行|运维|维护|购置)(?=[^，。？?费]{0,16}(?:几辆|多少|哪些|哪几|什么|构成|组成|类型|分类))",),
            ("车辆",)),
 )
 BY_KEY: dict[str, Metric] = {m.key: m for m in METRICS}
@@ -155,6 +155,21 @@ def names_metric(key: str, text: str) -> bool:
         return False
     words = [re.sub(r"[()（）]", "", w) for w in (metric.label, *metric.printed, *metric.cues)]
     return any(w and w in plain for w in words) or any(re.search(a, plain) for a in metric.aliases)
+
+
+def printed_end(key: str, text: str, aliases: bool = False) -> int:
+    """Where the last of the words documents print for ``key`` (label, printed labels, cues; with ``aliases``, the
+    everyday words too) ends in ``text`` (brackets, quotes and spaces left out), -1 when none is there: of two
+    figures a clause names, the one named next to its amount is the one the amount is of ("一般公共预算“三公”经费预算
+    14.60万元" is the 三公 money's)."""
+    plain = re.sub(r"[\s“”\"'‘’「」（）()]", "", text)
+    metric = BY_KEY.get(key)
+    if metric is None:
+        return -1
+    words = [re.sub(r"[()（）]", "", w) for w in (metric.label, *metric.printed, *metric.cues)]
+    ends = [plain.rfind(w) + len(w) for w in words if w and w in plain]
+    ends += [m.end() for a in (metric.aliases if aliases else ()) for m in re.finditer(a, plain)]
+    return max(ends, default=-1)
 
 
 def item_name(label: str) -> str:

@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
+from extraction.gridcells import grid_items
 from extraction.prosefacts import read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
@@ -194,7 +195,7 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 name = re.sub(r"(?:决算数?|支出|为|共计)*\d[\d,.]*万元$", "", re.sub(r"^.*?\d{4}年度?", "", name)) or name
             s_start, _ = sentence_bounds(line.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
-                head = re.match(r"\s*([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
+                head = re.match(r"\s*(?:\d{4}年度?)?([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
                 name = re.sub(r"(?:年初预算|全年预算|预算|决算|支出决算).*$", "", head.group(1)) if head else ""
             if len(name) < 2 or re.match(r"[较比与]", name):
                 continue
@@ -371,6 +372,41 @@ def evaluation_summaries(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 name = layout.doc.printed(line.start + part.start(), line.start + part.end()).strip()
                 out.append(LineItem(name=name, kind="evaluation", citation=_cite(
                     layout, meta, line.start + part.start(), line.start + part.end())))
+    return out
+
+
+# the score of the unit's whole spending, said in a sentence ("部门整体支出绩效自评得分为92.5分，自评等级为“优”",
+# "对部门整体支出开展绩效自评，自评得分95.20分，等级为“优”")
+_OVERALL_SCORE = re.compile(r"整体支出[^。；;]{0,16}?(?:自评|评价)[^。；;\d]{0,12}?得分(?:为|是)?(?P<v>\d+(?:\.\d+)?)分"
+                            r"(?:[，,]\s*(?:自评|评价)?(?:等级|等次)(?:为|是)?[“\"]?(?P<grade>[优良中差])[”\"]?)?")
+
+
+# a fee the running text states ("本部门会议费支出2.36万元", "培训费支出8.90万元，开展…"): a row of the 经济分类 said in words
+_FEE = re.compile(rf"(?:^|(?<=[，,。；;：:、]))(?:\d{{4}}年度?)?(?:本部门|本单位|全年)?(?P<name>[\u4e00-\u9fff]{{2,8}}?费)(?:支出)?"
+                  rf"(?:决算|预算)?数?(?:为|共计|合计)?(?P<v>{_NUM})万元")
+
+
+def fee_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The fees the running text states with their amount (a table's row of the same name is answered first)."""
+    out = []
+    for line in layout.narrative:
+        for m in _FEE.finditer(line.text):
+            out.append(LineItem(name=m.group("name"), kind="fee",
+                                amounts=[LineAmount(column=None, value=_value(m.group("v")), unit="万元")],
+                                citation=_cite(layout, meta, line.start + m.start("name"), line.start + m.end())))
+    return out
+
+
+def overall_scores(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The score (and grade) the running text gives the unit's whole spending in its self-evaluation."""
+    out = []
+    for line in layout.narrative:
+        for m in _OVERALL_SCORE.finditer(line.text):
+            amounts = [LineAmount(column="得分", value=m.group("v"), unit="分")]
+            if m.group("grade"):
+                amounts.append(LineAmount(column="等级", value=m.group("grade"), unit=""))
+            out.append(LineItem(name="整体支出绩效自评", kind="overall", amounts=amounts,
+                                citation=_cite(layout, meta, line.start + m.start(), line.start + m.end())))
     return out
 
 
@@ -608,6 +644,8 @@ def _rate_holds(total: dict[str, str | None]) -> bool:
 # separator ("；其他车辆4辆", not "固定资产车辆11辆")
 _VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆|"
                        r"(?<=[：:、，,；;（(])[\u4e00-\u9fff]{1,8}?(?<!用)车)(?P<v>\d+)(?:辆|台(?![（(]套))")  # (救护车38辆; 公务用车1台)
+# vehicles bought, counted where the text says so ("更新购置卫生监督执法车1辆", "购置公务用车2辆")
+_BOUGHT = re.compile(r"(?P<name>(?:购置|购买|新购(?!置))(?:了)?[\u4e00-\u9fff]{0,10}?车)(?P<v>\d+)辆")
 # equipment counted by its unit price ("单价100万元（含）以上设备（不含车辆）2台（套）", "单位价值50万元以上大型设备2台（套）")
 _EQUIPMENT = re.compile(r"(?P<name>单(?:价|位价值)\d+万元(?:[(（]含[)）])?以上[\u4e00-\u9fff]{0,6}?设备(?:[(（]不含车辆[)）])?)"
                         r"(?:共|有|为)?(?P<v>\d+)台(?:[(（]套[)）])?")
@@ -635,6 +673,8 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         text, at = _squashed(line.text)
         found = [(m, m.group("name"), m.group("v"), "辆") for m in _VEHICLES.finditer(text)]
         found += [(m, m.group("name"), m.group("v"), "台（套）") for m in _EQUIPMENT.finditer(text)]
+        found += [(m, m.group("name"), m.group("v"), "辆") for m in _BOUGHT.finditer(text)
+                  if not any(v.start() <= m.start("v") < v.end() for v in _VEHICLES.finditer(text))]
         found += [(m, m.group("name"), m.group("v"), "人") for m in _PEOPLE.finditer(text)]
         found += [(m, m.group("name") or m.group("name2"), m.group("v") or m.group("v2"), "个")
                   for m in _ORGANS.finditer(text)]
@@ -776,15 +816,56 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out if len(out) > 1 else []  # (one unit's name among classified rows is no list of units)
 
 
+# a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级")
+_LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
+_CELL_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?|[优良中差]|[\u4e00-\u9fff]{1,3}")
+
+
+def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The rows of a list of projects printed as lines of words under a header line (a 决算's "项目支出绩效自评结果"
+    list: "8 智慧法院信息化运维项目 71.12 21.12 29.70% 82.50 良"): each project with its values under the header's
+    columns, for as long as the lines keep the header's shape."""
+    out = []
+    text = layout.doc.text
+    lines, pos = [], 0
+    for ln in text.split("\n"):
+        lines.append((pos, ln.strip()))
+        pos += len(ln) + 1
+    for n, (_, line) in enumerate(lines):
+        if not _LISTED_HEADER.match(line):
+            continue
+        columns = re.split(r"\s+", line)
+        columns = columns[columns.index("项目名称") + 1:]
+        caption = next((c for _, c in reversed(lines[max(0, n - 2):n]) if c), "")  # ("…自评结果如下（单位：万元、分）：")
+        caption = re.sub(r"(?:如下)?(?:[（(][^）)]*[)）])?[:：]?$", "", caption)
+        caption = caption if 4 <= len(caption) <= 40 and "。" not in caption else None
+        for start, row in lines[n + 1:]:
+            cells = re.split(r"\s+", row)
+            if cells and re.fullmatch(r"\d{1,3}", cells[0]):
+                cells = cells[1:]
+            if not row or len(cells) != len(columns) + 1 or not all(_CELL_VALUE.fullmatch(c) for c in cells[1:]):
+                break
+            amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
+                                  unit="%" if v.endswith("%") else "分" if "分" in col else "" if not re.match(r"-?\d", v)
+                                  else "万元") for col, v in zip(columns, cells[1:], strict=True)]
+            out.append(LineItem(name=cells[0], kind="project_row", table=caption, amounts=amounts,
+                                citation=_cite(layout, meta, start, start + len(row))))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
+    read = indicator_items(layout, meta) + overall_items(layout, meta)  # (a grid the table reader read whole is not
+    rows += [i for i in grid_items(layout, meta)                          # read again cell by cell)
+             if not any(j.name == i.name and j.kind == i.kind for j in read)]
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables if t.kind in TABLE_KINDS for i in unit_rows(t, layout, meta)]
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
-        + nil_items(layout, meta) + evaluation_summaries(layout, meta) + indicator_items(layout, meta) \
-        + budget_items(layout, meta) + count_items(layout, meta) + overall_items(layout, meta) \
+        + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
+        + budget_items(layout, meta) + count_items(layout, meta) \
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
         + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
-        + finding_items(layout, meta)
+        + finding_items(layout, meta) + listed_rows(layout, meta) + overall_scores(layout, meta) \
+        + fee_items(layout, meta)

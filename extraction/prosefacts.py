@@ -106,6 +106,12 @@ def _change(n: int, text: str, m: re.Match) -> Change:
         p_start, _ = sentence_bounds(text, s_start - 1)
         stated = list(_CHANGE.finditer(text, p_start, s_start))
         prev = [p for p in _NOW.finditer(text, p_start, s_start) if not any(c.start() <= p.start() < c.end() for c in stated)]
+        whole_start = max((w.end() for w in re.compile("。").finditer(text, 0, s_start - 1)), default=0)
+        parts_at = text.find("其中", whole_start, s_start)
+        if parts_at >= 0 and (wholes := list(_NOW.finditer(text, whole_start, parts_at))):
+            # a whole and its parts (the parts set apart by ；): the whole's change ("…支出296.00万元，其中：…；…
+            # 100.00万元，用于…。与2024年预算相比增加56.00万元")
+            prev = wholes[-1:]
         if prev:  # "…支出决算3,864.28万元，…。较上年决算增加240.21万元": the last amount of the sentence before
             p = prev[-1]
             return Change(n, p.start(), m.end(), p.group("num"), p.start(), "", m.group("dir") in _UP, *direction,

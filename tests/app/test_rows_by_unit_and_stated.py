@@ -128,3 +128,67 @@ def test_the_two_car_figures_said_together_as_nil_are_each_nil(tmp_path):
     a = svc.ask("青原县工商联2021年公车费用花了多少")
     assert a.answerable and "0万元" in a.answer and "公务用车购置及运行维护费支出决算0万元" in a.citations[0].quote
     assert svc.ask("青原县工商联2021年买车花了多少").answerable
+
+
+_COURT = """丹崖县人民法院2024年度部门决算
+第二部分 2024年度部门决算情况说明
+一、“三公”经费情况说明
+公务用车购置费支出0.00万元；公务用车运行维护费支出15.20万元。与2023年度相比，公务用车运行维护费减少1.30万元，下降7.88%，主要原因是1辆执法执勤用车报废后未再更新。
+2024年度本部门会议费支出1.80万元，培训费支出6.40万元。
+二、预算绩效管理情况说明
+共涉及项目3个。同时对部门整体支出开展绩效自评，自评得分93.40分，等级为“优”。
+2024年度项目支出绩效自评结果如下（单位：万元、分）：
+序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级
+1 审判业务保障经费 80.00 80.00 100.00% 96.00 优
+2 数字法庭运维项目 50.00 20.00 40.00% 81.50 良
+三、其他
+2025年一般公共预算拨款支出900.00万元（含上年结转20.00万元），其中当年拨款880.00万元，比2024年预算增加30.00万元，增长3.53%。
+2025年本部门“三公”经费预算12.00万元，比2024年预算减少1.00万元，下降7.69%。
+2025年本部门政府性基金预算拨款支出120.00万元，其中：基础设施建设支出80.00万元，用于道路硬化；其他支出40.00万元，用于设施修复。与2024年预算相比增加20.00万元，增长20.00%。
+"""
+
+
+@pytest.fixture(scope="module")
+def court(tmp_path_factory):
+    from conftest import make_service
+
+    folder = tmp_path_factory.mktemp("court")
+    (folder / "court_2024.txt").write_text(_COURT, encoding="utf-8")
+    svc = make_service(folder / "home")
+    assert [o.status for o in svc.ingest([folder / "court_2024.txt"])] == ["ingested"]
+    return svc
+
+
+def test_a_project_of_a_listed_result_table_and_the_whole_spendings_score(court):
+    a = court.ask("数字法庭运维项目2024年自评多少分，执行率多少")
+    assert a.answerable and "81.50分" in a.answer and "40.00%" in a.answer, a.answer
+    a = court.ask("丹崖县法院2024年部门整体支出绩效自评得了多少分")
+    assert a.answerable and "93.40分" in a.answer, a.answer
+
+
+def test_what_people_do_asked_as_money_and_how_a_figure_came_down(court):
+    a = court.ask("丹崖县法院2024年开会和培训各花了多少钱")
+    assert "1.80万元" in a.answer and "6.40万元" in a.answer, a.answer
+    a = court.ask("丹崖县法院2024年公车运行维护费怎么比上一年少了")
+    assert a.answerable and "报废" in a.answer, a.answer
+
+
+def test_a_stated_change_is_the_figure_named_next_to_it_and_a_wholes_change_after_its_parts(court):
+    a = court.ask("丹崖县法院2024年一般公共预算当年拨款比2024年预算多了多少")  # (the 三公 sentence names 一般公共预算 too)
+    assert "30.00万元" in a.answer and "当年拨款" in a.answer and "1.00万元" not in a.answer, a.answer
+    a = court.ask("丹崖县法院政府性基金比上年多了多少")
+    assert "20.00万元" in a.answer and "120.00万元" in a.answer, a.answer
+
+
+def test_cars_bought_asked_as_money_and_count_and_a_budgets_completion(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "songling_wjw_2023.txt", (
+        "松岭市卫生健康委员会2023年度部门决算\n"
+        "2023年度一般公共预算财政拨款支出年初预算为1200.00万元，支出决算为1260.00万元，完成年初预算的105.00%。\n"
+        "2.公务用车购置费：年初预算25.00万元，支出决算24.50万元，主要原因是按规定更新购置卫生监督执法车1辆。\n"
+        "截至2023年12月31日，本部门共有车辆30辆，其中：执法执勤用车9辆。\n"))
+    a = svc.ask("松岭卫健委2023年买公车花了多少钱？买了几辆？")
+    assert "24.50万元" in a.answer and "1辆" in a.answer and "30辆" not in a.answer, a.answer
+    a = svc.ask("松岭卫健委2023年一般公共预算财政拨款支出完成了年初预算的多少")
+    assert "105.00%" in a.answer, a.answer
