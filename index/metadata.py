@@ -295,7 +295,16 @@ def _introduced(text: str) -> Counter[str]:
             candidates[name] += 1
     if not candidates:
         candidates.update(_clean_unit(m.group(1)) for m in _PUBLISHER.finditer(text[:1500]) if _valid_unit(m.group(1)))
+    areas = [m for m in _AREA.finditer(text[:1500]) if re.fullmatch(r"[\u4e00-\u9fff]+", m.group("place"))]
+    if not candidates and areas:
+        candidates[areas[0].group("place") + areas[0].group("level")] += 1
     return candidates
+
+
+# a whole area's figures (a county's or a city's 三公 money for all its units, published by its finance bureau):
+# "鄂城区2022年的“三公”经费决算数合计…", "2018年龙泉市部门及乡镇政府…“三公”经费决算总额", "百色市本级2024年预算"
+_AREA = re.compile(rf"(?:^|(?<=[\n。；，,\s的])|(?<=\d{{4}}年)|(?<=\d{{4}}年度))(?P<place>(?=[\u4e00-\u9fff])(?:{PLACE_PIECE}){{1,2}}?)"
+                   rf"(?P<level>本级|市级|县级|区级|)(?:\d{{4}}年度?|的|部门)[^。\n]{{0,100}}?(?:“三公”|三公|预算|决算)")
 
 
 # a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号)

@@ -192,3 +192,16 @@ def test_cars_bought_asked_as_money_and_count_and_a_budgets_completion(tmp_path)
     assert "24.50万元" in a.answer and "1辆" in a.answer and "30辆" not in a.answer, a.answer
     a = svc.ask("松岭卫健委2023年一般公共预算财政拨款支出完成了年初预算的多少")
     assert "105.00%" in a.answer, a.answer
+
+
+def test_a_whole_areas_figures_are_that_areas(tmp_path):
+    """A finance bureau's page of a whole county's 三公 money names no unit, only the area: the area is the unit."""
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "sanfeng_2022.txt", (
+        "2022年一般公共预算“三公”经费决算执行情况说明\n日期:2023-11-17\n"
+        "  三峰区2022年的“三公”经费决算数合计为820.50万，其中:因公出国(境)费0万元、公务用车购置费300.00万元、"
+        "公务用车运行维护费480.50万元、公务接待费40.00万元。\n"))
+    assert svc.docs()[0].unit == "三峰区"
+    a = svc.ask("三峰区2022年三公经费决算合计多少")
+    assert a.answerable and "820.5" in a.answer, a.answer
