@@ -16,7 +16,8 @@ from core.schemas import DocType
 from core.vocabulary import METRICS, NUMBER, REASON_MARKER, item_name
 from index.layout import NarrativeLine
 
-_AMOUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|元|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
+# (万 alone, before punctuation or the end, is 万元: "决算数合计为1000.86万，其中…")
+_AMOUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|元|万(?=[，,。；;、）)\s]|$)|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
 
 # labels the prose prints with a meaning of their own (no key, or a key chosen by the qualifier):
 # "-" = no key; three_public = the 三公 total (actual or budget, by the words around it);
@@ -194,7 +195,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
         segment_start = prev[2] if prev else clause_start
         segment = text[segment_start:m.start()]
         labels = list(LABEL_RE.finditer(segment))
-        unit = m.group("unit")
+        unit = "万元" if m.group("unit") == "万" else m.group("unit")
         base = qualifier = label = None
         if labels:
             last = labels[-1]
