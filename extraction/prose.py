@@ -38,7 +38,7 @@ LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(LABELS, key=l
 LABEL_KEY = dict(LABELS)
 _FILLER = re.compile(
     r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|均为|均|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
-    r"预算执行数|执行数|保有量|安排|拨入|[(（][^()（）]{0,12}[)）])*$"
+    r"预算执行数|执行数|保有量|安排|拨入|[(（][^()（）]{0,12}[)）]|[)）])*$"
 )
 # labels that say only what kind of number follows; printed right after another label, they qualify it
 _KIND_OF_NUMBER = {"支出预算", "收入预算", "本年支出"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from core.schemas import DocMeta, Reason
-from core.vocabulary import NUMBER, REASON_MARKER
+from core.vocabulary import NUMBER, REASON_MARKER, label_of
 from extraction.prose import LABEL_KEY, LABEL_RE
 from index.layout import Layout, cite, heading_level
 from index.normalise import PAGE_BREAK
@@ -21,6 +21,8 @@ _SENTENCE = re.compile(r"[^。]+。?")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
 # a column's words at a sentence's start ("年初预算为452.40万元，支出决算为…"): what the amount is, not what it is of
+# the year's totals said alone at the head of a sentence ("2019年度收入合计…", "本年支出合计…")
+_TOTAL_SAID = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:\d{4}年度?|本年度?)?(收入|支出)合计")
 _COLUMN_WORD = re.compile(r"(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?|预算执行数|执行数")
 
 
@@ -154,6 +156,9 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
     item = _ITEM.search(head)
     if item and (not labels or item.start() < labels[0].start()):
         return None, item.group(0)
+    if label is None and (total := _TOTAL_SAID.match(head)):  # "2019年度收入合计3,880.59万元，较上年…"
+        key = "income_current_year" if total.group(1) == "收入" else "expenditure_current_year"
+        return key, label_of(key)
     if label is None and (lead := _LEAD.match(head)) and not _COLUMN_WORD.fullmatch(lead.group(1)):
         return None, lead.group(1)  # "一般公共预算2785.21万元，…比上年增加435.40万元，主要原因是…": what the amount is of
     if label is None:  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"

@@ -205,3 +205,21 @@ def test_a_whole_areas_figures_are_that_areas(tmp_path):
     assert svc.docs()[0].unit == "三峰区"
     a = svc.ask("三峰区2022年三公经费决算合计多少")
     assert a.answerable and "820.5" in a.answer, a.answer
+
+
+def test_totals_and_cars_asked_in_everyday_words(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "jinshui_jcy_2019.txt", (
+        "金水区人民检察院2019年度部门决算\n"
+        "2.收入情况。2019年度收入合计2,880.59万元，较上年决算数增加174.45万元，增长6.4%，主要原因一是聘用制书记员经费追加，"
+        "二是预发目标考核奖。\n"
+        "公务用车购置费支出决算20.00万元，比上年增加20.00万元，主要原因是更新执法执勤用车1辆。\n"
+        "全年购置公务用车1辆，年末公务用车保有量18辆，其中：公务用车4辆，执勤执法用车14辆。\n"
+        "经区财政局汇总，2019年金水区部门及街道(“三公”经费)决算总额771万元，比上年下降1.8%。\n"))
+    a = svc.ask("金水区检察院2019年收入合计为什么比上年增加")
+    assert a.answerable and "聘用制书记员" in a.answer and "174.45" in a.answer, a.answer
+    a = svc.ask("金水区检察院2019年公车购置费为什么比上年多")
+    assert a.answerable and "更新执法执勤用车" in a.answer, a.answer
+    a = svc.ask("金水区检察院2019年底一共有多少辆公车？其中执勤执法用车几辆？")
+    assert "18辆" in a.answer and "14辆" in a.answer, a.answer
