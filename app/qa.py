@@ -12,7 +12,17 @@ import re
 from decimal import Decimal
 
 from app.agreement import asks_agreement, places, tables_named, verdict, without_tables
-from app.lines import LineAnswer, best_items, budget_gap, core_of, describe, gap_said, line_answer, whole
+from app.lines import (
+    LineAnswer,
+    best_items,
+    budget_gap,
+    core_of,
+    describe,
+    expand_short,
+    gap_said,
+    line_answer,
+    whole,
+)
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
 from app.question import FUND_NAMES, amounts_said, asks_parts, figure_words, metric_keys, years_in
@@ -618,6 +628,8 @@ class Answerer:
         intent = parsed.intent.value
         if parsed.language != "zh":
             return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
+        if parsed.unknown_unit and self._project_named(parsed.unknown_unit, question):
+            parsed = parsed.model_copy(update={"unknown_unit": None})  # ("智慧法院信息化运维项目": a project, no unit)
         if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
             member = self._member_of(parsed.unknown_unit, question, parsed.years)
             if member is not None:
@@ -648,7 +660,28 @@ class Answerer:
             return [[]]
         year = parsed.years[0] if len(parsed.years) == 1 else None
         holding = sorted({d.unit for d in self.docs_for(None, year) if d.unit})
+        owner = self._project_owner(parsed.text, year) if len(holding) > 1 else None
+        if owner is not None:  # ("统防统治项目全年预算多少": the one unit whose documents hold that project)
+            return [[owner]]
         return self._groups(holding) if holding else [[]]
+
+    def _project_named(self, phrase: str, question: str) -> bool:
+        """Whether a phrase read as an unknown unit's name begins the name of a project the archive holds, as the
+        question goes on to name it ("智慧法院" of 智慧法院信息化运维项目)."""
+        at = question.find(phrase)
+        named = question[at:at + len(phrase) + 16] if at >= 0 else phrase
+        return any(i.name.startswith(phrase) and i.name in named for i in self.store.lines_where(None, None)
+                   if i.kind in ("project_money", "project_row"))
+
+    def _project_owner(self, question: str, year: int | None) -> str | None:
+        """The unit whose documents hold the project the question names (most of the project's pairs of characters
+        asked), when one unit's do and no other's."""
+        if not re.search(r"项目(?!支出)|专项", question):
+            return None
+        owners = {i.citation.unit for i in self.store.lines_where(None, year)
+                  if i.kind in ("project_money", "project_row") and i.citation.unit and len(i.name) >= 6
+                  and (pairs := _char_pairs(i.name)) and sum(p in question for p in pairs) >= 0.6 * len(pairs)}
+        return owners.pop() if len(owners) == 1 else None
 
     def _groups(self, names: list[str]) -> list[list[str]]:
         """Stored names grouped by unit (one unit printed two ways is one group), in name order."""
@@ -679,7 +712,8 @@ class Answerer:
         c = item.citation
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{len(item.path)}家单位之一")
-        rows = self._member_rows(member, c.doc_id, question) if not years or c.year in years else []
+        spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
+        rows = self._member_rows(member, c.doc_id, question) if (not years or c.year in years) and not spent else []
         if rows:  # the department's tables listed by unit print the member's own row
             said = "；".join(f"《{r.table}》中“{r.name}”：" + "，".join(
                 f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
@@ -693,6 +727,15 @@ class Answerer:
         first (both when it names neither)."""
         rows = [i for i in self.store.lines_where(None, None) if i.kind == "unit_row" and i.citation.doc_id == doc_id
                 and re.sub(r"[(（].*$", "", i.name) == member]
+        asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
+                                                              "income_current_year", "expenditure_current_year"}
+        if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱", question):
+            # a figure the row has no column for (三公, 人数, a change…): only a column it prints is its answer
+            columns = {a.column for r in rows for a in r.amounts if a.column}
+            named = [col for col in columns if col in question]
+            rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
+                if named else []
+            return [r for r in rows if r.amounts]
         for word in ("收入", "支出"):
             if word in question and (asked := [r for r in rows if word in (r.table or "")]):
                 return asked
@@ -762,7 +805,9 @@ class Answerer:
         """The money of a year whose only documents are self-evaluations, asked by its columns ("年初预算和全年预算各是
         多少", "项目支出执行率多少"): the 整体支出 table's rows — the whole, or the part the question names."""
         docs = self.docs_for(units or None, year)
-        if not docs or not _OVERALL_ASKED.search(question) or any(
+        if not docs or not _OVERALL_ASKED.search(question) or re.search(r"项目(?!支出)|专项|得分|几分|多少分", question) \
+                or set(metric_keys(question, generic=False)) - {"gpb_initial_budget", "basic_expenditure",
+                                                                 "project_expenditure"} or any(
                 d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs):
             return None
         rows = [i for i in self.lines(units, year) if i.kind == "overall" and any(a.unit == "万元" for a in i.amounts)]
@@ -989,10 +1034,13 @@ class Answerer:
         document of the kind asked for (a budget when the question says 预算, else final accounts first): the answer,
         and the :class:`~app.lines.LineAnswer` it was made from (which row, named whole or not)."""
         counted = bool(re.search(r"几个|多少个|几名|多少名|多少人|几辆|多少辆|几台|多少台|几家|多少家", self.about))
+        scored = bool(re.search(r"得分|几分|多少分|评分|打分", self.about))
         by_doc: dict[str, list] = {}
         for item in self.lines(units, year):
             if counted and item.kind not in ("indicator", "count"):
                 continue  # a count is asked: a row's money is not the answer (an indicator's "=46辆" may be)
+            if scored and item.kind == "overall" and not any(a.unit == "分" for a in item.amounts):
+                continue  # (a score asked: the 整体支出 money row is not it)
             by_doc.setdefault(item.citation.doc_id, []).append(item)
         budget_asked = bool(re.search(r"预算|安排", question)) and not re.search(r"决算|实际|花了", question)
         docs = sorted((d for d in self.docs_for(units or None, year) if d.doc_id in by_doc),
@@ -1022,7 +1070,7 @@ class Answerer:
         found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
         if found is not None:
             return found
-        thing = _subject_asked(self.about or question)
+        thing = _subject_asked(expand_short(self.about or question))  # ("印刷花了多少钱": 印刷费)
         if not _MONEY_NOUN.search(thing):
             return None
         who = "、".join(units) if units else ""
@@ -1386,7 +1434,9 @@ class Answerer:
         pairs = _char_pairs(*words) - _COUNT_WORDS
         head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
         numbers = set(re.findall(r"\d+", said))  # (a bound the question repeats tells 50万元以上 from 100万元以上)
-        once = {(_plain(i.name), i.amounts[0].value, i.citation.doc_id): i for i in counts}.values()  # (one count, said twice)
+        once = {(_plain(i.name), i.amounts[0].value, i.citation.doc_id): i for i in counts
+                if not numbers or not (printed := set(re.findall(r"\d+", i.name))) or printed & numbers
+                }.values()  # (one count said twice is one; a bound asked, 100万元以上, is not another's, 50万元以上)
         scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name))), i)
                          for i in once), key=lambda si: -si[0])
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
@@ -1432,7 +1482,8 @@ class Answerer:
             return self._with_counts(question, indicator or found, units, year)
         if line is not None:
             return line[0]
-        return self._used_for(question, units, year) or self._count_named(question, units, year) or self._none(
+        used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
+        return used or self._count_named(question, units, year) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _use_of(self, question: str, units, year) -> Answer | None:

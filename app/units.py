@@ -1006,11 +1006,6 @@ def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
         m = _UNIT_LIKE.search(segment)
         if m and len(m.group(0)) < 3:  # a place that ends like a unit (宁乡): the longer name it begins
             m = _UNIT_LIKE_LONGEST.search(segment)
-        if m and len(m.group(0)) >= 3 and not any(w in m.group(0) for w in words) and not _PROJECT_AFTER.match(
-                segment, m.end()):
+        if m and len(m.group(0)) >= 3 and not any(w in m.group(0) for w in words):
             return m.group(0)
     return None
-
-
-# words after a unit-like phrase that make it the start of a project's name ("智慧法院信息化运维项目")
-_PROJECT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:项目|工程|专项)")

@@ -86,13 +86,14 @@ def _overall_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, in
     while k < len(cells) and cells[k][0] in _MONEY_COLUMNS:
         k += 1
     header = [c for c, _, _ in cells[first:k]]
+    money = "元" if any(re.search(r"单位[:：]元|[（(]元[)）]", c) for c, _, _ in cells[max(0, first - 3):first]) else "万元"
     out = []
     while k + len(header) < len(cells) and not _MONEY.match(cells[k][0]) and all(
             _MONEY.match(c) for c, _, _ in cells[k + 1:k + 1 + len(header)]):
         label = re.sub(r"^其中[:：]", "", cells[k][0])
         values = cells[k + 1:k + 1 + len(header)]
         amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
-                              unit="%" if col == "执行率" else "分" if col in ("分值", "分值权重", "得分") else "万元")
+                              unit="%" if col == "执行率" else "分" if col in ("分值", "分值权重", "得分") else money)
                    for col, (v, _, _) in zip(header, values, strict=True)]
         whole = not out or _WHOLE_ROW.match(label)
         out.append(LineItem(name="整体支出" if whole else label, kind="overall", table=table, path=[label],

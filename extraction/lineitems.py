@@ -64,7 +64,10 @@ def _value(text: str, direction: str | None = None) -> str:
 
 
 def _name(label: str) -> str:
-    return item_name(label).lstrip("、“”\"")
+    """A row's name as printed, list punctuation and an unclosed quote before it left out (a quote it closes kept:
+    “两庭”建设)."""
+    name = item_name(label).lstrip("、")
+    return name if re.match(r"“[^”]+”", name) else name.lstrip("“”\"")
 
 
 def _columns(t: TableFacts, item: Item) -> list[str | None]:
@@ -231,7 +234,13 @@ _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|
 # and a part's rate in a clause of its own after it ("，其中公务用车运行费减幅2.43%")
 _RATE_MOVE = r"(?P<dir>增加|减少|增长|下降|上升|降低|增幅|减幅|降幅)(?:了|为)?(?P<pct>\d+(?:\.\d+)?)\s*%"
 _RATE_CHANGE = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:[\d.,]+万元)?[，,]?(?:比|较|与|同)(?P<base>上年|上一年|去年|\d{{4}}\s*年)度?"
-                          rf"(?:同期)?(?:决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
+                          rf"(?:同期)?(?P<budget>决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
+def _last_year(base: str, year: int | None) -> bool:
+    """Whether a change's base is last year ("上年", or the year before the document's)."""
+    printed = re.match(r"(\d{4})", base)
+    return printed is None or year is None or int(printed.group(1)) == year - 1
+
+
 _PART_RATE = re.compile(rf"(?<=[，,；;])(?:其中[:：]?)?(?P<name>[\u4e00-\u9fff（）()“”]{{2,14}}?(?:费|经费|支出))(?:支出)?{_RATE_MOVE}")
 # a part's change in a clause of its own after a stated change ("；公务接待费减少0.62万元"): a figure's name, a move
 _PART_CHANGE = re.compile(rf"(?<=[，,；;。：:])(?P<name>[\u4e00-\u9fff（）()]{{2,14}}?(?:费|经费|支出))"
@@ -265,11 +274,13 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
         out.append(LineItem(name=m.group("name"), kind="change", amounts=amounts, reason=reason,
                             citation=_cite(layout, meta, line.start + m.start("name"), line.start + end)))
     for m in _RATE_CHANGE.finditer(line.text):
-        if any(m.start("dir") < e and s < m.end() for s, e in taken):
-            continue
+        if any(m.start("dir") < e and s < m.end() for s, e in taken) or not _last_year(m.group("base"), meta.year) \
+                or re.search(r"占|比重|比例", m.group("subject")):
+            continue  # (against another year than the last, or this year's budget; a share's change is no figure's)
         name = re.sub(r"^(?:\d{4}年度?|年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", m.group("subject")))
         taken = [*taken, m.span()]
-        items = [(name, m)] + [(p.group("name"), p) for p in _PART_RATE.finditer(line.text, m.end())
+        _, sentence_end = sentence_bounds(line.text, m.end())
+        items = [(name, m)] + [(p.group("name"), p) for p in _PART_RATE.finditer(line.text, m.end(), sentence_end)
                                if not any(p.start() < e and s < p.end() for s, e in taken)]
         for part_name, r in items:
             if len(part_name) < 2:
@@ -377,20 +388,25 @@ def evaluation_summaries(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 # the score of the unit's whole spending, said in a sentence ("部门整体支出绩效自评得分为92.5分，自评等级为“优”",
 # "对部门整体支出开展绩效自评，自评得分95.20分，等级为“优”")
-_OVERALL_SCORE = re.compile(r"整体支出[^。；;]{0,16}?(?:自评|评价)[^。；;\d]{0,12}?得分(?:为|是)?(?P<v>\d+(?:\.\d+)?)分"
+_OVERALL_SCORE = re.compile(r"整体支出[^。；;]{0,16}?(?:自评|评价)(?:(?!项目|平均)[^。；;\d]){0,12}?得分(?:为|是)?(?P<v>\d+(?:\.\d+)?)分"
                             r"(?:[，,]\s*(?:自评|评价)?(?:等级|等次)(?:为|是)?[“\"]?(?P<grade>[优良中差])[”\"]?)?")
 
 
 # a fee the running text states ("本部门会议费支出2.36万元", "培训费支出8.90万元，开展…"): a row of the 经济分类 said in words
-_FEE = re.compile(rf"(?:^|(?<=[，,。；;：:、]))(?:\d{{4}}年度?)?(?:本部门|本单位|全年)?(?P<name>[\u4e00-\u9fff]{{2,8}}?费)(?:支出)?"
-                  rf"(?:决算|预算)?数?(?:为|共计|合计)?(?P<v>{_NUM})万元")
+_FEE = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?:(?P<year>\d{{4}})年度?)?(?:本部门|本单位|全年)?(?P<name>[\u4e00-\u9fff]{{2,8}}?费)"
+                  rf"(?:支出)?(?P<kind>决算|预算)?数?(?:为|共计|合计)?(?P<v>{_NUM})万元")
 
 
 def fee_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The fees the running text states with their amount (a table's row of the same name is answered first)."""
     out = []
+    own = "预算" if meta.doc_type == DocType.budget else "决算"
     for line in layout.narrative:
         for m in _FEE.finditer(line.text):
+            s_start, _ = sentence_bounds(line.text, m.start())
+            years = {int(y) for y in re.findall(r"(20\d\d)年", line.text[s_start:m.end()])}
+            if (meta.year and years - {meta.year}) or m.group("kind") not in (None, own):
+                continue  # (another year's fee, or the other kind's: "2023年差旅费…", a budget's 决算 sentence)
             out.append(LineItem(name=m.group("name"), kind="fee",
                                 amounts=[LineAmount(column=None, value=_value(m.group("v")), unit="万元")],
                                 citation=_cite(layout, meta, line.start + m.start("name"), line.start + m.end())))
@@ -402,6 +418,9 @@ def overall_scores(layout: Layout, meta: DocMeta) -> list[LineItem]:
     out = []
     for line in layout.narrative:
         for m in _OVERALL_SCORE.finditer(line.text):
+            s_start, _ = sentence_bounds(line.text, m.start())
+            if meta.year and {int(y) for y in re.findall(r"(20\d\d)年", line.text[s_start:m.end()])} - {meta.year}:
+                continue  # (another year's evaluation quoted in this year's document)
             amounts = [LineAmount(column="得分", value=m.group("v"), unit="分")]
             if m.group("grade"):
                 amounts.append(LineAmount(column="等级", value=m.group("grade"), unit=""))
@@ -674,7 +693,8 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         found = [(m, m.group("name"), m.group("v"), "辆") for m in _VEHICLES.finditer(text)]
         found += [(m, m.group("name"), m.group("v"), "台（套）") for m in _EQUIPMENT.finditer(text)]
         found += [(m, m.group("name"), m.group("v"), "辆") for m in _BOUGHT.finditer(text)
-                  if not any(v.start() <= m.start("v") < v.end() for v in _VEHICLES.finditer(text))]
+                  if not any(v.start() <= m.start("v") < v.end() for v in _VEHICLES.finditer(text))
+                  and not re.search(r"计划|拟|将|预计|20\d\d年", text[max(0, m.start() - 12):m.start()])]  # (a plan)
         found += [(m, m.group("name"), m.group("v"), "人") for m in _PEOPLE.finditer(text)]
         found += [(m, m.group("name") or m.group("name2"), m.group("v") or m.group("v2"), "个")
                   for m in _ORGANS.finditer(text)]
@@ -816,8 +836,10 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out if len(out) > 1 else []  # (one unit's name among classified rows is no list of units)
 
 
-# a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级")
+# a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级"),
+# of a list of projects' results (a score or a rate among its columns)
 _LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
+_RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级")
 _CELL_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?|[优良中差]|[\u4e00-\u9fff]{1,3}")
 
 
@@ -832,11 +854,14 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
         lines.append((pos, ln.strip()))
         pos += len(ln) + 1
     for n, (_, line) in enumerate(lines):
-        if not _LISTED_HEADER.match(line):
+        if not _LISTED_HEADER.match(line) or not _RESULT_COLUMN.search(line):
             continue
         columns = re.split(r"\s+", line)
         columns = columns[columns.index("项目名称") + 1:]
         caption = next((c for _, c in reversed(lines[max(0, n - 2):n]) if c), "")  # ("…自评结果如下（单位：万元、分）：")
+        money = "元" if re.search(r"单位[:：]\s*元|[（(]元[)）]", caption + line) else "万元"
+        if meta.year and {int(y) for y in re.findall(r"(20\d\d)年", caption)} - {meta.year}:
+            continue  # (another year's results quoted: "2023年度项目支出绩效自评结果" in a 2025 budget)
         caption = re.sub(r"(?:如下)?(?:[（(][^）)]*[)）])?[:：]?$", "", caption)
         caption = caption if 4 <= len(caption) <= 40 and "。" not in caption else None
         for start, row in lines[n + 1:]:
@@ -847,7 +872,7 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 break
             amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
                                   unit="%" if v.endswith("%") else "分" if "分" in col else "" if not re.match(r"-?\d", v)
-                                  else "万元") for col, v in zip(columns, cells[1:], strict=True)]
+                                  else money) for col, v in zip(columns, cells[1:], strict=True)]
             out.append(LineItem(name=cells[0], kind="project_row", table=caption, amounts=amounts,
                                 citation=_cite(layout, meta, start, start + len(row))))
     return out

@@ -134,7 +134,7 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | Non
                 out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
             break
         out.extend(_labelled(start, text, doc_type, section, year))
-        out.extend(_nil(start, text, doc_type, section))
+        out.extend(_nil(start, text, doc_type, section, year))
     return out
 
 
@@ -152,14 +152,16 @@ _NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车
 _CARS_NIL = re.compile(r"公务用车购置及运行(?:维护)?费(?:支出)?(?:决算|预算)?数?(?:为|是)?\s*0(?:\.0+)?\s*万?元(?![\d.])")
 
 
-def _nil(start: int, text: str, doc_type: DocType, section: str) -> list[ProseFigure]:
+def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:
     """0 for a money figure the prose says is nil, this year, outside an explanation (主要原因是…未安排…); 0 cars for
     a unit that says it has none; 0 for each car figure when the two together are 0."""
     out: list[ProseFigure] = []
     explained = REASON_MARKER.search(text)
     for m in _CARS_NIL.finditer(text):
         s, e = _clause_bounds(text, m.start(), m.end())
-        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]):
+        sentence = text[max((b.end() for b in re.finditer(r"[。；;]", text[:m.start()])), default=0):m.end()]
+        other_year = bool(year and {int(y) for y in re.findall(r"(20\d\d)年", sentence)} - {year})
+        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]) and not other_year:
             for base in ("vehicle_purchase", "vehicle_operation"):
                 key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, "公务用车购置及运行维护费")
                 if key is not None:

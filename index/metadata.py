@@ -46,8 +46,7 @@ _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九�
                          rf"20\d\d年度?(?:一般公共预算|财政拨款)?(?:“三公”|三公|部门|单位|收入|支出)|"
                          rf"财政拨款|一般公共预算|“三公”)|"
                          rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)|"
-                         rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入|"
-                         rf"(?:批准|同意)?设立({_UNIT_LONGEST})(?:[。，,；]|$)")
+                         rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入")
 # the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局"): the unit when nothing else names one
 _PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)", re.M)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
@@ -293,12 +292,19 @@ def _introduced(text: str) -> Counter[str]:
         name = _ABOUT.sub("", next(g for g in m.groups() if g))
         if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
             candidates[name] += 1
-    if not candidates:
-        candidates.update(_clean_unit(m.group(1)) for m in _PUBLISHER.finditer(text[:1500]) if _valid_unit(m.group(1)))
+    if not candidates:  # (a portal or the finance bureau publishes other units' documents: no unit of its own)
+        candidates.update(_clean_unit(m.group(1)) for m in _PUBLISHER.finditer(text[:1500])
+                          if _valid_unit(m.group(1)) and not _PORTAL.search(m.group(1)))
+    if candidates or _SELF.search(text[:3000]):
+        return candidates  # (a text that speaks of itself as one unit, 本部门/我局, is no whole area's)
     areas = [m for m in _AREA.finditer(text[:1500]) if re.fullmatch(r"[\u4e00-\u9fff]+", m.group("place"))]
-    if not candidates and areas:
+    if areas:
         candidates[areas[0].group("place") + areas[0].group("level")] += 1
     return candidates
+
+
+_PORTAL = re.compile(r"人民政府$|政府办公室$|政府办公厅$|财政局$|财政厅$|门户网站$")
+_SELF = re.compile(r"本部门|本单位|我局|我委|我院|我办|我部|本局|本委|本院|本办|我单位")
 
 
 # a whole area's figures (a county's or a city's 三公 money for all its units, published by its finance bureau):
