@@ -303,7 +303,8 @@ def _introduced(text: str) -> Counter[str]:
     return candidates
 
 
-_PORTAL = re.compile(r"人民政府$|政府办公室$|政府办公厅$|财政局$|财政厅$|门户网站$")
+# (a town's government publishes its own documents; a county's or a city's portal publishes its departments')
+_PORTAL = re.compile(r"[省市县区州旗盟]人民政府$|政府办公室$|政府办公厅$|财政局$|财政厅$|门户网站$")
 _SELF = re.compile(r"本部门|本单位|我局|我委|我院|我办|我部|本局|本委|本院|本办|我单位")
 
 

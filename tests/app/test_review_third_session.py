@@ -92,9 +92,11 @@ def test_a_publishing_portal_or_a_self_describing_department_names_no_unit(tmp_p
     (tmp_path / "area.txt").write_text("2024年度部门决算公开说明\n一、部门职责\n我局负责全县自然资源管理工作。\n二、决算情况\n"
                                        "青岚县2024年度部门决算收入合计3,500.00万元。“三公”经费支出决算6.00万元。\n",
                                        encoding="utf-8")
+    (tmp_path / "town.txt").write_text("2020年度“三公”经费决算情况表\n来源：青岚县石门镇人民政府 2021-09-10\n"
+                                       "一、支出合计 120000\n", encoding="utf-8")  # (a town publishes its own)
     svc = make_service(tmp_path / "home")
-    svc.ingest([tmp_path / "pub.txt", tmp_path / "area.txt"])
-    assert {d.unit for d in svc.docs()} == {None}
+    svc.ingest([tmp_path / "pub.txt", tmp_path / "area.txt", tmp_path / "town.txt"])
+    assert sorted(d.unit or "" for d in svc.docs()) == ["", "", "青岚县石门镇人民政府"]
 
 
 def test_a_price_bound_not_printed_is_not_another_bounds_count(tmp_path):
