@@ -732,7 +732,7 @@ class Answerer:
         if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱", question):
             # a figure the row has no column for (三公, 人数, a change…): only a column it prints is its answer
             columns = {a.column for r in rows for a in r.amounts if a.column}
-            named = [col for col in columns if col in question]
+            named = [col for col in columns if col in question or any(names_metric(k, col) for k in asked)]
             rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
                 if named else []
             return [r for r in rows if r.amounts]
@@ -756,7 +756,7 @@ class Answerer:
         missing_years = [y for y in years if y not in known_years]
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._years(question, keys[0], units, years, known_years)
-        if missing_years and not (intent == "comparison" and len(years) > 1 and len(missing_years) < len(years)):
+        if missing_years and not (intent in ("comparison", "reason") and len(years) > 1 and len(missing_years) < len(years)):
             who = "、".join(units) if units else "档案"
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
@@ -1931,8 +1931,8 @@ class Answerer:
         items = [i if i.kind != "change" else i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year)
                  if i.reason]  # (a stated change is named by its words)
         score, found = best_items(items, self.about, metrics_too=True)  # (the caller decides for a vocabulary figure)
-        if not found or not whole(score, found[0].name):
-            return None
+        if not found or not (whole(score, found[0].name) or score >= 4 and len({_plain(f.name) for f in found}) == 1):
+            return None  # (named whole, or by a run of four characters or more that names no other row: 环境卫生)
         item = found[0]
         c = item.citation
         said = "，".join(_said(a) for a in item.amounts)
@@ -1956,7 +1956,7 @@ class Answerer:
         found = None if keys else self._project_why(question, reasons, units, year)
         if found is not None:
             return found
-        want_down = bool(re.search(r"少|减|降|低|没花完|只花", question))
+        want_down = bool(re.search(r"少|减|降|低|没花完|只花|没花到|没用完|不到|没达到", question))
         want_up = bool(re.search(r"多|增|涨|高|超", question)) and not want_down
         asked = f"{question} {self.about}"  # (a follow-up's row is in the residual carried over)
         words = [w for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"为什么|为啥|原因|是啥|什么", " ", asked))]

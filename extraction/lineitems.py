@@ -786,9 +786,28 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 # where a document lists the units its 部门预算/决算 consolidates ("纳入…部门决算编制范围的单位包括：1 …(本级) 2 …")
 _MEMBERS_LEAD = re.compile(r"(?:编制范围的(?:预算|决算)?单位|单位构成|预算单位|决算单位|所属单位|下属单位)"
-                           r"(?:共\d+[个家][,，]?)?(?:包括|如下|有|为)[:：]")
+                           r"(?:共\d+[个家][,，]?)?(?:具体)?(?:包括|如下|有|为)[:：]")
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会|学|校)"
                      r"(?:[(（][^()（）]{1,14}[)）])?")
+
+
+def _members_by_line(text: str, start: int) -> tuple[list[str], int]:
+    """The units a table lists one a line after ``start`` ("2     栖垣县委机要保密局    参照公务员法管理的事业单位 …",
+    "2,峦沂市第一中学,公益一类事业单位"): each line's first cell after its 序号, while it is a unit's name; a header
+    line first is skipped. The names, and where the list ends."""
+    names, end, pos = [], start, text.find("\n", start) + 1
+    for line in text[pos:pos + 4000].split("\n")[:60]:
+        cells = [c for c in re.split(r"[\s,，|]+", line.strip()) if c]
+        if cells and re.fullmatch(r"\d{1,2}", cells[0].strip()):
+            cells = cells[1:]
+        name = cells[0] if cells else ""
+        if _MEMBER.fullmatch(name):
+            names.append(name)
+            end = pos + len(line)
+        elif names or (cells and not re.search(r"序号|单位名称|名称|表$", line.strip())):
+            break  # (before the first name: a caption, "…构成表", and the header may come)
+        pos += len(line) + 1
+    return names, end
 
 
 def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -810,12 +829,25 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             if name is not None:
                 names.append(name.group(0))
                 pos = name.end()
+        end = at[m.end() + pos - 1] + 1
+        if len(names) < 2:  # (a table of the units, one row a line: 序号, name, then its other cells)
+            names, end = _members_by_line(text, at[m.end() - 1] + 1)
         if len(names) < 2:
             continue
         out.append(LineItem(name="纳入的单位", kind="members", path=names,
                             amounts=[LineAmount(column="数量", value=str(len(names)), unit="个")],
-                            citation=_cite(layout, meta, at[m.start()], at[m.end() + pos - 1] + 1)))
+                            citation=_cite(layout, meta, at[m.start()], end)))
     return out
+
+
+def _header_cells(layout: Layout, t: TableFacts) -> list[str]:
+    """The column names a table listed by unit prints after its 单位名称 cell, as printed ("三公合计 因公出国（境）费 …")."""
+    first = min((i.start for i in t.labelled), default=t.end)
+    for line in reversed(layout.doc.text[t.start:first].split("\n")):
+        cells = [c for c in re.split(r"[\s,，|]+", line.strip()) if c]
+        if cells and cells[0] in ("单位名称", "单位", "名称"):
+            return cells[1:]
+    return []
 
 
 def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -824,12 +856,14 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
     the row prints every column, else only the first (its total). A table with fewer than two such rows lists none."""
     unit = "元" if t.unit == "元" else "万元"
     cols = columns(t)
+    printed = _header_cells(layout, t)
     out = []
     for item in t.labelled:
         name = re.sub(r"\s+", "", item.label)
         if not item.amounts or not _MEMBER.fullmatch(name):
             continue
-        named = cols if len(cols) == len(item.amounts) else [cols[0] if cols else None]
+        named = printed if len(printed) == len(item.amounts) else cols if len(cols) == len(item.amounts) \
+            else [cols[0] if cols else None]
         out.append(LineItem(name=name, kind="unit_row", table=t.title, citation=cite(layout.doc, meta, item.start, item.end),
                             amounts=[LineAmount(column=c, value=_value(a.text), unit=unit)
                                      for c, a in zip(named, item.amounts, strict=False)]))
@@ -886,7 +920,7 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows += [i for i in grid_items(layout, meta)                          # read again cell by cell)
              if not any(j.name == i.name and j.kind == i.kind for j in read)]
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
-    rows += [i for t in facts.tables if t.kind in TABLE_KINDS for i in unit_rows(t, layout, meta)]
+    rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \

@@ -201,8 +201,11 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
         base = qualifier = label = None
         if labels:
             last = labels[-1]
-            if len(labels) > 1 and last.group(0) in _KIND_OF_NUMBER and labels[-2].end() == last.start():
-                last = labels[-2]  # "“三公”经费支出预算为79万元": the 三公 money's budget, not the total budget
+            if len(labels) > 1 and labels[-2].end() == last.start() and (
+                    last.group(0) in _KIND_OF_NUMBER or LABEL_KEY[labels[-2].group(0)] == "three_public"):
+                # "“三公”经费支出预算为79万元", "“三公”经费财政拨款支出预算为52.50万元": the 三公 money's budget, not the
+                # total budget nor the grant's
+                last = labels[-2]
             filler = segment[last.end():]
             if _FILLER.match(filler):
                 label = last.group(0)

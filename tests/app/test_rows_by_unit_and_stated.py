@@ -223,3 +223,42 @@ def test_totals_and_cars_asked_in_everyday_words(tmp_path):
     assert a.answerable and "更新执法执勤用车" in a.answer, a.answer
     a = svc.ask("金水区检察院2019年底一共有多少辆公车？其中执勤执法用车几辆？")
     assert "18辆" in a.answer and "14辆" in a.answer, a.answer
+
+
+def test_units_listed_a_row_a_line_and_a_members_row_of_a_table_by_unit(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "qy_xwb_2025.txt", (
+        "中共青原县委办公室2025年部门预算\n二、部门预算单位构成\n纳入2025年部门预算编制范围的单位共3个，具体如下：\n"
+        "部门预算单位构成表\n序号  单位名称                      单位性质          编制数  实有人数\n"
+        "1     中共青原县委办公室（本级）    行政单位              32        29\n"
+        "2     青原县委机要保密局            参公事业单位           9         8\n"
+        "3     青原县档案馆                  参公事业单位          11        10\n"
+        "表七  一般公共预算“三公”经费、会议费、培训费支出表\n单位：万元\n"
+        "单位名称                      三公合计  因公出国（境）费  公务用车购置费  公务用车运行维护费  公务接待费    会议费    培训费\n"
+        "合计                             24.20              0.00            0.00               14.40        9.80     16.50      9.60\n"
+        "中共青原县委办公室（本级）       17.00              0.00            0.00                8.40        8.60     13.20      5.40\n"
+        "青原县委机要保密局                5.20              0.00            0.00                4.80        0.40      1.30      2.10\n"
+        "青原县档案馆                      2.00              0.00            0.00                1.20        0.80      2.00      2.10\n"))
+    a = svc.ask("青原县委办2025年部门预算包括哪些单位")
+    assert "3家单位" in a.answer and "青原县委机要保密局" in a.answer, a.answer
+    a = svc.ask("青原县委机要保密局2025年三公经费预算多少")
+    assert a.answerable and "5.20万元" in a.answer and "17.00" not in a.answer, a.answer
+    a = svc.ask("青原县档案馆2025年培训费多少")
+    assert a.answerable and "培训费2.10万元" in a.answer, a.answer
+
+
+def test_the_three_public_money_before_the_grants_words_and_a_rows_why_named_by_its_tail(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "lw_sjj_2024.txt", (
+        "青原县市场监督管理局2024年度部门决算\n"
+        "2024年度“三公”经费财政拨款支出预算为52.50万元，支出决算为46.76万元，完成预算的89.07%。\n"
+        "（十二）城乡社区支出（类）城乡社区环境卫生（款）城乡社区环境卫生（项）。年初预算数为860.00万元，决算数为812.45万元，"
+        "决算数比年初预算数减少47.55万元，主要原因是部分垃圾分类桶站改造由区城市管理委员会统一实施。\n"
+        "（十三）社会保障和就业支出（类）民政管理事务（款）基层政权建设和社区治理（项）。年初预算数为520.00万元，"
+        "决算数为566.20万元，决算数比年初预算数增加46.20万元，主要原因是年中追加社区议事协商经费。\n"))
+    a = svc.ask("青原县市监局2024年三公经费预算多少，实际花了多少")
+    assert "52.50" in a.answer and "46.76" in a.answer, a.answer
+    a = svc.ask("青原县市监局2024年环境卫生那块为什么没花到年初预算那么多")
+    assert a.answerable and "桶站" in a.answer and "议事协商" not in a.answer, a.answer
