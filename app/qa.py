@@ -112,7 +112,7 @@ _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
-_COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个|人|次|批|件|份|户|场|期|项)")
+_COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
@@ -797,7 +797,8 @@ class Answerer:
         answer = self._figure(question, keys, units, year, intent)
         if answer.answerable and initial_of_another:
             answer.answer += "（没有找到这一项的年初预算。）"
-        if answer.answerable and _asks_change(question) and "上年" not in answer.answer and "文件所载" not in answer.answer:
+        if answer.answerable and _asks_change(question) and not re.search(r"上年|比\d{4}年", answer.answer) \
+                and "文件所载" not in answer.answer:
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
 
@@ -1033,7 +1034,8 @@ class Answerer:
         """A classified row the question names (行政运行, 社会保障和就业支出, 办公费…; :mod:`app.lines`) in the newest
         document of the kind asked for (a budget when the question says 预算, else final accounts first): the answer,
         and the :class:`~app.lines.LineAnswer` it was made from (which row, named whole or not)."""
-        counted = bool(re.search(r"几个|多少个|几名|多少名|多少人|几辆|多少辆|几台|多少台|几家|多少家", self.about))
+        counted = bool(re.search(r"(?:几个|多少个)(?!百分点|点)|几名|多少名|多少人|几辆|多少辆|几台|多少台|几家|多少家",
+                                 self.about))  # (几个点 is a rate)
         scored = bool(re.search(r"得分|几分|多少分|评分|打分", self.about))
         by_doc: dict[str, list] = {}
         for item in self.lines(units, year):
@@ -1054,7 +1056,7 @@ class Answerer:
                     answer = answer.rstrip("。") + f"；{gap[0]}。"
                     return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations,
                                   computed={"difference": gap[1]}), found
-                if change and "比上年" not in found.text:
+                if change and not re.search(r"比上年|比\d{4}年", found.text):
                     answer += "（文件没有说明这一项与上年相比的变化。）"
                 if "年初预算" in self.about and "年初预算" not in found.text:
                     answer += "（文件没有列出这一项的年初预算。）"

@@ -49,10 +49,12 @@ _HEADING = re.compile(r"第[一二三四五六七八九十]+部分|[(（][一二
 _STATED = (  # what a 项 sentence prints, each with the column it is shown under
     ("年初预算", re.compile(rf"年初预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
     ("调整预算", re.compile(rf"调整(?:后)?预算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),
-    ("决算", re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("决算", re.compile(rf"(?<!比)(?<!较)(?<!比\d{{4}}年)(?<!比\d{{4}}年度)(?<!较\d{{4}}年)(?<!较\d{{4}}年度)(?<!上年)(?<!上年度)"
+                      rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)")),  # (not the base's: 比2021年度决算数…)
     ("预算", re.compile(rf"(?<![初整])预算(?:数)?(?:为|是)(?P<v>{_NUM})(?P<u>万元|元)")),
     ("比年初预算增减", re.compile(rf"(?:比|较)年初预算(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
-    ("比上年增减", re.compile(rf"(?:比|较)上年度?(?:决算|预算)?(?:数)?(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),
+    ("比上年增减", re.compile(rf"(?:比|较)(?:上年|20\d\d年)度?(?:决算|预算)?(?:数)?(?:为?{_NUM}万元)?"
+                         rf"(?P<d>增加|减少|增长|下降)(?P<v>{_NUM})(?P<u>万元|元)")),  # (the year before is last year)
     ("增减率", re.compile(rf"(?:增加|减少)(?:{_NUM})(?:万元|元)[,，]?(?P<d>增长|下降)(?P<v>{_NUM})(?P<u>%)")),
     ("完成年初预算", re.compile(rf"完成(?:年初)?预算的(?P<v>{_NUM})(?P<u>%)")),
 )
@@ -66,7 +68,7 @@ def _value(text: str, direction: str | None = None) -> str:
 def _name(label: str) -> str:
     """A row's name as printed, list punctuation and an unclosed quote before it left out (a quote it closes kept:
     “两庭”建设)."""
-    name = item_name(label).lstrip("、")
+    name = re.sub(r"^年度?(?![初末底金])", "", item_name(label).lstrip("、"))  # (the year's tail: "2022年度教育支出(类)")
     return name if re.match(r"“[^”]+”", name) else name.lstrip("“”\"")
 
 
@@ -220,7 +222,7 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 def _base_column(base_words: str) -> str:
     """The column of a change against last year, named by its base when that is not last year's actual ("比2021年预算"
     is said so, not as 比上年)."""
-    base = re.sub(r"^(?:比|较|与|同)|(?:相比|比较)?[,，]?$|\s+", "", base_words)
+    base = re.sub(r"^(?:比|较|与|同)|为?[\d,]+(?:\.\d+)?万元|(?:相比|比较)?[,，]?$|\s+", "", base_words)
     return "比上年增减" if not base or re.fullmatch(r"(?:上年|上一年|去年)度?(?:同期)?(?:决算数?|支出数|实际支出数?)?|比", base) \
         else f"比{base}增减"
 

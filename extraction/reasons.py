@@ -21,6 +21,8 @@ _SENTENCE = re.compile(r"[^。]+。?")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
 # a column's words at a sentence's start ("年初预算为452.40万元，支出决算为…"): what the amount is, not what it is of
+# a sentence that opens with its base, its subject left to the paragraph ("与2023年度相比减少0.66万元，…")
+_OPENS_WITH_BASE = re.compile(r"^\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)")
 # the year's totals said alone at the head of a sentence ("2019年度收入合计…", "本年支出合计…")
 _TOTAL_SAID = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:\d{4}年度?|本年度?)?(收入|支出)合计")
 _COLUMN_WORD = re.compile(r"(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?|预算执行数|执行数")
@@ -220,6 +222,8 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 named = labels[0].group(0)  # (else the paragraphs before it in its section: "财政拨款收入…增加24,558.18万元")
                 change, percent = (previous and _stated_before(previous, named, direction)) or _stated_before(
                     _earlier(layout, index, section), named, direction, whole=True) or (change, percent)
+            if not labels and _OPENS_WITH_BASE.match(head):  # "与2023年度相比减少0.66万元，…主要原因是…": the
+                labels = list(LABEL_RE.finditer(text[:sm.start()]))[:1]  # paragraph's subject ("4.公务接待费。…")
             key, label = _subject(head, labels, previous_item, section)
             joined.add(rest)
             printed, before, after = _in_context(layout, index, span, spans, rest)

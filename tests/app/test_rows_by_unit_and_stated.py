@@ -262,3 +262,23 @@ def test_the_three_public_money_before_the_grants_words_and_a_rows_why_named_by_
     assert "52.50" in a.answer and "46.76" in a.answer, a.answer
     a = svc.ask("青原县市监局2024年环境卫生那块为什么没花到年初预算那么多")
     assert a.answerable and "桶站" in a.answer and "议事协商" not in a.answer, a.answer
+
+
+def test_a_change_whose_sentence_opens_with_its_base_and_a_base_with_its_amount(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "ly_jyj_2022.txt", (
+        "青原市教育局2022年度部门决算\n"
+        "4.公务接待费。2022年度预算为4.50万元，支出决算为3.16万元，完成预算的70.22%，决算数小于预算数的主要原因是严格执行"
+        "公务接待标准。与2021年度相比减少0.66万元，下降17.28%，主要原因是部分上级业务检查改为暗访方式。\n"
+        "2022年度教育支出（类）决算数24622.87万元，比2021年度决算数23751.46万元增加871.41万元，增长3.67%。\n"
+        "4.教育支出（类）普通教育（款）小学教育（项）：2022年度决算数为7986.54万元，比2021年度决算数增加374.24万元，"
+        "增长4.92%，主要原因是义务教育教师绩效工资标准调整。\n"))
+    a = svc.ask("青原市教育局2022年公务接待费为什么比上一年少")
+    assert a.answerable and "暗访" in a.answer and "0.66" in a.answer, a.answer
+    a = svc.ask("青原市教育局2022年公务接待费为什么没花完预算")
+    assert a.answerable and "公务接待标准" in a.answer, a.answer
+    a = svc.ask("青原市教育局2022年教育支出比2021年增加了多少")
+    assert "871.41万元" in a.answer and "23751.46万元增加" not in a.answer, a.answer
+    a = svc.ask("青原市教育局2022年小学教育比2021年多花了多少，增长几个点")
+    assert a.answerable and "374.24万元" in a.answer and "4.92%" in a.answer, a.answer
