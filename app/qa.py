@@ -1425,22 +1425,24 @@ class Answerer:
         if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", unpriced) or not (
                 asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", self.about or question)):
             return None  # (money asked, or nothing counted: "比上年下降了多少")
-        want = {"名": ("人",), "个人": ("人",), "人": ("人", "人次"), "台": ("辆", "台（套）")}.get(
+        want = {"名": ("人",), "个人": ("人",), "人": ("人", "人次"), "台": ("辆", "台（套）"), "期": ("期", "次"),
+                "次": ("次", "期", "场")}.get(
             asked.group("u") or "", (asked.group("u"),) if asked.group("u") else ())
         counts = [i for i in self.lines(units, year) if i.kind == "count" and i.amounts
                   and (not want or i.amounts[0].unit in want)]
         said = (self.about or question)
         for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
             said = re.sub(everyday, printed, said)
-        words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共", " ", said))
+        words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共|实际|现在|目前|到\S{0,6}?底",
+                                                          " ", said))  # (when: not what is counted)
         pairs = _char_pairs(*words) - _COUNT_WORDS
         head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
         numbers = set(re.findall(r"\d+", said))  # (a bound the question repeats tells 50万元以上 from 100万元以上)
         once = {(_plain(i.name), i.amounts[0].value, i.citation.doc_id): i for i in counts
                 if not numbers or not (printed := set(re.findall(r"\d+", i.name))) or printed & numbers
                 }.values()  # (one count said twice is one; a bound asked, 100万元以上, is not another's, 50万元以上)
-        scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name))), i)
-                         for i in once), key=lambda si: -si[0])
+        scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name)))
+                          + 2 * (_plain(i.name) in words), i) for i in once), key=lambda si: -si[0])  # (named whole: 编制)
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
                 scored[0][0] < 2 and head not in _plain(scored[0][1].name):
             return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数)

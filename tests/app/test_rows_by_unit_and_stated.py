@@ -282,3 +282,15 @@ def test_a_change_whose_sentence_opens_with_its_base_and_a_base_with_its_amount(
     assert "871.41万元" in a.answer and "23751.46万元增加" not in a.answer, a.answer
     a = svc.ask("青原市教育局2022年小学教育比2021年多花了多少，增长几个点")
     assert a.answerable and "374.24万元" in a.answer and "4.92%" in a.answer, a.answer
+
+
+def test_counts_asked_with_other_measure_words_or_a_time_before_them(tmp_path):
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "yz_jd_2023.txt", (
+        "青原县榆林街道办事处2023年度部门决算\n三、人员构成情况\n截至2023年12月31日，本部门编制126名，其中：行政编制98名，"
+        "事业编制28名。实有在职人员117人。\n2023年度培训费支出决算4.35万元，全年共举办培训9次，培训人员1240人次。\n"))
+    a = svc.ask("榆林街道2023年有多少编制？到年底实际在职多少人？")
+    assert "126人" in a.answer and "117人" in a.answer, a.answer
+    a = svc.ask("榆林街道2023年办了几期培训")
+    assert a.answerable and "9次" in a.answer, a.answer
