@@ -102,12 +102,12 @@ _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均�
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
-# a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
-# a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
 # a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
+# a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
 _WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
 _WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模)?")
+# a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
 _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
@@ -737,8 +737,8 @@ class Answerer:
                 if named else []
             return [r for r in rows if r.amounts]
         for word in ("收入", "支出"):
-            if word in question and (asked := [r for r in rows if word in (r.table or "")]):
-                return asked
+            if word in question and (pointed := [r for r in rows if word in (r.table or "")]):
+                return pointed
         return rows[:2]
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
@@ -765,10 +765,11 @@ class Answerer:
             return self._per_unit(question, units, year) or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
-        special = self._only_budget(question, intent, units, year) or (
-            self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
-                   and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
-                   else None) \
+        special = self._only_budget(question, intent, units, year) \
+            or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
+            or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
+                and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
+                else None) \
             or (self._analysis(question, units, year) if len(years) <= 1 and _ASKS_ANALYSIS.search(question) else None) \
             or (self._use_of(question, units, year) if len(years) <= 1 and _ASKS_USE.search(question)
                 and not re.search(r"哪几|哪些(?!方面|用途|事)|各(?:花了|是|有)?多少|分别|各类", question) else None) \

@@ -236,7 +236,7 @@ _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|
 # and a part's rate in a clause of its own after it ("，其中公务用车运行费减幅2.43%")
 _RATE_MOVE = r"(?P<dir>增加|减少|增长|下降|上升|降低|增幅|减幅|降幅)(?:了|为)?(?P<pct>\d+(?:\.\d+)?)\s*%"
 _RATE_CHANGE = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:[\d.,]+万元)?[，,]?(?:比|较|与|同)(?P<base>上年|上一年|去年|\d{{4}}\s*年)度?"
-                          rf"(?:同期)?(?P<budget>决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
+                          rf"(?:同期)?(?:决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
 def _last_year(base: str, year: int | None) -> bool:
     """Whether a change's base is last year ("上年", or the year before the document's)."""
     printed = re.match(r"(\d{4})", base)
@@ -395,7 +395,7 @@ _OVERALL_SCORE = re.compile(r"整体支出[^。；;]{0,16}?(?:自评|评价)(?:(
 
 
 # a fee the running text states ("本部门会议费支出2.36万元", "培训费支出8.90万元，开展…"): a row of the 经济分类 said in words
-_FEE = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?:(?P<year>\d{{4}})年度?)?(?:本部门|本单位|全年)?(?P<name>[\u4e00-\u9fff]{{2,8}}?费)"
+_FEE = re.compile(rf"(?:^|(?<=[，,。；;：:]))(?:\d{{4}}年度?)?(?:本部门|本单位|全年)?(?P<name>[\u4e00-\u9fff]{{2,8}}?费)"
                   rf"(?:支出)?(?P<kind>决算|预算)?数?(?:为|共计|合计)?(?P<v>{_NUM})万元")
 
 
@@ -800,7 +800,7 @@ def _members_by_line(text: str, start: int) -> tuple[list[str], int]:
     names, end, pos = [], start, text.find("\n", start) + 1
     for line in text[pos:pos + 4000].split("\n")[:60]:
         cells = [c for c in re.split(r"[\s,，|]+", line.strip()) if c]
-        if cells and re.fullmatch(r"\d{1,2}", cells[0].strip()):
+        if cells and re.fullmatch(r"\d{1,2}", cells[0]):
             cells = cells[1:]
         name = cells[0] if cells else ""
         if _MEMBER.fullmatch(name):
