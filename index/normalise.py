@@ -154,7 +154,7 @@ def normalise(raw: RawDocument) -> NormDoc:
         per_seg.append(lines)
         marks.append(seg_marks)
         indented.append({i for i, ln in enumerate(seg.text.split("\n")) if re.match(r"^(?: {2,}|\u3000)\S", ln)})
-    dropped = _page_furniture(raw, per_seg) if raw.kind == "pdf" and len(raw.segments) >= 2 else {}
+    dropped = _page_furniture(raw, per_seg) if raw.kind == "pdf" and len(raw.segments) >= 2 else _inline_furniture(per_seg)
     width = _wrap_width(per_seg, dropped)
     wrapped = raw.kind == "pdf" or width is not None
     if width is None and raw.kind == "pdf":
@@ -177,7 +177,8 @@ def normalise(raw: RawDocument) -> NormDoc:
         last: list[tuple[str, int]] = []
         for li, line in enumerate(lines):
             if li in dropped.get(si, set()):
-                dropped_lines.append((seg_page or 0, "".join(c for c, _ in line)))
+                if line:  # (a blank line around a page's furniture is no furniture to show)
+                    dropped_lines.append((seg_page or 0, "".join(c for c, _ in line)))
                 continue
             line_marks = [(mci, page) for (mli, mci), page in seg_mark_at.items() if mli == li]
             if current is not None and li not in indented[si] and _joins(current, last, line, widths if wrapped else None):
@@ -368,6 +369,33 @@ def _page_numbers(raw: RawDocument, edge: list[list[tuple[int, str]]]) -> list[t
     if count < max(2, len(edge) // 2):
         return []
     return [(si, i) for si, i, off in numbered if off == offset]
+
+
+# a page-number line a PDF's text layer saved as text keeps between its pages ("— 5 —", "第 3 页 共 18 页", "3/18")
+_PAGE_LINE = re.compile(r"(?:[-—–－]+\s*(\d{1,4})\s*[-—–－]+|第\s*(\d{1,4})\s*页(?:\s*[,，、/]?\s*共\s*\d{1,4}\s*页)?|"
+                        r"(\d{1,4})\s*/\s*\d{1,4})")
+
+
+def _inline_furniture(per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:
+    """Page furniture inside a text that was one PDF's text layer: page-number lines whose numbers go up (two at
+    least), and a running header or footer printed next to them (the same line, three times or more, each within
+    three lines of a page number)."""
+    drop: dict[int, set[int]] = {}
+    for si, lines in enumerate(per_seg):
+        texts = ["".join(c for c, _ in ln).strip() for ln in lines]
+        numbered = [(i, int(next(g for g in m.groups() if g))) for i, t in enumerate(texts)
+                    if (m := _PAGE_LINE.fullmatch(t))]
+        if len(numbered) < 2 or any(b <= a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)):
+            continue
+        pages = {i for i, _ in numbered}
+        near = {j for i in pages for j in range(i - 4, i + 5)}
+        counts = Counter(t for i, t in enumerate(texts) if i in near and 4 <= len(t) <= 60)
+        running = {t for t, c in counts.items() if c >= 3 and not _HEADING_START.match(t) and not is_prose(t)}
+        furniture = pages | {i for i, t in enumerate(texts) if t in running and i in near}
+        # the blank lines around it go too: the page's text runs on ("…完成预算的85.2 | — 5 — | | 页眉 | 5%，…")
+        blank = {i for i, t in enumerate(texts) if not t and (i - 1 in furniture or i + 1 in furniture)}
+        drop[si] = furniture | blank
+    return drop
 
 
 def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:

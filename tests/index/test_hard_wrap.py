@@ -55,3 +55,36 @@ def test_hard_wrapped_text_gives_the_same_figures_and_whole_reasons(tmp_path, na
     assert (meta_w.unit, meta_w.year, meta_w.doc_type) == (meta.unit, meta.year, meta.doc_type)
     assert figures and figures_w == figures, (sorted(figures - figures_w)[:5], sorted(figures_w - figures)[:5])
     assert reasons and [r for r in reasons if r not in reasons_w] == []
+
+
+def _paged(text: str, every: int, header: str) -> tuple[str, int]:
+    """The wrapped text cut into pages of ``every`` lines, each page ended by "— N —", a blank line and the running
+    header, as a PDF's text layer saved as text prints them; also how many page breaks fall inside a number."""
+    lines, out, inside = text.split("\n"), [], 0
+    for n in range(0, len(lines), every):
+        page = lines[n:n + every]
+        out += page
+        nxt = lines[n + every] if n + every < len(lines) else ""
+        inside += bool(page and page[-1][-1:].isdigit() and nxt[:1] in "0123456789.")
+        out += [f"— {n // every + 1} —", "", header]
+    return "\n".join(out), inside
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_page_numbers_and_running_headers_inside_a_text_go_and_its_lines_run_on(tmp_path, name):
+    """A number broken by a page break ("完成预算的85.2" | "— 5 —" | | "某街道2023年度单位决算" | "5%，…") reads whole: the
+    page lines and the header repeated beside them are dropped, and the wrapped lines around them join."""
+    source = DATA / name
+    wrapped_text, _ = _wrap(source.read_text(encoding="utf-8"), 37)
+    paged_text, breaks_in_numbers = _paged(wrapped_text, 41, "某某单位2024年度部门决算公开")
+    assert breaks_in_numbers > 0
+    paged = tmp_path / f"paged_{name}"
+    paged.write_text(paged_text, encoding="utf-8")
+
+    meta, figures, reasons = _read(source)
+    meta_p, figures_p, reasons_p = _read(paged)
+    assert (meta_p.unit, meta_p.year, meta_p.doc_type) == (meta.unit, meta.year, meta.doc_type)
+    assert figures and figures_p == figures, (sorted(figures - figures_p)[:5], sorted(figures_p - figures)[:5])
+    assert reasons and [r for r in reasons if r not in reasons_p] == []
+    layout = read_layout(load(paged))
+    assert "— 3 —" not in layout.doc.text and "某某单位2024年度部门决算公开" not in layout.doc.text
