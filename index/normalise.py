@@ -379,7 +379,7 @@ _PAGE_LINE = re.compile(r"(?:[-—–－]+\s*(\d{1,4})\s*[-—–－]+|第\s*(\d
 def _inline_furniture(per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, set[int]]:
     """Page furniture inside a text that was one PDF's text layer: page-number lines whose numbers go up (two at
     least), and a running header or footer printed next to them (the same line, three times or more, each within
-    three lines of a page number)."""
+    four lines of a page number)."""
     drop: dict[int, set[int]] = {}
     for si, lines in enumerate(per_seg):
         texts = ["".join(c for c, _ in ln).strip() for ln in lines]
