@@ -19,7 +19,7 @@ from decimal import Decimal
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
 from extraction.gridcells import grid_items
-from extraction.prosefacts import read_changes, read_deltas, sentence_bounds
+from extraction.prosefacts import names_another_year, read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
@@ -406,8 +406,7 @@ def fee_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         for m in _FEE.finditer(line.text):
             s_start, _ = sentence_bounds(line.text, m.start())
-            years = {int(y) for y in re.findall(r"(20\d\d)年", line.text[s_start:m.end()])}
-            if (meta.year and years - {meta.year}) or m.group("kind") not in (None, own):
+            if names_another_year(line.text[s_start:m.end()], meta.year) or m.group("kind") not in (None, own):
                 continue  # (another year's fee, or the other kind's: "2023年差旅费…", a budget's 决算 sentence)
             out.append(LineItem(name=m.group("name"), kind="fee",
                                 amounts=[LineAmount(column=None, value=_value(m.group("v")), unit="万元")],
@@ -421,7 +420,7 @@ def overall_scores(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         for m in _OVERALL_SCORE.finditer(line.text):
             s_start, _ = sentence_bounds(line.text, m.start())
-            if meta.year and {int(y) for y in re.findall(r"(20\d\d)年", line.text[s_start:m.end()])} - {meta.year}:
+            if names_another_year(line.text[s_start:m.end()], meta.year):
                 continue  # (another year's evaluation quoted in this year's document)
             amounts = [LineAmount(column="得分", value=m.group("v"), unit="分")]
             if m.group("grade"):
@@ -896,7 +895,7 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
         columns = columns[columns.index("项目名称") + 1:]
         caption = next((c for _, c in reversed(lines[max(0, n - 2):n]) if c), "")  # ("…自评结果如下（单位：万元、分）：")
         money = "元" if re.search(r"单位[:：]\s*元|[（(]元[)）]", caption + line) else "万元"
-        if meta.year and {int(y) for y in re.findall(r"(20\d\d)年", caption)} - {meta.year}:
+        if names_another_year(caption, meta.year):
             continue  # (another year's results quoted: "2023年度项目支出绩效自评结果" in a 2025 budget)
         caption = re.sub(r"(?:如下)?(?:[（(][^）)]*[)）])?[:：]?$", "", caption)
         caption = caption if 4 <= len(caption) <= 40 and "。" not in caption else None

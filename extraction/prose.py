@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from core.schemas import DocType
 from core.vocabulary import METRICS, NUMBER, REASON_MARKER, item_name
+from extraction.prosefacts import names_another_year
 from index.layout import NarrativeLine
 
 # (万 alone, before punctuation or the end, is 万元: "决算数合计为1000.86万，其中…")
@@ -160,8 +161,8 @@ def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | Non
     for m in _CARS_NIL.finditer(text):
         s, e = _clause_bounds(text, m.start(), m.end())
         sentence = text[max((b.end() for b in re.finditer(r"[。；;]", text[:m.start()])), default=0):m.end()]
-        other_year = bool(year and {int(y) for y in re.findall(r"(20\d\d)年", sentence)} - {year})
-        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]) and not other_year:
+        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]) \
+                and not names_another_year(sentence, year):
             for base in ("vehicle_purchase", "vehicle_operation"):
                 key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, "公务用车购置及运行维护费")
                 if key is not None:

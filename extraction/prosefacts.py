@@ -19,6 +19,11 @@ def dec(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
+def names_another_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a year other than the document's ``year`` ("2023年差旅费支出…" in a 2024 决算)."""
+    return bool(year and {int(y) for y in re.findall(r"(20\d\d)年", text)} - {year})
+
+
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: from after the previous 。/；/; to the next one (included)."""
     left = max((m.end() for m in re.finditer(r"[。;；]", text[:pos])), default=0)
