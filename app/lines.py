@@ -40,14 +40,14 @@ def core_of(name: str) -> str:
 
 # words that may follow a row's name in a question without being part of another row's name
 _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
-                         r"自评|评价|评分|打分|绩效|等级|那块|这块|那部分|这部分|那一块|这一块|那项|这项|"
+                         r"自评|评价|评分|打|绩效|等级|那个|这个|那块|这块|那部分|这部分|那一块|这一块|那项|这项|"
                          r"怎|咋|原因|增|减|降|涨|压|砍|削|控|省|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|"
                          r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
                          r"\d|\W|$")
 
 
 # characters that may stand just before a row's words in a question without being part of another name
-_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属")
+_BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属镇乡些")
 # words that may end just before a row's words ("部门预算住房公积金", "本级决算办公费"): what the question is about
 _BEFORE_WORD = re.compile(r"(?:预算|决算|公开|部门|单位|本级|汇总|年度|全年|当年)$")
 
@@ -99,15 +99,21 @@ def named(name: str, text: str) -> int:
     at = _at(text, core) if len(core) >= 2 and core not in _GENERIC_CORES else -1
     if at >= 0 and _AFTER_NAME.match(text[at + len(core):]):  # (机关服务中心 is not 机关服务)
         return 2 * len(core)
+    for conjunct in re.split(r"和|及|与|、", core) if re.search(r"和|及|与|、", core) else ():
+        at = _at(text, conjunct) if len(conjunct) >= 4 else -1  # (防汛抢险 of 防汛抢险和水毁修复: one of the two named)
+        if at >= 0 and _free_before(text, at) and _AFTER_NAME.match(text[at + len(conjunct):]):
+            return len(conjunct)
     run, in_core, in_text = _run_at(core, text)
     # the words just before the row's last word (养老保险 of 机关事业单位基本养老保险缴费): what the row is about
     head = (m := _LAST_WORD.search(core)) is not None and in_core + run == m.start()
-    if run < 4 or 2 * run < len(core) and run < 6 and not head or core.startswith("其他") \
+    # a project asked as one by a piece of its name ("污水管网那个项目" of 某镇污水管网建设项目)
+    project = name.endswith("项目") and re.match(r"(?:的|那个|这个|那|这)?项目", text[in_text + run:]) is not None
+    if run < 4 or 2 * run < len(core) and run < 6 and not head and not project or core.startswith("其他") \
             or text[max(0, in_text - 2):in_text] == "其他":
         return 0
     if not _free_before(text, in_text):
         return 0  # the question's word goes on to the left differently (市场监督管理事务 is not 一般行政管理事务)
-    return run if _AFTER_NAME.match(text[in_text + run:]) else 0
+    return run + project if _AFTER_NAME.match(text[in_text + run:]) else 0  # (a project asked as one: its row first)
 
 
 # what people do, said where the money spent on it is asked ("开会和培训各花了多少钱"): the 经济分类 row it is spent under
@@ -118,14 +124,15 @@ _MONEY_AFTER = r"(?=[^。？?，,]{0,8}?(?:花|钱|费用|开支|支出))"
 
 def expand_short(text: str) -> str:
     """The everyday short forms of the classes, where they name a class (社保支出, 科技方面), read as the class
-    (社保缴费, 应急救援, 科技条件专项 are not classes); what people do, where its money is asked, read as its row."""
+    (社保缴费, 应急救援, 科技条件专项 are not classes); what people do, where its money is asked, read as its row; the
+    people actually there, as the row that counts them."""
     for short, full in CLASS_SHORT.items():
         if full not in text:
             text = re.sub(rf"{short}(?=支出|方面|类|的钱|花了|经费支出)", full, text)
     for doing, row in ROW_OF_DOING.items():
         if row not in text:
             text = re.sub(rf"{doing}(?![费班人次期])" + _MONEY_AFTER, row, text)
-    return text
+    return re.sub(r"实际(?:有|在岗|在编)(?=多少|几)", "实有人数", text)  # ("实际有多少人": the 实有人数 row)
 
 
 def whole(score: int, name: str) -> bool:
@@ -264,6 +271,8 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
                     and _at(text, core_of(i.name)) not in taken and found[0].name not in i.name:
                 others[i.name] = best_items([x for x in items if x.name == i.name], question)[1][0]
         rows += sorted(others.values(), key=lambda i: _at(text, core_of(i.name)))[:2]
+    elif found[0].kind == "project_row":  # (a piece two projects' names share, "污水管网那个项目": each of them)
+        rows += list({i.name: i for i in found[1:] if i.kind == "project_row" and i.name != found[0].name}.values())[:2]
     parts, cites = [], []
     share_asked = bool(re.search(r"占|比重|比例|份额|百分之几", question))
     for first in rows:

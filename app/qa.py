@@ -25,7 +25,15 @@ from app.lines import (
 )
 from app.lines import said as _said
 from app.projects import asked_field, condition, extreme
-from app.question import FUND_NAMES, amounts_said, asks_parts, figure_words, metric_keys, years_in
+from app.question import (
+    FUND_NAMES,
+    amounts_said,
+    asks_parts,
+    figure_words,
+    metric_keys,
+    parts_named,
+    years_in,
+)
 from app.units import UnitIndex
 from core.schemas import (
     Answer,
@@ -95,7 +103,7 @@ _QUANTITY = re.compile(r"多少|几|金额|钱|预算|执行|得分|分数|打�
 # pairs of characters that every count's question or name may hold: they tell no count from another
 _COUNT_WORDS = {"人员", "多少", "有多", "一共", "共有", "数量", "总数", "年底", "年末"}
 # how people say what the text counts with its own verbs
-_COUNT_VERBS = ((r"(?:新|购)?买了?", "购置"), (r"开了?(?:几|多少)次会", "召开会议几次"), (r"办了?(?:几|多少)期培训", "举办培训几期"),
+_COUNT_VERBS = ((r"(?:新|购)?买了?", "购置"), (r"实际有|实际在岗|实际在编", "实有"), (r"开了?(?:几|多少)次会", "召开会议几次"), (r"办了?(?:几|多少)期培训", "举办培训几期"),
                 (r"派了?(?:几|多少)个团", "出国团组几个"))
 # words every per-unit standard shares ("人均支出标准", "平均成本"): they name none of them
 _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均支", "每人", "每天", "人员", "员标", "人数", "工资", "费用"}
@@ -465,6 +473,11 @@ def _char_pairs(*words: str) -> set[str]:
     return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
 
 
+def _share_in(pairs: set[str], text: str) -> float:
+    """The share of ``pairs`` that ``text`` holds (0 for none)."""
+    return sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
+
+
 # a difference asked between two of a row's columns ("全年预算和实际执行差了多少")
 _GAP_ASKED = re.compile(r"差了?多少|相差|差额|差距|差几|多了?多少|少了?多少")
 _COLUMN_WORDS = (("年初预算", r"年初"), ("全年预算", r"全年预算|调整后"), ("全年执行", r"执行|实际|花了|支出"))
@@ -629,7 +642,8 @@ class Answerer:
         if parsed.language != "zh":
             return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
         if parsed.unknown_unit and self._project_named(parsed.unknown_unit, question):
-            parsed = parsed.model_copy(update={"unknown_unit": None})  # ("智慧法院信息化运维项目": a project, no unit)
+            # ("智慧法院信息化运维项目", "一中学生宿舍楼建设项目": a project the archive holds, not a unit)
+            parsed = parsed.model_copy(update={"unknown_unit": None})
         if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
             member = self._member_of(parsed.unknown_unit, question, parsed.years)
             if member is not None:
@@ -666,12 +680,17 @@ class Answerer:
         return self._groups(holding) if holding else [[]]
 
     def _project_named(self, phrase: str, question: str) -> bool:
-        """Whether a phrase read as an unknown unit's name begins the name of a project the archive holds, as the
-        question goes on to name it ("智慧法院" of 智慧法院信息化运维项目)."""
+        """Whether a phrase read as an unknown unit's name is a piece of the name of a project the archive holds, as the
+        question goes on to name it: its beginning ("智慧法院" of 智慧法院信息化运维项目), or most of the phrase's pairs
+        of characters in a project whose name the question mostly holds ("一中学" of 峦沂市第一中学学生宿舍楼建设项目)."""
         at = question.find(phrase)
         named = question[at:at + len(phrase) + 16] if at >= 0 else phrase
-        return any(i.name.startswith(phrase) and i.name in named for i in self.store.lines_where(None, None)
-                   if i.kind in ("project_money", "project_row"))
+        projects = {i.name for i in self.store.lines_where(None, None) if i.kind in ("project_money", "project_row")}
+        if any(n.startswith(phrase) and n in named for n in projects):
+            return True
+        own = _char_pairs(phrase)
+        return bool(own) and any(len(n) >= 6 and sum(p in n for p in own) >= 0.5 * len(own)
+                                 and _share_in(_char_pairs(n), question) >= 0.6 for n in projects)
 
     def _project_owner(self, question: str, year: int | None) -> str | None:
         """The unit whose documents hold the project the question names (most of the project's pairs of characters
@@ -680,7 +699,7 @@ class Answerer:
             return None
         owners = {i.citation.unit for i in self.store.lines_where(None, year)
                   if i.kind in ("project_money", "project_row") and i.citation.unit and len(i.name) >= 6
-                  and (pairs := _char_pairs(i.name)) and sum(p in question for p in pairs) >= 0.6 * len(pairs)}
+                  and _share_in(_char_pairs(i.name), question) >= 0.6}
         return owners.pop() if len(owners) == 1 else None
 
     def _groups(self, names: list[str]) -> list[list[str]]:
@@ -729,17 +748,22 @@ class Answerer:
                 and re.sub(r"[(（].*$", "", i.name) == member]
         asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
                                                               "income_current_year", "expenditure_current_year"}
-        if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱", question):
+        if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
             # a figure the row has no column for (三公, 人数, a change…): only a column it prints is its answer
             columns = {a.column for r in rows for a in r.amounts if a.column}
             named = [col for col in columns if col in question or any(names_metric(k, col) for k in asked)]
             rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
                 if named else []
             return [r for r in rows if r.amounts]
-        for word in ("收入", "支出"):
-            if word in question and (pointed := [r for r in rows if word in (r.table or "")]):
-                return pointed
-        return rows[:2]
+        def says(r: LineItem, word: str) -> bool:
+            return word in (r.table or "") + "".join(a.column or "" for a in r.amounts)
+
+        for word, other in (("收入", "支出"), ("支出", "收入")):
+            if word in question:
+                pointed = [r for r in rows if says(r, word)]
+                rows = pointed or [r for r in rows if not says(r, other)]  # (no 收入 is answered with a 支出)
+                break
+        return [r for r in rows if "三公" not in (r.table or "")][:2]  # (the 三公 money only when asked: it is no total)
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
         near = f"最接近的单位：{'、'.join(closest)}。" if closest else \
@@ -911,6 +935,11 @@ class Answerer:
             if f is not None:
                 figs.append(f)
         lacking = [y for y in years if y not in {f.citation.year for f in figs}]
+        if lacking and len(figs) == 1 and _asks_change(question) and lacking == [figs[0].citation.year - 1]:
+            # "今年比去年少了多少" with no document of last year: the change this year's document states
+            stated = self._stated("change", [key], units, figs[0].citation.year)
+            if stated is not None:
+                return stated
         if not figs:
             return self._none(question, "figure", f"档案中没有{years[0]}—{years[-1]}年的{label(key)}；"
                                                   f"现有年份：{'、'.join(map(str, known)) or '无'}。")
@@ -1212,6 +1241,7 @@ class Answerer:
     def _unprinted_part(self, question: str, units, year) -> str | None:
         """The part a question asks of a figure ("…中基本工资是多少") when no figure of the vocabulary and no row of
         the documents is named by it."""
+        question = parts_named(question)  # ("支出当中项目占多少" asks 项目支出, a figure of its own)
         m = _PART_OF_FIGURE.search(question)
         if m is None or metric_keys(m.group("part"), generic=False) or not question[:m.start()].endswith(
                 figure_words()):
@@ -1421,17 +1451,17 @@ class Answerer:
         """A count the text states, asked in other words ("有多少在职人员" of 实有在职人员32人, "退休的有多少人" of 离退休
         人员, "编制多少" of 核定行政编制, "开了几次会" of 召开会议3次): the counted item sharing the most pairs of
         characters with the question, in the unit the question asks (人, 次, 个…), when one shares more than the rest."""
-        asked = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", self.about or question)
-        unpriced = re.sub(r"\d+万元(?:[(（]含[)）])?以上", "", self.about or question)  # (a price bound: 单价50万元以上设备)
+        said = self.about or question
+        asked = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", said)
+        unpriced = re.sub(r"\d+万元(?:[(（]含[)）])?以上", "", said)  # (a price bound: 单价50万元以上设备)
         if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", unpriced) or not (
-                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", self.about or question)):
+                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", said)):
             return None  # (money asked, or nothing counted: "比上年下降了多少")
         want = {"名": ("人",), "个人": ("人",), "人": ("人", "人次"), "台": ("辆", "台（套）"), "期": ("期", "次"),
                 "次": ("次", "期", "场")}.get(
             asked.group("u") or "", (asked.group("u"),) if asked.group("u") else ())
         counts = [i for i in self.lines(units, year) if i.kind == "count" and i.amounts
                   and (not want or i.amounts[0].unit in want)]
-        said = (self.about or question)
         for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
             said = re.sub(everyday, printed, said)
         words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共|实际|现在|目前|到\S{0,6}?底",

@@ -48,6 +48,21 @@ _LEFT_OUT = re.compile(r"(?:不算|不包括|不包含|不含|除去|除了|扣�
                        r"(?=[，。？?；;]|$)")
 
 
+# a part named inside its whole ("收入里财政拨款有多少", "支出当中项目占多少"): the part's own name is part + whole
+_PART_OF_WHOLE = re.compile(r"(?:(?<=[年的])|(?<![\u4e00-\u9fff]))(?P<whole>收入|支出)(?:里面|里头|里|当中|之中|中)的?(?P<part>[\u4e00-\u9fff]{2,8}?)"
+                            r"(?=有多少|是多少|多少|占|花了|为|有|是)")
+
+
+def _part_named(m: re.Match) -> str:
+    part, whole = m.group("part"), m.group("whole")
+    return part if re.search(r"(?:收入|支出|经费|费)$", part) else part + whole
+
+
+def parts_named(question: str) -> str:
+    """The question with each part asked inside its whole said by its own name ("支出当中项目占多少" → "项目支出占多少")."""
+    return _PART_OF_WHOLE.sub(_part_named, question)
+
+
 def metric_keys(question: str, generic: bool = True) -> list[str]:
     """Vocabulary keys named by the everyday words of the question, in the order they are named.
 
@@ -56,6 +71,7 @@ def metric_keys(question: str, generic: bool = True) -> list[str]:
     none that asks how much was spent ("花了多少钱") names 本年支出合计.
     """
     question = _LEFT_OUT.sub(" ", question)  # ("不算结转结余的那种": what is left out is not asked)
+    question = parts_named(question)
     found: list[tuple[int, int, int, str]] = []
     for order, metric in enumerate(METRICS):
         for alias in metric.aliases:

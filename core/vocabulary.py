@@ -143,10 +143,14 @@ def label_of(key: str) -> str:
     return key
 
 
+# the two car fees named together (公务用车购置及运行维护费): neither the purchase's figure nor the upkeep's
+_BOTH_CAR_FEES = re.compile(r"公务用车购置及运行(?:维护)?费?|公车购置及运行(?:维护)?费?")
+
+
 def names_metric(key: str, text: str) -> bool:
     """Whether ``text`` names the figure ``key`` stands for (a label documents print, a cue, an everyday word;
     an item's or project's own name): a number is a claim about a metric only where both are stated."""
-    plain = re.sub(r"[\s“”\"'‘’「」（）()]", "", text)
+    plain = _BOTH_CAR_FEES.sub("", re.sub(r"[\s“”\"'‘’「」（）()]", "", text))
     parts = key.split(":")
     if parts[0] in ("gpb_class", "project") and len(parts) >= 2:
         return parts[1] in plain or (len(parts[1]) > 4 and parts[1][:4] in plain)

@@ -15,7 +15,10 @@
   court's 决算 with page headers and wrapped row labels, a town's 预算 with tab-separated tables, a 卫健委's 决算
   with 元 tables, a 整体支出 self-evaluation with two project tables printed cell by cell), and ``questions_r15.jsonl``
   (blind, round 15) on four more (``synth15/``: a 市场监管局's 决算 explaining each 项 against its 年初预算, a 县委办's
-  预算 of three units, a street office's 单位决算 hard-wrapped with page lines, a 教育局's 决算 of thirteen units).
+  预算 of three units, a street office's 单位决算 hard-wrapped with page lines, a 教育局's 决算 of thirteen units), and
+  ``questions_r16.jsonl`` (blind, round 16) on four more (``synth16/``: a county hospital's 单位决算 with 元 tables, a
+  交通运输局's 部门预算 with fund tables and 绩效目标表, a town's 整体支出 self-evaluation in prose, a 水利局's 决算 saved
+  in GBK with "| a | b |" tables).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -42,7 +45,8 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed7": ("questions_r7.jsonl",), "renamed8": ("questions_r8.jsonl",),
         "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",),
         "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",),
-        "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",)}
+        "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",),
+        "synth16": ("questions_r16.jsonl",)}
 
 
 UNSEEN = ("questions_r8.jsonl",)  # sets no miss of which is ever printed: both parts are held out
@@ -85,9 +89,10 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth13 = sorted((gold_dir / "synth13").glob("*.txt"))  # four documents of other templates (round 13)
     synth14 = sorted((gold_dir / "synth14").glob("*.txt"))  # four more: a court, a town, a 卫健委, a self-evaluation
     synth15 = sorted((gold_dir / "synth15").glob("*.txt"))  # four more: a 市监局, a 县委办, a street office, a 教育局
+    synth16 = sorted((gold_dir / "synth16").glob("*.txt"))  # four more: a hospital, a 交通局, a town's report, a GBK 决算
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
-                           ("synth13", synth13), ("synth14", synth14), ("synth15", synth15)):
+                           ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

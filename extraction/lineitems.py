@@ -43,7 +43,7 @@ _PATH = re.compile(rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*类[)）])(?:{_NAME_CH}{{2,
 _NOT_CLASSES = {"基本支出", "项目支出", "本年支出", "财政拨款支出", "一般公共预算财政拨款支出"}  # shares, not classes
 # a class's share without a level mark: "3.卫生健康支出243.47万元，占8.74%"
 _SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占(?:比)?"
-                    rf"(?P<pct>{_NUM})?%?")
+                    rf"(?:本年支出合计的|支出合计的|总支出的|全部支出的)?(?P<pct>{_NUM})?%?")
 # where a 项's statement ends at the latest: a heading of the next part or section
 _HEADING = re.compile(r"第[一二三四五六七八九十]+部分|[(（][一二三四五六七八九十]+[)）]|(?<=[。；])[一二三四五六七八九十]+、")
 _STATED = (  # what a 项 sentence prints, each with the column it is shown under
@@ -235,7 +235,7 @@ _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|
 # a change stated by its rate alone ("公务接待费0.498万元，较2014年决算减少8%", "“三公”经费支出与2017年度相比，减幅2.64%"),
 # and a part's rate in a clause of its own after it ("，其中公务用车运行费减幅2.43%")
 _RATE_MOVE = r"(?P<dir>增加|减少|增长|下降|上升|降低|增幅|减幅|降幅)(?:了|为)?(?P<pct>\d+(?:\.\d+)?)\s*%"
-_RATE_CHANGE = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:[\d.,]+万元)?[，,]?(?:比|较|与|同)(?P<base>上年|上一年|去年|\d{{4}}\s*年)度?"
+_RATE_CHANGE = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:(?P<now>\d[\d,]*(?:\.\d+)?)万元)?[，,]?(?:比|较|与|同)(?P<base>上年|上一年|去年|\d{{4}}\s*年)度?"
                           rf"(?:同期)?(?:决算数?|预算数?|支出数)?(?:相比|比较)?[，,]?{_RATE_MOVE}")
 def _last_year(base: str, year: int | None) -> bool:
     """Whether a change's base is last year ("上年", or the year before the document's)."""
@@ -292,7 +292,9 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
             why = REASON_MARKER.search(line.text, r.end(), end)
             reason = re.sub(r"\s+", "", line.text[why.end():end]).strip("：:").rstrip("。；;") or None if why else None
             down = r.group("dir") in ("减少", "下降", "降低", "减幅", "降幅")
-            amounts = [LineAmount(column="增减率", value=_value(r.group("pct"), "下降" if down else None), unit="%")]
+            now = r.groupdict().get("now")  # (the figure the rate is of, when printed just before: "…2364万元,比上年…")
+            amounts = [LineAmount(column="本年", value=now.replace(",", ""), unit="万元")] if now else []
+            amounts.append(LineAmount(column="增减率", value=_value(r.group("pct"), "下降" if down else None), unit="%"))
             out.append(LineItem(name=part_name, kind="change", amounts=amounts, reason=reason,
                                 citation=_cite(layout, meta, line.start + r.start(), line.start + end)))
     for d in read_deltas([line.text]):
@@ -314,7 +316,8 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
 
 _INITIAL = re.compile(rf"(?:年初|全年)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
 _FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
-_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|预决算差异率(?:为|是)?|差异率(?:为|是)?)(?P<v>{_NUM})%")
+_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是|占)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
+                   rf"(?P<v>{_NUM})%")
 _SUBJECT_END = re.compile(r"与上年|与年初|比上年|较上年|[，,](?!\d)")
 
 
@@ -341,7 +344,7 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                        LineAmount(column="决算", value=_value(final.group("v")), unit="万元")]
             rate = _RATE.search(sentence, final.end())
             if rate:
-                amounts.append(LineAmount(column="完成年初预算" if "完成" in rate.group("w") else "预决算差异率",
+                amounts.append(LineAmount(column="预决算差异率" if "差异率" in rate.group("w") else "完成年初预算",
                                           value=_value(rate.group("v")), unit="%"))
             first, last = part.start(), part.start() + (rate or final).end() - 1
             out.append(LineItem(name=name, kind="vs_budget", amounts=amounts, citation=_cite(
@@ -748,22 +751,26 @@ _PART_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:万元|万(?![\u4e00-\u9fff])|元)"
 _WHOLE_PARTS = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|共计|合计|总额|总计)?(?P<wv>{_PART_AMOUNT})"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,]?其中[：:，,]?(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?(?:[，,](?:主要)?(?:为|是|用于)[^，,。；;\d]{{2,60}})?[，,、；;]?){{1,12}})")
+# a whole whose parts are listed after it says what it is made of ("年中追加资金的构成为：防汛抢险186.00万元，…")
+_MADE_OF = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)的?(?:构成|组成)(?:情况)?(?:为|是|如下)[：:]"
+                      rf"(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}[，,、；;]?){{2,12}})")
 _PART = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|安排|合计)?(?P<v>{_PART_AMOUNT})"
                    r"(?:[，,]占(?P<of>[^，。；;\d]{2,24}?)?的?(?P<share>\d+(?:\.\d+)?)%)?")
 
 
 def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
-    """The parts the running text lists after a whole ("…总预算1170.00万，其中A870.00万，B70.00万…"), each named as
+    """The parts the running text lists after a whole ("…总预算1170.00万，其中A870.00万，B70.00万…", "…资金的构成为：
+    A186.00万元，B520.00万元…"), each named as
     printed, with the whole it belongs to (``path``) and the project section it sits in (``table``: the nearest
     "…专项…情况说明" heading line before it), read across hard-wrapped lines but never out of the running text."""
     text, at = _squashed(layout.doc.text)
     running = [(line.start, line.start + len(line.text)) for line in layout.narrative]
     out = []
-    for m in _WHOLE_PARTS.finditer(text):
-        if not any(s <= at[m.start("wv")] < e for s, e in running):
+    for m in (*_WHOLE_PARTS.finditer(text), *_MADE_OF.finditer(text)):
+        if not any(s <= at[m.start("parts")] < e for s, e in running):
             continue  # (a table's cells read as one run of text)
         printed = layout.doc.text[at[m.start("whole")]:at[m.end("whole") - 1] + 1].split("\n")[-1]
-        whole = re.sub(r"^(?:\d{4}年度?|年度?(?![初末底])|本年|全年)", "", re.sub(r"\s+", "", printed))
+        whole = re.sub(r"^(?:\d{4}年度?|年度?(?![初末底中])|本年|全年)", "", re.sub(r"\s+", "", printed))
         whole = re.sub(r"^本(?=部门|单位)", "", whole)
         before = layout.doc.text[max(0, at[m.start()] - 3000):at[m.start()]]
         # a project's own section ("生命健康专项（政策资金）经费情况说明"), not a numbered part of the explanation
@@ -787,8 +794,10 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 # where a document lists the units its 部门预算/决算 consolidates ("纳入…部门决算编制范围的单位包括：1 …(本级) 2 …")
 _MEMBERS_LEAD = re.compile(r"(?:编制范围的(?:预算|决算)?单位|单位构成|预算单位|决算单位|所属单位|下属单位)"
-                           r"(?:共\d+[个家][,，]?)?(?:具体)?(?:包括|如下|有|为)[:：]")
-_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会|学|校)"
+                           r"(?:(?:共\d+[个家][,，]?)?(?:具体)?(?:构成)?(?:包括|如下|有|为)|共\d+[个家])[:：]")
+# a list of units said to be outside the document ("均单独编制决算，不包含在本单位决算中")
+_LEFT_OUT_UNITS = re.compile(r"不包[含括]|不纳入|未纳入|单独编制|单独编报|另行公开|单独公开")
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{3,40}(?:局|委员会|机关|中心|大队|支队|中队|所|站|院|馆|办公室|办事处|学校|医院|园|队|处|部|会|学|校)"
                      r"(?:[(（][^()（）]{1,14}[)）])?")
 
 
@@ -831,6 +840,13 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 names.append(name.group(0))
                 pos = name.end()
         end = at[m.end() + pos - 1] + 1
+        listed = segment.split("。")[0]
+        if len(names) < 2 and not _LEFT_OUT_UNITS.search(listed):
+            # (a sentence that lists them: "包括：某局机关（行政单位）、某中心（公益一类事业单位）和某站。")
+            names = [n for n in (re.sub(r"[(（](?:行政|事业|参公|公益|参照)[^()（）]*[)）]$", "", p)
+                                 for p in re.split(r"[、，,；;]|和(?=[\u4e00-\u9fff]{4})|以及|及", listed))
+                     if _MEMBER.fullmatch(n) or re.fullmatch(r"[\u4e00-\u9fff]{1,6}(?:机关|本级)", n)]
+            end = at[m.end() + len(listed) - 1] + 1 if names else end
         if len(names) < 2:  # (a table of the units, one row a line: 序号, name, then its other cells)
             names, end = _members_by_line(text, at[m.end() - 1] + 1)
         if len(names) < 2:
@@ -838,6 +854,35 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         out.append(LineItem(name="纳入的单位", kind="members", path=names,
                             amounts=[LineAmount(column="数量", value=str(len(names)), unit="个")],
                             citation=_cite(layout, meta, at[m.start()], end)))
+    return out
+
+
+_BY_UNIT_LEAD = re.compile(r"分单位(?:看|来看|情况)?[:：]|按单位分[:：]")
+_UNIT_AMOUNT = re.compile(rf"(?:^|(?<=[，,；;、]))(?P<name>{_MEMBER.pattern}|[\u4e00-\u9fff]{{1,30}}?本级)"
+                          rf"(?P<what>支出|收入)?(?:预算|决算)?(?:数)?(?:为)?(?P<v>{_NUM})(?P<u>万元|元)")
+
+
+def unit_sentences(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The units' shares a department's running text gives after 分单位看 ("分单位看：某局（本级）2745.84万元，占62.57%；
+    某中心1642.72万元…"): each unit's amount as its row, under what the sentence or its section says it is."""
+    out = []
+    for line in layout.narrative:
+        lead = _BY_UNIT_LEAD.search(line.text)
+        if lead is None:
+            continue
+        end = line.text.find("。", lead.end())
+        said = line.text[lead.end():end if end > 0 else len(line.text)]
+        heading = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.]?\s*", "", line.section.split(" > ")[-1])
+        heading = re.sub(r"(?:情况说明|总体情况|情况)$", "", heading)
+        found = list(_UNIT_AMOUNT.finditer(said))
+        what = next((m.group("what") for m in found if m.group("what")), None)  # (said once, of the first unit)
+        rows = [LineItem(name=m.group("name"), kind="unit_row", table=heading or None,
+                         amounts=[LineAmount(column=what,
+                                             value=m.group("v").replace(",", ""), unit=m.group("u"))],
+                         citation=_cite(layout, meta, line.start + lead.end() + m.start(),
+                                        line.start + lead.end() + m.end()))
+                for m in found]
+        out.extend(rows if len(rows) > 1 else [])
     return out
 
 
@@ -913,13 +958,132 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# a project named in quotes (as a project: 项目 inside or after them), then what the same clause prints of it, up to the
+# next quoted name: "“某某学生宿舍楼建设”项目全年预算数880.00万元，执行数880.00万元，执行率100.00%，自评得分95.00分；"
+_QUOTED_PROJECT = re.compile(r"[“\"](?P<name>[^”\"。；;，,]{4,40})[”\"](?P<tail>项目)?(?P<clause>[^。；;“\"]{6,160})")
+# or a numbered item of a list of projects, its figures in the sentence after its name: "2.某某污水管网建设（政府性
+# 基金）项目。全年预算数520.00万元，执行数438.80万元，执行率84.38%，项目自评得分80.5分。"
+_LISTED_PROJECT = re.compile(r"^\s*(?:\d{1,2}[.、．]|[(（]\d{1,2}[)）])\s*(?P<name>[^。；;，,:：“”\"]{4,40}?项目)[。:：]"
+                             r"(?P<clause>[^。；;]{6,160})")
+_PROJECT_SAID = (
+    (re.compile(rf"年初预算(?:数|金额)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)"), "年初预算数"),
+    (re.compile(rf"(?<!年初)(?:全年)?预算(?:数|金额)?(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)"), "全年预算数"),
+    (re.compile(rf"(?:全年)?(?:执行数|执行金额|实际支出|决算数?)(?:为|是)?(?P<v>{_NUM})(?P<u>万元|元)"), "全年执行数"),
+    (re.compile(rf"(?:预算)?执行率(?:为|是|达)?(?P<v>{_NUM})(?P<u>%)"), "执行率"),
+    (re.compile(rf"(?:自评|评价)?得分(?:为|是)?(?P<v>{_NUM})(?P<u>分)"), "自评得分"),
+)
+
+
+def quoted_projects(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """Projects named in the running text, in quotes or as a numbered item, with at least two of their figures in the
+    clause after the name (a 决算's 绩效自评 paragraph, a self-evaluation's list of projects): each a project's row, its
+    values under the columns a results list prints."""
+    out = []
+    for line in layout.narrative:
+        for m in (*_QUOTED_PROJECT.finditer(line.text), *_LISTED_PROJECT.finditer(line.text)):
+            clause = m.group("clause")
+            if names_another_year(clause, meta.year) or not (m.groupdict().get("tail") or m.group("name").endswith("项目")):
+                continue  # (another year's; a quoted word that names no project: 坚持“过紧日子”要求)
+            amounts = []
+            for pattern, column in _PROJECT_SAID:
+                said = pattern.search(clause)
+                if said and column not in (a.column for a in amounts):
+                    amounts.append(LineAmount(column=column, value=said.group("v").replace(",", ""), unit=said.group("u")))
+            if len(amounts) >= 2:
+                name = m.group("name")
+                out.append(LineItem(name=name if name.endswith("项目") else name + "项目", kind="project_row",
+                                    table=line.section.split(" > ")[-1] or None, amounts=amounts,
+                                    citation=_cite(layout, meta, line.start + m.start(), line.start + m.end())))
+    return out
+
+
+# a performance table's indicators printed as lines of words under a header line ("一级指标 二级指标 三级指标 指标值",
+# then "产出指标 质量指标 农村公路优良中等路率 ≥80%")
+_INDICATOR_HEADER = re.compile(r"^一级指标\s+二级指标\s+三级指标(?:\s+[\u4e00-\u9fff（）()%]{2,12}){1,6}$")
+_CAPTION = re.compile(r"绩效(?:目标|自评)表|项目名称\s+\S+")
+_FUNDS_TOTAL = re.compile(rf"年度资金总额\s*(?P<v>{_NUM})")
+
+
+def listed_indicators(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The indicators of a 绩效目标表 or 自评表 printed as lines of words: each 三级指标 with its values under the
+    header's columns, its 一级 and 二级 指标 as printed on its line or the line before, for as long as the lines keep
+    the header's shape; the table named by the project the lines above it name, and that project's 年度资金总额 as
+    its row."""
+    out = []
+    lines, pos = [], 0
+    for ln in layout.doc.text.split("\n"):
+        lines.append((pos, ln.strip()))
+        pos += len(ln) + 1
+    for n, (_, line) in enumerate(lines):
+        if not _INDICATOR_HEADER.match(line):
+            continue
+        columns = re.split(r"\s+", line)[3:]
+        above = [(s, c) for s, c in lines[max(0, n - 12):n] if _CAPTION.search(c) or _FUNDS_TOTAL.search(c)]
+        project = next((re.split(r"\s+", c)[1] for _, c in reversed(above) if c.startswith("项目名称")), "")
+        funds = next(((s, c, m) for s, c in reversed(above) if (m := _FUNDS_TOTAL.search(c))), None)
+        if project and funds is not None:  # ("项目资金（万元） 年度资金总额 240.00": the project's money)
+            name = project if project.endswith("项目") else project + "项目"
+            out.append(LineItem(name=name, kind="project_row", table=None, citation=_cite(
+                layout, meta, funds[0], funds[0] + len(funds[1])), amounts=[LineAmount(
+                    column="年度资金总额", value=funds[2].group("v").replace(",", ""),
+                    unit="元" if re.search(r"[（(]元[)）]", funds[1]) else "万元")]))
+        title = next((c for _, c in reversed(above) if "绩效" in c), "绩效目标表")
+        joint = "项目" if project and not project.endswith("项目") and not title.startswith("项目") else ""
+        table = re.sub(r"\s+", "", project + joint + title)
+        levels: list[str] = []
+        for start, row in lines[n + 1:]:
+            cells = re.split(r"\s+", row) if row else []
+            if len(cells) == len(columns) + 3 and cells[0].endswith("指标"):
+                levels, rest = cells[:2], cells[2:]
+            elif len(cells) == len(columns) + 1 and levels:
+                rest = cells  # (the levels printed once, on the line before)
+            else:
+                break
+            amounts = [LineAmount(column=c, value=v, unit="") for c, v in zip(columns, rest[1:], strict=True)]
+            out.append(LineItem(name=rest[0], kind="indicator", table=table, path=list(levels), amounts=amounts,
+                                citation=_cite(layout, meta, start, start + len(row))))
+    return out
+
+
+# a rate a self-evaluation's running text reports ("全镇农村生活污水治理率达到41.2%"), or sets as its target ("绩效目标为：
+# …治理率达到45%", "低于45%的年度目标"); the money's own rates (执行率, 完成率, 增长率) are read elsewhere
+_PROSE_RATE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,14}}(?:率|满意度))(?P<how>达到了?|为|是|达|不低于|不少于|超过)?"
+                         rf"(?P<v>{_NUM})%(?P<goal>的(?:年度)?(?:绩效)?目标值?)?")
+_SETS_TARGETS = re.compile(r"目标(?:值)?(?:为|是|设定为|定为)[:：]?")
+_NOT_INDICATOR_RATE = re.compile(r"(?:执行|完成|增长|下降|增|减|使用|结转|结余|到位|支付|预算)率$")
+
+
+def prose_rates(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The rates a self-evaluation's running text reports as done or sets as targets, each an indicator named by the
+    words before it (after their last 的, without 全镇/全县…): its target as 指标值, what was reached as 实际完成值."""
+    said: dict[str, dict[str, tuple[str, int, int]]] = {}
+    for line in layout.narrative:
+        for m in _PROSE_RATE.finditer(line.text):
+            name = re.sub(r"^(?:全[镇乡县区市年]|本[镇乡县区]|我[镇乡县区局委]|年度|群众)+", "",
+                          re.split(r"的|对", m.group("name"))[-1])
+            if len(name) < 3 or _NOT_INDICATOR_RATE.search(name):
+                continue
+            opened = line.text.rfind("。", 0, m.start()) + 1  # (a list of targets goes on past its ；)
+            sets = _SETS_TARGETS.search(line.text, opened, m.start())
+            column = "指标值" if m.group("goal") or sets else "实际完成值"
+            value = ("≥" if m.group("how") in ("不低于", "不少于") else "") + m.group("v") + "%"
+            said.setdefault(name, {}).setdefault(column, (value, line.start + m.start(), line.start + m.end()))
+    out = []
+    for name, values in said.items():
+        amounts = [LineAmount(column=c, value=values[c][0], unit="") for c in ("指标值", "实际完成值") if c in values]
+        _, start, end = values.get("实际完成值") or values["指标值"]
+        out.append(LineItem(name=name, kind="indicator", table=None, amounts=amounts,
+                            citation=_cite(layout, meta, start, end)))
+    return out
+
+
 def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Every classified row and 项 sentence of a document."""
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     read = indicator_items(layout, meta) + overall_items(layout, meta)  # (a grid the table reader read whole is not
-    rows += [i for i in grid_items(layout, meta)                          # read again cell by cell)
-             if not any(j.name == i.name and j.kind == i.kind for j in read)]
+    rows += [i for i in grid_items(layout, meta) + listed_indicators(layout, meta)  # read again cell by cell or
+             if not any(j.name == i.name and j.kind == i.kind for j in read)]       # line by line)
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
@@ -928,4 +1092,5 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
         + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
         + finding_items(layout, meta) + listed_rows(layout, meta) + overall_scores(layout, meta) \
-        + fee_items(layout, meta)
+        + fee_items(layout, meta) + quoted_projects(layout, meta) + unit_sentences(layout, meta) \
+        + (prose_rates(layout, meta) if meta.doc_type == DocType.performance_self_eval else [])

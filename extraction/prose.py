@@ -39,11 +39,12 @@ LABEL_RE = re.compile("|".join(re.escape(lbl) for lbl, _ in sorted(LABELS, key=l
 LABEL_KEY = dict(LABELS)
 _FILLER = re.compile(
     r"^(?:[:,\s]|支出|决算数?|预算数?|全年|年初|为|是|均为|均|共计|共|合计|总额|金额|数|财政拨款|本年|年度|实际|的|达到?|"
-    r"预算执行数|执行数|保有量|安排|拨入|[(（][^()（）]{0,12}[)）]|[)）])*$"
+    r"预算执行数|执行数|保有量|安排|拨入|[(（][^()（）]{0,12}[)）]|[)）]|"
+    r"由[\d.,]+\s*(?:万元|元|辆|人|个)?(?:减少|增加|下降|上升|调整|降|增)(?:为|到|至))*$"  # (由6辆减少到5辆: now 5)
 )
 # labels that say only what kind of number follows; printed right after another label, they qualify it
 _KIND_OF_NUMBER = {"支出预算", "收入预算", "本年支出"}
-_QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:支出|全年|年初)?(?:决算数?|预算数?|执行数)(?:为|是)?[:\s]*$")
+_QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:实际支出|实际|(?:支出|全年|年初)?(?:决算数?|预算数?|执行数))(?:为|是)?[:\s]*$")
 _CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUMBER})\s*万元")
 # "国内公务接待221批次,1768人", "…3批次,接待16人次", "…共330批次(其中外事接待0批次),1950人次"
 _RECEPTION = re.compile(r"(?<!外事)(?<!国\(境\)外)接待(?:(?!减少|增加|较|比|下降|增长)[^。;,]){0,12}?(?P<b>\d+)\s*(?:批次?|次)\s*(?:[(（][^()（）]{0,20}[)）])?"
@@ -64,7 +65,7 @@ class ProseFigure:
 def _qualifier(filler: str) -> str | None:
     if "年初预算" in filler:
         return "initial"
-    if "决算" in filler or "执行数" in filler:
+    if "决算" in filler or "执行数" in filler or "实际" in filler:
         return "actual"
     if "预算" in filler:
         return "budget"
@@ -216,8 +217,10 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
         elif prev and _QUALIFIER_ONLY.match(segment):
             base, label = prev[0], prev[3]
             qualifier = _qualifier(segment)
-        prev = (base, qualifier, m.end(), label) if base else None
-        if not base or not _unit_fits(base, unit) or _of_another_year(segment[:last.start()] if labels else "", year):
+        other_year = _of_another_year(segment[:last.start()] if labels else "", year)
+        # (a qualifier after another year's amount is of that year too: "2024年…预算18.00万元，实际支出15.20万元")
+        prev = (base, qualifier, m.end(), label) if base and not other_year else None
+        if not base or not _unit_fits(base, unit) or other_year:
             continue
         s, e = _clause_bounds(text, segment_start if labels else m.start(), m.end())
         s = min(s, _clause_bounds(text, m.start(), m.end())[0])
@@ -232,9 +235,11 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
 
 
 def _of_another_year(before: str, year: int | None) -> bool:
-    """Whether the words before a label open with a year other than the document's (", 2015年三公经费…")."""
-    said = re.match(r"^[,，;；\s]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(20\d\d)\s*年(?!末|底|12月)", before)
-    return bool(year and said and int(said.group(1)) != year)
+    """Whether the words before a label open with a year other than the document's (", 2015年三公经费…", "上年机关运行
+    经费…")."""
+    said = re.match(r"^[,，;；\s]*(?:[一二三四五六七八九十\d]+[、.．]\s*)?(?:(20\d\d)\s*年(?!末|底|12月)|(上年|上一年|去年)(?!末|底))",
+                    before)
+    return bool(year and said and (said.group(2) or int(said.group(1)) != year))
 
 
 def _unit_fits(base: str, unit: str) -> bool:

@@ -45,6 +45,7 @@ _ANCHOR = re.compile(r"(?:比|较|与|同)(?:(?:上年|上一年|去年|\d{4}\s*
                      r"(?:预算执行数|执行数|决算数?|预算数?|支出数|实际支出数?)?(?:为?\s*[\d,]+(?:\.\d+)?\s*万元)?"
                      r"|(?P<budget>(?:年初|全年|调整)?预算数?))(?:相比|比较)?[,，]?|同比")  # (with the base's amount)
 _NOW = re.compile(rf"(?P<num>{NUM})万元")
+_BUDGET_ASIDE = re.compile(rf"完成(?:全年|年初|调整)?预算(?:数)?(?:{NUM})万元的")
 
 
 @dataclass
@@ -102,8 +103,13 @@ def _change(n: int, text: str, m: re.Match) -> Change:
         # "…9.07万元,较年初预算数减少10.93万元,下降54.65%, 较上年支出数减少0.71万元": one subject, two bases (nothing
         # is named between the two changes)
         lead = before[:first.start()]
-    nows = list(_NOW.finditer(lead))
+    # (an aside on the budget between the figure and its change is not the figure: "…决算为33.13万元,完成全年预算49.8万元
+    # 的66.5%,比上年决算数减少2.5万元")
+    asides = [x.span() for x in _BUDGET_ASIDE.finditer(lead)]
+    nows = [w for w in _NOW.finditer(lead) if not any(s <= w.start() < e for s, e in asides)]
     now = nows[-1] if nows else None
+    if now is not None and asides and asides[-1][0] >= now.end():
+        lead = lead[:asides[-1][0]].rstrip(" ,，")  # (the aside names nothing the change is of)
     direction = ((m.group("pdir") or m.group("dir")) in _UP, m.group("delta"), m.group("pct") or m.group("bpct"))
     against_budget = bool(a and a.group("budget"))
     if now is None and not subject.strip(" ,，") and a is not None and s_start > 0 and not re.search(

@@ -20,11 +20,13 @@ _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无
 _SENTENCE = re.compile(r"[^。]+。?")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
-# a column's words at a sentence's start ("年初预算为452.40万元，支出决算为…"): what the amount is, not what it is of
-# a sentence that opens with its base, its subject left to the paragraph ("与2023年度相比减少0.66万元，…")
-_OPENS_WITH_BASE = re.compile(r"^\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)")
+# a sentence that opens with its base or its columns, not its subject ("与2023年度相比减少…", "全年预算为26.00万元，支出决算
+# 为24.86万元…决算数小于预算数的主要原因是…"): its paragraph's subject is what it explains
+_OPENS_WITH_BASE = re.compile(r"^\s*(?:(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)|(?:全年|年初|调整后)?预算(?:数)?(?:为|是)|"
+                              r"(?:支出)?决算(?:数)?(?:为|是))")
 # the year's totals said alone at the head of a sentence ("2019年度收入合计…", "本年支出合计…")
 _TOTAL_SAID = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:\d{4}年度?|本年度?)?(收入|支出)合计")
+# a column's words at a sentence's start ("年初预算为452.40万元，支出决算为…"): what the amount is, not what it is of
 _COLUMN_WORD = re.compile(r"(?:年初|全年|调整后)?预算数?|(?:支出)?决算数?|预算执行数|执行数")
 
 

@@ -62,8 +62,15 @@ def heading_level(text: str) -> int | None:
     return None
 
 
-def is_table_title(text: str) -> bool:
+def title_text(text: str) -> str:
+    """A table title line as the title: bold marks gone, an exported sheet's name without its frame ("[工作表：表2
+    收入决算表]" → "表2 收入决算表")."""
     t = text.strip().strip("*").strip()
+    return re.sub(r"^[\[【](?:工作表|sheet)\d*[:：]?(.*)[\]】]$", r"\1", t, flags=re.I).strip()
+
+
+def is_table_title(text: str) -> bool:
+    t = title_text(text)
     t = re.sub(r"^\d{4}年(?:度)?", "", t)
     if re.match(r"^(?:详见|见|参见|附)", t):
         return False  # a reference to a table, not its title
@@ -173,13 +180,13 @@ class _Structurer:
         if heading_level(text) == 1 or not is_table_title(text):
             return False  # 第二部分 XX决算表 is a part heading, not a table title
         if self.table is not None and self.table.title is None and not self._has_rows():
-            self.table.title = text.strip("*").strip()  # after a label line such as 表八:
+            self.table.title = title_text(text)  # after a label line such as 表八:
         else:
             self._flush_para()
             self._flush_cell_row()
             self._flush_table()
             self._flush_heading()
-            self._open_table(text.strip("*").strip(), line.seg)
+            self._open_table(title_text(text), line.seg)
         self.table.rows.append((line.start, line.end, ""))  # type: ignore[union-attr]
         return True
 

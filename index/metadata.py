@@ -29,8 +29,8 @@ _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|"
-    rf"部门[(（]单位[)）]名称)"
-    rf"[:：\s\t]*\**\s*({_UNIT_LONGEST})"
+    rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?)"
+    rf"[:：\s\t|]*\**\s*({_UNIT_LONGEST})"
 )
 # a qualifier printed after a unit's name in a heading (某局(本级)概况)
 _QUALIFIED = r"(?:[(（](?:本级|汇总|部门汇总|合并|本部|含下属单位)[)）])?"
@@ -47,8 +47,10 @@ _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九�
                          rf"财政拨款|一般公共预算|“三公”)|"
                          rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)|"
                          rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入")
-# the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局"): the unit when nothing else names one
-_PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)", re.M)
+# the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局", "欢迎来到某县政协网站"): the unit
+# when nothing else names one
+_PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)|"
+                        rf"欢迎(?:您)?(?:来到|访问|登录|进入)({_UNIT_LONGEST})(?:门户|官方)?(?:网站|网|官网)", re.M)
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)\s*年?度?")
 # the kind of document a title line announces; a table's own title (…决算表) is not a document title
 _KIND = re.compile(r"决算(?!表)|预算(?!表)|整体支出绩效|项目支出绩效|绩效(?:目标|自评|评价)|公开(?:文档|文件)$|"
@@ -84,6 +86,7 @@ def detect(layout: Layout) -> DocMeta:
         unit = labelled  # the title left out the place the contents print, or printed only the kind (组织部)
     if unit is None and (named := _title([_file_title(doc.raw.source)])):
         unit = official(named[0])  # the text names no unit: the file's name may (寿县司法局2022年三公经费预算.pdf)
+    unit = unit or official(_published(text))
     window = title[1] if title else _kind_line(lines)
     year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
@@ -285,44 +288,50 @@ def _unit(text: str, head: str) -> str | None:
 
 
 def _introduced(text: str) -> Counter[str]:
-    """With no label and no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关), else the
-    publisher the page prints above the text."""
+    """With no label and no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)."""
     candidates: Counter[str] = Counter()
     for m in _INTRODUCED.finditer(text[:5000]):
         name = _ABOUT.sub("", next(g for g in m.groups() if g))
         if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
             candidates[name] += 1
-    if not candidates:  # (a portal or the finance bureau publishes other units' documents: no unit of its own)
-        candidates.update(_clean_unit(m.group(1)) for m in _PUBLISHER.finditer(text[:1500])
-                          if _valid_unit(m.group(1)) and not _PORTAL.search(m.group(1)))
-    if candidates or _SELF.search(text[:3000]):
-        return candidates  # (a text that speaks of itself as one unit, 本部门/我局, is no whole area's)
-    areas = [m for m in _AREA.finditer(text[:1500]) if re.fullmatch(r"[\u4e00-\u9fff]+", m.group("place"))]
-    if areas:
-        candidates[areas[0].group("place") + areas[0].group("level")] += 1
     return candidates
 
 
+def _published(text: str) -> str | None:
+    """With nothing else to go by, not even the file's name: the publisher the page prints above the text (not a
+    portal's or the finance bureau's, which publish other units' documents), else the whole area the page is about
+    (not when the text speaks of itself as one unit, 本部门/我局)."""
+    for m in _PUBLISHER.finditer(text[:1500]):
+        name = m.group(1) or m.group(2)
+        if _valid_unit(name) and not _PORTAL.search(name):
+            return _clean_unit(name)
+    if _SELF.search(text[:3000]):
+        return None
+    areas = [m for m in _AREA.finditer(text[:1500]) if re.fullmatch(r"[\u4e00-\u9fff]+", m.group("place"))]
+    return areas[0].group("place") + areas[0].group("level") if areas else None
+
+
 # (a town's government publishes its own documents; a county's or a city's portal publishes its departments')
-_PORTAL = re.compile(r"[省市县区州旗盟]人民政府$|政府办公室$|政府办公厅$|财政局$|财政厅$|门户网站$")
+_PORTAL = re.compile(r"[省市县区州旗盟]人民政府$|[省市县区州旗盟]政府$|政府办公室$|政府办公厅$|财政局$|财政厅$|门户网站$")
 _SELF = re.compile(r"本部门|本单位|我局|我委|我院|我办|我部|本局|本委|本院|本办|我单位")
 
 
 # a whole area's figures (a county's or a city's 三公 money for all its units, published by its finance bureau):
 # "鄂城区2022年的“三公”经费决算数合计…", "2018年龙泉市部门及乡镇政府…“三公”经费决算总额", "百色市本级2024年预算"
-_AREA = re.compile(rf"(?:^|(?<=[\n。；，,\s的])|(?<=\d{{4}}年)|(?<=\d{{4}}年度))(?P<place>(?=[\u4e00-\u9fff])(?:{PLACE_PIECE}){{1,2}}?)"
+_AREA = re.compile(rf"(?:^|(?<=[\n。；，,\s的])|(?<=\d{{4}}年)|(?<=\d{{4}}年度))(?:关于|对)?(?P<place>(?=[\u4e00-\u9fff])(?:{PLACE_PIECE}){{1,2}}?)"
                    rf"(?P<level>本级|市级|县级|区级|)(?:\d{{4}}年度?|的|部门)[^。\n]{{0,100}}?(?:“三公”|三公|预算|决算)")
 
 
-# a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号)
-_OTHER_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*$|[〔\[【]\s*$")
+# a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号), a web
+# page's time of publishing (【发布时间:2022-04-15 14:54】)
+_OTHER_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*$|[〔\[【]\s*$|(?:发布|发文|更新|成文|公开)(?:时间|日期)\s*[:：]?\s*$")
 
 
 def _year(text: str, head: str) -> int | None:
     """The year the first lines name most often, a comparison's base and a file number's year aside; the year first
     named breaks a tie."""
     for where in (head, text[:30000]):
-        found = [int(m.group(1)) for m in _YEAR.finditer(where) if not _OTHER_YEAR.search(where[max(0, m.start() - 3):m.start()])]
+        found = [int(m.group(1)) for m in _YEAR.finditer(where) if not _OTHER_YEAR.search(where[max(0, m.start() - 8):m.start()])]
         if found:
             counts = Counter(found)
             return max(counts, key=lambda y: (counts[y], -found.index(y)))

@@ -118,8 +118,10 @@ class NormDoc:
             raw = self.segments[seg].text
             p = self.pos_of[i]
             original = raw[p] if 0 <= p < len(raw) else ch
-            # whitespace is normalisation's own (a joiner, a line end); any other character is the printed one
-            out.append(original if not ch.isspace() and to_halfwidth(original) == ch else ch)
+            # whitespace is normalisation's own (a joiner, a line end), but for the comma a tab stands for in an exported
+            # sheet's row; any other character is the printed one
+            printed = not ch.isspace() and to_halfwidth(original) == ch or ch == "\t" and original == ","
+            out.append(original if printed else ch)
         return "".join(out)
 
     def page_at(self, pos: int) -> int | None:
@@ -151,6 +153,7 @@ def normalise(raw: RawDocument) -> NormDoc:
     indented: list[set[int]] = []  # lines that start with an indent: a new paragraph, never a wrapped tail
     for seg in raw.segments:
         lines, seg_marks = _clean_segment(seg.text)
+        _comma_rows_to_tabs(lines, seg.text)
         per_seg.append(lines)
         marks.append(seg_marks)
         indented.append({i for i, ln in enumerate(seg.text.split("\n")) if re.match(r"^(?: {2,}|\u3000)\S", ln)})
@@ -286,6 +289,59 @@ def _clean_segment(text: str) -> tuple[list[list[tuple[str, int]]], list[tuple[i
         out.append(chars)
         offset += len(raw_line) + 1
     return out, marks
+
+
+_CSV_NUMBER = re.compile(r"^-?[\d,]*\d(?:\.\d+)?%?$")
+# what no cell of an exported sheet holds: a sentence's end, an amount inside words ("合计3188.60万元"), a figure set
+# apart by a space (a PDF's row of cells, "收入 371,514,655.00 一、…"), a bar of a drawn table ("| 208 | …")
+_NOT_A_CELL = re.compile(r"。|\||[\u4e00-\u9fff]\d|\d\s*(?:万元|亿元)|\d\s+\S|\S\s+\d")
+
+
+def _csv_fields(line: list[tuple[str, int]], raw_text: str) -> list[tuple[int, int]] | None:
+    """The fields of a line of comma-separated values, as (start, end) indices into the line; None when the line is
+    no such row: a tab-separated one already, fewer than three fields, a field that no cell holds or longer than a
+    label. Only commas that were ASCII in the source separate (prose writes "，", which normalises to "," too); commas
+    inside quotes do not ("1,234.56" quoted, as a spreadsheet writes a number with separators)."""
+    if any(c == "\t" for c, _ in line):
+        return None
+    fields: list[tuple[int, int]] = []
+    start, quoted = 0, False
+    for i, (c, p) in enumerate(line):
+        if c == '"':
+            quoted = not quoted
+        elif c == "," and not quoted and raw_text[p] == ",":
+            fields.append((start, i))
+            start = i + 1
+    fields.append((start, len(line)))
+    if len(fields) < 3:
+        return None
+    for s, e in fields:
+        text = "".join(c for c, _ in line[s:e]).strip('"')
+        if len(text) > 40 or (_NOT_A_CELL.search(text) and not _CSV_NUMBER.match(text)):
+            return None
+    return fields
+
+
+def _comma_rows_to_tabs(lines: list[list[tuple[str, int]]], raw_text: str) -> None:
+    """A table exported as comma-separated values (an Excel sheet saved as text) reads as a tab-separated one: its
+    separating commas become tabs and its quote marks go, character for character, so the offset map holds.
+
+    A line counts as such a row only within a run of at least two consecutive lines with the same number of
+    fields, one of which holds a number alone in a field: a run of prose lines never agrees like that."""
+    parsed = [_csv_fields(line, raw_text) if line else None for line in lines]
+    i = 0
+    while i < len(lines):
+        fields = parsed[i]
+        j = i
+        while fields is not None and j < len(lines) and parsed[j] is not None and len(parsed[j]) == len(fields):
+            j += 1
+        run = [(lines[k], parsed[k] or []) for k in range(i, j)]
+        if len(run) >= 2 and any(_CSV_NUMBER.match("".join(c for c, _ in line[s:e]).strip('" '))
+                                 for line, row in run for s, e in row):
+            for line, row in run:
+                seps = {e for _, e in row[:-1]}
+                line[:] = [("\t" if n in seps else c, p) for n, (c, p) in enumerate(line) if c != '"']
+        i = max(j, i + 1)
 
 
 def _fix_spaces(chars: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -480,8 +536,8 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
     """
     if widths is None or not current or not nxt:
         return False
-    if any(c == "\t" for c, _ in current[:1]) or nxt[0][0] == "\t":
-        return False
+    if any(c == "\t" for c, _ in current) or any(c == "\t" for c, _ in nxt):
+        return False  # a row of cells
     if current[-1][0] in _SENTENCE_END:
         return False
     last_text = "".join(c for c, _ in last)

@@ -64,7 +64,7 @@ def judge(q: dict, answer) -> bool:
         return False
     shown = answer.answer + " " + " ".join(answer.reasons)
     numbers = numbers_in(shown)
-    want = [n.replace(",", "") for n in q.get("expected_numbers") or []]
+    want = [n.replace(",", "").rstrip("%") for n in q.get("expected_numbers") or []]  # (a rate written "17.79%")
     if any(n not in numbers and n.rstrip("0").rstrip(".") not in numbers for n in want):
         return False
     words = q.get("expected_reason_keywords") or []

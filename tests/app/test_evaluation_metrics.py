@@ -51,6 +51,9 @@ def test_judge_answers():
     assert not judge(refusal, Answer(answer="31.19万元", answerable=True, intent="figure"))
     why = {"type": "reason", "expected_numbers": [], "expected_reason_keywords": ["过紧日子"]}
     assert judge(why, Answer(answer="原因：落实过紧日子要求", answerable=True, intent="reason"))
+    rate = {"type": "comparison", "expected_numbers": ["1446.43", "17.79%"]}  # (a gold writer's rate with its %)
+    assert judge(rate, Answer(answer="比上年增加1446.43万元，增长17.79%。", answerable=True, intent="comparison"))
+    assert not judge(rate, Answer(answer="比上年增加1446.43万元，增长17.97%。", answerable=True, intent="comparison"))
 
 
 def test_retrieval_recall_and_mrr():

@@ -239,3 +239,15 @@ def test_notices_replies_and_other_units_sentences(text, unit):
 def test_a_county_named_after_a_verb_is_the_county():
     assert detect_text("石川街道2021年“三公”经费决算说明\n2021年公务接待费2万元。经青山县人民政府批准。"
                        ).names == ["青山县石川街道"]
+
+
+def test_a_site_that_welcomes_to_its_own_name_is_the_units_and_its_dates_are_no_fiscal_year():
+    """A web page whose text names no unit: the site's own name ("欢迎来到某县政协网站") is the unit; the date it was
+    published (2022-04-15) is not the year the report is about."""
+    text = ("欢迎来到青岚县政协网站!\n您现在的位置: 首页 > 通知公告\n部门整体支出绩效评价报告\n"
+            "【发布时间:2022-04-15 14:54】【作者:县政协办】\n一、基本情况\n2021年部门决算收支完成情况。\n"
+            "1、收入:692.20万元。同比上年度增加89.25万元。")
+    meta = detect_text(text)
+    assert (meta.unit, meta.year) == ("青岚县政协", 2021)
+    # a portal's welcome is no unit's: the county government publishes its departments' pages
+    assert detect_text(text.replace("青岚县政协网站", "青岚县人民政府门户网站")).unit is None
