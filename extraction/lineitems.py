@@ -319,6 +319,7 @@ _FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元"
 _RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是|占)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
                    rf"(?P<v>{_NUM})%")
 _SUBJECT_END = re.compile(r"与上年|与年初|比上年|较上年|[，,](?!\d)")
+_NAME_ALONE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*(?P<name>[\u4e00-\u9fff（）()“”]{2,30})。$")
 
 
 def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -328,13 +329,16 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     out = []
     for line in layout.narrative:
         text, at = _squashed(line.text)  # (a PDF's text puts spaces and line breaks inside words)
+        titled = ""  # the sentence before when it is a name alone ("（三）公务用车运行维护费。"): what the next is of
         for part in re.finditer(r"[^。]+。?", text):
             sentence = part.group(0)
+            before, titled = titled, (t.group("name") if (t := _NAME_ALONE.match(sentence)) else "")
             initial = _INITIAL.search(sentence)
             final = _FINAL.search(sentence, initial.end()) if initial else None
             if not (initial and final):
                 continue
             name = re.sub(r"^(?:\d{4}年度?)|与(?:年初|全年)预算相比[，,]?|[，,]+$", "", sentence[:initial.start()]).strip("，, ")
+            name = name or before
             if len(name) < 2 and not re.match(r"与(?:年初|全年)预算相比", sentence):
                 continue  # (a 项 sentence's amounts: read with its path by prose_items)
             if len(name) < 2:  # "与年初预算相比，…": the paragraph's subject ("财政拨款收入支出总体与上年相比…")

@@ -44,6 +44,7 @@ _FILLER = re.compile(
 )
 # labels that say only what kind of number follows; printed right after another label, they qualify it
 _KIND_OF_NUMBER = {"支出预算", "收入预算", "本年支出"}
+_LABEL_ALONE = re.compile(rf"\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*(?P<label>{LABEL_RE.pattern})[。:：]\s*$")
 _QUALIFIER_ONLY = re.compile(r"^[,\s]*(?:实际支出|实际|(?:支出|全年|年初)?(?:决算数?|预算数?|执行数))(?:为|是)?[:\s]*$")
 _CLASS_LINE = re.compile(rf"^\s*\d+[.、]\s*(?P<name>[\u4e00-\u9fff]+?支出)(?P<cls>[(（]类[)）])?\s*(?P<num>{NUMBER})\s*万元")
 # "国内公务接待221批次,1768人", "…3批次,接待16人次", "…共330批次(其中外事接待0批次),1950人次"
@@ -195,7 +196,13 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
     for m in _AMOUNT.finditer(text):
         boundary = max((b.end() for b in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
         if boundary > clause_start:
-            clause_start, prev = boundary, None
+            # a clause that is a label alone ("（三）公务用车运行维护费。") names what the next one's columns are of
+            # ("年初预算数为8.00万元，决算数为6.82万元")
+            titled = _LABEL_ALONE.match(text, max((b.end() for b in _CLAUSE_END.finditer(text, 0, boundary - 1)),
+                                                  default=0), boundary)
+            label_alone = titled.group("label") if titled else None
+            clause_start = boundary
+            prev = (LABEL_KEY[label_alone], None, boundary, label_alone) if label_alone else None
         segment_start = prev[2] if prev else clause_start
         segment = text[segment_start:m.start()]
         labels = list(LABEL_RE.finditer(segment))

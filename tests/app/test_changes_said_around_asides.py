@@ -72,3 +72,9 @@ def test_the_people_actually_there_are_the_row_that_counts_them(archive):
 def test_a_why_whose_sentence_opens_with_its_columns_is_its_paragraphs_subjects(archive):
     a = archive.ask("青禾街道2024年买车为啥没把预算花完？")
     assert a.answerable and "公开竞价" in a.answer and "陪餐" not in a.answer, a.answer
+
+
+def test_a_sentence_of_columns_after_a_name_alone_is_that_names(archive):
+    """"（一）公务接待费。全年预算为6.00万元，支出决算为4.70万元，完成预算的78.33%。": the columns are 公务接待费's."""
+    a = archive.ask("青禾街道2024年公务接待费花了多少？预算执行了百分之几？")
+    assert a.answerable and "4.70万元" in a.answer and "78.33%" in a.answer, a.answer
