@@ -473,6 +473,14 @@ def _char_pairs(*words: str) -> set[str]:
     return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
 
 
+def _statement_name(name: str) -> str:
+    """What a stated change is of, in its own words: its last clause without the unit and year before it and the
+    column words after it ("某街道办事处2024年度“三公”经费财政拨款支出决算为" → "“三公”经费财政拨款支出")."""
+    clause = re.split(r"[，,：:；;]", re.sub(r"[，,]?[\d,.]+万元$", "", name))[-1]
+    clause = re.sub(r"^.*?\d{4}年度?", "", clause) or clause
+    return re.sub(r"(?:决算|预算)?数?(?:为|是)?$", "", clause) or clause
+
+
 def _share_in(pairs: set[str], text: str) -> float:
     """The share of ``pairs`` that ``text`` holds (0 for none)."""
     return sum(p in text for p in pairs) / len(pairs) if pairs else 0.0
@@ -1880,7 +1888,9 @@ class Answerer:
         c = item.citation
         said = "，".join(_said(a) for a in item.amounts if a.column != "本年")
         now = next((f"为{a.value}{a.unit}" for a in item.amounts if a.column == "本年"), "")
-        what = what if now or item.kind == "vs_budget" else item.name
+        if item.kind != "vs_budget" and (not now or _plain(what) not in _plain(item.name)):
+            # (the statement's own words, unless they print the figure's name: a loose match is seen for what it is)
+            what = _statement_name(item.name) if now else item.name
         computed: dict[str, str] = {}
         gap_words = ""
         gap = budget_gap(item.amounts)

@@ -903,7 +903,9 @@ class UnitIndex:
         rest = q[place.end():].lstrip()  # "象山 林场": the place, a space, a unit of it
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
-        return unit_like(place.group(0) + rest) is not None
+        named = unit_like(place.group(0) + rest)
+        # (城乡公交, 城镇职工, 乡镇接待 after a place: words, not a township of it; 新城镇, 古城乡 are townships)
+        return named is not None and named[len(place.group(0)):] not in ("城乡", "城镇", "乡镇")
 
     def _best_units(self, matches: list[_Match]) -> list[str]:
         """The units whose best fit is the top fit; units printed two ways come together."""
@@ -990,8 +992,7 @@ def _is_shortening(a: str, b: str) -> bool:
 
 
 # what a unit's name ends with, in a question (部门, 会议, 所有… are not units)
-# (城乡, 城镇, 乡镇 are words of their own, not a township's name: 城乡公交, 城镇职工, 乡镇公务接待)
-_UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|(?<![城乡])镇|(?<!城)乡(?!镇)|馆|站|队|"
+_UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办|街道|人民政府|政府|局|委|厅|院|中心|镇|乡|馆|站|队|"
                         r"幼儿园|中学|小学|学校|党校|供销社|林场|苗圃|法庭|(?:编|府|委|侨|台|外|人防|扶贫|政府)办|[一二三四五六七八九十][中小幼]|"
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以]))")

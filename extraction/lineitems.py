@@ -249,6 +249,17 @@ _PART_CHANGE = re.compile(rf"(?<=[，,；;。：:])(?P<name>[\u4e00-\u9fff（）
                           rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元")
 
 
+def _rate_amounts(name: str, r: re.Match) -> list[LineAmount]:
+    """A change stated by its rate: the rate, and the figure it is of when printed just before ("…2364万元,比上年…"),
+    unless what is printed there is last year's figure or a column's amount (上年支出合计3400.00万元, 年初预算2300.00万元)."""
+    down = r.group("dir") in ("减少", "下降", "降低", "减幅", "降幅")
+    now = r.groupdict().get("now")
+    if re.match(r"(?:上年|上一年|去年|年初|全年|预算|决算)", name):
+        now = None
+    amounts = [LineAmount(column="本年", value=now.replace(",", ""), unit="万元")] if now else []
+    return [*amounts, LineAmount(column="增减率", value=_value(r.group("pct"), "下降" if down else None), unit="%")]
+
+
 def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -> list[LineItem]:
     """Changes stated without a percentage ("财政拨款收入预算37151.47万元，比2024年预算执行数增加24558.18万元"), named
     by the words before the amount in its clause; the base is kept in the column when it is not last year's 决算."""
@@ -279,7 +290,7 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
         if any(m.start("dir") < e and s < m.end() for s, e in taken) or not _last_year(m.group("base"), meta.year) \
                 or re.search(r"占|比重|比例", m.group("subject")):
             continue  # (against another year than the last, or this year's budget; a share's change is no figure's)
-        name = re.sub(r"^(?:\d{4}年度?|年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", m.group("subject")))
+        name = re.sub(r"^(?:\d{4}年度?|年度?(?![初末底中])|其中|本年度?|今年)+", "", re.sub(r"\s+", "", m.group("subject")))
         taken = [*taken, m.span()]
         _, sentence_end = sentence_bounds(line.text, m.end())
         items = [(name, m)] + [(p.group("name"), p) for p in _PART_RATE.finditer(line.text, m.end(), sentence_end)
@@ -291,11 +302,7 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
             _, end = sentence_bounds(line.text, r.end())
             why = REASON_MARKER.search(line.text, r.end(), end)
             reason = re.sub(r"\s+", "", line.text[why.end():end]).strip("：:").rstrip("。；;") or None if why else None
-            down = r.group("dir") in ("减少", "下降", "降低", "减幅", "降幅")
-            now = r.groupdict().get("now")  # (the figure the rate is of, when printed just before: "…2364万元,比上年…")
-            amounts = [LineAmount(column="本年", value=now.replace(",", ""), unit="万元")] if now else []
-            amounts.append(LineAmount(column="增减率", value=_value(r.group("pct"), "下降" if down else None), unit="%"))
-            out.append(LineItem(name=part_name, kind="change", amounts=amounts, reason=reason,
+            out.append(LineItem(name=part_name, kind="change", amounts=_rate_amounts(part_name, r), reason=reason,
                                 citation=_cite(layout, meta, line.start + r.start(), line.start + end)))
     for d in read_deltas([line.text]):
         if any(d.start < e and s < d.end for s, e in taken):
@@ -316,7 +323,7 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
 
 _INITIAL = re.compile(rf"(?:年初|全年)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
 _FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
-_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是|占)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
+_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
                    rf"(?P<v>{_NUM})%")
 _SUBJECT_END = re.compile(r"与上年|与年初|比上年|较上年|[，,](?!\d)")
 _NAME_ALONE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*(?P<name>[\u4e00-\u9fff（）()“”]{2,30})。$")
@@ -923,14 +930,24 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
 # a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级"),
 # of a list of projects' results (a score or a rate among its columns)
 _LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
-_RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级")
+_RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级|预算金额|预算数")
+_CELL_NUMBER = re.compile(r"-?[\d,]+(?:\.\d+)?%?")
 _CELL_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?|[优良中差]|[\u4e00-\u9fff]{1,3}")
+
+
+def _listed_amount(column: str, value: str, money: str) -> LineAmount:
+    """A listed row's cell under its column: a number with its unit (%, 分, or the list's money), else the words."""
+    if not _CELL_NUMBER.fullmatch(value):
+        return LineAmount(column=column, value=value, unit="")
+    unit = "%" if value.endswith("%") else "分" if "分" in column else money
+    return LineAmount(column=column, value=value.rstrip("%").replace(",", ""), unit=unit)
 
 
 def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The rows of a list of projects printed as lines of words under a header line (a 决算's "项目支出绩效自评结果"
-    list: "8 智慧法院信息化运维项目 71.12 21.12 29.70% 82.50 良"): each project with its values under the header's
-    columns, for as long as the lines keep the header's shape."""
+    list: "8 智慧法院信息化运维项目 71.12 21.12 29.70% 82.50 良"; a budget's list of projects with their 实施单位,
+    预算金额 and 绩效目标, tab-separated): each project with its values under the header's columns, for as long as the
+    lines keep the header's shape."""
     out = []
     text = layout.doc.text
     lines, pos = [], 0
@@ -949,14 +966,13 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
         caption = re.sub(r"(?:如下)?(?:[（(][^）)]*[)）])?[:：]?$", "", caption)
         caption = caption if 4 <= len(caption) <= 40 and "。" not in caption else None
         for start, row in lines[n + 1:]:
-            cells = re.split(r"\s+", row)
+            cells = re.split(r"\t" if "\t" in row else r"\s+", row)
             if cells and re.fullmatch(r"\d{1,3}", cells[0]):
                 cells = cells[1:]
-            if not row or len(cells) != len(columns) + 1 or not all(_CELL_VALUE.fullmatch(c) for c in cells[1:]):
-                break
-            amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
-                                  unit="%" if v.endswith("%") else "分" if "分" in col else "" if not re.match(r"-?\d", v)
-                                  else money) for col, v in zip(columns, cells[1:], strict=True)]
+            if not row or len(cells) != len(columns) + 1 or not (
+                    "\t" in row or all(_CELL_VALUE.fullmatch(c) for c in cells[1:])):
+                break  # (a row of words set apart by spaces holds values only; tabs set apart any cell)
+            amounts = [_listed_amount(col, v, money) for col, v in zip(columns, cells[1:], strict=True)]
             out.append(LineItem(name=cells[0], kind="project_row", table=caption, amounts=amounts,
                                 citation=_cite(layout, meta, start, start + len(row))))
     return out
@@ -1006,43 +1022,52 @@ def quoted_projects(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _INDICATOR_HEADER = re.compile(r"^一级指标\s+二级指标\s+三级指标(?:\s+[\u4e00-\u9fff（）()%]{2,12}){1,6}$")
 _CAPTION = re.compile(r"绩效(?:目标|自评)表|项目名称\s+\S+")
 _FUNDS_TOTAL = re.compile(rf"年度资金总额\s*(?P<v>{_NUM})")
+_NUMBERS = re.compile(rf"(?<![\d.]){_NUM}")
 
 
 def listed_indicators(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The indicators of a 绩效目标表 or 自评表 printed as lines of words: each 三级指标 with its values under the
     header's columns, its 一级 and 二级 指标 as printed on its line or the line before, for as long as the lines keep
-    the header's shape; the table named by the project the lines above it name, and that project's 年度资金总额 as
-    its row."""
+    the header's shape; the table named by the project the lines above it name (since the list before), and a target
+    table's one 年度资金总额 as the project's row."""
     out = []
     lines, pos = [], 0
     for ln in layout.doc.text.split("\n"):
         lines.append((pos, ln.strip()))
         pos += len(ln) + 1
+    ended = 0  # where the list before ended: the lines above a list are its own from there
     for n, (_, line) in enumerate(lines):
         if not _INDICATOR_HEADER.match(line):
             continue
         columns = re.split(r"\s+", line)[3:]
-        above = [(s, c) for s, c in lines[max(0, n - 12):n] if _CAPTION.search(c) or _FUNDS_TOTAL.search(c)]
-        project = next((re.split(r"\s+", c)[1] for _, c in reversed(above) if c.startswith("项目名称")), "")
-        funds = next(((s, c, m) for s, c in reversed(above) if (m := _FUNDS_TOTAL.search(c))), None)
-        if project and funds is not None:  # ("项目资金（万元） 年度资金总额 240.00": the project's money)
-            name = project if project.endswith("项目") else project + "项目"
-            out.append(LineItem(name=name, kind="project_row", table=None, citation=_cite(
-                layout, meta, funds[0], funds[0] + len(funds[1])), amounts=[LineAmount(
-                    column="年度资金总额", value=funds[2].group("v").replace(",", ""),
-                    unit="元" if re.search(r"[（(]元[)）]", funds[1]) else "万元")]))
-        title = next((c for _, c in reversed(above) if "绩效" in c), "绩效目标表")
+        above = lines[max(ended, n - 12):n]
+        project = next((re.sub(r"(?:项目)?(?:支出)?绩效(?:目标|自评)表$", "", m.group(1)) for _, c in reversed(above)
+                        if (m := re.match(r"项目名称[:：\s]*(\S+)", c))), "")
+        title = next((c for _, c in reversed(above) if "绩效" in c and not c.startswith("项目名称")), "绩效目标表")
         joint = "项目" if project and not project.endswith("项目") and not title.startswith("项目") else ""
         table = re.sub(r"\s+", "", project + joint + title)
+        funds = [(s, c, m) for s, c in above if (m := _FUNDS_TOTAL.search(c))]
+        money = "元" if any(re.search(r"单位[:：]\s*元|[（(]元[)）]", c) for _, c in above) else "万元"
+        if project and len(funds) == 1 and len(_NUMBERS.findall(funds[0][1][funds[0][2].start():])) == 1:
+            # (a target table's one 年度资金总额: the project's money; a self-evaluation's row of columns is read
+            # with its table)
+            start, printed, m = funds[0]
+            out.append(LineItem(name=project if project.endswith("项目") else project + "项目", kind="project_row",
+                                table=None, citation=_cite(layout, meta, start, start + len(printed)),
+                                amounts=[LineAmount(column="年度资金总额", value=m.group("v").replace(",", ""), unit=money)]))
         levels: list[str] = []
+        ended = n + 1
         for start, row in lines[n + 1:]:
             cells = re.split(r"\s+", row) if row else []
+            if cells and (cells[0] in ("总分", "合计", "总计") or re.match(r"\d", cells[0])):
+                break  # (the table's total after its rows)
             if len(cells) == len(columns) + 3 and cells[0].endswith("指标"):
                 levels, rest = cells[:2], cells[2:]
             elif len(cells) == len(columns) + 1 and levels:
                 rest = cells  # (the levels printed once, on the line before)
             else:
                 break
+            ended += 1
             amounts = [LineAmount(column=c, value=v, unit="") for c, v in zip(columns, rest[1:], strict=True)]
             out.append(LineItem(name=rest[0], kind="indicator", table=table, path=list(levels), amounts=amounts,
                                 citation=_cite(layout, meta, start, start + len(row))))
@@ -1050,26 +1075,35 @@ def listed_indicators(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 
 # a rate a self-evaluation's running text reports ("全镇农村生活污水治理率达到41.2%"), or sets as its target ("绩效目标为：
-# …治理率达到45%", "低于45%的年度目标"); the money's own rates (执行率, 完成率, 增长率) are read elsewhere
+# …治理率达到45%", "低于45%的年度目标"); the money's own rates (执行率, 完成率, 差异率…) are read elsewhere
 _PROSE_RATE = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{1,14}}(?:率|满意度))(?P<how>达到了?|为|是|达|不低于|不少于|超过)?"
                          rf"(?P<v>{_NUM})%(?P<goal>的(?:年度)?(?:绩效)?目标值?)?")
-_SETS_TARGETS = re.compile(r"目标(?:值)?(?:为|是|设定为|定为)[:：]?")
-_NOT_INDICATOR_RATE = re.compile(r"(?:执行|完成|增长|下降|增|减|使用|结转|结余|到位|支付|预算)率$")
+# what says the rates after it are targets, and what says they are what was reached: the later of the two counts
+_TARGET_LEAD = re.compile(r"目标值?(?:为|是|设定为|定为|[:：])")
+_ACTUAL_LEAD = re.compile(r"完成情况|实际|经核查|实现了?")
+_NOT_INDICATOR_RATE = re.compile(r"(?:执行|完成|增长|下降|增|减|使用|结转|结余|到位|支付|拨付|预算|差异|偏差|调整)率$")
 
 
 def prose_rates(layout: Layout, meta: DocMeta) -> list[LineItem]:
-    """The rates a self-evaluation's running text reports as done or sets as targets, each an indicator named by the
-    words before it (after their last 的, without 全镇/全县…): its target as 指标值, what was reached as 实际完成值."""
+    """The rates a self-evaluation's running text reports as done or sets as targets (not another year's), each an
+    indicator named by the words before it (after 的/为/实际…, without 全镇/全县…): its target as 指标值, what was
+    reached as 实际完成值."""
     said: dict[str, dict[str, tuple[str, int, int]]] = {}
     for line in layout.narrative:
         for m in _PROSE_RATE.finditer(line.text):
-            name = re.sub(r"^(?:全[镇乡县区市年]|本[镇乡县区]|我[镇乡县区局委]|年度|群众)+", "",
-                          re.split(r"的|对", m.group("name"))[-1])
+            if m.start() and line.text[m.start() - 1].isdigit():
+                continue  # (a name cut at a number: "65岁以上老年人健康管理率")
+            clause = line.text[max((b.end() for b in re.finditer(r"[，,。；;]", line.text[:m.start()])), default=0):m.end()]
+            if re.match(r"(?:上年|上一年|去年|前年)", clause) or names_another_year(clause, meta.year):
+                continue  # (last year's rate, said for comparison)
+            name = re.sub(r"^(?:全[镇乡县区市年]|本[镇乡县区年]|我[镇乡县区局委]|年度|群众|项目|本年度?)+", "",
+                          re.split(r"的|对|为|是|实际|核查|目标|：|:", m.group("name"))[-1])
             if len(name) < 3 or _NOT_INDICATOR_RATE.search(name):
                 continue
             opened = line.text.rfind("。", 0, m.start()) + 1  # (a list of targets goes on past its ；)
-            sets = _SETS_TARGETS.search(line.text, opened, m.start())
-            column = "指标值" if m.group("goal") or sets else "实际完成值"
+            leads = [(x.end(), "指标值") for x in _TARGET_LEAD.finditer(line.text, opened, m.start("v"))] + \
+                [(x.end(), "实际完成值") for x in _ACTUAL_LEAD.finditer(line.text, opened, m.start("v"))]
+            column = "指标值" if m.group("goal") else max(leads)[1] if leads else "实际完成值"
             value = ("≥" if m.group("how") in ("不低于", "不少于") else "") + m.group("v") + "%"
             said.setdefault(name, {}).setdefault(column, (value, line.start + m.start(), line.start + m.end()))
     out = []
@@ -1097,4 +1131,12 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
         + finding_items(layout, meta) + listed_rows(layout, meta) + overall_scores(layout, meta) \
         + fee_items(layout, meta) + quoted_projects(layout, meta) + unit_sentences(layout, meta) \
-        + (prose_rates(layout, meta) if meta.doc_type == DocType.performance_self_eval else [])
+        + _rates_untabled(rows + read, layout, meta)
+
+
+def _rates_untabled(items: list[LineItem], layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """A self-evaluation's rates said in words, but for those its tables print as indicators (the table's row stands)."""
+    if meta.doc_type != DocType.performance_self_eval:
+        return []
+    tabled = [i.name for i in items if i.kind == "indicator"]
+    return [r for r in prose_rates(layout, meta) if not any(r.name in t or t in r.name for t in tabled)]

@@ -32,6 +32,7 @@ _LABELLED = re.compile(
     rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?)"
     rf"[:：\s\t|]*\**\s*({_UNIT_LONGEST})"
 )
+_NEXT_LABEL = re.compile(r"实施单位|主管部门|项目名称|单位名称|预算单位|编制单位|填报单位")
 # a qualifier printed after a unit's name in a heading (某局(本级)概况)
 _QUALIFIED = r"(?:[(（](?:本级|汇总|部门汇总|合并|本部|含下属单位)[)）])?"
 _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
@@ -61,7 +62,9 @@ _FUND_WORDS = re.compile(r"一般公共预算|政府性基金预算|国有资本
 _ABOUT = re.compile(r"^.*?关于(?:公布|公开|印发|下达|批复)?")
 # where the subject of a title begins after its unit (某局2022年“三公”经费预算情况, 某会关于财政拨款“三公”经费…的说明)
 _SUBJECT_START = re.compile(r"20\d\d|关于|[“\"]|一般公共|财政拨款|政府性基金|国有资本|部门|单位|整体|项目")
-_NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分)")
+# (a numbered heading, or a form's labelled line: 项目名称 …, 主管部门 … 实施单位 …, 项目资金（万元） 年初预算数 …)
+_NOT_TITLE = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|第?[一二三四五六七八九十]*部分|"
+                        r"项目名称|主管部门|实施单位|项目资金|预算单位|单位名称|填报单位|编制单位)")
 _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公开时间.*|批复时间.*)+")
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
 _LEVEL_END = "[省市区县州旗盟镇乡]"
@@ -263,7 +266,10 @@ def _unit(text: str, head: str) -> str | None:
     """The unit when no title names it: a labelled field, the 概况 heading, the name that recurs most."""
     candidates: Counter[str] = Counter()
     for m in _LABELLED.finditer(text.replace(" ", "")):
-        candidates[_clean_unit(m.group(1))] += 3
+        # (a form's next label is no part of the name: "主管部门 某局 实施单位 某大队")
+        name = _clean_unit(_NEXT_LABEL.split(m.group(1))[0])
+        if _UNIT_NAME.match(name):
+            candidates[name] += 3
     for name in candidates:
         candidates[name] = min(candidates[name], 9)
     # each part heading on its own: the lines are joined, and a name must not run on into the next heading
