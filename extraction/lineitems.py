@@ -502,6 +502,28 @@ _FINDING = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,12}?(?:成效|问题(?:及原
                       r"经验做法|管理建议))[:：]")
 
 
+# a section of a self-evaluation that is what it found or will change ("六、存在的问题", "七、改进措施")
+_FINDING_SECTION = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(（][一二三四五六七八九十]+[)）])\s*(?P<name>(?:存在的?|主要)?(?:问题|不足)"
+                              r"(?:及原因(?:分析)?)?|(?:下一步)?改进(?:管理)?措施(?:及建议)?|整改(?:措施|情况))$")
+
+
+def finding_sections(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The sections headed as what an evaluation found or will change, each whole (its paragraphs, up to 600
+    characters), named by its heading."""
+    bodies: dict[str, list] = {}
+    for line in layout.narrative:
+        heading = line.section.split(" > ")[-1] if line.section else ""
+        if _FINDING_SECTION.match(heading) and line.text.strip() != heading:
+            bodies.setdefault(heading, []).append(line)
+    out = []
+    for heading, lines in bodies.items():
+        c = cite(layout.doc, meta, lines[0].start, min(lines[-1].start + len(lines[-1].text), lines[0].start + 600))
+        name = re.sub(r"^(?:存在的?|主要|下一步)|及原因(?:分析)?$|及建议$", "", _FINDING_SECTION.match(heading).group("name"))
+        out.append(LineItem(name=name, kind="analysis", table=None,
+                            reason=re.sub(r"\s*\n\s*", "", c.quote).strip(), citation=c))
+    return out
+
+
 def finding_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The parts of the running text that say what an evaluation found and what will change ("发现的问题及原因：一是…。
     下一步改进措施：一是…"): each from its heading words to the next such heading or the paragraph's end."""
@@ -1129,7 +1151,8 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + budget_items(layout, meta) + count_items(layout, meta) \
         + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
         + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
-        + finding_items(layout, meta) + listed_rows(layout, meta) + overall_scores(layout, meta) \
+        + finding_items(layout, meta) + finding_sections(layout, meta) + listed_rows(layout, meta) \
+        + overall_scores(layout, meta) \
         + fee_items(layout, meta) + quoted_projects(layout, meta) + unit_sentences(layout, meta) \
         + _rates_untabled(rows + read, layout, meta)
 

@@ -8,7 +8,8 @@ What changes (each step deletes characters or replaces one by one, so the map st
   ("10,648.51 万元", "2024 年度") go; in table-like lines single spaces between cells stay;
 - hard line wraps inside a sentence are joined (only in documents whose lines are wrapped
   at a page width, so a table printed one cell per line is never glued together);
-- repeated page headers/footers and page-number lines of PDFs go.
+- repeated page headers/footers and page-number lines of PDFs go;
+- the commas that separate the cells of a sheet exported as comma-separated rows become tabs (its quote marks go).
 
 :class:`NormDoc` keeps, for each normalised character, its segment (PDF page) and its offset
 in that segment's original text, so any span maps back to the original file.

@@ -54,6 +54,11 @@ _TOWN = """柳溪县石桥镇人民政府2025年度部门整体支出绩效自�
 全镇农村生活污水治理率达到46.5%，比上年提高5.2个百分点，但低于50%的年度目标；城乡居民医保参保率97.80%，高于不低于95%的目标值。
 四、自评结论
 经自评，石桥镇2025年度部门整体支出绩效自评得分为90.4分，评价等级为“优”，比2024年度自评得分87.9分提高2.5分。
+五、存在的问题
+（一）项目储备不足。部分项目前期论证不充分，年中调整较多。
+（二）绩效目标偏粗。个别指标难以量化考核。
+六、改进措施
+（一）做实项目库，提前开展项目论证。
 """
 
 
@@ -157,3 +162,8 @@ def test_rates_a_self_evaluations_text_reports_and_sets_as_targets(archive):
     a = archive.ask("石桥镇2025年农村生活污水治理率是多少？目标定的多少？")
     assert a.answerable and "46.5%" in a.answer and "50%" in a.answer, a.answer
     assert any("46.5%" in c.quote for c in a.citations)
+
+
+def test_a_self_evaluations_problems_section_answers_what_it_found(archive):
+    a = archive.ask("石桥镇2025年自评报告里承认了哪些问题？")
+    assert a.answerable and "项目储备不足" in a.answer and "绩效目标偏粗" in a.answer and "做实项目库" not in a.answer, a.answer

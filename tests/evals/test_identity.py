@@ -13,6 +13,7 @@ import pytest
 from conftest import REAL_PDFS
 
 from evals.identity import generated_queries, gold_rows, score_metadata, score_resolution
+from evals.questions import UNSEEN
 
 # measured: dev unit .969 year .996 type 1.0 scope .991 (n=228); held-out unit .909 year 1.0 type 1.0 scope 1.0
 METADATA_FLOORS = {"dev": {"unit": 0.95, "year": 0.98, "type": 0.98, "scope": 0.97},
@@ -132,10 +133,12 @@ def test_renamed_archive_answers_as_well_as_the_original():
             ("questions_r14.jsonl", {"dev": 0.86, "heldout": 0.62}),
             # round 15, four more (a 市监局, a 县委办 of three units, a street office, a 教育局 of 13): .615 / .583 → .865 / .688
             ("questions_r15.jsonl", {"dev": 0.82, "heldout": 0.64}),
-            # round 16, four more (a hospital, a 交通局, a town's report in prose, a GBK 决算): .538 / .542 → .731 / .542
-            ("questions_r16.jsonl", {"dev": 0.69, "heldout": 0.50})):
+            # round 16, four more (a hospital, a 交通局, a town's report in prose, a GBK 决算): .538 / .542 → .788 / .563
+            ("questions_r16.jsonl", {"dev": 0.74, "heldout": 0.52}),
+            # round 17 (a DOCX 公安局, a PDF 人大办, a street office, a library), never tuned on: .520 all at e83f8b9 → .560
+            ("questions_r17.jsonl", {"all": 0.52})):
         for split, floor in floors.items():
-            shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name != "questions_r8.jsonl" else name
+            shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
 
 
