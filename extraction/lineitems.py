@@ -24,7 +24,7 @@ from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
 from extraction.views import indicators
-from index.layout import Layout, Row, cite
+from index.layout import Layout, Row, cite, number
 
 # the tables whose rows are 科目 (functional or economic classification) worth answering from
 TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
@@ -953,16 +953,28 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
 # of a list of projects' results (a score or a rate among its columns)
 _LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
 _RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级|预算金额|预算数")
-_CELL_NUMBER = re.compile(r"-?[\d,]+(?:\.\d+)?%?")
 _CELL_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?|[优良中差]|[\u4e00-\u9fff]{1,3}")
+
+
+def _stripped_lines(layout: Layout) -> list[tuple[int, str]]:
+    """The document's lines, stripped, each with the normalised offset it starts at."""
+    lines, pos = [], 0
+    for ln in layout.doc.text.split("\n"):
+        lines.append((pos, ln.strip()))
+        pos += len(ln) + 1
+    return lines
+
+
+def _as_project(name: str) -> str:
+    return name if name.endswith("项目") else name + "项目"
 
 
 def _listed_amount(column: str, value: str, money: str) -> LineAmount:
     """A listed row's cell under its column: a number with its unit (%, 分, or the list's money), else the words."""
-    if not _CELL_NUMBER.fullmatch(value):
+    read = number(value) if re.fullmatch(r"-?[\d,]+(?:\.\d+)?%?", value) else None
+    if read is None:
         return LineAmount(column=column, value=value, unit="")
-    unit = "%" if value.endswith("%") else "分" if "分" in column else money
-    return LineAmount(column=column, value=value.rstrip("%").replace(",", ""), unit=unit)
+    return LineAmount(column=column, value=read[0], unit=read[1] or ("分" if "分" in column else money))
 
 
 def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -971,11 +983,7 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
     预算金额 and 绩效目标, tab-separated): each project with its values under the header's columns, for as long as the
     lines keep the header's shape."""
     out = []
-    text = layout.doc.text
-    lines, pos = [], 0
-    for ln in text.split("\n"):
-        lines.append((pos, ln.strip()))
-        pos += len(ln) + 1
+    lines = _stripped_lines(layout)
     for n, (_, line) in enumerate(lines):
         if not _LISTED_HEADER.match(line) or not _RESULT_COLUMN.search(line):
             continue
@@ -1033,7 +1041,7 @@ def quoted_projects(layout: Layout, meta: DocMeta) -> list[LineItem]:
                     amounts.append(LineAmount(column=column, value=said.group("v").replace(",", ""), unit=said.group("u")))
             if len(amounts) >= 2:
                 name = m.group("name")
-                out.append(LineItem(name=name if name.endswith("项目") else name + "项目", kind="project_row",
+                out.append(LineItem(name=_as_project(name), kind="project_row",
                                     table=line.section.split(" > ")[-1] or None, amounts=amounts,
                                     citation=_cite(layout, meta, line.start + m.start(), line.start + m.end())))
     return out
@@ -1053,10 +1061,7 @@ def listed_indicators(layout: Layout, meta: DocMeta) -> list[LineItem]:
     the header's shape; the table named by the project the lines above it name (since the list before), and a target
     table's one 年度资金总额 as the project's row."""
     out = []
-    lines, pos = [], 0
-    for ln in layout.doc.text.split("\n"):
-        lines.append((pos, ln.strip()))
-        pos += len(ln) + 1
+    lines = _stripped_lines(layout)
     ended = 0  # where the list before ended: the lines above a list are its own from there
     for n, (_, line) in enumerate(lines):
         if not _INDICATOR_HEADER.match(line):
@@ -1074,7 +1079,7 @@ def listed_indicators(layout: Layout, meta: DocMeta) -> list[LineItem]:
             # (a target table's one 年度资金总额: the project's money; a self-evaluation's row of columns is read
             # with its table)
             start, printed, m = funds[0]
-            out.append(LineItem(name=project if project.endswith("项目") else project + "项目", kind="project_row",
+            out.append(LineItem(name=_as_project(project), kind="project_row",
                                 table=None, citation=_cite(layout, meta, start, start + len(printed)),
                                 amounts=[LineAmount(column="年度资金总额", value=m.group("v").replace(",", ""), unit=money)]))
         levels: list[str] = []
