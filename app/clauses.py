@@ -18,6 +18,8 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a clause that names only a column of a figure, and asks for it ("年初预算是多少", "实际花了多少")
 _ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
                             r"结余|结转|剩了?|还剩|没花|多少|几|呢|吗|钱|万元|占比|比例|各|分别)+")
+# a clause that names only another subject, asking of it what the first clause asked ("上年结转资金呢", "那效益指标呢")
+_OTHER_SUBJECT = re.compile(r"(?:那么?|还有)?(?P<s>[^\s，,。？?]{2,12}?)(?:的)?呢")
 # where the subject of a clause ends: a column or a question word
 _COLUMN_START = re.compile(r"年初|全年|调整后|预算|决算|实际|执行|完成|花了|用了|结余|结转|剩|是多少|多少|几|怎么|为什么|为啥")
 
@@ -55,7 +57,17 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
         before += f"{whole.years[0]}年"
     if _ONLY_A_COLUMN.fullmatch(clause) and (subject := _subject(whole)):
         before += subject
+    elif (other := _OTHER_SUBJECT.fullmatch(clause)) and (asked := _asked_of(whole)):
+        return before + other.group("s") + asked  # ("执行率是多少？上年结转资金呢": 上年结转资金的执行率是多少)
     return before + clause
+
+
+def _asked_of(whole: ParsedQuestion) -> str:
+    """What the first clause asks of its subject: its words from the first word of a column or a question on
+    ("本年财政拨款的执行率是多少" → 的执行率是多少); "" when it has no subject before them."""
+    first = re.split(r"[？?]", whole.residual)[0]
+    cut = _COLUMN_START.search(first)
+    return first[cut.start():] if cut and re.sub(r"\s+|的$", "", first[:cut.start()]) else ""
 
 
 def _subject(whole: ParsedQuestion) -> str:

@@ -46,6 +46,10 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|�
                          r"\d|\W|$")
 
 
+# a row named as what holds the thing asked ("换届选举经费里，印选票花了多少"): the row is not what is asked
+_WITHIN = re.compile(r"(?:里面?|当中|之中|中)[，,]?(?!" + _AFTER_NAME.pattern + r")[\u4e00-\u9fff]{2}")
+
+
 # characters that may stand just before a row's words in a question without being part of another name
 _BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属镇乡些")
 # words that may end just before a row's words ("部门预算住房公积金", "本级决算办公费"): what the question is about
@@ -95,10 +99,10 @@ def named(name: str, text: str) -> int:
     core = core_of(name)
     at = _at(text, name)
     if at >= 0 and _AFTER_NAME.match(text[at + len(name):]):
-        return 2 * len(name) + 1
+        return 0 if _WITHIN.match(text[at + len(name):]) else 2 * len(name) + 1
     at = _at(text, core) if len(core) >= 2 and core not in _GENERIC_CORES else -1
     if at >= 0 and _AFTER_NAME.match(text[at + len(core):]):  # (机关服务中心 is not 机关服务)
-        return 2 * len(core)
+        return 0 if _WITHIN.match(text[at + len(core):]) else 2 * len(core)
     for conjunct in re.split(r"和|及|与|、", core) if re.search(r"和|及|与|、", core) else ():
         at = _at(text, conjunct) if len(conjunct) >= 4 else -1  # (防汛抢险 of 防汛抢险和水毁修复: one of the two named)
         if at >= 0 and _free_before(text, at) and _AFTER_NAME.match(text[at + len(conjunct):]):

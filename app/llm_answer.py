@@ -62,13 +62,7 @@ def _span(c: Citation) -> tuple:
 
 def _clip(c: Citation, limit: int) -> Citation:
     """The citation of the first ``limit`` characters of the quote (still ``original[start:end] == quote``)."""
-    if len(c.quote) <= limit:
-        return c
-    quote = c.quote[:limit]
-    update: dict = {"quote": quote, "char_end": c.char_start + len(quote)}
-    if c.line_start is not None:
-        update["line_end"] = c.line_start + quote.count("\n")
-    return c.model_copy(update=update)
+    return c if len(c.quote) <= limit else c.part(0, limit)
 
 
 def build_passages(base: Answer, hits: list[SearchHit], *, limit: int = MAX_PASSAGES,

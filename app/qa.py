@@ -24,6 +24,7 @@ from app.lines import (
     whole,
 )
 from app.lines import said as _said
+from app.passages import OUTCOME_WHY, best_cause, best_statement
 from app.projects import asked_field, condition, extreme
 from app.question import (
     FUND_NAMES,
@@ -137,7 +138,7 @@ _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一�
 _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:资金|金额|预算)|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
 _ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|干啥|用来|花在(?:哪|什么)|用在(?:哪|什么)|拿来做|是做什么的")
-_ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|怎么改进|如何改进|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
+_ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|(?:怎么|如何|怎样|打算怎么|准备怎么)(?:改进|整改|改)|(?:什么|哪些)(?:整改|改进)?措施|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
                             r"主要问题|(?:哪些|什么|哪几个|有何)(?:问题|不足)|问题(?:有|是)(?:哪些|什么)|"
                             r"经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成了?(?:年初)?预算|预算完成|"
@@ -612,6 +613,7 @@ class Answerer:
         self.units = units  # the stored unit names, grouped by unit
         self.scope = scope  # answer only from department (部门) or unit (单位/本级) documents, when given
         self.about = ""  # the question without the unit's name and the year (rows are matched on it)
+        self.years_asked: list[int] = []
         self._lines: dict[tuple, list[LineItem]] = {}
 
     def lines(self, units, year) -> list[LineItem]:
@@ -663,6 +665,7 @@ class Answerer:
         if len(targets) > MAX_UNITS_PER_ANSWER:
             return self._which(question, intent, targets, parsed.years)
         self.about = parsed.residual or question  # what is asked, the unit's name and the year taken out
+        self.years_asked = parsed.years
         answers = [self._for_units(parsed, question, group) for group in targets or [[]]]
         return answers[0] if len(answers) == 1 else _combined(answers)
 
@@ -817,7 +820,8 @@ class Answerer:
         if special is not None:
             return special
         if intent == "reason":
-            return self._with_stated_change(self._reason(question, keys, units, year), keys, units, year)
+            return self._cause_said(question, keys, units, year) or \
+                self._with_stated_change(self._reason(question, keys, units, year), keys, units, year)
         if intent == "list":
             return self._list(question, keys, units, year)
         if intent == "comparison" and keys:
@@ -1115,7 +1119,8 @@ class Answerer:
         if not _MONEY_NOUN.search(thing):
             return None
         who = "、".join(units) if units else ""
-        return self._none(question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。下面是最相近的段落。")
+        return self._said_once(units, year, intent) or self._none(
+            question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。下面是最相近的段落。")
 
     def _not_the_keys(self, question: str, keys: list[str], units, year, intent: str) -> Answer | None:
         """What a question the vocabulary reads loosely asks instead: a thing's spending ("培训费花了多少钱" is no
@@ -1527,8 +1532,33 @@ class Answerer:
         if line is not None:
             return line[0]
         used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
-        return used or self._count_named(question, units, year) or self._none(
+        return used or self._count_named(question, units, year) or self._said_once(units, year, intent) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
+
+    def _cause_said(self, question: str, keys: list[str], units, year) -> Answer | None:
+        """Why a task fell short (no figure named, an outcome asked about: "为什么没能按期完工"): the sentence giving the
+        cause, in the newest document asked about that has one (:func:`app.passages.best_cause`), quoted as printed —
+        not a figure's change."""
+        if keys or not OUTCOME_WHY.search(self.about or question):
+            return None
+        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
+            found = best_cause(self.about, self.store.chunks_of(d.doc_id))
+            if found is not None:
+                said = found.shown()
+                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：“{said}”",
+                              answerable=True, intent="reason", citations=[found.citation()], reasons=[said])
+        return None
+
+    def _said_once(self, units, year, intent: str) -> Answer | None:
+        """The sentence or table row that states what is asked, in the newest document asked about that has one
+        (:mod:`app.passages`), quoted as printed."""
+        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
+            found = best_statement(self.about, self.store.chunks_of(d.doc_id), {d.year, *self.years_asked} - {None})
+            if found:
+                said = "；".join(f"“{s.shown()}”" for s in found)
+                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：{said}",
+                              answerable=True, intent=intent, citations=[s.citation() for s in found])
+        return None
 
     def _use_of(self, question: str, units, year) -> Answer | None:
         """What a row or task is for ("…支出2365.94万主要用于什么", "那130万援疆资金用来干什么"): a task's 主要内容 cell
@@ -1603,12 +1633,13 @@ class Answerer:
 
     def _missing(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         """No figure for the keys: a row or an indicator the question names ("公务保障用车数量定的是多少辆"), a nil
-        the document states, or not found."""
+        the document states, a count, the one sentence that states it, or not found."""
         line = self._line(question, units, year, intent)
         if line is not None and (line[1].exact or line[1].item.kind == "indicator"):
             return line[0]
         return self._nil(keys, units, year, intent) or self._staff_task(keys, units, year) \
-            or self._count_named(question, units, year) or self._not_found(question, keys, units, year, intent)
+            or self._count_named(question, units, year) or self._said_once(units, year, intent) \
+            or self._not_found(question, keys, units, year, intent)
 
     def _staff_task(self, keys: list[str], units, year) -> Answer | None:
         """人员经费 of a document that prints none but funds its people as a task or project of its own (an 整体支出

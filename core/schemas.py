@@ -110,6 +110,16 @@ class Citation(BaseModel):
     char_end: int = Field(ge=0, description="end offset (exclusive) of the quote")
     quote: str = Field(description="the original text at char_start:char_end, verbatim")
 
+    def part(self, start: int, end: int) -> Citation:
+        """The citation of ``quote[start:end]``: its own offsets and lines (``original[char_start:char_end] == quote``
+        still holds)."""
+        update: dict = {"quote": self.quote[start:end], "char_start": self.char_start + start,
+                        "char_end": self.char_start + end}
+        if self.line_start is not None:
+            update["line_start"] = self.line_start + self.quote[:start].count("\n")
+            update["line_end"] = update["line_start"] + self.quote[start:end].count("\n")
+        return self.model_copy(update=update)
+
     def where(self, lang: str = "en", *, source: bool = False) -> str:
         """Where the quote is, for people: ``p.15`` / ``L93-95`` (``lang="en"``) or ``第15页`` / ``第93–95行``.
 

@@ -18,9 +18,12 @@
   预算 of three units, a street office's 单位决算 hard-wrapped with page lines, a 教育局's 决算 of thirteen units), and
   ``questions_r16.jsonl`` (blind, round 16) on four more (``synth16/``: a county hospital's 单位决算 with 元 tables, a
   交通运输局's 部门预算 with fund tables and 绩效目标表, a town's 整体支出 self-evaluation in prose, a 水利局's 决算 saved
-  in GBK with "| a | b |" tables), and ``questions_r17.jsonl`` (blind, round 17, scored once at the end of the
-  session that wrote it and never tuned on: no miss of it is printed) on four more (``synth17/``: a 公安局's 决算 as
-  DOCX, a 区人大常委会办公室's 预算 as PDF, a street office's self-evaluation, a library's 单位决算).
+  in GBK with "| a | b |" tables), ``questions_r17.jsonl`` (blind, round 17: never tuned on in the session that
+  wrote it, its development part tuned on in the next) on four more (``synth17/``: a 公安局's 决算 as DOCX, a
+  区人大常委会办公室's 预算 as PDF, a street office's self-evaluation, a library's 单位决算), and ``questions_r18.jsonl``
+  (blind, round 18, scored once at the end of the session that wrote it and never tuned on: no miss of it is printed)
+  on four more (``synth18/``: a 县委组织部's 预算 hard-wrapped with page lines in GBK, a town's 决算 printed cell by cell
+  with a BOM and CRLF, a 卫健委's 决算 of five units as DOCX, a street office's targets and self-evaluation as PDF).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -48,10 +51,11 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed9": ("questions_r9.jsonl",), "renamed10": ("questions_r10.jsonl",),
         "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",),
         "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",),
-        "synth16": ("questions_r16.jsonl",), "synth17": ("questions_r17.jsonl",)}
+        "synth16": ("questions_r16.jsonl",), "synth17": ("questions_r17.jsonl",),
+        "synth18": ("questions_r18.jsonl",)}
 
 
-UNSEEN = ("questions_r8.jsonl", "questions_r17.jsonl")  # sets no miss of which is ever printed: both parts are held out
+UNSEEN = ("questions_r8.jsonl", "questions_r18.jsonl")  # sets no miss of which is ever printed: both parts are held out
 
 
 def service_for(files: list[Path]) -> DisclosureService:
@@ -92,10 +96,12 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth14 = sorted((gold_dir / "synth14").glob("*.txt"))  # four more: a court, a town, a 卫健委, a self-evaluation
     synth15 = sorted((gold_dir / "synth15").glob("*.txt"))  # four more: a 市监局, a 县委办, a street office, a 教育局
     synth16 = sorted((gold_dir / "synth16").glob("*.txt"))  # four more: a hospital, a 交通局, a town's report, a GBK 决算
-    synth17 = sorted((gold_dir / "synth17").glob("u*.*"))  # four more, DOCX and PDF among them: scored once, never tuned on
+    synth17 = sorted((gold_dir / "synth17").glob("u*.*"))  # four more, DOCX and PDF among them
+    synth18 = sorted((gold_dir / "synth18").glob("u*.*"))  # four more, GBK, cell by cell, DOCX, PDF: never tuned on
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
-                           ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17)):
+                           ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17),
+                           ("synth18", synth18)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

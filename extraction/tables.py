@@ -40,6 +40,7 @@ _PAIR_LABELS = {
     "财政拨款收入": "fiscal_appropriation_income",
     "本年收入合计": "income_current_year", "本年支出合计": "expenditure_current_year",
     "年初结转和结余": "beginning_carryover", "年末结转和结余": "ending_carryover",
+    "上年结转": "beginning_carryover",  # (a budget's 收支总表 prints the carry-over in as 上年结转)
     "一般公共预算财政拨款收入": "fiscal_appropriation_income", "其他收入": "other_income",
     "收入总计": "income_grand_total", "支出总计": "expenditure_grand_total",
     "人员经费合计": "personnel_expenses", "公用经费合计": "public_expenses",

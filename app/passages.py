@@ -1,0 +1,256 @@
+"""A figure read from the one sentence or table row that states it, when no reader of the standard tables and
+sentences holds it: what a self-evaluation says it did ("背街小巷计划整治几条", "新增了多少个监控点位"), a survey's
+result ("居民满意度调查结果是多少"), a project's line in a list.
+
+The question's words — without its unit and year, which the parser took out, and without the words of asking —
+are matched, pair of adjacent characters by pair, against every statement (a sentence, or a table row) of the
+documents asked about that prints a number. A pair many statements hold weighs little, a pair no statement holds
+weighs most (the question then names something the documents may not print). The sentences of the classified rows ("…(类)…(款)…(项)：支出决算数为…") are
+left to the readers of those rows. A statement answers when it holds
+most of the question's weight, prints a number of the kind asked (条 for 几条, % for a rate, 分 for a score, 元 for
+money), and holds most of the words right before the word of asking (what the number is of); the statement is quoted as printed, with a citation
+of its own lines and offsets. A question the documents only come near is still refused by the caller.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from core.schemas import Chunk, ChunkKind, Citation
+from index.layout import heading_level
+from index.normalise import to_halfwidth
+
+# how much of the question's weight a statement must hold
+MIN_SHARE = 0.6
+# a sentence longer than this is read as runs of its clauses
+_LONG = 160
+
+# the words of asking, of time and of filler, and the words that say a target or an outcome: not what is asked about
+_NOT_ASKED = re.compile(
+    r"请问|是多少|多少|几|什么|哪些|哪个|怎么样|如何|是否|有没有|到底|具体|大概|大约|一共|总共|分别|各自|"
+    r"去年|今年|前年|上年(?!结转|结余)|本年|当年|年度|那么|那个|这个|其中|里面|当中|计划|实际|目标|预计|设定|定的|"
+    r"[吗呢啊吧呀是为的了得着有那这里各都又还就要]")
+# the kind of number each way of asking wants: the units that may follow it
+_KINDS = (
+    (re.compile(r"(?:几|多少)条"), ("条",)),
+    (re.compile(r"(?:几|多少)个(?!百分点|点)"), ("个", "处", "项")),
+    (re.compile(r"人次"), ("人次",)),
+    (re.compile(r"(?:几|多少)(?:名|位|人)"), ("人", "名")),
+    (re.compile(r"(?:几|多少)辆"), ("辆",)),
+    (re.compile(r"(?:几|多少)[户家]"), ("户", "家")),
+    (re.compile(r"(?:几|多少)[次场批期]"), ("次", "场", "批", "期")),
+    (re.compile(r"(?:几|多少)份"), ("份",)),
+    (re.compile(r"(?:几|多少)[所座]"), ("所", "座", "个")),
+    (re.compile(r"得分|几分|多少分|评分|打分|自评"), ("分",)),
+    (re.compile(r"率|百分之|比例|占比|百分比|几成|满意度"), ("%",)),
+    (re.compile(r"钱|资金|经费|金额|费用?|万元|投入|花了|花费|收入|支出|预算|决算|拨款"), ("万元", "元", "亿元")),
+)
+# an average of a thing, not the thing ("项目自评平均得分", "人均", "户均"; 累计 is the thing counted in all)
+_STATISTIC = r"平均|人均|户均|均值"
+_CLASSIFIED = re.compile(r"\([类款项]\)")
+_ASK = re.compile(r"多少|几|什么|哪些|如何|怎么样")
+_NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A sentence or table row of a chunk that prints a number: its text to match and where it is in the quote."""
+
+    chunk: Chunk
+    start: int  # offsets in the chunk's citation quote (the original text)
+    end: int
+    plain: str  # half-width, without whitespace: what the question's pairs are looked for in
+    row: bool  # a table row (its numbers need not carry a unit)
+
+    def citation(self) -> Citation:
+        return self.chunk.citation.part(self.start, self.end)
+
+    def shown(self) -> str:
+        """The statement as printed, lines joined (a table row's cells one space apart)."""
+        text = self.chunk.citation.quote[self.start:self.end].strip()
+        return re.sub(r"\s+", " ", text) if self.row else re.sub(r"\s*\n\s*", "", text)
+
+
+def statements(chunk: Chunk, numbered: bool = True) -> list[Statement]:
+    """The chunk's sentences (its rows, for a table) that print a number other than a year (any, when not
+    ``numbered``), without the heading lines before them, each long sentence as runs of its clauses."""
+    quote = chunk.citation.quote
+    row = chunk.kind == ChunkKind.table
+    out = []
+    for m in re.finditer(r"[^\n]+" if row else r"[^。！？；;!?]+[。！？；;!?]?", quote):
+        start, end = (m.start(), m.end()) if row else (_past_headings(quote, m.start(), m.end()), m.end())
+        for a, b in [(start, end)] if row or end - start <= _LONG else _runs(quote, start, end):
+            plain = re.sub(r"\s+", "", "".join(map(to_halfwidth, quote[a:b])))
+            if _CLASSIFIED.search(plain):
+                continue  # (a 类/款/项 row's sentence is read as that row; a 款's name in it is not the 款's figure)
+            if not numbered or _NUMBER.search(re.sub(r"(?:19|20)\d\d年", "", plain)):
+                out.append(Statement(chunk, a, b, plain, row))
+    return out
+
+
+def _past_headings(quote: str, start: int, end: int) -> int:
+    """Where a sentence starts once the heading lines before it are left out ("（一）预算安排及调整情况⏎2025年…")."""
+    while (newline := quote.find("\n", start, end)) >= 0 and heading_level(quote[start:newline].strip()) is not None:
+        start = newline + 1
+    return start
+
+
+def _runs(quote: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A long sentence's clauses joined into runs of about half the limit."""
+    out = []
+    for c in re.finditer(r"[，,]", quote[start:end]):
+        at = start + c.end()
+        if at - start >= _LONG // 2:
+            out.append((start, at))
+            start = at
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def asked_pairs(about: str) -> list[str]:
+    """The pairs of adjacent characters of what is asked about (the words of asking and filler taken out)."""
+    runs = re.findall(r"[\u4e00-\u9fffA-Za-z]{2,}", _NOT_ASKED.sub(" ", about))
+    return list(dict.fromkeys(w[k:k + 2] for w in runs for k in range(len(w) - 1)))
+
+
+def head_word(about: str) -> str:
+    """The words right before the first word of asking ("…具体要花多少钱" → 印选票; "分别收入多少" → 收入), or right after
+    it when none come before ("有几个社区"): what the number asked is of."""
+    ask = _ASK.search(about)
+    if ask is None:
+        return ""
+    before = re.findall(r"[\u4e00-\u9fffA-Za-z]{2,}", _NOT_ASKED.sub(" ", about[:ask.start()]))
+    after = re.findall(r"[\u4e00-\u9fffA-Za-z]{2,}", _NOT_ASKED.sub(" ", about[ask.end():]))
+    return before[-1] if before else after[0] if after else ""
+
+
+def units_asked(about: str) -> tuple[str, ...]:
+    """The units a number answering the question may carry (empty: any number)."""
+    return next((units for pattern, units in _KINDS if pattern.search(about)), ())
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a question asks, as the statements are matched against it."""
+
+    about: str
+    pairs: list[str]  # of what is asked about
+    head: str  # what the number is of
+    units: tuple[str, ...]  # the units the number may carry
+    numbers: set[str]  # numbers the question states itself (a bound: 单价100万元以上), not its years
+
+    @classmethod
+    def of(cls, about: str) -> Asked:
+        stated = {n for n in re.findall(r"\d+(?:\.\d+)?", about) if not re.fullmatch(r"(?:19|20)\d\d", n)}
+        return cls(about, asked_pairs(about), head_word(about), units_asked(about), stated)
+
+    def head_pairs(self) -> list[str]:
+        return [self.head[k:k + 2] for k in range(len(self.head) - 1)]
+
+
+def _clause(plain: str, at: int) -> str:
+    """The clause of ``plain`` around offset ``at`` (between the marks that end clauses)."""
+    start = max(plain.rfind(mark, 0, at) for mark in "，,；;。：:") + 1
+    ends = [e for mark in "，,；;。" if (e := plain.find(mark, at)) >= 0]
+    return plain[start:min(ends, default=len(plain))]
+
+
+def _own_number(clause: str, asked: Asked) -> bool:
+    """Whether a number's clause gives it as the thing asked, not as an average of it the question does not ask
+    ("项目自评平均得分为84.50分", 人均, 户均)."""
+    statistic = re.search(_STATISTIC, clause)
+    return not (statistic and statistic.group() not in asked.about)
+
+
+def _joint(clause: str, head: str) -> bool:
+    """Whether a clause gives the total of ``head`` and another thing ("会议费、培训费支出共计8.20万元")."""
+    return bool(re.search(rf"[、和及与]{re.escape(head)}|{re.escape(head)}[、和及与]", clause)
+                and re.search(r"共计|合计|总计|共", clause))
+
+
+def _of_kind(s: Statement, asked: Asked) -> int:
+    """How many numbers of the kind asked the statement prints as the thing asked (any number, when no kind is
+    asked), each printed with its unit counting twice. In a table row a bare number counts once when the row prints
+    none with a unit, or when a score is asked (score cells are bare)."""
+    numbers = [m for m in _NUMBER.finditer(s.plain) if _own_number(_clause(s.plain, m.start()), asked)]
+    units = asked.units
+    if not units:
+        return len(numbers)
+    after = [s.plain[m.end():m.end() + 2] for m in numbers]
+    bare = s.row and ("分" in units or not any(re.match(r"[\u4e00-\u9fff%]", a) for a in after))
+    said = sum(any(a.startswith(u) or u in ("万元", "亿元") and a.startswith(u[0]) for u in units) for a in after)
+    return 2 * said + sum(bare and not re.match(r"[\u4e00-\u9fff%]", a) for a in after)
+
+
+def _may_answer(s: Statement, asked: Asked, years: set[int]) -> bool:
+    """Whether a statement may answer at all: it holds most of what the number is of, and not only as part of a total
+    with another thing, prints the numbers the question states, and its first clause is not about a later year than
+    ``years`` ("2025年计划购置救护车4辆" is no figure of a 2024 document asked about 2024; "由2024年的60.00万元增加至…"
+    in a 2025 document states both years)."""
+    head = asked.head_pairs()
+    if head and 2 * sum(p in s.plain for p in head) <= len(head):
+        return False
+    if any(not re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", s.plain) for n in asked.numbers):
+        return False
+    at = [m.start() for m in re.finditer(re.escape(asked.head), s.plain)] if asked.head else []
+    if at and all(_joint(_clause(s.plain, a), asked.head) for a in at):
+        return False  # (it is named only together with another thing: their total is not its figure)
+    named = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", _clause(s.plain, 0))}
+    return not (years and named and min(named) > max(years))
+
+
+def best_statement(about: str, chunks: list[Chunk], years: set[int] = frozenset()) -> list[Statement]:
+    """The statement of a document of ``years`` (its own and those asked) that answers ``about`` (see the module) — of those holding the most
+    weight, the one with the question's words of target and outcome, then the most numbers of the kind asked, then the
+    first in the document (a document states its whole before its parts: the year's 年初预算 before a project's) — and
+    a second one as good that prints a number of the first (a table row and the sentence that repeats it); empty when
+    none answers."""
+    asked = Asked.of(about)
+    pairs = asked.pairs
+    if len(pairs) < 2:
+        return []
+    found = [s for c in chunks for s in statements(c)]
+    if not found:
+        return []
+    n = len(found)
+    weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
+    total = sum(weight.values())
+    cues = [c for c in ("计划|目标|预期|指标值", "实际|完成|实现") if re.search(c, about)]
+    scored = sorted(((round(sum(weight[p] for p in pairs if p in s.plain) / total, 6),
+                      sum(bool(re.search(c, s.plain)) for c in cues), count, -k, s)
+                     for k, s in enumerate(found) if _may_answer(s, asked, years) and (count := _of_kind(s, asked))),
+                    reverse=True)
+    if not scored or scored[0][0] < MIN_SHARE:
+        return []
+    first = scored[0][-1]
+    return [first] + [t[-1] for t in scored[1:2] if t[:3] == scored[0][:3] and _numbers(t[-1]) & _numbers(first)]
+
+
+def _numbers(s: Statement) -> set[str]:
+    return {m.group().replace(",", "") for m in _NUMBER.finditer(s.plain)}
+
+
+# a sentence that gives a cause: 因…, 由于…, 受…影响, …的原因, 主要是…, 导致/造成…
+_CAUSE = re.compile(r"因|由于|受.{1,16}影响|原因|主要是|导致|造成|致使")
+# a why about an outcome, not about a figure's change: what was not done, done late, done less, scored lower
+OUTCOME_WHY = re.compile(r"没能|未能|没有按|未按|推迟|延期|延误|滞后|扣分|扣了|没完成|未完成|没达到|未达到|达不到|不达标|没达标|偏低|"
+                         r"不高|不足|没开工|未开工|顺延|落后")
+
+
+def best_cause(about: str, chunks: list[Chunk]) -> Statement | None:
+    """The sentence that gives the cause of the outcome ``about`` asks why of ("老旧小区改造为什么没能在10月底前完工":
+    "…受9月台风“海葵”影响停工20天…"): of the sentences giving a cause, the one holding the most of the question's
+    weight, when it holds at least :data:`MIN_SHARE` of it."""
+    pairs = asked_pairs(OUTCOME_WHY.sub(" ", re.sub(r"为什么|为啥|什么原因|原因是?|怎么回事|按期|按时|如期|准时|及时", " ", about)))
+    found = [s for c in chunks for s in statements(c, numbered=False) if not s.row and _CAUSE.search(s.plain)]
+    if len(pairs) < 2 or not found:
+        return None
+    n = len(found)
+    weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
+    total = sum(weight.values())
+    share, _, k = max((sum(weight[p] for p in pairs if p in s.plain) / total, -len(s.plain), -k)
+                      for k, s in enumerate(found))
+    return found[-k] if share >= MIN_SHARE else None
