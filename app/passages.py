@@ -43,6 +43,7 @@ _KINDS = (
     (re.compile(r"(?:几|多少)[次场批期]"), ("次", "场", "批", "期")),
     (re.compile(r"(?:几|多少)份"), ("份",)),
     (re.compile(r"(?:几|多少)[所座]"), ("所", "座", "个")),
+    (re.compile(r"(?:几|多少)处"), ("处", "个")),
     (re.compile(r"得分|几分|多少分|评分|打分|自评"), ("分",)),
     (re.compile(r"率|百分之|比例|占比|百分比|几成|满意度"), ("%",)),
     (re.compile(r"钱|资金|经费|金额|费用?|万元|投入|花了|花费|收入|支出|预算|决算|拨款"), ("万元", "元", "亿元")),
@@ -50,6 +51,20 @@ _KINDS = (
 # an average of a thing, not the thing ("项目自评平均得分", "人均", "户均"; 累计 is the thing counted in all)
 _STATISTIC = r"平均|人均|户均|均值"
 _CLASSIFIED = re.compile(r"\([类款项]\)")
+# a plan, not what was done ("下一年度计划新建发热门诊2个", "2025年计划更新交互式一体机24台"), unless it also says what was
+_PLAN = re.compile(r"下一年度|下一步|下年度?|明年|来年|今后|拟|预计|将于|将在|计划于|\d{4}年计划|计划完成目标|"
+                   r"(?:年度|总体|绩效)目标[:：]")
+_DONE = re.compile(r"实际|已经|已(?:完成|建成|实现|开展)")
+# a question asking a plan or a target, and what a statement of a target prints
+_ASKS_PLAN = re.compile(r"计划|打算|预计|将|明年|下一步|目标|指标值|预期|要求")
+_ASKS_TARGET = re.compile(r"目标|指标值|预期|要求")
+_TARGET = re.compile(r"目标|计划|不低于|不少于|不高于|不超过|≥|≤|＞|＜|力争|预期|指标值|=\d")
+_LEVEL_WORDS = re.compile(r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
+                          r"经济成本|社会成本|生态环境成本)指标")
+# a clause that gives a cause or a use: what it names is not what the number before it is
+_CAUSE_OR_USE = re.compile(r"(?:其中|主要)?(?:原因|因|由于|是因为|主要是|主要用于|用于|系)")
+# how near after the words of what is asked its number must be printed (characters)
+_NEAR = 16
 _ASK = re.compile(r"多少|几|什么|哪些|如何|怎么样")
 _NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
 
@@ -83,6 +98,8 @@ def statements(chunk: Chunk, numbered: bool = True) -> list[Statement]:
         start, end = (m.start(), m.end()) if row else (_past_headings(quote, m.start(), m.end()), m.end())
         for a, b in [(start, end)] if row or end - start <= _LONG else _runs(quote, start, end):
             plain = re.sub(r"\s+", "", "".join(map(to_halfwidth, quote[a:b])))
+            if row:  # (a performance table's level columns, 产出指标 数量指标, name no row: every row prints them)
+                plain = _LEVEL_WORDS.sub("", plain)
             if _CLASSIFIED.search(plain):
                 continue  # (a 类/款/项 row's sentence is read as that row; a 款's name in it is not the 款's figure)
             if not numbered or _NUMBER.search(re.sub(r"(?:19|20)\d\d年", "", plain)):
@@ -147,6 +164,11 @@ class Asked:
         stated = {n for n in re.findall(r"\d+(?:\.\d+)?", about) if not re.fullmatch(r"(?:19|20)\d\d", n)}
         return cls(about, asked_pairs(about), head_word(about), units_asked(about), stated)
 
+    @property
+    def target(self) -> bool:
+        """A target is asked ("目标是多少"), not what was done."""
+        return bool(_ASKS_TARGET.search(self.about)) and not re.search(r"实际|完成了", self.about)
+
     def head_pairs(self) -> list[str]:
         return [self.head[k:k + 2] for k in range(len(self.head) - 1)]
 
@@ -171,11 +193,33 @@ def _joint(clause: str, head: str) -> bool:
                 and re.search(r"共计|合计|总计|共", clause))
 
 
+def _near(plain: str, number: re.Match, head: list[str]) -> bool:
+    """Whether a number of a sentence is printed as what is asked: in the clause that names it ("对辖区58所学校开展传染病
+    防控督导"), soon after it in the same sentence ("整治背街小巷12条"), or in the clause before the one naming it —
+    unless that one gives a cause or a use ("增长5.57%，主要原因是：新增家庭医生签约…" is no 签约率) or a number of its
+    own ("查处违法建设86处，拆除违建面积1.25万平方米": 86处 is not 拆除违建)."""
+    if not head:
+        return True
+    clause = _clause(plain, number.start())
+    if any(p in clause for p in head):
+        return True
+    after = plain[number.end():]
+    if (m := re.match(r"[^，,；;。]*[，,]([^，,；;。]*)", after)) and any(p in m.group(1) for p in head) and not (
+            _CAUSE_OR_USE.match(m.group(1)) or _NUMBER.search(m.group(1))):
+        return True  # (the clause right after names what it is: "…0.42万元，全部为公务接待费")
+    return any(0 <= number.start() - h.end() <= _NEAR and not re.search(r"[。；;]", plain[h.end():number.start()])
+               for p in head for h in re.finditer(re.escape(p), plain))
+
+
 def _of_kind(s: Statement, asked: Asked) -> int:
     """How many numbers of the kind asked the statement prints as the thing asked (any number, when no kind is
-    asked), each printed with its unit counting twice. In a table row a bare number counts once when the row prints
-    none with a unit, or when a score is asked (score cells are bare)."""
-    numbers = [m for m in _NUMBER.finditer(s.plain) if _own_number(_clause(s.plain, m.start()), asked)]
+    asked), each printed with its unit counting twice: in a sentence, a number printed as what is asked (:func:`_near`),
+    not an average the question does not ask, not a deduction when a score is asked ("扣4.10分"). In a table row a bare number counts once when the row prints none with a unit, or when a score
+    is asked (score cells are bare)."""
+    deducted = "扣" not in asked.about  # (a deduction is no score, unless deductions are asked)
+    numbers = [m for m in _NUMBER.finditer(s.plain) if _own_number(_clause(s.plain, m.start()), asked)
+               and (s.row or _near(s.plain, m, asked.head_pairs()))
+               and not (deducted and "分" in asked.units and re.search(r"扣除?$|减$", s.plain[max(0, m.start() - 2):m.start()]))]
     units = asked.units
     if not units:
         return len(numbers)
@@ -187,7 +231,8 @@ def _of_kind(s: Statement, asked: Asked) -> int:
 
 def _may_answer(s: Statement, asked: Asked, years: set[int]) -> bool:
     """Whether a statement may answer at all: it holds most of what the number is of, and not only as part of a total
-    with another thing, prints the numbers the question states, and its first clause is not about a later year than
+    with another thing, prints the numbers the question states, is no plan (unless a plan is asked) and states a
+    target when one is asked, and its first clause is not about a later year than
     ``years`` ("2025年计划购置救护车4辆" is no figure of a 2024 document asked about 2024; "由2024年的60.00万元增加至…"
     in a 2025 document states both years)."""
     head = asked.head_pairs()
@@ -198,16 +243,20 @@ def _may_answer(s: Statement, asked: Asked, years: set[int]) -> bool:
     at = [m.start() for m in re.finditer(re.escape(asked.head), s.plain)] if asked.head else []
     if at and all(_joint(_clause(s.plain, a), asked.head) for a in at):
         return False  # (it is named only together with another thing: their total is not its figure)
+    if _PLAN.search(s.plain) and not _DONE.search(s.plain) and not _ASKS_PLAN.search(asked.about):
+        return False  # (a plan is not what was done)
+    if asked.target and not _TARGET.search(s.plain):
+        return False  # (a target asked: a statement of what was done is not it)
     named = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", _clause(s.plain, 0))}
     return not (years and named and min(named) > max(years))
 
 
 def best_statement(about: str, chunks: list[Chunk], years: set[int] = frozenset()) -> list[Statement]:
-    """The statement of a document of ``years`` (its own and those asked) that answers ``about`` (see the module) — of those holding the most
-    weight, the one with the question's words of target and outcome, then the most numbers of the kind asked, then the
-    first in the document (a document states its whole before its parts: the year's 年初预算 before a project's) — and
-    a second one as good that prints a number of the first (a table row and the sentence that repeats it); empty when
-    none answers."""
+    """The statement of a document of ``years`` (its own and those asked) that answers ``about`` (see the module) — of
+    those holding the most weight, one of those years, then the one with the question's words of target and outcome,
+    then the most numbers of the kind asked, then the first in the document (a document states its whole before its
+    parts: the year's 年初预算 before a project's) — and a second one as good that prints a number of the first (a
+    table row and the sentence that repeats it); empty when none answers."""
     asked = Asked.of(about)
     pairs = asked.pairs
     if len(pairs) < 2:
@@ -219,14 +268,21 @@ def best_statement(about: str, chunks: list[Chunk], years: set[int] = frozenset(
     weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
     total = sum(weight.values())
     cues = [c for c in ("计划|目标|预期|指标值", "实际|完成|实现") if re.search(c, about)]
-    scored = sorted(((round(sum(weight[p] for p in pairs if p in s.plain) / total, 6),
+    scored = sorted(((round(sum(weight[p] for p in pairs if p in s.plain) / total, 6), _of_years(s, years),
                       sum(bool(re.search(c, s.plain)) for c in cues), count, -k, s)
                      for k, s in enumerate(found) if _may_answer(s, asked, years) and (count := _of_kind(s, asked))),
                     reverse=True)
     if not scored or scored[0][0] < MIN_SHARE:
         return []
     first = scored[0][-1]
-    return [first] + [t[-1] for t in scored[1:2] if t[:3] == scored[0][:3] and _numbers(t[-1]) & _numbers(first)]
+    return [first] + [t[-1] for t in scored[1:2] if t[:4] == scored[0][:4] and _numbers(t[-1]) & _numbers(first)]
+
+
+def _of_years(s: Statement, years: set[int]) -> bool:
+    """Whether a statement's first clause names no year, or one of ``years`` ("2023年全区…新增视频监控点位80个" in a 2024
+    document is last year's)."""
+    named = {int(y) for y in re.findall(r"((?:19|20)\d\d)年", _clause(s.plain, 0))}
+    return not named or bool(named & years)
 
 
 def _numbers(s: Statement) -> set[str]:
@@ -235,6 +291,10 @@ def _numbers(s: Statement) -> set[str]:
 
 # a sentence that gives a cause: 因…, 由于…, 受…影响, …的原因, 主要是…, 导致/造成…
 _CAUSE = re.compile(r"因|由于|受.{1,16}影响|原因|主要是|导致|造成|致使")
+# a cause in so many words (因…, 由于…, 受…影响), and a sentence that explains a score's deduction by the outcome itself
+# ("产出指标扣6.4分，主要是…上线推迟"): that is the answer to why points were deducted, not to why the outcome came about
+_TRUE_CAUSE = re.compile(r"因(?!素)|由于|受.{1,16}影响")
+_DEDUCTION = re.compile(r"扣(?:除)?[\d.]+分")
 # a why about an outcome, not about a figure's change: what was not done, done late, done less, scored lower
 OUTCOME_WHY = re.compile(r"没能|未能|没有按|未按|推迟|延期|延误|滞后|扣分|扣了|没完成|未完成|没达到|未达到|达不到|不达标|没达标|偏低|"
                          r"不高|不足|没开工|未开工|顺延|落后")
@@ -242,15 +302,18 @@ OUTCOME_WHY = re.compile(r"没能|未能|没有按|未按|推迟|延期|延误|�
 
 def best_cause(about: str, chunks: list[Chunk]) -> Statement | None:
     """The sentence that gives the cause of the outcome ``about`` asks why of ("老旧小区改造为什么没能在10月底前完工":
-    "…受9月台风“海葵”影响停工20天…"): of the sentences giving a cause, the one holding the most of the question's
-    weight, when it holds at least :data:`MIN_SHARE` of it."""
+    "…受9月台风“海葵”影响停工20天…"): of the sentences giving a cause (a score's deduction only when deductions are
+    asked about), the one holding the most of the question's weight — of those, one that gives the cause in so many
+    words, then the shortest — when it holds at least :data:`MIN_SHARE` of it."""
     pairs = asked_pairs(OUTCOME_WHY.sub(" ", re.sub(r"为什么|为啥|什么原因|原因是?|怎么回事|按期|按时|如期|准时|及时", " ", about)))
-    found = [s for c in chunks for s in statements(c, numbered=False) if not s.row and _CAUSE.search(s.plain)]
-    if len(pairs) < 2 or not found:
+    deductions = bool(re.search(r"扣分|扣了|被扣", about))
+    found = [s for c in chunks for s in statements(c, numbered=False) if not s.row and _CAUSE.search(s.plain)
+             and (deductions or not _DEDUCTION.search(s.plain))]
+    if not pairs or not found:
         return None
     n = len(found)
     weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
     total = sum(weight.values())
-    share, _, k = max((sum(weight[p] for p in pairs if p in s.plain) / total, -len(s.plain), -k)
-                      for k, s in enumerate(found))
+    share, _, _, k = max((sum(weight[p] for p in pairs if p in s.plain) / total, bool(_TRUE_CAUSE.search(s.plain)),
+                          -len(s.plain), -k) for k, s in enumerate(found))
     return found[-k] if share >= MIN_SHARE else None

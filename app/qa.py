@@ -56,6 +56,7 @@ from extraction.reasons import printed_text
 from index.store import Store
 
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
+_CARRY_KEYS = {"beginning_carryover", "ending_carryover"}
 MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one is meant
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
@@ -138,7 +139,7 @@ _LAST_YEAR = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|前一�
 _EVALUATED = re.compile(r"(?:多少|几)个项目|涉及[^，。？?]{0,4}?(?:资金|金额|预算)|项目(?:有|一共|共)?(?:多少|几)个|个数|各有几个|优[、，,]?良|平均(?:多少|几)?分|平均得分|"
                         r"(?:自评|评)为?[“\"]?[优良中差][”\"]?.{0,12}(?:哪|什么)")
 _ASKS_USE = re.compile(r"用于(?:什么|哪|啥)|用途|干什么|做什么用|干啥|用来|花在(?:哪|什么)|用在(?:哪|什么)|拿来做|是做什么的")
-_ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|(?:怎么|如何|怎样|打算怎么|准备怎么)(?:改进|整改|改)|(?:什么|哪些)(?:整改|改进)?措施|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
+_ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|(?:怎么|如何|怎样)(?:改进|整改|改(?!革|造|建|善|变|制))|存在(?:的|哪些|什么)?问题|发现(?:的|了)?(?:什么|哪些)?问题|"
                             r"主要问题|(?:哪些|什么|哪几个|有何)(?:问题|不足)|问题(?:有|是)(?:哪些|什么)|"
                             r"经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成了?(?:年初)?预算|预算完成|"
@@ -330,8 +331,10 @@ def _named_by(label_text: str) -> list[str]:
 def _analysis_asked(question: str, rows: list[LineItem]) -> list[LineItem]:
     """The written rows of a project's self-evaluation a why asks for: its 改进措施 when measures are asked, its
     问题 when problems are, else its 问题及原因分析 (and its 预算执行 analysis when money is asked); one of each."""
-    asked = [w for q, w in ((r"问题|不足", r"问题|不足"), (r"措施|建议|改进|整改|下一步|怎么改", r"措施|建议"),
+    asked = [w for q, w in ((r"问题|不足", r"问题|不足"), (r"措施|建议|改进|整改|下一步|怎么改|如何改", r"措施|建议"),
                             (r"成效|成绩|效果", r"成效"), (r"经验|做法", r"经验")) if re.search(q, question)]
+    if r"措施|建议" in asked and not re.search(r"(?:主要|存在的?|发现的?|哪些|什么|有何)(?:问题|不足)", question):
+        asked = [w for w in asked if w != r"问题|不足"]  # ("近视问题打算如何改": how the problem is put right)
     want = "|".join(asked) or r"原因" + (r"|预算执行" if re.search(r"执行|花|没用|结余|偏低|资金|预算", question) else "")
     # a row that states the numbers the question does ("招标21家为什么只完成17家": its 实际完成情况) comes first
     numbers = [n for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?", question) if not re.fullmatch(r"20\d\d", n)]
@@ -475,10 +478,18 @@ def _char_pairs(*words: str) -> set[str]:
     return {w[k:k + 2] for w in words for k in range(len(w) - 1)}
 
 
+def _subject_clause(name: str) -> str:
+    """The last clause of a statement's words that names its subject, not another column of it or an aside ("“三公”经费
+    预算6.20万元，实际支出4.86万元，完成预算的78.39%" → "“三公”经费预算6.20万元")."""
+    clauses = [c for c in re.split(r"[，,：:；;]", name) if c]
+    own = [c for c in clauses if not re.match(r"(?:完成|实际|执行|决算|支出决算|占|为|约|共)", c)]
+    return (own or clauses or [name])[-1]
+
+
 def _statement_name(name: str) -> str:
     """What a stated change is of, in its own words: its last clause without the unit and year before it and the
     column words after it ("某街道办事处2024年度“三公”经费财政拨款支出决算为" → "“三公”经费财政拨款支出")."""
-    clause = re.split(r"[，,：:；;]", re.sub(r"[，,]?[\d,.]+万元$", "", name))[-1]
+    clause = re.sub(r"[\d,.]+万元$", "", _subject_clause(name))
     clause = re.sub(r"^.*?\d{4}年度?", "", clause) or clause
     return re.sub(r"(?:决算|预算)?数?(?:为|是)?$", "", clause) or clause
 
@@ -1093,6 +1104,9 @@ class Answerer:
         change = _asks_change(question)
         for d in docs:
             found = line_answer(by_doc[d.doc_id], d.doc_type == DocType.budget, self.about, change)
+            if found is not None and found.item.kind == "indicator" and re.search(r"目标|指标值", self.about) and not any(
+                    a.column.endswith("指标值") for a in found.item.amounts if a.column):
+                continue  # (a target asked: an indicator said with its value reached only is not it)
             if found is not None:
                 answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
                 if (gap := _column_gap(found.item, question)) is not None:
@@ -1124,13 +1138,28 @@ class Answerer:
 
     def _not_the_keys(self, question: str, keys: list[str], units, year, intent: str) -> Answer | None:
         """What a question the vocabulary reads loosely asks instead: a thing's spending ("培训费花了多少钱" is no
-        本年支出合计), or a count ("出国团组几个": the groups counted, not the 出国 money)."""
+        本年支出合计), a count ("出国团组几个": the groups counted, not the 出国 money), a project's carry-over."""
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
             return self._spent_on(question, units, year, intent)
         if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
             return self._count_named(question, units, year) or self._none(
                 question, intent, "档案中没有找到这项数字：文件只列出这一项的金额。下面是最相近的段落。")
+        if set(keys) <= _CARRY_KEYS and self._printed_project(units, year):
+            # ("智慧城管二期项目上年结转多少": the project's own column, never the department's carry-over)
+            line = self._line(question, units, year, intent)
+            return line[0] if line is not None and line[1].item.kind == "project_row" else self._none(
+                question, intent, "档案中没有找到这个项目的这项数字（部门的结转和结余不是项目的）。下面是最相近的段落。")
         return None
+
+    def _printed_project(self, units, year) -> str | None:
+        """The project the question names ("智慧城管二期项目"), when the documents asked about print its name."""
+        m = re.search(r"([\u4e00-\u9fffA-Za-z0-9（）()“”]{4,24}?(?:项目|专项))", self.about or "")
+        if m is None:
+            return None
+        name = re.sub(r"^(?:的|那个|这个)", "", m.group(1))
+        printed = any(name in re.sub(r"\s+", "", c.body) for d in self.docs_for(units or None, year)
+                      for c in self.store.chunks_of(d.doc_id))
+        return name if printed else None
 
     def _figure(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         if not keys:
@@ -1550,15 +1579,17 @@ class Answerer:
         return None
 
     def _said_once(self, units, year, intent: str) -> Answer | None:
-        """The sentence or table row that states what is asked, in the newest document asked about that has one
-        (:mod:`app.passages`), quoted as printed."""
-        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
-            found = best_statement(self.about, self.store.chunks_of(d.doc_id), {d.year, *self.years_asked} - {None})
-            if found:
-                said = "；".join(f"“{s.shown()}”" for s in found)
-                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：{said}",
-                              answerable=True, intent=intent, citations=[s.citation() for s in found])
-        return None
+        """The sentence or table row that states what is asked, in the documents asked about (:mod:`app.passages`;
+        of two as good, the newer document's), quoted as printed."""
+        docs = sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True)
+        chunks = [c for d in docs for c in self.store.chunks_of(d.doc_id)]
+        found = best_statement(self.about, chunks, {d.year for d in docs if d.year} | set(self.years_asked))
+        if not found:
+            return None
+        d = next(d for d in docs if d.doc_id == found[0].chunk.doc_id)
+        said = "；".join(f"“{s.shown()}”" for s in found)
+        return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：{said}",
+                      answerable=True, intent=intent, citations=[s.citation() for s in found])
 
     def _use_of(self, question: str, units, year) -> Answer | None:
         """What a row or task is for ("…支出2365.94万主要用于什么", "那130万援疆资金用来干什么"): a task's 主要内容 cell
@@ -1898,7 +1929,7 @@ class Answerer:
                         planned = item.citation.doc_type == DocType.budget and key == "three_public_actual"
                         what = label("three_public_budget" if planned else key)  # (a budget's 三公 money is its budget)
                         if words is whole:  # (the sentence names the figure, its last clause a part: "其中当年拨款…")
-                            what = re.sub(r"^(?:其中|含)[:：]?|[\d,.]+万元$", "", re.split(r"[，,：:；;]", name)[-1]) or what
+                            what = re.sub(r"^(?:其中|含)[:：]?", "", _statement_name(name)) or what
                         return self._stated_answer(item, item.name if kind == "vs_budget" else what)
         if kind == "vs_budget":
             score, rows = best_items([i.model_copy(update={"kind": "prose"}) for i in stated], self.about,

@@ -222,7 +222,7 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 def _base_column(base_words: str) -> str:
     """The column of a change against last year, named by its base when that is not last year's actual ("比2021年预算"
     is said so, not as 比上年)."""
-    base = re.sub(r"^(?:比|较|与|同)|为?[\d,]+(?:\.\d+)?万元|(?:相比|比较)?[,，]?$|\s+", "", base_words)
+    base = re.sub(r"^(?:比|较|与|同)|[为的]?[\d,]+(?:\.\d+)?万元|(?:相比|比较)?[,，]?$|\s+", "", base_words)
     return "比上年增减" if not base or re.fullmatch(r"(?:上年|上一年|去年)度?(?:同期)?(?:决算数?|支出数|实际支出数?)?|比", base) \
         else f"比{base}增减"
 
@@ -321,7 +321,8 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
     return out
 
 
-_INITIAL = re.compile(rf"(?:年初|全年)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
+_INITIAL = re.compile(rf"(?P<w>(?:年初|全年)?)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|\d{4}年")
 _FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
 _RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
                    rf"(?P<v>{_NUM})%")
@@ -342,8 +343,9 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             before, titled = titled, (t.group("name") if (t := _NAME_ALONE.match(sentence)) else "")
             initial = _INITIAL.search(sentence)
             final = _FINAL.search(sentence, initial.end()) if initial else None
-            if not (initial and final):
-                continue
+            if not (initial and final) or not initial.group("w") and (
+                    meta.doc_type != DocType.final_accounts or _OTHER_YEAR.search(sentence, initial.end(), final.start())):
+                continue  # (a bare 预算 is the year's budget only in final accounts, with no other year's 决算 after it)
             name = re.sub(r"^(?:\d{4}年度?)|与(?:年初|全年)预算相比[，,]?|[，,]+$", "", sentence[:initial.start()]).strip("，, ")
             name = name or before
             if len(name) < 2 and not re.match(r"与(?:年初|全年)预算相比", sentence):
@@ -351,11 +353,12 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             if len(name) < 2:  # "与年初预算相比，…": the paragraph's subject ("财政拨款收入支出总体与上年相比…")
                 head = _SUBJECT_END.search(text)
                 name = re.sub(r"^\d{4}年度?", "", text[:head.start()] if head else "")
-            amounts = [LineAmount(column="年初预算", value=_value(initial.group("v")), unit="万元"),
+            planned = "年初预算" if initial.group("w") else "预算"  # ("预算为5.00万元，支出决算为3.84万元")
+            amounts = [LineAmount(column=planned, value=_value(initial.group("v")), unit="万元"),
                        LineAmount(column="决算", value=_value(final.group("v")), unit="万元")]
             rate = _RATE.search(sentence, final.end())
             if rate:
-                amounts.append(LineAmount(column="预决算差异率" if "差异率" in rate.group("w") else "完成年初预算",
+                amounts.append(LineAmount(column="预决算差异率" if "差异率" in rate.group("w") else f"完成{planned}",
                                           value=_value(rate.group("v")), unit="%"))
             first, last = part.start(), part.start() + (rate or final).end() - 1
             out.append(LineItem(name=name, kind="vs_budget", amounts=amounts, citation=_cite(

@@ -42,8 +42,8 @@ _CHANGE = re.compile(
 )
 # the base a change is stated against: last year (its 决算, 预算, 支出数…), a year, or this year's own 年初预算
 _ANCHOR = re.compile(r"(?:比|较|与|同)(?:(?:上年|上一年|去年|\d{4}\s*年)度?(?:同期)?(?:年初)?"
-                     r"(?:预算执行数|执行数|决算数?|预算数?|支出数|实际支出数?)?(?:为?\s*[\d,]+(?:\.\d+)?\s*万元)?"
-                     r"|(?P<budget>(?:年初|全年|调整)?预算数?))(?:相比|比较)?[,，]?|同比")  # (with the base's amount)
+                     r"(?:预算执行数|执行数|决算数?|预算数?|支出数|实际支出数?)?(?:[为的]?\s*[\d,]+(?:\.\d+)?\s*万元)?"
+                     r"|(?P<budget>(?:年初|全年|调整)?预算数?))(?:相比|比较)?[,，]?|同比")  # (with the base's amount: "比2024年的5.37万元")
 _NOW = re.compile(rf"(?P<num>{NUM})万元")
 _BUDGET_ASIDE = re.compile(rf"完成(?:全年|年初|调整)?预算(?:数)?(?:{NUM})万元的")
 
