@@ -37,7 +37,8 @@ _KINDS = (
     (re.compile(r"(?:几|多少)条"), ("条",)),
     (re.compile(r"(?:几|多少)个(?!百分点|点)"), ("个", "处", "项")),
     (re.compile(r"人次"), ("人次",)),
-    (re.compile(r"(?:几|多少)(?:名|位|人)"), ("人", "名")),
+    (re.compile(r"(?:几|多少)(?:名|位|人)|人数"), ("人", "名")),
+    (re.compile(r"(?:几|多少)天"), ("天",)),
     (re.compile(r"(?:几|多少)辆"), ("辆",)),
     (re.compile(r"(?:几|多少)[户家]"), ("户", "家")),
     (re.compile(r"(?:几|多少)[次场批期]"), ("次", "场", "批", "期")),
@@ -207,8 +208,8 @@ def _near(plain: str, number: re.Match, head: list[str]) -> bool:
     if (m := re.match(r"[^，,；;。]*[，,]([^，,；;。]*)", after)) and any(p in m.group(1) for p in head) and not (
             _CAUSE_OR_USE.match(m.group(1)) or _NUMBER.search(m.group(1))):
         return True  # (the clause right after names what it is: "…0.42万元，全部为公务接待费")
-    return any(0 <= number.start() - h.end() <= _NEAR and not re.search(r"[。；;]", plain[h.end():number.start()])
-               for p in head for h in re.finditer(re.escape(p), plain))
+    return any(0 <= number.start() - h.end() <= _NEAR and not re.search(r"[。；;：:]", plain[h.end():number.start()])
+               for p in head for h in re.finditer(re.escape(p), plain))  # (after a colon: its parts, "构成为：A 186.00万元")
 
 
 def _of_kind(s: Statement, asked: Asked) -> int:
@@ -229,14 +230,32 @@ def _of_kind(s: Statement, asked: Asked) -> int:
     return 2 * said + sum(bare and not re.match(r"[\u4e00-\u9fff%]", a) for a in after)
 
 
+def _other_modifier(head: str, plain: str) -> bool:
+    """Whether the statement names another thing of the same kind: the longest run of ``head`` it prints comes, in the
+    question, after words it does not print and, in the statement, after other words ("授予小微企业合同金额" against
+    "授予中小企业合同金额")."""
+    run, at = 0, 0
+    for i in range(len(head)):
+        for j in range(i + run + 1, len(head) + 1):
+            if head[i:j] not in plain:
+                break
+            run, at = j - i, i
+    if run < 2 or at < 2 or head[at - 2:at] in plain:
+        return False
+    found = plain.find(head[at:at + run])
+    before = plain[max(0, found - 2):found]
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2}", before)) and before not in head
+
+
 def _may_answer(s: Statement, asked: Asked, years: set[int]) -> bool:
-    """Whether a statement may answer at all: it holds most of what the number is of, and not only as part of a total
+    """Whether a statement may answer at all: it holds most of what the number is of (not another thing of its kind),
+    and not only as part of a total
     with another thing, prints the numbers the question states, is no plan (unless a plan is asked) and states a
     target when one is asked, and its first clause is not about a later year than
     ``years`` ("2025年计划购置救护车4辆" is no figure of a 2024 document asked about 2024; "由2024年的60.00万元增加至…"
     in a 2025 document states both years)."""
     head = asked.head_pairs()
-    if head and 2 * sum(p in s.plain for p in head) <= len(head):
+    if head and 2 * sum(p in s.plain for p in head) <= len(head) or _other_modifier(asked.head, s.plain):
         return False
     if any(not re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", s.plain) for n in asked.numbers):
         return False

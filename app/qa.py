@@ -57,6 +57,7 @@ from index.store import Store
 
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
 _CARRY_KEYS = {"beginning_carryover", "ending_carryover"}
+_QUOTED = "中写道："  # (an answer that quotes the sentence or row stating what is asked)
 MAX_UNITS_PER_ANSWER = 4  # more units than this and the answer asks which one is meant
 # what a question asks of a project, in the order answers give them
 _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情况"), ("actual", r"实际|花了|执行(?!率)|用了|支出了|执行情况"),
@@ -481,7 +482,7 @@ def _char_pairs(*words: str) -> set[str]:
 def _subject_clause(name: str) -> str:
     """The last clause of a statement's words that names its subject, not another column of it or an aside ("“三公”经费
     预算6.20万元，实际支出4.86万元，完成预算的78.39%" → "“三公”经费预算6.20万元")."""
-    clauses = [c for c in re.split(r"[，,：:；;]", name) if c]
+    clauses = [c for c in re.split(r"[，：:；;]|,(?!\d{3})", name) if c]  # (not inside 2,500.00)
     own = [c for c in clauses if not re.match(r"(?:完成|实际|执行|决算|支出决算|占|为|约|共)", c)]
     return (own or clauses or [name])[-1]
 
@@ -489,7 +490,7 @@ def _subject_clause(name: str) -> str:
 def _statement_name(name: str) -> str:
     """What a stated change is of, in its own words: its last clause without the unit and year before it and the
     column words after it ("某街道办事处2024年度“三公”经费财政拨款支出决算为" → "“三公”经费财政拨款支出")."""
-    clause = re.sub(r"[\d,.]+万元$", "", _subject_clause(name))
+    clause = re.sub(r"[\d,.]+万元$", "", _subject_clause(re.sub(r"[，,]?[\d,.]+万元$", "", name)))
     clause = re.sub(r"^.*?\d{4}年度?", "", clause) or clause
     return re.sub(r"(?:决算|预算)?数?(?:为|是)?$", "", clause) or clause
 
@@ -847,7 +848,7 @@ class Answerer:
         if answer.answerable and initial_of_another:
             answer.answer += "（没有找到这一项的年初预算。）"
         if answer.answerable and _asks_change(question) and not re.search(r"上年|比\d{4}年", answer.answer) \
-                and "文件所载" not in answer.answer:
+                and "文件所载" not in answer.answer and _QUOTED not in answer.answer:  # (a quote says what it says)
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
 
@@ -1574,7 +1575,7 @@ class Answerer:
             found = best_cause(self.about, self.store.chunks_of(d.doc_id))
             if found is not None:
                 said = found.shown()
-                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：“{said}”",
+                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}{_QUOTED}“{said}”",
                               answerable=True, intent="reason", citations=[found.citation()], reasons=[said])
         return None
 
@@ -1588,7 +1589,7 @@ class Answerer:
             return None
         d = next(d for d in docs if d.doc_id == found[0].chunk.doc_id)
         said = "；".join(f"“{s.shown()}”" for s in found)
-        return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中写道：{said}",
+        return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}{_QUOTED}{said}",
                       answerable=True, intent=intent, citations=[s.citation() for s in found])
 
     def _use_of(self, question: str, units, year) -> Answer | None:

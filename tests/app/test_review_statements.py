@@ -112,3 +112,21 @@ def test_how_something_is_improved_is_not_the_measures_section_by_its_verb_alone
     assert "网格包干" not in a.answer, a.answer
     a = svc.ask("临溪县城管局针对占道经营问题打算怎么整改？")
     assert a.answerable and "网格包干" in a.answer, a.answer
+
+
+def test_another_thing_of_the_same_kind_is_not_the_thing_asked(tmp_path):
+    """A second review (helper-49): 中小企业 is not 小微企业; a ratio of days is no number of days; all residents signed
+    are not the key group."""
+    from conftest import service_with
+
+    svc = service_with(tmp_path, "st.txt", "临川市生态环境局2025年度部门决算\n"
+                                           "2025年度授予中小企业合同金额640.20万元，占政府采购支出总额的93.41%。\n"
+                                           "大气污染防治项目自评得分95分，优良天数比例为86.3%。\n"
+                                           "家庭医生签约服务项目实际签约居民15.6万人，重点人群签约率78.5%。\n")
+    for q, wrong in (("临川市生态环境局2025年授予小微企业合同金额多少？", "640.20"),
+                     ("临川市生态环境局2025年优良天数多少天？", "86.3"),
+                     ("临川市生态环境局2025年重点人群签约人数多少？", "78.5")):
+        a = svc.ask(q)
+        assert not a.answerable or wrong not in a.answer, (q, a.answer)
+    a = svc.ask("临川市生态环境局2025年授予中小企业合同金额多少？")
+    assert a.answerable and "640.20" in a.answer, a.answer
