@@ -129,14 +129,18 @@ def test_renamed_archive_answers_as_well_as_the_original():
             ("questions_r12.jsonl", {"dev": 0.93, "heldout": 0.76}),
             # round 13, four documents of other templates written blind (2026-12-01): .627 / .588 → .980 / .726
             ("questions_r13.jsonl", {"dev": 0.94, "heldout": 0.68}),
-            # round 14, four more (a court, a town, a 卫健委, a self-evaluation cell by cell): .538 / .583 → .904 / .667
-            ("questions_r14.jsonl", {"dev": 0.86, "heldout": 0.62}),
-            # round 15, four more (a 市监局, a 县委办 of three units, a street office, a 教育局 of 13): .615 / .583 → .865 / .688
-            ("questions_r15.jsonl", {"dev": 0.82, "heldout": 0.64}),
-            # round 16, four more (a hospital, a 交通局, a town's report in prose, a GBK 决算): .538 / .542 → .788 / .563
-            ("questions_r16.jsonl", {"dev": 0.74, "heldout": 0.52}),
-            # round 17 (a DOCX 公安局, a PDF 人大办, a street office, a library), never tuned on: .520 all at e83f8b9 → .560
-            ("questions_r17.jsonl", {"all": 0.52})):
+            # round 14, four more (a court, a town, a 卫健委, a self-evaluation cell by cell): .538 / .583 → .962 / .750
+            ("questions_r14.jsonl", {"dev": 0.90, "heldout": 0.70}),
+            # round 15, four more (a 市监局, a 县委办 of three units, a street office, a 教育局 of 13): .615 / .583 → .904 / .708
+            ("questions_r15.jsonl", {"dev": 0.86, "heldout": 0.66}),
+            # round 16, four more (a hospital, a 交通局, a town's report in prose, a GBK 决算): .538 / .542 → .827 / .625
+            ("questions_r16.jsonl", {"dev": 0.78, "heldout": 0.58}),
+            # round 17 (a DOCX 公安局, a PDF 人大办, a street office, a library): .558 / .479 at e83f8b9; never tuned on
+            # until 2026-12-01's fifth session, which tuned on its development part only → .923 / .604
+            ("questions_r17.jsonl", {"dev": 0.88, "heldout": 0.56}),
+            # round 18 (a GBK hard-wrapped 组织部 预算, a town's 决算 cell by cell with BOM and CRLF, a DOCX 卫健委, a PDF
+            # street office), never tuned on (no miss printed): .540 all at a0aab9f → .590
+            ("questions_r18.jsonl", {"all": 0.55})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
