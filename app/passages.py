@@ -5,11 +5,14 @@ result ("居民满意度调查结果是多少"), a project's line in a list.
 The question's words — without its unit and year, which the parser took out, and without the words of asking —
 are matched, pair of adjacent characters by pair, against every statement (a sentence, or a table row) of the
 documents asked about that prints a number. A pair many statements hold weighs little, a pair no statement holds
-weighs most (the question then names something the documents may not print). The sentences of the classified rows ("…(类)…(款)…(项)：支出决算数为…") are
-left to the readers of those rows. A statement answers when it holds
-most of the question's weight, prints a number of the kind asked (条 for 几条, % for a rate, 分 for a score, 元 for
-money), and holds most of the words right before the word of asking (what the number is of); the statement is quoted as printed, with a citation
-of its own lines and offsets. A question the documents only come near is still refused by the caller.
+weighs most (the question then names something the documents may not print). The sentences of the classified rows
+("…(类)…(款)…(项)：支出决算数为…") are left to the readers of those rows.
+
+A statement answers when it holds most of the question's weight and most of the words right before the word of
+asking (what the number is of), prints a number of the kind asked (条 for 几条, % for a rate, 分 for a score, 元 for
+money) as that thing, and is none of what only comes near: a plan, another year's, a total with another thing, an
+average, another thing of the same kind (:func:`_may_answer`, :func:`_of_kind`). It is quoted as printed, with a
+citation of its own lines and offsets. A question the documents only come near is still refused by the caller.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from core.schemas import Chunk, ChunkKind, Citation
+from extraction.views import LEVEL_WORDS
 from index.layout import heading_level
 from index.normalise import to_halfwidth
 
@@ -60,8 +64,7 @@ _DONE = re.compile(r"实际|已经|已(?:完成|建成|实现|开展)")
 _ASKS_PLAN = re.compile(r"计划|打算|预计|将|明年|下一步|目标|指标值|预期|要求")
 _ASKS_TARGET = re.compile(r"目标|指标值|预期|要求")
 _TARGET = re.compile(r"目标|计划|不低于|不少于|不高于|不超过|≥|≤|＞|＜|力争|预期|指标值|=\d")
-_LEVEL_WORDS = re.compile(r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
-                          r"经济成本|社会成本|生态环境成本)指标")
+_LEVEL_WORDS = re.compile(LEVEL_WORDS)  # (a performance table's 一级/二级 columns)
 # a clause that gives a cause or a use: what it names is not what the number before it is
 _CAUSE_OR_USE = re.compile(r"(?:其中|主要)?(?:原因|因|由于|是因为|主要是|主要用于|用于|系)")
 # how near after the words of what is asked its number must be printed (characters)

@@ -21,8 +21,9 @@ _ACTUAL = re.compile(r"(?:实际完成(?:指标)?值|实际完成情况|实际�
 _SCORE = ("指标得分", "得分")
 _REASON_PREFIX = "偏差原因"
 # the words of the 一级 and 二级 indicator columns (产出指标, 数量指标, 服务对象满意度指标…), and the 一级 ones
-_LEVEL_WORD = re.compile(r"^(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
-                         r"经济成本|社会成本|生态环境成本|生态成本)指标$")
+LEVEL_WORDS = (r"(?:产出|效益|满意度|成本|数量|质量|时效|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|"
+               r"经济成本|社会成本|生态环境成本|生态成本)指标")
+_LEVEL_WORD = re.compile(rf"^{LEVEL_WORDS}$")
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本)指标$")
 # a 偏差原因 cell that explains nothing
 _NO_REASON = {"无", "/", "-", "—", "无偏差", "无偏差。", "不适用", "已完成", "完成", "达到预期", "达到预期目标"}
