@@ -112,10 +112,17 @@ def statements(chunk: Chunk, numbered: bool = True) -> list[Statement]:
 
 
 def _past_headings(quote: str, start: int, end: int) -> int:
-    """Where a sentence starts once the heading lines before it are left out ("（一）预算安排及调整情况⏎2025年…")."""
-    while (newline := quote.find("\n", start, end)) >= 0 and heading_level(quote[start:newline].strip()) is not None:
+    """Where a sentence starts once the heading and title lines before it are left out ("（一）预算安排及调整情况⏎2025年…")."""
+    while (newline := quote.find("\n", start, end)) >= 0 and _heading(quote[start:newline].strip()):
         start = newline + 1
     return start
+
+
+def _heading(line: str) -> bool:
+    """A heading line (一、…, （三）…) or a document's title ("某局2025年度部门决算"): no clause marks, ending as titles
+    end."""
+    return heading_level(line) is not None or len(line) <= 40 and not re.search(r"[，。；：,;:]", line) and bool(
+        re.search(r"(?:决算|预算|报告|公开|说明|情况|表)$", line))
 
 
 def _runs(quote: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -130,3 +130,4 @@ def test_another_thing_of_the_same_kind_is_not_the_thing_asked(tmp_path):
         assert not a.answerable or wrong not in a.answer, (q, a.answer)
     a = svc.ask("临川市生态环境局2025年授予中小企业合同金额多少？")
     assert a.answerable and "640.20" in a.answer, a.answer
+    assert a.citations[0].line_start == 2 and "部门决算" not in a.citations[0].quote  # (the title line is no part of it)
