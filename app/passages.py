@@ -280,6 +280,13 @@ def _may_answer(s: Statement, asked: Asked, years: set[int]) -> bool:
     return not (years and named and min(named) > max(years))
 
 
+def _shares(pairs: list[str], found: list[Statement]):
+    """The share of the question's weight a statement holds: each pair weighs less the more statements hold it."""
+    weight = {p: math.log(1 + len(found) / (1 + sum(p in s.plain for s in found))) for p in pairs}
+    total = sum(weight.values())
+    return lambda s: sum(weight[p] for p in pairs if p in s.plain) / total
+
+
 def best_statement(about: str, chunks: list[Chunk], years: set[int] = frozenset()) -> list[Statement]:
     """The statement of a document of ``years`` (its own and those asked) that answers ``about`` (see the module) — of
     those holding the most weight, one of those years, then the one with the question's words of target and outcome,
@@ -293,11 +300,9 @@ def best_statement(about: str, chunks: list[Chunk], years: set[int] = frozenset(
     found = [s for c in chunks for s in statements(c)]
     if not found:
         return []
-    n = len(found)
-    weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
-    total = sum(weight.values())
+    share = _shares(pairs, found)
     cues = [c for c in ("计划|目标|预期|指标值", "实际|完成|实现") if re.search(c, about)]
-    scored = sorted(((round(sum(weight[p] for p in pairs if p in s.plain) / total, 6), _of_years(s, years),
+    scored = sorted(((round(share(s), 6), _of_years(s, years),
                       sum(bool(re.search(c, s.plain)) for c in cues), count, -k, s)
                      for k, s in enumerate(found) if _may_answer(s, asked, years) and (count := _of_kind(s, asked))),
                     reverse=True)
@@ -340,9 +345,6 @@ def best_cause(about: str, chunks: list[Chunk]) -> Statement | None:
              and (deductions or not _DEDUCTION.search(s.plain))]
     if not pairs or not found:
         return None
-    n = len(found)
-    weight = {p: math.log(1 + n / (1 + sum(p in s.plain for s in found))) for p in pairs}
-    total = sum(weight.values())
-    share, _, _, k = max((sum(weight[p] for p in pairs if p in s.plain) / total, bool(_TRUE_CAUSE.search(s.plain)),
-                          -len(s.plain), -k) for k, s in enumerate(found))
-    return found[-k] if share >= MIN_SHARE else None
+    share = _shares(pairs, found)
+    best, _, _, k = max((share(s), bool(_TRUE_CAUSE.search(s.plain)), -len(s.plain), -k) for k, s in enumerate(found))
+    return found[-k] if best >= MIN_SHARE else None
