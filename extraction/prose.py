@@ -141,52 +141,88 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | Non
     return out
 
 
-# a statement that a figure is nil: "无财政拨款“三公”经费支出", "因公出国(境)费未发生", "公务用车购置费为0"
+# a statement that a figure is nil: "无财政拨款“三公”经费支出", "因公出国(境)费未发生", "公务用车购置费为0"; the
+# figures a nil word names together are each nil ("未发生因公出国（境）费和公务用车购置及运行维护费")
 _NIL_BEFORE = re.compile(rf"(?:无|没有|未安排|未发生|不存在)(?:财政拨款)?(?P<label>{LABEL_RE.pattern})")
 _NIL_AFTER = re.compile(rf"(?P<label>{LABEL_RE.pattern})(?:支出|决算数?|预算数?)?(?:未发生|为(?:0|零)(?![\d.])(?!\s*万?元)|为无)")
+_NIL_ALSO = re.compile(rf"(?:和|及|以及|与|、)(?:财政拨款)?(?P<label>{LABEL_RE.pattern})")
 _NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期")
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 
 # a unit that says it has no official car at all ("县文联无公务用车", "本单位没有公车")
 _NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车|公务车辆)(?=[，,。；;]|$|所以|因此|故)")
+# a year in which no official car was bought ("本年未购置公务用车", "2026年不安排购置公务用车"): nothing spent on buying
+_NONE_BOUGHT = re.compile(r"(?:未|没有|不)(?:安排)?(?:新)?(?:购置|购买|更新)(?:公务用车|公车|公务车辆|车辆)")
 
 
 # the two car figures said together as nil ("公务用车购置及运行维护费支出决算0万元"): each of them is 0
 _CARS_NIL = re.compile(r"公务用车购置及运行(?:维护)?费(?:支出)?(?:决算|预算)?数?(?:为|是)?\s*0(?:\.0+)?\s*万?元(?![\d.])")
+_CAR_KEYS = ("vehicle_purchase", "vehicle_operation")
+
+
+def _explained(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` explains something before it (主要原因是…未安排…): a nil in an
+    explanation is a cause, not this year's figure."""
+    begin = max((b.end() for b in _SENTENCE_END.finditer(text, 0, at)), default=0)
+    return REASON_MARKER.search(text, begin, at) is not None
 
 
 def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:
-    """0 for a money figure the prose says is nil, this year, outside an explanation (主要原因是…未安排…); 0 cars for
-    a unit that says it has none; 0 for each car figure when the two together are 0."""
+    """0 for each figure :func:`_nil_statements` finds in ``text``, under the key its qualifier gives it."""
     out: list[ProseFigure] = []
-    explained = REASON_MARKER.search(text)
+    for base, qualifier, (s, e), label in _nil_statements(text, year):
+        if base == "vehicles_in_service":
+            out.append(ProseFigure(base, "0", "辆", start + s, start + e, label))
+        elif base not in _BOTH and base != "vehicles_total" \
+                and (key := resolve_key(base, qualifier, doc_type, section, label)) is not None:
+            out.append(ProseFigure(key, "0", "万元", start + s, start + e, label))
+    return out
+
+
+def _nil_statements(text: str, year: int | None) -> list[tuple[str, str | None, tuple[int, int], str]]:
+    """(base key, qualifier, sentence bounds, label) of each figure the prose says is nil this year, outside an
+    explanation: a money figure stated nil; no car at all (0 cars); no car bought (0 spent on buying); the two car
+    fees named together as 0 or nil (each of them 0)."""
+    found: list[tuple[str, str | None, tuple[int, int], str]] = []
     for m in _CARS_NIL.finditer(text):
-        s, e = _clause_bounds(text, m.start(), m.end())
+        bounds = _clause_bounds(text, m.start(), m.end())
         sentence = text[max((b.end() for b in re.finditer(r"[。；;]", text[:m.start()])), default=0):m.end()]
-        if not (explained and explained.start() < m.start()) and not _NOT_THIS_YEAR.search(text[s:e]) \
+        if not _explained(text, m.start()) and not _NOT_THIS_YEAR.search(text[slice(*bounds)]) \
                 and not names_another_year(sentence, year):
-            for base in ("vehicle_purchase", "vehicle_operation"):
-                key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, "公务用车购置及运行维护费")
-                if key is not None:
-                    out.append(ProseFigure(key, "0", "万元", start + s, start + e, "公务用车购置及运行维护费"))
+            found += [(car, _qualifier(m.group(0)), bounds, "公务用车购置及运行维护费") for car in _CAR_KEYS]
     for m in _NO_CARS.finditer(text):
-        if not (explained and explained.start() < m.start()):
-            s, e = _clause_bounds(text, m.start(), m.end())
-            out.append(ProseFigure("vehicles_in_service", "0", "辆", start + s, start + e, "公务用车"))
+        if not _explained(text, m.start()):
+            found.append(("vehicles_in_service", None, _clause_bounds(text, m.start(), m.end()), "公务用车"))
+    for m in _NONE_BOUGHT.finditer(text):
+        s, e = _clause_bounds(text, m.start(), m.end())
+        if not _explained(text, m.start()) and not _NOT_THIS_YEAR.search(text[s:m.start()]) \
+                and not names_another_year(text[s:e], year):
+            found.append(("vehicle_purchase", None, (s, e), "公务用车购置费"))
+    for m, labels in _named_nils(text):
+        bounds = _clause_bounds(text, m.start(), m.end())
+        for label in labels:
+            both_fees = label in ("公务用车购置及运行维护费", "公务用车购置及运行费")
+            found += [(base, _qualifier(m.group(0)), bounds, label)
+                      for base in (_CAR_KEYS if both_fees else (LABEL_KEY[label],)) if base != "vehicles_in_service"]
+    return found
+
+
+def _named_nils(text: str) -> list[tuple[re.Match, list[str]]]:
+    """Each nil statement of this year outside an explanation, with the labels it names (one, or a list after a
+    nil word)."""
+    found = []
     for pattern in (_NIL_BEFORE, _NIL_AFTER):
         for m in pattern.finditer(text):
             s, e = _clause_bounds(text, m.start(), m.end())
-            clause = re.split(r"[,，]", text[s:e])
-            if (explained and explained.start() < m.start()) or any(_NOT_THIS_YEAR.search(c) for c in clause):
+            if _explained(text, m.start()) or any(_NOT_THIS_YEAR.search(c) for c in re.split(r"[,，]", text[s:e])):
                 continue
-            label = m.group("label")
-            base = LABEL_KEY[label]
-            if base in _BOTH or base in ("vehicles_total", "vehicles_in_service"):
-                continue
-            key = resolve_key(base, _qualifier(text[m.start():m.end()]), doc_type, section, label)
-            if key is not None:
-                out.append(ProseFigure(key, "0", "万元", start + s, start + e, label))
-    return out
+            labels, at = [m.group("label")], m.end()
+            while pattern is _NIL_BEFORE and (also := _NIL_ALSO.match(text, at)):
+                labels.append(also.group("label"))
+                at = also.end()
+            found.append((m, labels))
+    return found
 
 
 def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:

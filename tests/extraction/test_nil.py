@@ -48,3 +48,33 @@ def test_a_nil_figure_is_answered_as_zero_with_the_citation(tmp_path):
     a = svc.ask("某某街道2024年公务接待费花了多少")
     assert a.answerable and [f.value for f in a.figures] == ["0"] and "0万元" in a.answer
     assert a.citations[0].quote.endswith("公务接待费未发生。") and a.citations[0].line_start == 6
+
+
+LIST_TEXT = """某县某某乡人民政府2025年度部门决算
+九、财政拨款“三公”经费支出决算情况说明
+2025年度本乡“三公”经费支出决算为4.20万元，比上年减少0.50万元，主要原因是：压减接待。其中：因公出国（境）费未发生；公务接待费1.10万元。本年未购置公务用车，公务用车保有量2辆。
+（二）某某中心学校
+本校无公务用车，未发生因公出国（境）费和公务用车购置及运行维护费。
+"""
+
+
+def test_a_nil_after_an_explained_sentence_and_each_figure_a_nil_word_names(tmp_path):
+    """The explanation ends with its sentence: the next sentence's nil is this year's figure. A nil word naming
+    several figures ("未发生X和Y") makes each of them 0, the two car fees named together both, and a year in which
+    no car was bought spent 0 on buying one."""
+    path = tmp_path / "list.txt"
+    path.write_text(LIST_TEXT, encoding="utf-8")
+    layout = read_layout(load(path))
+    quotes = {(f.key, f.value, f.citation.quote) for f in extract(layout, detect(layout)).figures}
+    assert ("overseas_travel", "0", "其中：因公出国（境）费未发生；") in quotes
+    both = "本校无公务用车，未发生因公出国（境）费和公务用车购置及运行维护费。"
+    assert {("overseas_travel", "0", both), ("vehicle_purchase", "0", both), ("vehicle_operation", "0", both)} <= quotes
+    assert ("vehicle_purchase", "0", "本年未购置公务用车，公务用车保有量2辆。") in quotes
+
+
+def test_an_explanation_naming_a_nil_is_still_no_figure():
+    """The sentence that explains keeps its nils out, however it is punctuated inside."""
+    from core.schemas import DocType
+    from extraction.prose import _nil
+    text = "公务用车运行维护费支出3.00万元，主要原因是：一是本年未购置公务用车；二是未安排因公出国（境）费。"
+    assert _nil(0, text, DocType.final_accounts, "“三公”经费") == []
