@@ -62,6 +62,25 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,10}?" + _KIND_WORD.pattern.removesuffix("$"))
+_NOT_A_NAME = re.compile(r"所属|下属|所有|下面|部门|单位")
+_KIND_AT = re.compile(_KIND_WORD.pattern.removesuffix("$"))
+
+
+def _lower_name(rest: str) -> str | None:
+    """The name of a lower unit that ``rest`` begins with: up to ten characters and a kind word (党员教育中心,
+    政府办, 国库科). A kind character that begins a word with the next characters (处理, 部分, 科技, 乡村) or ends a
+    two-character word (干部, 全部) is a word's, not a kind's: "组织部干部教育培训经费" names no lower unit."""
+    if _NOT_A_NAME.match(rest):
+        return None
+    for n in range(min(10, len(rest)) + 1):
+        kind = _KIND_AT.match(rest, n)
+        if kind is None:
+            continue
+        if kind.end() - n == 1 and (any(common_word(rest[n:n + k]) for k in (2, 3) if n + k <= len(rest))
+                                    or (n == 1 and common_word(rest[:2]))):
+            continue
+        return rest[:kind.end()]
+    return None
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")
 _BELOW = re.compile(r"^(?:的|之|里面?|下面|下属|所属|旗下|那个|这个|那家|这家|那些|这些)+")
 # a filler between a place and the unit of that place ("荣昌那边仁义中学", "普陀的卫健委")
@@ -847,8 +866,8 @@ class UnitIndex:
         rest = (_CUT if q[end:end + 1] == "和" else _CUT_INSIDE_NAME).split(q[end:], maxsplit=1)[0]
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
-        more = _KIND_AHEAD.match(rest)
-        if more is None or any(end <= x.start < end + more.end() for x in matches):
+        said = _lower_name(rest)
+        if said is None or any(end <= x.start < end + len(said) for x in matches):
             return False
         if q[end - 1] == "委" and rest.startswith("员会"):
             return False  # a name stored short (某区卫生健康委) typed out in full (…委员会): the same unit
@@ -858,14 +877,6 @@ class UnitIndex:
             return False
         # not a lower unit: the rest of the matched kind word (管委 + 会, 工委 + 会) or a second name of the
         # same organ (纪委 + 监委, 党工委 + 管委)
-        said = more.group(0)
-        if len(said) == 1 and any(common_word(rest[:k]) for k in (2, 3) if k <= len(rest)):
-            # a word that begins with a kind's character (科技, 部分, 乡村): a lower unit only if a kind ends it later
-            # ("洛满镇乡村建设综合保障中心", not "商务委科技创新专项")
-            more = _KIND_AHEAD.match(rest[1:])
-            if more is None:
-                return False
-            said = rest[:1] + more.group(0)
         return not (said in ("会", "室", "处") or said in _SECOND_NAMES)
 
     @staticmethod

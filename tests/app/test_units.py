@@ -115,6 +115,23 @@ def test_a_fiscal_term_after_a_unit_is_no_unit_below_it(question):
     assert len(found) == 1 and len(found[0].units) == 1 and found[0].units[0] in names
 
 
+@pytest.mark.parametrize("question", ["组织部干部教育培训经费项目今年的绩效目标是什么", "区卫健委突发公共卫生事件应急处理去年花了多少",
+                                      "区卫健委疾病预防控制支出多少", "组织部全部支出多少", "区市监局部分项目为什么没完成"])
+def test_a_kind_character_inside_a_word_after_a_unit_is_no_unit_below_it(question):
+    """A character that can end a unit's name (部, 处, 所) but begins or ends a word after the unit (干部, 处理, 全部,
+    部分) is the word's: the unit named is the one asked about, not an unknown unit below it."""
+    names = ["中共青川县委组织部", "临江区卫生健康委员会", "临江区市场监督管理局"]
+    found = UnitIndex(names, ("预算", "决算")).mentions(question)
+    assert len(found) == 1 and len(found[0].units) == 1, found
+
+
+@pytest.mark.parametrize("question", ["区卫健委疾控中心去年花了多少", "组织部党员教育中心今年预算多少", "区市监局综合执法大队预算"])
+def test_a_unit_below_the_one_named_is_still_read_as_one(question):
+    """A lower unit typed right after the unit (疾控中心, 党员教育中心) that no stored name fits names nothing."""
+    names = ["中共青川县委组织部", "临江区卫生健康委员会", "临江区市场监督管理局"]
+    assert UnitIndex(names, ("预算", "决算")).mentions(question) == []
+
+
 @pytest.mark.parametrize("question", ["沙坪坝区卫生健康委员会2025年预算", "沙坪坝区卫健委2025年预算"])
 def test_a_name_stored_short_is_found_typed_out(question):
     """A unit printed (and stored) in its short form (某区卫生健康委) is the one asked when its 委员会 is typed out; the
