@@ -51,9 +51,10 @@ from index.loaders import (
     why_not_read,
 )
 from index.metadata import detect
+from index.pieces import documents
 from index.retrieval import RetrievalSettings
 from index.retrieval import search as hybrid_search
-from index.store import ChromaTarget, Store
+from index.store import ChromaTarget, NewDocument, Store
 
 Progress = Callable[[str, int, int], None]  # (file name, done, total)
 MAX_K = 1000  # passages one search may return
@@ -213,12 +214,17 @@ class DisclosureService:
             if existing is not None:
                 return self._already_stored(existing, raw, t0)
             abspath = str(path.resolve())
-            previous = self.store.doc_at_path(abspath)
-            record, embedded = self._index(raw, abspath, replaces=previous.doc_id if previous else None)
+            previous = self.store.docs_at_path(abspath)
+            records, embedded = self._index(raw, abspath, replaces=[d.doc_id for d in previous])
+            if len(records) > 1:
+                raw.warnings.append(f"{raw.source}: the file holds documents of {len(records)} years ("
+                                    + ", ".join(f"{r.year} {r.doc_type.value}" for r in records)
+                                    + "); each is stored as a document of its own")
             return IngestOutcome(source=source, status=IngestStatus.replaced if previous else IngestStatus.ingested,
-                                 doc_id=raw.doc_id, chunks=record.chunks, embedded=embedded, pages=record.pages,
-                                 message="; ".join(raw.warnings) or None, warnings=list(raw.warnings),
-                                 seconds=round(time.perf_counter() - t0, 3))
+                                 doc_id=raw.doc_id, chunks=sum(r.chunks for r in records), embedded=embedded,
+                                 pages=records[0].pages, message="; ".join(raw.warnings) or None,
+                                 warnings=list(raw.warnings), seconds=round(time.perf_counter() - t0, 3),
+                                 documents=[r.doc_id for r in records] if len(records) > 1 else [])
         except LoadError as e:
             return IngestOutcome(source=source, status=IngestStatus.error, message=e.reason,
                                  seconds=round(time.perf_counter() - t0, 3))
@@ -238,31 +244,41 @@ class DisclosureService:
                              chunks=existing.chunks, pages=existing.pages, seconds=time.perf_counter() - t0,
                              message="already stored (same content)")
 
-    def _index(self, raw: RawDocument, path: str, replaces: str | None) -> tuple[DocRecord, int]:
-        """Read, chunk, extract and store one loaded document (a user's corrections of its identity applied)."""
+    def _documents(self, raw: RawDocument) -> list[tuple[Layout, DocMeta]]:
+        """The documents a loaded file holds (one per fiscal year it prints), each read with the user's
+        corrections of its identity."""
         layout = read_layout(raw)
-        corrected = self.store.corrections(raw.doc_id)
-        meta = corrected_meta(detect(layout), corrected)
-        chunks = chunk_document(layout, meta)
-        if not chunks:
-            raise LoadError(raw.source, "no text to index after normalisation")
-        try:
-            figures = extract_figures(layout, meta).figures
-            reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
-            lines = line_items(layout, meta)
-        except Exception as e:  # the passages stay searchable even if the figures cannot be read
-            figures, reasons, lines = [], [], []
-            raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
-        vectors, embedded = self.store.embed(chunks)
+        return [(piece, corrected_meta(meta, self.store.corrections(piece.doc.raw.doc_id)))
+                for piece, meta in documents(layout, detect(layout))]
+
+    def _index(self, raw: RawDocument, path: str, replaces: list[str]) -> tuple[list[DocRecord], int]:
+        """Read, chunk, extract and store the documents of one loaded file, all or none."""
+        new: list[NewDocument] = []
+        embedded = 0
         stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)
-        record = DocRecord(
-            doc_id=raw.doc_id, source=raw.source, path=path, stored=stored, unit=meta.unit, year=meta.year, doc_type=meta.doc_type,
-            scope=meta.scope, names=meta.names, corrected=corrected, parts=meta.parts, pages=layout.doc.pages,
-            encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        )
-        self.store.add_document(record, chunks, vectors, replaces=replaces, figures=figures, reasons=reasons,
-                                lines=lines)
-        return record, embedded
+        for layout, meta in self._documents(raw):
+            doc_id = layout.doc.raw.doc_id
+            chunks = chunk_document(layout, meta)
+            if not chunks:
+                raise LoadError(raw.source, "no text to index after normalisation")
+            try:
+                figures = extract_figures(layout, meta).figures
+                reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
+                lines = line_items(layout, meta)
+            except Exception as e:  # the passages stay searchable even if the figures cannot be read
+                figures, reasons, lines = [], [], []
+                raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
+            vectors, done = self.store.embed(chunks)
+            embedded += done
+            record = DocRecord(
+                doc_id=doc_id, source=raw.source, path=path, stored=stored, unit=meta.unit, year=meta.year,
+                doc_type=meta.doc_type, scope=meta.scope, names=meta.names,
+                corrected=self.store.corrections(doc_id), parts=meta.parts, pages=layout.doc.pages,
+                encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            )
+            new.append(NewDocument(record, chunks, vectors, figures, reasons, lines))
+        self.store.add_documents(new, replaces=replaces)
+        return [d.record for d in new], embedded
 
     def correct(self, doc_id: str, changes: dict[str, str]) -> DocRecord:
         """Correct a stored document's unit, year, type or scope; the document is indexed again with them
@@ -278,7 +294,8 @@ class DisclosureService:
         raw = load(path, record.source)
         with self.store.writing():
             self.store.set_corrections(doc_id, fields)
-            self._index(raw, record.path, replaces=doc_id)
+            siblings = [d.doc_id for d in self.store.docs() if d.stored == record.stored] if record.stored else []
+            self._index(raw, record.path, replaces=[doc_id, *siblings])
             self.store.rebuild_bm25()
         return self.store.doc(doc_id)  # type: ignore[return-value]
 
@@ -490,8 +507,9 @@ class DisclosureService:
             if not path.exists():
                 raise LoadError(str(target), "no such file, and no stored document with that id")
             raw = load(path)
-        layout = read_layout(raw)
-        return layout, corrected_meta(detect(layout), self.store.corrections(raw.doc_id))
+        pieces = self._documents(raw)
+        wanted = record.doc_id if record is not None else raw.doc_id
+        return next(((lay, meta) for lay, meta in pieces if lay.doc.raw.doc_id == wanted), pieces[0])
 
     def extract(self, target: str | Path, llm: bool = False) -> Extraction:
         """Figures of a file (read now) or of a stored document (by doc_id).

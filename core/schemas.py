@@ -170,6 +170,7 @@ class DocPart(BaseModel):
     span: Span
     page: int | None = None
     line_start: int | None = None
+    year: int | None = Field(default=None, description="the fiscal year the part's title names, when it names one")
 
 
 class DocRecord(BaseModel):
@@ -265,6 +266,8 @@ class IngestOutcome(BaseModel):
     message: str | None = None
     warnings: list[str] = Field(default_factory=list, description="what was left out or guessed (pages, encoding)")
     seconds: float = 0.0
+    documents: list[str] = Field(default_factory=list, description="when the file holds documents of several years "
+                                 "(a 2026 绩效目标表 and the 2025 自评报告 after it): the doc_id of each, stored apart")
 
 
 # -- extraction ----------------------------------------------------------------------------

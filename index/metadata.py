@@ -107,10 +107,15 @@ def _file_title(source: str) -> str:
     return re.sub(r"[\s_\-—.]+", "", re.sub(r"\.[A-Za-z0-9]{2,5}$", "", source))
 
 
-# titles that start a part of a different kind inside one file
+# titles that start a part of a different kind inside one file, after the unit and year they may name
+# ("2025年度部门整体支出绩效自评报告", "某街道办事处2026年部门整体支出绩效目标表")
+# (not after an ordinal: "第五部分 2026年项目支出绩效目标表" is a section of the document, or its contents)
+_PART_LEAD = (r"^\**\s*(?![一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+[部分章节篇])"
+              r"(?:(?:[\u4e00-\u9fff()（）]{2,30}?)?(?P<year>20\d\d)年度?)?")
 _PART_TITLES = [
-    (DocType.performance_self_eval, re.compile(r"^\**\s*(?:部门|单位|项目)?(?:\(单位\))?(?:整体)?(?:项目)?支出绩效自评(?:价)?表|自评表\s*$")),
-    (DocType.performance_target, re.compile(r"^\**\s*(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?支出绩效目标(?:申报)?表")),
+    (DocType.performance_self_eval, re.compile(_PART_LEAD + r"(?:(?:部门|单位|项目)?(?:\(单位\))?(?:整体)?(?:项目)?(?:支出)?"
+                                               r"绩效自评(?:价)?(?:表|报告)|自评表\s*$)")),
+    (DocType.performance_target, re.compile(_PART_LEAD + r"(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?支出绩效目标(?:申报)?表")),
 ]
 
 
@@ -393,10 +398,10 @@ def _parts(doc: NormDoc, doc_type: DocType) -> list[DocPart]:
     parts = [DocPart(doc_type=doc_type, title="main", span=Span(start=0, end=len(doc.text)), page=doc.page_at(0))]
     for line in doc.lines:
         t = line.text.strip().replace(" ", "")
-        if not t or len(t) > 40 or line.page_break:
+        if not t or len(t) > 50 or line.page_break:
             continue
         for kind, pattern in _PART_TITLES:
-            if pattern.search(t.strip("*")) and not re.search(r"\d+$", t):
+            if (title := pattern.search(t.strip("*"))) and not re.search(r"\d+$", t):
                 if kind != parts[-1].doc_type:
                     parts[-1] = parts[-1].model_copy(update={"span": Span(start=parts[-1].span.start, end=line.start)})
                     raw_line = None
@@ -404,6 +409,7 @@ def _parts(doc: NormDoc, doc_type: DocType) -> list[DocPart]:
                         seg, rs, re_ = doc.to_raw(line.start, max(line.end, line.start + 1))
                         raw_line = doc.raw_lines(seg, rs, re_)[0]
                     parts.append(DocPart(doc_type=kind, title=t.strip("*"), span=Span(start=line.start, end=len(doc.text)),
-                                         page=doc.page_at(line.start), line_start=raw_line))
+                                         page=doc.page_at(line.start), line_start=raw_line,
+                                         year=int(title.group("year")) if title.group("year") else None))
                 break
     return [p for p in parts if p.span.end > p.span.start]

@@ -28,21 +28,36 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from core.errors import StoreError
-from core.schemas import Chunk, Dismissal, DocRecord, Figure, LineItem, QueryFilters
+from core.schemas import Chunk, Dismissal, DocRecord, Figure, LineItem, QueryFilters, Reason
 from index.embedders import BaseEmbedder, VectorCache
 from index.lexical import BM25Index
 from index.locks import WriteLock
 from index.vectors import COLLECTION, ChromaTarget, VectorIndex, check_embedder
 
-__all__ = ["COLLECTION", "ORIGINALS", "ChromaTarget", "Store"]
+__all__ = ["COLLECTION", "ORIGINALS", "ChromaTarget", "NewDocument", "Store"]
 
 ORIGINALS = "originals"  # the archive's copies of the ingested files, by content hash
 BUSY_TIMEOUT_MS = 60_000
+
+
+
+@dataclass
+class NewDocument:
+    """One read document, ready to be stored: its record, its chunks with their vectors, and what was extracted."""
+
+    record: DocRecord
+    chunks: list[Chunk]
+    vectors: list[np.ndarray]
+    figures: list[Figure] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
+    lines: list[LineItem] = field(default_factory=list)
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS docs (
@@ -191,9 +206,10 @@ class Store:
         row = self.db.execute("SELECT record FROM docs WHERE doc_id=?", (doc_id,)).fetchone()
         return DocRecord.model_validate_json(row[0]) if row else None
 
-    def doc_at_path(self, path: str) -> DocRecord | None:
-        row = self.db.execute("SELECT record FROM docs WHERE path=?", (path,)).fetchone()
-        return DocRecord.model_validate_json(row[0]) if row else None
+    def docs_at_path(self, path: str) -> list[DocRecord]:
+        """The documents read from the file at ``path`` (several when it holds documents of several years)."""
+        rows = self.db.execute("SELECT record FROM docs WHERE path=? ORDER BY doc_id", (path,)).fetchall()
+        return [DocRecord.model_validate_json(r[0]) for r in rows]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         rows = self.db.execute("SELECT data FROM chunks WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
@@ -296,12 +312,14 @@ class Store:
         rows = self.db.execute("SELECT data FROM figures WHERE doc_id=? ORDER BY ord", (doc_id,)).fetchall()
         return [Figure.model_validate_json(r[0]) for r in rows]
 
-    def add_document(self, record: DocRecord, chunks: list[Chunk], vectors: list[np.ndarray],
-                     replaces: str | None = None, figures: list[Figure] | None = None,
-                     reasons: list | None = None, lines: list[LineItem] | None = None) -> None:
-        """Add (or replace) one document atomically, in the order described in the module docstring."""
+    def add_documents(self, documents: list[NewDocument], replaces: Iterable[str] = ()) -> None:
+        """Add (or replace) the documents one file holds atomically, in the order described in the module
+        docstring; ``replaces`` are the ids of documents they take the place of (a file's earlier content)."""
         with self.writing():
-            replaced = self.doc(replaces) if replaces and replaces != record.doc_id else None
+            new_ids = {d.record.doc_id for d in documents}
+            replaced = [r for r in (self.doc(i) for i in set(replaces) - new_ids) if r is not None]
+            chunks = [c for d in documents for c in d.chunks]
+            vectors = [v for d in documents for v in d.vectors]
             if chunks:
                 with self.vectors.writing() as col:
                     for i in range(0, len(chunks), 1000):
@@ -313,39 +331,44 @@ class Store:
                             metadatas=[_chroma_meta(c) for c in part],
                         )
             with self.db as db:
-                for doc_id in {replaces, record.doc_id} - {None}:
+                for doc_id in new_ids | {r.doc_id for r in replaced}:
                     for table in ("chunks", "figures", "reasons", "lines", "docs"):
                         db.execute(f"DELETE FROM {table} WHERE doc_id=?", (doc_id,))
-                db.execute(
-                    "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
-                    (record.doc_id, record.source, record.path, record.unit, record.year, record.doc_type.value,
-                     record.model_dump_json()),
-                )
-                db.executemany(
-                    "INSERT INTO chunks (chunk_id, doc_id, ord, unit, year, doc_type, part_type, data, kind) "
-                    "VALUES (?,?,?,?,?,?,?,?,?)",
-                    [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
-                      c.part_type.value, c.model_dump_json(), c.kind.value) for i, c in enumerate(chunks)],
-                )
-                db.executemany(
-                    "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
-                    [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
-                     for i, f in enumerate(figures or [])],
-                )
-                db.executemany(
-                    "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
-                    [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
-                     for i, r in enumerate(reasons or [])],
-                )
-                db.executemany(
-                    "INSERT INTO lines VALUES (?,?,?,?,?)",
-                    [(record.doc_id, i, record.unit, record.year, item.model_dump_json())
-                     for i, item in enumerate(lines or [])],
-                )
+                for d in documents:
+                    self._insert(db, d)
                 self._bump(db, "generation")
-            if replaced is not None:
-                self._delete_vectors(replaced.doc_id)
-                self._drop_original(replaced)
+            for record in replaced:
+                self._delete_vectors(record.doc_id)
+                self._drop_original(record)
+
+    @staticmethod
+    def _insert(db: sqlite3.Connection, d: NewDocument) -> None:
+        record = d.record
+        db.execute(
+            "INSERT OR REPLACE INTO docs VALUES (?,?,?,?,?,?,?)",
+            (record.doc_id, record.source, record.path, record.unit, record.year, record.doc_type.value,
+             record.model_dump_json()),
+        )
+        db.executemany(
+            "INSERT INTO chunks (chunk_id, doc_id, ord, unit, year, doc_type, part_type, data, kind) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
+            [(c.chunk_id, c.doc_id, i, c.citation.unit, c.citation.year, c.citation.doc_type.value,
+              c.part_type.value, c.model_dump_json(), c.kind.value) for i, c in enumerate(d.chunks)],
+        )
+        db.executemany(
+            "INSERT INTO figures VALUES (?,?,?,?,?,?,?,?)",
+            [(record.doc_id, i, f.key, f.value, f.unit, record.unit, record.year, f.model_dump_json())
+             for i, f in enumerate(d.figures)],
+        )
+        db.executemany(
+            "INSERT INTO reasons VALUES (?,?,?,?,?,?,?)",
+            [(record.doc_id, i, r.key, r.direction, record.unit, record.year, r.model_dump_json())
+             for i, r in enumerate(d.reasons)],
+        )
+        db.executemany(
+            "INSERT INTO lines VALUES (?,?,?,?,?)",
+            [(record.doc_id, i, record.unit, record.year, item.model_dump_json()) for i, item in enumerate(d.lines)],
+        )
 
     # -- the archive's own copies of the originals -----------------------------------------
     def keep_original(self, doc_id: str, data: bytes, suffix: str) -> str:
@@ -373,7 +396,8 @@ class Store:
         return path if record.path and path.is_file() else None
 
     def _drop_original(self, record: DocRecord | None) -> None:
-        if record is not None and record.stored:
+        """Delete a removed document's kept original, unless another document read from the same file keeps it."""
+        if record is not None and record.stored and not any(d.stored == record.stored for d in self.docs()):
             (self.home / record.stored).unlink(missing_ok=True)
 
     def corrections(self, doc_id: str) -> dict[str, str]:
