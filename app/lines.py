@@ -24,7 +24,7 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "count", "indicator", "overall", "part", "project_row", "fee")
+          "count", "indicator", "overall", "part", "project_row", "fee", "grid")
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -42,7 +42,7 @@ def core_of(name: str) -> str:
 _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
                          r"自评|评价|评分|打|绩效|等级|那个|这个|那块|这块|那部分|这部分|那一块|这一块|那项|这项|"
                          r"怎|咋|原因|增|减|降|涨|压|砍|削|控|省|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|年度|"
-                         r"基本|项目|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
+                         r"基本|项目|任务|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
                          r"\d|\W|$")
 
 
@@ -237,7 +237,7 @@ def describe(item: LineItem, budget: bool) -> str:
         stated = "，".join(f"{a.column}{a.value}" for a in amounts)
     elif item.kind == "count":
         stated = "，".join(f"{a.value}{a.unit}" for a in amounts)
-    elif item.kind in ("overall", "project_row"):  # (a project's row of a list: each value under its column)
+    elif item.kind in ("overall", "project_row", "grid"):  # (a row of a list or grid: each value under its column)
         stated = "，".join(f"{a.column}{a.value}{a.unit}" for a in amounts)
     elif item.kind == "part":  # a part the text lists after its whole ("…总预算1170.00万，其中…")
         stated = "，".join(f"{a.column}的{a.value}{a.unit}" if a.unit == "%" else f"{a.value}{a.unit}" for a in amounts) \

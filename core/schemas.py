@@ -446,7 +446,8 @@ class LineItem(BaseModel):
     path: list[str] = Field(default_factory=list, description="类, 款, 项 names from the top, when printed as a path")
     kind: str = Field(description="the table's standard kind (expenditure, gpb, income, basic…); prose (a 项 sentence, a "
                                   "class's share); change, nil, evaluation (sentences); indicator (a 绩效 table's row); "
-                                  "count (people, organs, vehicles counted in the text); overall (an 整体支出 自评表's money)")
+                                  "count (people, organs, vehicles counted in the text); overall (an 整体支出 自评表's money); grid "
+                                  "(a row of another money table printed one cell per line)")
     table: str | None = Field(default=None, description="title of the table, None for a sentence")
     amounts: list[LineAmount] = Field(default_factory=list)
     reason: str | None = Field(default=None, description="the sentence's own explanation (主要原因是…), as printed")

@@ -164,3 +164,118 @@ def _total(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], tab
             return [LineItem(name=named or table, kind="project_row", table=table, amounts=amounts,
                              citation=cite(layout.doc, meta, s, end))]
     return []
+
+
+# -- any money table printed one cell per line -----------------------------------------------------------------
+# (表1 预算执行情况（按资金来源）: 资金来源 | 年初预算 | 全年预算 | 执行数 | 执行率, then 一般公共预算财政拨款 | 6,126.80 | …)
+_GRID_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+_ORDINAL = re.compile(r"^\d{1,2}$")
+# a money column's name: 年初预算, 全年预算数, 执行数, 执行率, 财政拨款, 其他资金, 预算金额合计, 基本支出, 合计…
+_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额)(?:数|额|率)?(?:合计)?"
+                          r"|合计|小计|总计|完成率|占比|比例|增减(?:额|率)?)(?:[(（](?:万元|元|%)[)）])?$")
+_SENTENCE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
+_GRID_TITLE = re.compile(r"表\s*\d|表$|表[(（]|情况[(（]|任务$|单位[:：]")
+_MAX_LABEL_CELLS = 4  # a row's label and its wrapped description (an ordinal before them not counted)
+
+
+def money_grids(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The rows of every money table printed one cell per line that the readers of standard tables and performance
+    tables do not know: a header of column names, then each row's label cells and one number per money column
+    (an ordinal before a label and a wrapped description after it are the row's too). The grid ends where a row
+    does not print one number per column."""
+    cells = [(re.sub(r"\s+", "", m.group(0)), m.start(), m.end()) for m in re.finditer(r"[^\n]+", layout.doc.text)]
+    cells = [c for c in cells if c[0]]
+    out: list[LineItem] = []
+    k = 0
+    while k < len(cells):
+        read, k = _grid_at(layout, meta, cells, k)
+        out += read
+    return out
+
+
+def _groups(cells: list[tuple[str, int, int]], k: int) -> tuple[list[int], list[int], int]:
+    """From ``k``: the words cells, then the number cells after them (an ordinal before words is a words cell)."""
+    words, numbers = [], []
+    while k < len(cells) and len(cells[k][0]) <= 40 and not _SENTENCE.search(cells[k][0]) and (
+            not _GRID_NUMBER.match(cells[k][0])
+            or _ORDINAL.match(cells[k][0]) and k + 1 < len(cells) and not _GRID_NUMBER.match(cells[k + 1][0])):
+        words.append(k)
+        k += 1
+    while k < len(cells) and _GRID_NUMBER.match(cells[k][0]) and not (
+            _ORDINAL.match(cells[k][0]) and k + 1 < len(cells) and not _GRID_NUMBER.match(cells[k + 1][0]) and numbers):
+        numbers.append(k)
+        k += 1
+    return words, numbers, k
+
+
+def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k: int) -> tuple[list[LineItem], int]:
+    """The grid whose header starts at or after ``k`` (none: an empty list), and where to read on."""
+    words, numbers, after = _groups(cells, k)
+    width = len(numbers)
+    if width < 2 or not words:  # (one number a row is a list of values, not a table of money columns)
+        return [], max(after, k + 1)
+    header = _header(cells, words, width)
+    if header is None:
+        return [], after
+    columns, first_labels = header
+    before = words[:len(words) - len(first_labels) - width]
+    at = next((i for i in reversed(before) if _GRID_TITLE.search(cells[i][0])), None)
+    at = k - 1 if at is None and k and _GRID_TITLE.search(cells[k - 1][0]) else at
+    title = " ".join(layout.doc.text[cells[at][1]:cells[at][2]].split()) if at is not None else None
+    rows = [(first_labels, numbers)]
+    while after < len(cells):
+        more, values, nxt = _groups(cells, after)
+        if len(values) != width or not 0 < sum(1 for i in more if not _ORDINAL.match(cells[i][0])) <= _MAX_LABEL_CELLS:
+            break
+        rows.append((more, values))
+        after = nxt
+    figures = [cells[i][0] for _, values in rows for i in values]
+    if len(rows) < 2 or sum(1 for f in figures if "." in f or f.endswith("%")) * 2 < len(figures):
+        return [], after  # (money is printed with its fen: a grid of whole numbers is counts or scores)
+    texts = len(before) - (before.index(at) + 1 if at in before else 0)  # the header's word columns (序号, 名称, 内容)
+    money = "元" if title and re.search(r"单位[:：]元|[（(]元[)）]", title) else "万元"
+    table = re.sub(r"\s*单位[:：].*$", "", title) if title else None
+    out = []
+    for labels, values in rows:
+        item = _grid_row(layout, meta, cells, (labels, values), texts, (columns, money, table))
+        out += [item] if item is not None else []
+    return out, after
+
+
+def _header(cells: list[tuple[str, int, int]], words: list[int], width: int) -> tuple[list[str], list[int]] | None:
+    """The money columns' names (the ``width`` cells of words before the first row's label cells) and the first
+    row's label cells; None when the cells there are no column names, or more columns are named than numbers
+    printed."""
+    for labels in range(1, min(_MAX_LABEL_CELLS, len(words) - width) + 1):
+        named = [cells[i][0] for i in words[len(words) - labels - width:len(words) - labels]]
+        if all(len(c) <= 12 and _COLUMN_WORD.match(c) for c in named):
+            first = words[len(words) - labels:]
+            if any(cells[i][0] in (*_VALUE_COLUMNS, "分值权重", "执行率", "完成率") for i in first):
+                return None
+            return named, first
+    return None
+
+
+def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], row: tuple[list[int], list[int]],
+              texts: int, table: tuple[list[str], str, str | None]) -> LineItem | None:
+    """One row: its label (a name wrapped in its narrow column joined: 背街小巷 / 整治), the rest of its words as its
+    path, each number under its column."""
+    labels, values = row
+    columns, money, title = table
+    named = [i for i in labels if not _ORDINAL.match(cells[i][0])]
+    if not named:
+        return None
+    label = cells[named[0]][0]
+    if len(labels) > texts and len(named) > 1 and len(cells[named[1]][0]) <= 4 \
+            and not re.search(r"[、，,；;：:]", cells[named[1]][0]):
+        label += cells[named.pop(1)][0]
+    if not re.match(r"[\u4e00-\u9fff]", label) or _LEVEL.match(label):
+        return None  # (≥90%, a level word: an indicator table's cells, not a row's name)
+    amounts = [LineAmount(column=col, value=cells[i][0].rstrip("%").replace(",", ""),
+                          unit="%" if cells[i][0].endswith("%") else money) for col, i in zip(columns, values, strict=True)]
+    try:
+        citation = cite(layout.doc, meta, cells[labels[0]][1], cells[values[-1]][2])
+    except ValueError:  # (a row across a page break is left out: a citation is on one page)
+        return None
+    return LineItem(name=re.sub(r"^其中[:：]", "", label), kind="grid", table=title,
+                    path=[cells[i][0] for i in named[1:]], amounts=amounts, citation=citation)

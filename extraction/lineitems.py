@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
-from extraction.gridcells import grid_items
+from extraction.gridcells import grid_items, money_grids
 from extraction.prosefacts import names_another_year, read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
@@ -1154,6 +1154,8 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
              if not any(j.name == i.name and j.kind == i.kind for j in read)]       # line by line)
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
+    known = {i.name for i in rows + read}
+    rows += [i for i in money_grids(layout, meta) if i.name not in known]  # (other tables printed cell by cell)
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \
