@@ -40,6 +40,7 @@ from core.schemas import (
     Answer,
     Chunk,
     ChunkKind,
+    Citation,
     DocRecord,
     DocType,
     Figure,
@@ -441,6 +442,19 @@ def _names_its_table(item: LineItem) -> bool:
     return item.kind == "indicator" and _plain(item.name) in _plain(item.table or "")
 
 
+# a why about the document's money as a whole ("今年预算为什么比去年增加了", "决算支出为啥减少"): once the asking, the
+# change and the time are taken out, only words for all of the money are left
+_WHY_WORDS = re.compile(r"[\s？?！!。，,]|为什么|为啥|什么原因|原因是?什么|原因|怎么|咋|与?比?(?:去年|上年|前年|今年|本年|上一年)"
+                        r"(?:相比|比)?|(?:增加|减少|增长|下降|上升|多|少|涨|降|变化|变动|有变化)了?|这么|那么|了|呢|吗|啊|的|"
+                        r"部门|单位|整体|总体|总的|一共|全部")
+_ASKS_WHOLE = re.compile(r"(?:预算|决算|收入|支出|收支|经费|钱|花的钱|开支|资金|总额|总计|规模)+")
+
+
+def _whole_asked(about: str) -> list[str]:
+    """The totals' keys when a why asks about the document's money as a whole, else none."""
+    return ["income_grand_total", "expenditure_grand_total"] if _ASKS_WHOLE.fullmatch(_WHY_WORDS.sub("", about)) else []
+
+
 # what a why says besides the thing it asks about: the asking, the change, the time, money in general
 _NOT_SUBJECT = re.compile(
     r"为什么|为啥|为何|什么原因|原因|是什么|是啥|什么|怎么|咋|会|要|是|因为|由于|导致|造成|主要|"
@@ -743,18 +757,16 @@ class Answerer:
     def _member_of(self, phrase: str, question: str, years: list[int]) -> Answer | None:
         """A unit with no document of its own that a department's document takes in (a school of a 教育局's 部门预算):
         said so, with the list that names it — its figures are inside the department's, not printed apart here."""
-        lists = sorted((i for i in self.store.lines_where(None, None) if i.kind == "members"),
-                       key=lambda i: (i.citation.year in years, i.citation.year or 0))  # (the year asked, else the newest)
-        names = {re.sub(r"[(（].*$", "", n): i for i in lists for n in i.path}
+        stored = self.store.lines_where(None, None)
+        names = self._taken_in(stored, years)
         found = [m for m in (UnitIndex(sorted(names)).mentions(question) if names else [])
                  if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
         if len(found) != 1 or found[0].ambiguous:
             return None
         member = found[0].units[0]
-        item = names[member]
-        c = item.citation
+        c, count = names[member]
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
-                    f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{len(item.path)}家单位之一")
+                    f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
         spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
         rows = self._member_rows(member, c.doc_id, question) if (not years or c.year in years) and not spent else []
         if rows:  # the department's tables listed by unit print the member's own row
@@ -765,11 +777,27 @@ class Answerer:
         return Answer(answer=taken_in + "，它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False,
                       intent="figure", citations=[c], nearest=[c])
 
+    @staticmethod
+    def _taken_in(stored: list[LineItem], years: list[int]) -> dict[str, tuple[Citation, int]]:
+        """The units departments' documents take in, each with the citation that names it and how many units its
+        document takes in: the units a list names, and the units its tables list by unit other than the department's
+        own (本级, 机关). The year asked, else the newest, wins."""
+        by_doc: dict[str, list[LineItem]] = {}
+        for i in stored:
+            if i.kind == "unit_row":
+                by_doc.setdefault(i.citation.doc_id, []).append(i)
+        found = [(i.citation, i.name, len({j.name for j in rows})) for rows in by_doc.values() for i in rows
+                 if not re.search(r"本级[)）]?$|机关$", i.name)]
+        found += [(i.citation, n, len(i.path)) for i in stored if i.kind == "members" for n in i.path]
+        return {re.sub(r"[(（].*$", "", name): (c, count)
+                for c, name, count in sorted(found, key=lambda x: (x[0].year in years, x[0].year or 0))}
+
     def _member_rows(self, member: str, doc_id: str, question: str) -> list[LineItem]:
         """A member unit's rows in its department's tables listed by unit, the table the question's 收入/支出 points at
         first (both when it names neither)."""
         rows = [i for i in self.store.lines_where(None, None) if i.kind == "unit_row" and i.citation.doc_id == doc_id
-                and re.sub(r"[(（].*$", "", i.name) == member]
+                and re.sub(r"[(（].*$", "", i.name) == member
+                and (i.table or any(a.column for a in i.amounts))]  # (a number nothing names is no answer)
         asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
                                                               "income_current_year", "expenditure_current_year"}
         if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
@@ -2050,6 +2078,7 @@ class Answerer:
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
         budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question)))
+        keys = keys or _whole_asked(self.about or question)
         row = self._row_reason(units, year)
         # (年初预算 is the column a row's reason is asked about, not a figure of its own)
         if row is not None and (not [k for k in keys if k != "gpb_initial_budget"] or _marks_row(row[1], question)
