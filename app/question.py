@@ -23,7 +23,8 @@ _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(
 _RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
 _RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2))
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
-# a row's name that begins with a relative word (本年支出合计, 上年结转资金): no year
+# a row's name that begins with the relative word a document prints (本年支出合计, 上年结转资金): no year; people's
+# 今年/去年 before a row's name ("今年一般公共预算财政拨款多少") is the year asked
 _ROW_AFTER = re.compile(r"收入|支出|财政|合计|结转|结余|预算数|决算数|一般公共|基本支出|项目支出")
 # words for "all the money", used only when the question names no other figure
 # spending asked as a whole ("一共花了多少"): the year's own spending, 本年支出合计
@@ -124,7 +125,8 @@ def relative_year(question: str, base: int | None) -> tuple[int | None, str | No
         return None, None
     for word, delta in _RELATIVE:
         for m in re.finditer(word, question):
-            if not _BASE_BEFORE.search(question[:m.start()]) and not _ROW_AFTER.match(question, m.end()) and not (
+            if not _BASE_BEFORE.search(question[:m.start()]) and not (
+                    word in ("本年", "上年") and _ROW_AFTER.match(question, m.end())) and not (
                     word == "前年" and question[max(0, m.start() - 1):m.start()] == "大"):
                 return base + delta, word
     return None, None

@@ -63,6 +63,9 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
 _KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,10}?" + _KIND_WORD.pattern.removesuffix("$"))
 _NOT_A_NAME = re.compile(r"所属|下属|所有|下面|部门|单位")
+# words a kind character ends that name no unit (血站, 党校, 科协, 分局 do: they are lower units)
+_KIND_ENDED_WORDS = {"干部", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "各部", "本部",
+                     "住所", "场所", "厕所", "各处", "到处", "好处", "难处", "用处", "益处", "各科", "各院", "各站"}
 _KIND_AT = re.compile(_KIND_WORD.pattern.removesuffix("$"))
 
 
@@ -77,7 +80,7 @@ def _lower_name(rest: str) -> str | None:
         if kind is None:
             continue
         if kind.end() - n == 1 and (any(common_word(rest[n:n + k]) for k in (2, 3) if n + k <= len(rest))
-                                    or (n == 1 and common_word(rest[:2]))):
+                                    or (n == 1 and rest[:2] in _KIND_ENDED_WORDS)):
             continue
         return rest[:kind.end()]
     return None

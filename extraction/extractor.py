@@ -35,7 +35,7 @@ def extract(layout: Layout, meta: DocMeta) -> Extraction:
     """All figures of one document, prose and tables, in reading order; duplicates merged."""
     doc = layout.doc
     figures: list[Figure] = []
-    for p in extract_prose(layout.narrative, meta.doc_type, meta.year):
+    for p in extract_prose(layout.narrative, meta.doc_type, meta.year, meta.unit):
         c = cite(doc, meta, p.start, p.end)
         figures.append(Figure(key=printed_key(p.key, c.quote), value=p.value, unit=p.unit, citation=c,
                               source_kind=SourceKind.prose, label=p.label))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from core.schemas import DocMeta, LineAmount, LineItem
+from extraction.prosefacts import names_another_year
 from index.layout import Layout, cite
 
 # a performance table's title line (spaces left out)
@@ -222,6 +223,8 @@ def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k
     at = next((i for i in reversed(before) if _GRID_TITLE.search(cells[i][0])), None)
     at = k - 1 if at is None and k and _GRID_TITLE.search(cells[k - 1][0]) else at
     title = " ".join(layout.doc.text[cells[at][1]:cells[at][2]].split()) if at is not None else None
+    if title and names_another_year(title, meta.year):
+        return [], after  # (last year's execution printed in this year's budget: not this year's rows)
     rows = [(first_labels, numbers)]
     while after < len(cells):
         more, values, nxt = _groups(cells, after)
@@ -247,13 +250,19 @@ def _header(cells: list[tuple[str, int, int]], words: list[int], width: int) -> 
     row's label cells; None when the cells there are no column names, or more columns are named than numbers
     printed."""
     for labels in range(1, min(_MAX_LABEL_CELLS, len(words) - width) + 1):
-        named = [cells[i][0] for i in words[len(words) - labels - width:len(words) - labels]]
-        if all(len(c) <= 12 and _COLUMN_WORD.match(c) for c in named):
+        at = len(words) - labels - width
+        named = [cells[i][0] for i in words[at:len(words) - labels]]
+        if all(_money_column(c) for c in named):
             first = words[len(words) - labels:]
-            if any(cells[i][0] in (*_VALUE_COLUMNS, "分值权重", "执行率", "完成率") for i in first):
-                return None
+            if any(cells[i][0] in (*_VALUE_COLUMNS, "分值权重", "执行率", "完成率") for i in first) \
+                    or at > 0 and _money_column(cells[words[at - 1]][0]):
+                return None  # (a blank cell prints nothing: which column each number is under is unknown)
             return named, first
     return None
+
+
+def _money_column(cell: str) -> bool:
+    return len(cell) <= 12 and _COLUMN_WORD.match(cell) is not None
 
 
 def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], row: tuple[list[int], list[int]],

@@ -121,9 +121,11 @@ def _project_budgets(lines: list[NarrativeLine]) -> list[ProseFigure]:
     return out
 
 
-def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | None = None) -> list[ProseFigure]:
+def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | None = None,
+                  unit: str | None = None) -> list[ProseFigure]:
     """Figures from the narrative lines of a layout (normalised start offset, text, section path); an amount its
-    clause gives to another year than the document's ``year`` ("2015年三公经费预算拨入57.55万元") is no figure."""
+    clause gives to another year than the document's ``year`` ("2015年三公经费预算拨入57.55万元") is no figure, a nil
+    another unit than the document's ``unit`` states is none of its figures."""
     out: list[ProseFigure] = _project_budgets(lines)
     for start, text, section in lines:
         m = _CLASS_LINE.match(text)
@@ -137,7 +139,7 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | Non
                 out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
             break
         out.extend(_labelled(start, text, doc_type, section, year))
-        out.extend(_nil(start, text, doc_type, section, year))
+        out.extend(_nil(start, text, doc_type, section, year, unit))
     return out
 
 
@@ -146,7 +148,28 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | Non
 _NIL_BEFORE = re.compile(rf"(?:无|没有|未安排|未发生|不存在)(?:财政拨款)?(?P<label>{LABEL_RE.pattern})")
 _NIL_AFTER = re.compile(rf"(?P<label>{LABEL_RE.pattern})(?:支出|决算数?|预算数?)?(?:未发生|为(?:0|零)(?![\d.])(?!\s*万?元)|为无)")
 _NIL_ALSO = re.compile(rf"(?:和|及|以及|与|、)(?:财政拨款)?(?P<label>{LABEL_RE.pattern})")
-_NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期")
+# figures named together before the nil ("因公出国（境）费和公务用车购置费未发生")
+_NIL_AFTER_LIST = re.compile(rf"(?P<labels>(?:{LABEL_RE.pattern})(?:(?:和|及|以及|与|、)(?:{LABEL_RE.pattern}))+)"
+                             r"(?:支出|决算数?|预算数?)?均?(?:未发生|为(?:0|零)(?![\d.])(?!\s*万?元)|为无)")
+# what may follow the figures a nil names: the nil is then theirs ("未发生公务接待费超预算情况" is not)
+_NIL_FOLLOWER = re.compile(r"(?:支出|经费|预算数?|决算数?|数)?(?:[，,。；;）)]|$|也|均|等)")
+_NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期|此前|前[一二两三几]年|下一?年|明年|历年|近[二两三几]年")
+# a nil said of a unit below the department ("所属某中心无公务用车，也未发生…", "区中心血站无公务用车…"): not the
+# department's figure; its subject is a member, or a unit's name the document's own name does not end with
+_OF_A_MEMBER = re.compile(r"^\s*(?:其中[，,：:]?)?(?:所属|下属|直属)")
+_SUBJECT_UNIT = re.compile(r"^\s*(?:其中[，,：:]?)?(?P<name>(?!本|我|该)[\u4e00-\u9fff()（）]{2,20}?"
+                           r"(?:中心|站|所|院|校|队|馆|局|委|办|处|科|团|社|会))(?:也|均|亦)?(?:无|没有|未)")
+
+
+def _of_another(clause: str, unit: str | None) -> bool:
+    """Whether a nil clause is said of another unit than the document's ``unit``."""
+    if _OF_A_MEMBER.match(clause):
+        return True
+    named = _SUBJECT_UNIT.match(clause)
+    if not (named and unit):
+        return False
+    chars = set(named.group("name")[:-1])  # (县文联 is the 县文学艺术界联合会's short name: most of its characters)
+    return len(chars & set(unit)) * 2 < len(chars)
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -168,10 +191,11 @@ def _explained(text: str, at: int) -> bool:
     return REASON_MARKER.search(text, begin, at) is not None
 
 
-def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:
+def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | None = None,
+         unit: str | None = None) -> list[ProseFigure]:
     """0 for each figure :func:`_nil_statements` finds in ``text``, under the key its qualifier gives it."""
     out: list[ProseFigure] = []
-    for base, qualifier, (s, e), label in _nil_statements(text, year):
+    for base, qualifier, (s, e), label in _nil_statements(text, year, unit):
         if base == "vehicles_in_service":
             out.append(ProseFigure(base, "0", "辆", start + s, start + e, label))
         elif base not in _BOTH and base != "vehicles_total" \
@@ -180,7 +204,8 @@ def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | Non
     return out
 
 
-def _nil_statements(text: str, year: int | None) -> list[tuple[str, str | None, tuple[int, int], str]]:
+def _nil_statements(text: str, year: int | None, unit: str | None = None
+                    ) -> list[tuple[str, str | None, tuple[int, int], str]]:
     """(base key, qualifier, sentence bounds, label) of each figure the prose says is nil this year, outside an
     explanation: a money figure stated nil; no car at all (0 cars); no car bought (0 spent on buying); the two car
     fees named together as 0 or nil (each of them 0)."""
@@ -192,36 +217,47 @@ def _nil_statements(text: str, year: int | None) -> list[tuple[str, str | None, 
                 and not names_another_year(sentence, year):
             found += [(car, _qualifier(m.group(0)), bounds, "公务用车购置及运行维护费") for car in _CAR_KEYS]
     for m in _NO_CARS.finditer(text):
-        if not _explained(text, m.start()):
-            found.append(("vehicles_in_service", None, _clause_bounds(text, m.start(), m.end()), "公务用车"))
+        bounds = _clause_bounds(text, m.start(), m.end())
+        if not _explained(text, m.start()) and not _of_another(text[slice(*bounds)], unit):
+            found.append(("vehicles_in_service", None, bounds, "公务用车"))
     for m in _NONE_BOUGHT.finditer(text):
         s, e = _clause_bounds(text, m.start(), m.end())
         if not _explained(text, m.start()) and not _NOT_THIS_YEAR.search(text[s:m.start()]) \
-                and not names_another_year(text[s:e], year):
+                and not names_another_year(text[s:e], year) and not _of_another(text[s:e], unit):
             found.append(("vehicle_purchase", None, (s, e), "公务用车购置费"))
-    for m, labels in _named_nils(text):
+    for m, labels, qualifier in _named_nils(text, year, unit):
         bounds = _clause_bounds(text, m.start(), m.end())
         for label in labels:
             both_fees = label in ("公务用车购置及运行维护费", "公务用车购置及运行费")
-            found += [(base, _qualifier(m.group(0)), bounds, label)
+            found += [(base, qualifier, bounds, label)
                       for base in (_CAR_KEYS if both_fees else (LABEL_KEY[label],)) if base != "vehicles_in_service"]
     return found
 
 
-def _named_nils(text: str) -> list[tuple[re.Match, list[str]]]:
-    """Each nil statement of this year outside an explanation, with the labels it names (one, or a list after a
-    nil word)."""
+def _named_nils(text: str, year: int | None = None, unit: str | None = None
+                ) -> list[tuple[re.Match, list[str], str | None]]:
+    """Each nil statement of this year and of the department itself, outside an explanation, with the labels it
+    names (one, or a list before or after the nil word) and the qualifier its words give (年初…预算: the budget)."""
     found = []
-    for pattern in (_NIL_BEFORE, _NIL_AFTER):
+    for pattern in (_NIL_BEFORE, _NIL_AFTER, _NIL_AFTER_LIST):
         for m in pattern.finditer(text):
             s, e = _clause_bounds(text, m.start(), m.end())
-            if _explained(text, m.start()) or any(_NOT_THIS_YEAR.search(c) for c in re.split(r"[,，]", text[s:e])):
+            sentence = text[max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0):e]
+            if _explained(text, m.start()) or any(_NOT_THIS_YEAR.search(c) for c in re.split(r"[,，]", text[s:e])) \
+                    or names_another_year(sentence, year) or _of_another(text[s:e], unit):
                 continue
-            labels, at = [m.group("label")], m.end()
+            if pattern is _NIL_AFTER_LIST:
+                labels, at = [x.group(0) for x in LABEL_RE.finditer(m.group("labels"))], m.end()
+            else:
+                labels, at = [m.group("label")], m.end()
             while pattern is _NIL_BEFORE and (also := _NIL_ALSO.match(text, at)):
                 labels.append(also.group("label"))
                 at = also.end()
-            found.append((m, labels))
+            follower = _NIL_FOLLOWER.match(text, at)
+            if pattern is _NIL_BEFORE and follower is None:
+                continue  # (the nil is of what follows the figures: "未发生公务接待费超预算情况")
+            said = text[max(s, m.start() - 3):follower.end() if follower else m.end()]
+            found.append((m, labels, _qualifier(said)))
     return found
 
 

@@ -110,12 +110,16 @@ def _file_title(source: str) -> str:
 # titles that start a part of a different kind inside one file, after the unit and year they may name
 # ("2025年度部门整体支出绩效自评报告", "某街道办事处2026年部门整体支出绩效目标表")
 # (not after an ordinal: "第五部分 2026年项目支出绩效目标表" is a section of the document, or its contents)
-_PART_LEAD = (r"^\**\s*(?![一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+[部分章节篇])"
+# (not after an ordinal: "第五部分 2026年项目支出绩效目标表" is a section of the document, or its contents; not a
+# sentence: "本委2025年度…自评报告已于2026年6月公开。"; the title ends the line, a bracketed year after it at most)
+_PART_LEAD = (r"^\**\s*(?![一二三四五六七八九十\d]+[、.．]|第[一二三四五六七八九十\d]+[部分章节篇]|本|我|该|其|经|据|按)"
               r"(?:(?:[\u4e00-\u9fff()（）]{2,30}?)?(?P<year>20\d\d)年度?)?")
+_PART_END = r"(?:[(（][^()（）]{0,20}[)）])?\s*$"
 _PART_TITLES = [
     (DocType.performance_self_eval, re.compile(_PART_LEAD + r"(?:(?:部门|单位|项目)?(?:\(单位\))?(?:整体)?(?:项目)?(?:支出)?"
-                                               r"绩效自评(?:价)?(?:表|报告)|自评表\s*$)")),
-    (DocType.performance_target, re.compile(_PART_LEAD + r"(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?支出绩效目标(?:申报)?表")),
+                                               r"绩效自评(?:价)?(?:表|报告)|自评表)" + _PART_END)),
+    (DocType.performance_target, re.compile(_PART_LEAD + r"(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?支出绩效目标(?:申报)?表"
+                                            + _PART_END)),
 ]
 
 
@@ -402,7 +406,11 @@ def _parts(doc: NormDoc, doc_type: DocType) -> list[DocPart]:
             continue
         for kind, pattern in _PART_TITLES:
             if (title := pattern.search(t.strip("*"))) and not re.search(r"\d+$", t):
-                if kind != parts[-1].doc_type:
+                again = len(parts) > 1 and parts[-1].year is not None \
+                    and _bare_title(parts[-1].title) == _bare_title(t.strip("*"))
+                if kind != parts[-1].doc_type or again:
+                    if again:  # a document's title printed again: the first was its line in the contents
+                        parts.pop()
                     parts[-1] = parts[-1].model_copy(update={"span": Span(start=parts[-1].span.start, end=line.start)})
                     raw_line = None
                     if doc.raw.kind != "pdf" and line.seg >= 0:
@@ -413,3 +421,8 @@ def _parts(doc: NormDoc, doc_type: DocType) -> list[DocPart]:
                                          year=int(title.group("year")) if title.group("year") else None))
                 break
     return [p for p in parts if p.span.end > p.span.start]
+
+
+def _bare_title(title: str) -> str:
+    """A part's title without its 附件 label and punctuation (a contents line and the title it points at)."""
+    return re.sub(r"^附件(?:\d{1,2}(?!\d))?|[\s:：、.．（）()]", "", title)

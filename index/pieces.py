@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from core.schemas import DocMeta, DocPart
+from core.schemas import DocMeta, DocPart, DocType
 from index.layout import Layout, layout_of
 from index.metadata import detect
 
@@ -34,11 +34,17 @@ def documents(layout: Layout, meta: DocMeta) -> list[tuple[Layout, DocMeta]]:
         by_year.setdefault(year, []).append(part)
     first = next(iter(by_year), None)
     apart = {y: parts for y, parts in by_year.items() if y is not None and y != first
-             and sum(p.span.end - p.span.start for p in parts) >= MIN_PIECE_CHARS}
+             and sum(p.span.end - p.span.start for p in parts) >= MIN_PIECE_CHARS
+             and _of_its_year(layout.text, parts, y, first)}
     if not apart:
         return [(layout, meta)]
     main_parts = [p for y, parts in by_year.items() if y not in apart for p in parts]
-    out = [(_only(layout, main_parts, layout.doc.raw.doc_id), meta.model_copy(update={"year": first, "parts": main_parts}))]
+    kind = meta.doc_type
+    if kind in {parts[0].doc_type for parts in apart.values()}:  # (the file's type was the other year's document's)
+        titled = [p.doc_type for p in main_parts if p.title != "main"]
+        kind = DocType.budget if DocType.performance_target in titled else titled[0] if titled else kind
+    out = [(_only(layout, main_parts, layout.doc.raw.doc_id),
+            meta.model_copy(update={"year": first, "doc_type": kind, "parts": main_parts}))]
     for year, parts in apart.items():
         piece = _only(layout, parts, piece_id(layout.doc.raw.doc_id, year))
         found = detect(piece)
@@ -46,6 +52,13 @@ def documents(layout: Layout, meta: DocMeta) -> list[tuple[Layout, DocMeta]]:
         out.append((piece, DocMeta(unit=meta.unit, year=year, doc_type=parts[0].doc_type, scope=meta.scope,
                                    names=list(dict.fromkeys(names)), parts=parts)))
     return out
+
+
+def _of_its_year(text: str, parts: list[DocPart], year: int, other: int | None) -> bool:
+    """Whether the parts speak of their title's year at least as often as of the file's other year: a contents
+    line ("附件 2025年度…自评报告") that the 2026 budget's body follows does not make that body 2025's."""
+    body = "".join(text[p.span.start:p.span.end] for p in parts)
+    return other is None or body.count(f"{year}年") >= body.count(f"{other}年")
 
 
 def _years(meta: DocMeta) -> list[int | None]:

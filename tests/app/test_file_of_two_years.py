@@ -95,3 +95,45 @@ def test_the_pieces_are_replaced_removed_and_corrected_together(tmp_path):
     kept = svc.docs()
     assert [d.doc_id for d in kept] == [again.documents[0]] and svc.store.original_file(kept[0]) is not None
     assert svc.extract(again.documents[0]).doc_id == again.documents[0]
+
+
+BUDGET = """青禾市澄湖区文化和旅游委员会2026年部门预算
+目录
+第一部分 部门概况
+第二部分 2026年部门预算表
+附件 2025年度部门整体支出绩效自评报告
+第一部分 部门概况
+本委2025年度部门整体支出绩效自评报告已于2026年6月公开。
+2025年度部门整体支出绩效自评报告显示，本委自评得分92.50分。
+第二部分 2026年部门预算情况说明
+2026年收入预算总计3,520.50万元，支出预算总计3,520.50万元，比2025年预算增加120.00万元。
+2026年“三公”经费预算18.60万元，比2025年预算减少1.20万元。
+2026年机关运行经费预算96.40万元。2026年政府采购预算总额420.00万元。
+2026年本委图书馆运行经费预算210.00万元，比2025年增加10.00万元。
+附件
+2025年度部门整体支出绩效自评报告
+一、基本情况
+2025年全年预算3,401.20万元，全年执行3,322.10万元，预算执行率97.67%。2025年完成文化惠民演出120场。
+二、自评结论
+经自评，2025年度部门整体支出绩效自评得分92.50分，评价等级为“优”。2025年主要问题是项目前期论证不充分。
+"""
+
+
+def test_a_title_in_the_contents_or_a_sentence_does_not_split_the_file(tmp_path):
+    """(helper-51's attack) a sentence naming last year's report, and the contents line pointing at it, are no
+    titles: the budget's body stays the 2026 budget; the report printed at the end is 2025's."""
+    svc, _, outcome = _ingest(tmp_path, "wenlv.txt", BUDGET)
+    docs = {d.year: d for d in svc.docs()}
+    assert sorted(docs) == [2025, 2026] and docs[2026].doc_type == "budget", docs
+    a = svc.ask("文旅委今年三公经费预算多少？")
+    assert "18.60" in a.answer and a.citations[0].doc_id == docs[2026].doc_id, a.answer
+    assert not [c for c in svc.store.chunks_of(docs[2025].doc_id) if "18.60" in c.text]
+    b = svc.ask("文旅委去年整体支出绩效自评得了多少分")
+    assert "92.50" in b.answer and b.citations[0].doc_id == docs[2025].doc_id, b.answer
+
+
+def test_the_years_own_document_keeps_its_type(tmp_path):
+    """A file read as a self-evaluation as a whole: the 2026 目标表 before the 2025 report is a budget's."""
+    text = TEXT.replace("2026年部门整体支出绩效目标表", "2026年部门整体支出绩效目标表\n绩效自评") * 1
+    svc, _, outcome = _ingest(tmp_path, text=text)
+    assert {d.year: d.doc_type for d in svc.docs()} == {2026: "budget", 2025: "performance_self_eval"}

@@ -93,3 +93,12 @@ def test_amounts_as_people_say_them(question, ranges):
     from app.question import amounts_said
 
     assert amounts_said(question) == ranges
+
+
+@pytest.mark.parametrize("question, year", [("枫林街道今年一般公共预算财政拨款多少？", 2026), ("某局去年收入多少", 2025),
+                                            ("某局前年支出多少", 2024), ("上年结转多少", None), ("本年支出合计多少", None)])
+def test_a_relative_year_before_a_rows_name(question, year):
+    """People's 今年/去年/前年 before a row's name is the year asked; 本年/上年 beginning a row's printed name
+    (本年支出合计, 上年结转) is no year."""
+    from app.question import relative_year
+    assert relative_year(question, 2026)[0] == year

@@ -125,7 +125,9 @@ def test_a_kind_character_inside_a_word_after_a_unit_is_no_unit_below_it(questio
     assert len(found) == 1 and len(found[0].units) == 1, found
 
 
-@pytest.mark.parametrize("question", ["区卫健委疾控中心去年花了多少", "组织部党员教育中心今年预算多少", "区市监局综合执法大队预算"])
+@pytest.mark.parametrize("question", ["区卫健委疾控中心去年花了多少", "组织部党员教育中心今年预算多少", "区市监局综合执法大队预算",
+                                      "卫健委血站去年三公经费多少", "组织部党校去年三公经费", "区市监局分局预算",
+                                      "卫健委分院机关运行经费"])
 def test_a_unit_below_the_one_named_is_still_read_as_one(question):
     """A lower unit typed right after the unit (疾控中心, 党员教育中心) that no stored name fits names nothing."""
     names = ["中共青川县委组织部", "临江区卫生健康委员会", "临江区市场监督管理局"]

@@ -117,3 +117,35 @@ def test_a_row_of_such_a_table_answers_its_column(tmp_path):
     svc.ingest([path])
     a = svc.ask("滨江街道去年背街小巷整治任务预算多少？")
     assert "618.00" in a.answer and a.citations[0].quote.startswith("2\n背街小巷\n整治"), a.answer
+
+
+BLANK = """2025年度部门整体支出绩效自评报告
+表2 年度主要任务 单位：万元
+任务名称
+预算金额合计
+财政拨款
+其他资金
+老旧小区改造
+1,120.00
+1,120.00
+背街小巷整治
+300.00
+280.00
+20.00
+"""
+
+
+def test_a_grid_with_blank_cells_is_not_read(tmp_path):
+    """A blank cell prints nothing: the numbers of a row cannot be put under their columns, so none is read."""
+    path = tmp_path / "blank.txt"
+    path.write_text(BLANK, encoding="utf-8")
+    layout = read_layout(load(path))
+    assert not [i for i in money_grids(layout, detect(layout)) if i.name == "老旧小区改造"]
+
+
+def test_another_years_grid_is_not_this_years(tmp_path):
+    path = tmp_path / "budget.txt"
+    path.write_text("某区某街道办事处2026年部门预算\n" + TEXT.split("\n", 1)[1], encoding="utf-8")
+    layout = read_layout(load(path))
+    meta = detect(layout)
+    assert meta.year == 2026 and not [i for i in money_grids(layout, meta) if i.table and "2025" in i.table]

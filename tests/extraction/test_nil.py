@@ -3,6 +3,7 @@ explanation or another year's nil does not."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_service
 
 from extraction.extractor import extract
@@ -78,3 +79,35 @@ def test_an_explanation_naming_a_nil_is_still_no_figure():
     from extraction.prose import _nil
     text = "公务用车运行维护费支出3.00万元，主要原因是：一是本年未购置公务用车；二是未安排因公出国（境）费。"
     assert _nil(0, text, DocType.final_accounts, "“三公”经费") == []
+
+
+@pytest.mark.parametrize("text", [
+    "…主要原因是:更新执法执勤用车1辆。2024年未发生公务用车购置费。",  # another year's, after the explanation
+    "此前三年未购置公务用车,车辆老化严重。", "下年度不安排购置公务用车。", "前两年未购置公务用车。",
+    "所属区科技创新服务中心(区中心血站)无公务用车,也未发生公务用车购置及运行维护费。",  # a member unit's
+    "年初未安排公务接待费和公务用车购置费预算,年中因工作需要追加公务用车购置费16.00万元。",  # a budget's nil
+    "未发生因公出国(境)费及公务接待费超预算情况。",  # the nil is of what follows the figures
+])
+def test_no_false_zero(text):
+    """(helper-51's attack) none of these says this year's actual figure is nil."""
+    from core.schemas import DocType
+    from extraction.prose import _nil
+    assert [(f.key, f.value) for f in _nil(0, text, DocType.final_accounts, "“三公”经费", 2025)] == []
+
+
+def test_figures_named_together_before_the_nil_are_each_nil():
+    from core.schemas import DocType
+    from extraction.prose import _nil
+    found = {f.key for f in _nil(0, "因公出国(境)费和公务用车购置费未发生。", DocType.final_accounts, "“三公”经费", 2025)}
+    assert found == {"overseas_travel", "vehicle_purchase"}
+
+
+def test_a_nil_another_unit_states_is_not_the_documents():
+    """(helper-51's attack) "区中心血站无公务用车，也未发生…" in the 卫健委's 决算 is the blood station's nil; the
+    document's own unit named short ("县文联无公务用车") is its own."""
+    from core.schemas import DocType
+    from extraction.prose import _nil
+    other = "区中心血站无公务用车,也未发生公务用车购置及运行维护费。"
+    assert _nil(0, other, DocType.final_accounts, "“三公”经费", 2025, "澄江市云溪区卫生健康委员会") == []
+    own = _nil(0, "县文联无公务用车。", DocType.final_accounts, "“三公”经费", 2025, "青禾县文学艺术界联合会")
+    assert [(f.key, f.value) for f in own] == [("vehicles_in_service", "0")]
