@@ -157,13 +157,14 @@ _NOT_THIS_YEAR = re.compile(r"上年|去年|以前|往年|同期|此前|前[一�
 # a nil said of a unit below the department ("所属某中心无公务用车，也未发生…", "区中心血站无公务用车…"): not the
 # department's figure; its subject is a member, or a unit's name the document's own name does not end with
 _OF_A_MEMBER = re.compile(r"^\s*(?:其中[，,：:]?)?(?:所属|下属|直属)")
+_OF_A_PART = re.compile(r"^\s*(?:其中[，,：:]?)?(?:机关本级|部门本级|本级|机关)(?:也|均|亦)?(?:无|没有|未|不)")
 _SUBJECT_UNIT = re.compile(r"^\s*(?:其中[，,：:]?)?(?P<name>(?!本|我|该)[\u4e00-\u9fff()（）]{2,20}?"
                            r"(?:中心|站|所|院|校|队|馆|局|委|办|处|科|团|社|会))(?:也|均|亦)?(?:无|没有|未)")
 
 
 def _of_another(clause: str, unit: str | None) -> bool:
     """Whether a nil clause is said of another unit than the document's ``unit``."""
-    if _OF_A_MEMBER.match(clause):
+    if _OF_A_MEMBER.match(clause) or _OF_A_PART.match(clause):
         return True
     named = _SUBJECT_UNIT.match(clause)
     if not (named and unit):
@@ -176,7 +177,7 @@ _SENTENCE_END = re.compile(r"[。！？!?]")
 # a unit that says it has no official car at all ("县文联无公务用车", "本单位没有公车")
 _NO_CARS = re.compile(r"(?:无|没有|未配备|未配置)(?:公务用车|公车|公务车辆)(?=[，,。；;]|$|所以|因此|故)")
 # a year in which no official car was bought ("本年未购置公务用车", "2026年不安排购置公务用车"): nothing spent on buying
-_NONE_BOUGHT = re.compile(r"(?:未|没有|不)(?:安排)?(?:新)?(?:购置|购买|更新)(?:公务用车|公车|公务车辆|车辆)")
+_NONE_BOUGHT = re.compile(r"(?:未|没有|不)(?:安排)?(?:新)?(?:购置|购买|更新)(?:公务用车|公车|公务车辆|车辆)(?=[，,。；;]|$)")
 
 
 # the two car figures said together as nil ("公务用车购置及运行维护费支出决算0万元"): each of them is 0
@@ -254,8 +255,8 @@ def _named_nils(text: str, year: int | None = None, unit: str | None = None
                 labels.append(also.group("label"))
                 at = also.end()
             follower = _NIL_FOLLOWER.match(text, at)
-            if pattern is _NIL_BEFORE and follower is None:
-                continue  # (the nil is of what follows the figures: "未发生公务接待费超预算情况")
+            if follower is None or pattern is not _NIL_BEFORE and follower.group(0) not in "，,。；;）)":
+                continue  # (the nil is of what follows: "未发生公务接待费超预算情况", "…均未发生超标准支出")
             said = text[max(s, m.start() - 3):follower.end() if follower else m.end()]
             found.append((m, labels, _qualifier(said)))
     return found

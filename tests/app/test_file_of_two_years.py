@@ -104,6 +104,7 @@ BUDGET = """青禾市澄湖区文化和旅游委员会2026年部门预算
 附件 2025年度部门整体支出绩效自评报告
 第一部分 部门概况
 本委2025年度部门整体支出绩效自评报告已于2026年6月公开。
+（二）2025年度部门整体支出绩效自评报告
 2025年度部门整体支出绩效自评报告显示，本委自评得分92.50分。
 第二部分 2026年部门预算情况说明
 2026年收入预算总计3,520.50万元，支出预算总计3,520.50万元，比2025年预算增加120.00万元。
@@ -120,8 +121,9 @@ BUDGET = """青禾市澄湖区文化和旅游委员会2026年部门预算
 
 
 def test_a_title_in_the_contents_or_a_sentence_does_not_split_the_file(tmp_path):
-    """(helper-51's attack) a sentence naming last year's report, and the contents line pointing at it, are no
-    titles: the budget's body stays the 2026 budget; the report printed at the end is 2025's."""
+    """(helper-51's and helper-52's attacks) a sentence naming last year's report, a numbered sub-heading of the
+    budget and the contents line pointing at the report are no titles: the budget's body stays the 2026 budget; the
+    report printed at the end is 2025's."""
     svc, _, outcome = _ingest(tmp_path, "wenlv.txt", BUDGET)
     docs = {d.year: d for d in svc.docs()}
     assert sorted(docs) == [2025, 2026] and docs[2026].doc_type == "budget", docs

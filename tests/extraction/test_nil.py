@@ -87,6 +87,9 @@ def test_an_explanation_naming_a_nil_is_still_no_figure():
     "所属区科技创新服务中心(区中心血站)无公务用车,也未发生公务用车购置及运行维护费。",  # a member unit's
     "年初未安排公务接待费和公务用车购置费预算,年中因工作需要追加公务用车购置费16.00万元。",  # a budget's nil
     "未发生因公出国(境)费及公务接待费超预算情况。",  # the nil is of what follows the figures
+    "因公出国(境)费和公务接待费均未发生超标准支出。",  # (helper-52) the same, the list before the nil
+    "机关本级未购置公务用车,区河道管理站更新巡河用车1辆,公务用车购置费支出决算为16.00万元。",  # a part's nil
+    "本年未新购置公务用车的机关本级,公务用车运行维护费支出决算为9.80万元。",  # no nil of the year: who it is
 ])
 def test_no_false_zero(text):
     """(helper-51's attack) none of these says this year's actual figure is nil."""
