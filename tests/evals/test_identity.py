@@ -139,8 +139,12 @@ def test_renamed_archive_answers_as_well_as_the_original():
             # until 2026-12-01's fifth session, which tuned on its development part only → .923 / .604
             ("questions_r17.jsonl", {"dev": 0.88, "heldout": 0.56}),
             # round 18 (a GBK hard-wrapped 组织部 预算, a town's 决算 cell by cell with BOM and CRLF, a DOCX 卫健委, a PDF
-            # street office), never tuned on (no miss printed): .540 all at a0aab9f → .590
-            ("questions_r18.jsonl", {"all": 0.55})):
+            # street office): .538 / .542 at a0aab9f, never tuned on until the sixth session (2026-12-01), which tuned on
+            # its development part only → .769 / .729
+            ("questions_r18.jsonl", {"dev": 0.72, "heldout": 0.68}),
+            # round 19 (one unit's 2025 决算 and 2026 预算, a DOCX school's 单位预算, a GBK wrapped 妇联 决算, a PDF of three
+            # project self-evaluations), never tuned on (no miss printed): .660 all at 741f2a2 → .660
+            ("questions_r19.jsonl", {"all": 0.62})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
