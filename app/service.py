@@ -255,7 +255,6 @@ class DisclosureService:
         """Read, chunk, extract and store the documents of one loaded file, all or none."""
         new: list[NewDocument] = []
         embedded = 0
-        stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)
         for layout, meta in self._documents(raw):
             doc_id = layout.doc.raw.doc_id
             chunks = chunk_document(layout, meta)
@@ -271,12 +270,15 @@ class DisclosureService:
             vectors, done = self.store.embed(chunks)
             embedded += done
             record = DocRecord(
-                doc_id=doc_id, source=raw.source, path=path, stored=stored, unit=meta.unit, year=meta.year,
+                doc_id=doc_id, source=raw.source, path=path, unit=meta.unit, year=meta.year,
                 doc_type=meta.doc_type, scope=meta.scope, names=meta.names,
                 corrected=self.store.corrections(doc_id), parts=meta.parts, pages=layout.doc.pages,
                 encoding=raw.encoding, chunks=len(chunks), ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
             )
             new.append(NewDocument(record, chunks, vectors, figures, reasons, lines))
+        stored = self.store.keep_original(raw.doc_id, raw.data, raw.suffix)  # (once every piece was read)
+        for d in new:
+            d.record = d.record.model_copy(update={"stored": stored})
         self.store.add_documents(new, replaces=replaces)
         return [d.record for d in new], embedded
 

@@ -46,7 +46,6 @@ ORIGINALS = "originals"  # the archive's copies of the ingested files, by conten
 BUSY_TIMEOUT_MS = 60_000
 
 
-
 @dataclass
 class NewDocument:
     """One read document, ready to be stored: its record, its chunks with their vectors, and what was extracted."""
