@@ -114,7 +114,7 @@ def _file_title(source: str) -> str:
 # contents; not a
 # sentence: "本委2025年度…自评报告已于2026年6月公开。"; the title ends the line, a bracketed year after it at most)
 _PART_LEAD = (r"^\**\s*(?![一二三四五六七八九十\d]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分章节篇]"
-              r"|本|我|该|其|经|据|按)"
+              r"|本|我|该|其|经|据|按)(?:附件\s*\d{0,2}\s*[:：]?\s*)?"
               r"(?:(?:[\u4e00-\u9fff()（）]{2,30}?)?(?P<year>20\d\d)年度?)?")
 _PART_END = r"(?:[(（][^()（）]{0,20}[)）])?\s*$"
 _PART_TITLES = [

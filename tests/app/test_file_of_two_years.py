@@ -139,3 +139,15 @@ def test_the_years_own_document_keeps_its_type(tmp_path):
     text = TEXT.replace("2026年部门整体支出绩效目标表", "2026年部门整体支出绩效目标表\n绩效自评") * 1
     svc, _, outcome = _ingest(tmp_path, text=text)
     assert {d.year: d.doc_type for d in svc.docs()} == {2026: "budget", 2025: "performance_self_eval"}
+
+
+def test_an_appended_report_labelled_as_an_attachment_is_split_off(tmp_path):
+    """(helper-52) "附件：某委2025年度部门整体支出绩效自评报告", printed in the contents and again over the report."""
+    title = "附件：青禾市澄湖区文化和旅游委员会2025年度部门整体支出绩效自评报告"
+    text = BUDGET.replace("附件 2025年度部门整体支出绩效自评报告", title).replace(
+        "附件\n2025年度部门整体支出绩效自评报告", title)
+    svc, _, outcome = _ingest(tmp_path, "wenlv.txt", text)
+    docs = {d.year: d for d in svc.docs()}
+    assert sorted(docs) == [2025, 2026] and "18.60" in svc.ask("文旅委今年三公经费预算多少？").answer
+    first = min(c.citation.line_start for c in svc.store.chunks_of(docs[2025].doc_id))
+    assert text.split("\n")[first - 1] == title  # (the report begins at its own title, not at the contents line)
