@@ -61,8 +61,8 @@ _KIND_WORD = re.compile(r"(?:人民检察院|检察院|人民法院|人民法庭
                         r"大队|中队|支队|总队|中心|街道|社区|政府|委员会|办公室|办事处|联合会|协会|工会|指挥部|管委会|"
                         r"[局委办部厅处科站所队馆院团会联协社园校镇乡室])$")
 # a lower unit's name going on after a matched one: a few characters ending with a kind word
-_KIND_AHEAD = re.compile(r"^(?!所属|下属|所有|下面|部门|单位)[\u4e00-\u9fff]{0,10}?" + _KIND_WORD.pattern.removesuffix("$"))
 _NOT_A_NAME = re.compile(r"所属|下属|所有|下面|部门|单位")
+_KIND_AHEAD = re.compile(rf"^(?!{_NOT_A_NAME.pattern})[\u4e00-\u9fff]{{0,10}}?" + _KIND_WORD.pattern.removesuffix("$"))
 # words a kind character ends that name no unit (血站, 党校, 科协, 分局 do: they are lower units)
 _KIND_ENDED_WORDS = {"干部", "全部", "内部", "外部", "局部", "东部", "西部", "南部", "北部", "中部", "各部", "本部",
                      "住所", "场所", "厕所", "各处", "到处", "好处", "难处", "用处", "益处", "各科", "各院", "各站"}

@@ -185,11 +185,14 @@ _CARS_NIL = re.compile(r"公务用车购置及运行(?:维护)?费(?:支出)?(?:
 _CAR_KEYS = ("vehicle_purchase", "vehicle_operation")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    return max((b.end() for b in _SENTENCE_END.finditer(text, 0, at)), default=0)
+
+
 def _explained(text: str, at: int) -> bool:
     """Whether the sentence holding ``at`` explains something before it (主要原因是…未安排…): a nil in an
     explanation is a cause, not this year's figure."""
-    begin = max((b.end() for b in _SENTENCE_END.finditer(text, 0, at)), default=0)
-    return REASON_MARKER.search(text, begin, at) is not None
+    return REASON_MARKER.search(text, _sentence_start(text, at), at) is not None
 
 
 def _nil(start: int, text: str, doc_type: DocType, section: str, year: int | None = None,
@@ -243,7 +246,7 @@ def _named_nils(text: str, year: int | None = None, unit: str | None = None
     for pattern in (_NIL_BEFORE, _NIL_AFTER, _NIL_AFTER_LIST):
         for m in pattern.finditer(text):
             s, e = _clause_bounds(text, m.start(), m.end())
-            sentence = text[max((b.end() for b in _SENTENCE_END.finditer(text, 0, m.start())), default=0):e]
+            sentence = text[_sentence_start(text, m.start()):e]
             if _explained(text, m.start()) or any(_NOT_THIS_YEAR.search(c) for c in re.split(r"[,，]", text[s:e])) \
                     or names_another_year(sentence, year) or _of_another(text[s:e], unit):
                 continue
@@ -257,7 +260,7 @@ def _named_nils(text: str, year: int | None = None, unit: str | None = None
             follower = _NIL_FOLLOWER.match(text, at)
             if follower is None or pattern is not _NIL_BEFORE and follower.group(0) not in "，,。；;）)":
                 continue  # (the nil is of what follows: "未发生公务接待费超预算情况", "…均未发生超标准支出")
-            said = text[max(s, m.start() - 3):follower.end() if follower else m.end()]
+            said = text[max(s, m.start() - 3):follower.end()]
             found.append((m, labels, _qualifier(said)))
     return found
 

@@ -109,10 +109,9 @@ def _file_title(source: str) -> str:
 
 # titles that start a part of a different kind inside one file, after the unit and year they may name
 # ("2025年度部门整体支出绩效自评报告", "某街道办事处2026年部门整体支出绩效目标表")
-# (not after an ordinal: "第五部分 2026年项目支出绩效目标表" is a section of the document, or its contents)
-# (not after an ordinal: "第五部分 2026年项目支出绩效目标表", "（二）2025年度…自评报告" are sections of the document, or its
-# contents; not a
-# sentence: "本委2025年度…自评报告已于2026年6月公开。"; the title ends the line, a bracketed year after it at most)
+# (not after an ordinal: "第五部分 2026年项目支出绩效目标表", "（二）2025年度…自评报告" are sections of the document, or
+# its contents; not a sentence: "本委2025年度…自评报告已于2026年6月公开。"; the title ends the line, a bracketed year
+# after it at most)
 _PART_LEAD = (r"^\**\s*(?![一二三四五六七八九十\d]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[部分章节篇]"
               r"|本|我|该|其|经|据|按)(?:附件\s*\d{0,2}\s*[:：]?\s*)?"
               r"(?:(?:[\u4e00-\u9fff()（）]{2,30}?)?(?P<year>20\d\d)年度?)?")
