@@ -23,7 +23,12 @@
   区人大常委会办公室's 预算 as PDF, a street office's self-evaluation, a library's 单位决算), and ``questions_r18.jsonl``
   (blind, round 18, scored once at the end of the session that wrote it and never tuned on: no miss of it is printed)
   on four more (``synth18/``: a 县委组织部's 预算 hard-wrapped with page lines in GBK, a town's 决算 printed cell by cell
-  with a BOM and CRLF, a 卫健委's 决算 of five units as DOCX, a street office's targets and self-evaluation as PDF).
+  with a BOM and CRLF, a 卫健委's 决算 of five units as DOCX, a street office's targets and self-evaluation as PDF),
+  ``questions_r19.jsonl`` (blind, round 19; its development part tuned on in the next session) on five more
+  (``synth19/``: a 生态环境局's 决算 and 预算, a school's 单位预算 as DOCX, a GBK 妇联 决算, project self-evaluations as
+  PDF) and ``questions_r20.jsonl`` (blind, round 20, never tuned on: no miss of it is printed) on five more
+  (``synth20/``: a 水利局's 决算 as PDF, a 司法局's 预算 printed cell by cell, a street office's self-evaluation as
+  DOCX, a GBK 残联 budget with its self-evaluation appended, a 文旅局's 单位决算 as PDF).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -52,10 +57,10 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",),
         "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",),
         "synth16": ("questions_r16.jsonl",), "synth17": ("questions_r17.jsonl",),
-        "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",)}
+        "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",), "synth20": ("questions_r20.jsonl",)}
 
 
-UNSEEN = ("questions_r8.jsonl", "questions_r19.jsonl")  # sets no miss of which is ever printed: both parts held out
+UNSEEN = ("questions_r8.jsonl", "questions_r20.jsonl")  # sets no miss of which is ever printed: both parts held out
 
 
 def service_for(files: list[Path]) -> DisclosureService:
@@ -98,11 +103,12 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth16 = sorted((gold_dir / "synth16").glob("*.txt"))  # four more: a hospital, a 交通局, a town's report, a GBK 决算
     synth17 = sorted((gold_dir / "synth17").glob("u*.*"))  # four more, DOCX and PDF among them
     synth18 = sorted((gold_dir / "synth18").glob("u*.*"))  # four more, GBK, cell by cell, DOCX, PDF
-    synth19 = sorted((gold_dir / "synth19").glob("u*.*"))  # five more, one unit's two years among them: never tuned on
+    synth19 = sorted((gold_dir / "synth19").glob("u*.*"))  # five more, one unit's two years among them
+    synth20 = sorted((gold_dir / "synth20").glob("u*.*"))  # five more, a file of two documents among them: never tuned on
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
                            ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17),
-                           ("synth18", synth18), ("synth19", synth19)):
+                           ("synth18", synth18), ("synth19", synth19), ("synth20", synth20)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name
