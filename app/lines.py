@@ -39,7 +39,7 @@ def core_of(name: str) -> str:
 
 
 # words that may follow a row's name in a question without being part of another row's name
-_AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
+_AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|花|多少|几|要|应|需|控制|一共|共|合计|总|情况|执行|完成|比|较|和|与|及|的|呢|啊|吗|"
                          r"自评|评价|评分|打|绩效|等级|那个|这个|那块|这块|那部分|这部分|那一块|这一块|那一?项|这一?项|"
                          r"怎|咋|原因|增|减|降|涨|压|砍|削|控|省|上升|变化|占|项|款|类|缴|交|发|用|拨|安排|列|给|付|去年|上年|今年|年度|"
                          r"基本|项目|任务|人员|公用|年初|调整|全年|财政|一般|实际|中|里|各|分别|都|上|方面|定|设|目标|指标|达到|了|过|得|到|"
@@ -47,13 +47,14 @@ _AFTER_NAME = re.compile(r"预算|决算|支出|经费|费|人数|是|有|为|�
 
 
 # a row named as what holds the thing asked ("换届选举经费里，印选票花了多少"): the row is not what is asked
-_WITHIN = re.compile(r"(?:里面?|当中|之中|中)[，,]?(?!" + _AFTER_NAME.pattern + r")[\u4e00-\u9fff]{2}")
+_WITHIN = re.compile(r"(?:项目|经费|资金|这一?项|那一?项)?(?:里面?|当中|之中|中)[，,]?(?!" + _AFTER_NAME.pattern
+                     + r")[\u4e00-\u9fff]{2}")
 
 
 # characters that may stand just before a row's words in a question without being part of another name
 _BEFORE_NAME = set("的年局委里中在上交缴付给是和与及之办那问查看说请把对按个位面头其设属镇乡些")
 # words that may end just before a row's words ("部门预算住房公积金", "本级决算办公费"): what the question is about
-_BEFORE_WORD = re.compile(r"(?:预算|决算|公开|部门|单位|本级|汇总|年度|全年|当年)$")
+_BEFORE_WORD = re.compile(r"(?:预算|决算|公开|部门|单位|本级|汇总|年度|全年|当年|项目|目标|指标)$")
 
 
 def _free_before(text: str, at: int) -> bool:
@@ -176,6 +177,22 @@ _CODE_SCORE = 1000  # a row named by its 科目编码 is named whole
 _CLASS_CODE = re.compile(r"(?:科目|编码|代码)\s*(\d{3})(?!\d)|(?<![\d.])(\d{3})(?=类)")
 
 
+# a name printed with its other name in brackets after a word of it ("细颗粒物(PM2.5)")
+_OTHER_NAME = re.compile(r"[(（]([^()（）]{2,12})[)）]")
+
+
+def _named_row(item: LineItem, text: str) -> int:
+    """How well ``text`` names the row, by its own name, by the other name it prints in brackets, or, for a short 项
+    name, with its 款's name after it as people say it ("大气污染防治" for 大气（项） under 污染防治（款）)."""
+    score = named(item.name, text)
+    if (other := _OTHER_NAME.search(item.name)) is not None:  # ("细颗粒物(PM2.5)年均浓度" asked as PM2.5年均浓度)
+        score = max(score, named(other.group(1) + item.name[other.end():], text))
+    parents = [p for p in item.path if p != item.name]
+    if len(item.name) <= 4 and parents and len(parents[-1]) >= 2:
+        score = max(score, named(item.name + core_of(parents[-1]), text))
+    return score
+
+
 def best_items(items: list[LineItem], question: str, metrics_too: bool = False) -> tuple[int, list[LineItem]]:
     """How well the question names its best rows (see :func:`named`, or a row's 科目编码 typed), and those rows,
     the table it points at first. Changes and nils are named by clauses, not rows; a sentence about a figure of the vocabulary
@@ -184,7 +201,7 @@ def best_items(items: list[LineItem], question: str, metrics_too: bool = False) 
     # 科目编码: a 款 or 项 code (5 or 7 digits), a 类 code (3) only as such ("201类", "科目201"), never an amount
     codes = set(re.findall(r"(?<![\d.])(\d{5}|\d{7})(?![\d.万元%])", question))
     codes |= {c for pair in _CLASS_CODE.findall(question) for c in pair if c}
-    scored = [(_CODE_SCORE if i.code and i.code in codes else named(i.name, text), i) for i in items if i.kind in _ORDER
+    scored = [(_CODE_SCORE if i.code and i.code in codes else _named_row(i, text), i) for i in items if i.kind in _ORDER
               and (metrics_too or i.kind not in ("prose", "vs_budget", "part", "fee") or not _a_metric(i.name))]
     top = max((s for s, _ in scored), default=0)
     if top == 0:

@@ -127,6 +127,18 @@ _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", 
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
+def _years_asked(parsed: ParsedQuestion, known_years: list[int]) -> list[int]:
+    """The years a question asks about; only a base named ("比前年多了多少") asks the year after it against it, as the
+    documents compare, when that year's document is held."""
+    if not parsed.years and parsed.base_year is not None and parsed.base_year + 1 in known_years:
+        return [parsed.base_year + 1, parsed.base_year]
+    return list(parsed.years)
+
+
+# a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
+_BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
+_ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
+_SCORE_ONLY = re.compile(r"得分|几分|多少分|评分")  # (an indicator's row has its 得分 too)
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
 # words of a change ("比上年少了多少", "跟去年比怎么样"); 多少 alone asks an amount, not a change
@@ -466,6 +478,9 @@ _NOT_SUBJECT = re.compile(
 
 
 # a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
+# a thing asked as a part of a project or row ("…项目里扬尘在线监测设备具体花了多少钱")
+_PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概)?"
+                          r"(?:花了|用了|支出了?|是)多少")
 _MONEY_NOUN = re.compile(r"..(?:费|资金|补助|补贴|慰问金|奖金)$")
 
 
@@ -824,11 +839,11 @@ class Answerer:
 
     def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
         """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
-        years = list(parsed.years)
         intent = parsed.intent.value
         keys = list(parsed.metrics)
         known_years = sorted({d.year for d in self.docs_for(units or None, None) if d.year})
-        years = [self._reported_at(question, y, units, known_years) for y in years]
+        parsed = parsed.model_copy(update={"years": _years_asked(parsed, known_years)})
+        years = [self._reported_at(question, y, units, known_years) for y in parsed.years]
         missing_years = [y for y in years if y not in known_years]
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._years(question, keys[0], units, years, known_years)
@@ -837,9 +852,8 @@ class Answerer:
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
                                                  f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
         year = years[0] if len(years) == 1 else None
-        if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
-            return self._per_unit(question, units, year) or self._none(
-                question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
+        if (split := self._split_asked(question, intent, units, year)) is not None:
+            return split
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
         special = self._only_budget(question, intent, units, year) \
             or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
@@ -1030,6 +1044,25 @@ class Answerer:
         answer = f"{self._who(figs[0])}{_quoted(best)}{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
+    def _split_asked(self, question: str, intent: str, units, year) -> Answer | None:
+        """A question asking the money split by a thing ("各个村分别花了多少") or per car or person: refused when the
+        documents print no rows of that thing (a per-car or per-person figure is computed when they print both)."""
+        by = _BREAKDOWN.search(question)
+        thing = re.sub(r"(?:去年|今年|前年|上年|本年|20\d\d年度?)$", "", by.group("x")) if by else ""
+        if thing and not self._rows_by(thing, units, year):
+            return self._none(question, intent, f"档案中没有找到按{thing}分列的数字：公开文件没有逐{thing}列出。"
+                                                "下面是最相近的段落。")
+        if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
+            return self._per_unit(question, units, year) or self._none(
+                question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
+        return None
+
+    def _rows_by(self, thing: str, units, year) -> bool:
+        """Whether the documents asked about print rows of ``thing`` ("各个村分别": rows named …村), or it is a kind
+        of the rows they print (项目, 单位, 科目)."""
+        return any(i.name.endswith(thing) for i in self.lines(units, year) if i.kind != "count") or thing in (
+            "项目", "任务", "单位", "部门", "科目", "类", "款", "项")
+
     def _project_indicator(self, question: str, units, year, found: Answer,
                            line: tuple[Answer, LineAnswer] | None) -> Answer | None:
         """When the question names a project (``found``: its money) and asks neither its money nor its score, the
@@ -1039,10 +1072,12 @@ class Answerer:
         # a refusal for a money field the project lacks names the project: its indicators may hold what is asked (not
         # its evaluation, which the refusal is about)
         named = re.search(r"“([^”]+)”", found.answer)
-        if not found.figures and (named is None or re.search(r"自评|评价|评分|得分|几分|多少分|结果|等级", question)):
+        if not found.figures and (named is None or not found.answerable and re.search(
+                r"自评|评价|评分|得分|几分|多少分|结果|等级", question)):
             return None
         project = found.figures[0].key.split(":")[1] if found.figures else named.group(1)
-        if _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), "")):
+        money = _PROJECT_MONEY.search(re.sub(r"[“”\"]", "", question).replace(re.sub(r"[“”\"]", "", project), ""))
+        if money and not _SCORE_ONLY.fullmatch(money.group(0)):
             return None  # (the project's own words, "…补助资金", ask for nothing)
         own = _char_pairs(project) | _GENERIC_GRAMS
         measure = _MEASURE.search(question)
@@ -1063,8 +1098,8 @@ class Answerer:
             score = shared + (3 if measured else 0) - 0.1 * (len(grams) - shared)
             if score > best_score:
                 best, best_score = item, score
-        if best is None:
-            return line[0] if line is not None and line[1].item.kind == "indicator" else None
+        if best is None:  # (a score asked of no indicator named is the project's score)
+            return line[0] if line is not None and line[1].item.kind == "indicator" and not money else None
         c = best.citation
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}的绩效指标{describe(best, False)}。",
                       answerable=True, intent="figure", citations=[c])
@@ -1159,7 +1194,9 @@ class Answerer:
         if found is not None:
             return found
         thing = _subject_asked(expand_short(self.about or question))  # ("印刷花了多少钱": 印刷费)
-        if not _MONEY_NOUN.search(thing):
+        if (part := _PART_WITHIN.search(self.about or question)) is not None:
+            thing = part.group("part")  # ("大气污染防治项目里扬尘监测设备花了多少钱": a part no row prints)
+        elif not _MONEY_NOUN.search(thing):
             return None
         who = "、".join(units) if units else ""
         return self._said_once(units, year, intent) or self._none(
@@ -1539,7 +1576,8 @@ class Answerer:
         words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共|实际|现在|目前|到\S{0,6}?底",
                                                           " ", said))  # (when: not what is counted)
         pairs = _char_pairs(*words) - _COUNT_WORDS
-        head = next((w[:2] for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing's first word
+        thing = next((w for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing
+        head = thing[:2]  # its first word
         numbers = set(re.findall(r"\d+", said))  # (a bound the question repeats tells 50万元以上 from 100万元以上)
         once = {(_plain(i.name), i.amounts[0].value, i.citation.doc_id): i for i in counts
                 if not numbers or not (printed := set(re.findall(r"\d+", i.name))) or printed & numbers
@@ -1547,8 +1585,10 @@ class Answerer:
         scored = sorted(((sum(p in _plain(i.name) for p in pairs) + 2 * len(numbers & set(re.findall(r"\d+", i.name)))
                           + 2 * (_plain(i.name) in words), i) for i in once), key=lambda si: -si[0])  # (named whole: 编制)
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
-                scored[0][0] < 2 and head not in _plain(scored[0][1].name):
-            return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数)
+                scored[0][0] < 2 and not (head in (name := _plain(scored[0][1].name)) and (
+                    thing[-2:] in name or name[-2:] in pairs or len(name) <= 2)):
+            return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数,
+            # 社区工作者 no 社区网格员: the thing counted is named by its last word)
         item = _newest_items([i for s, i in scored if s == scored[0][0]])[0]
         c = item.citation
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
@@ -1574,8 +1614,10 @@ class Answerer:
                 if whole_rows:
                     return self._stated_answer(whole_rows[0], whole_rows[0].name)
         line = self._line(question, units, year, intent)
-        if line is not None and line[1].exact and not _names_its_table(line[1].item):
-            return self._with_counts(question, line[0], units, year)
+        if line is not None and line[1].exact and not _names_its_table(line[1].item) and (
+                line[1].item.kind != "project_row" or _ROW_OF_SCORE.search(question) and not re.search(
+                    r"预算|执行|花|用了|支出|资金", question)):  # (a project's money is its figures', its form's row
+            return self._with_counts(question, line[0], units, year)  # answers for its score and grade)
         # a project named with 项目/经费… words, or else nearly whole ("J信息网络运维费"; 食品安全抽检 is no 食品安全监管经费)
         loose = re.search(r"项目|专项|预算|经费|资金|建设", question)
         found = self._project(question, units, year, min_share=0 if loose else 0.75) if _QUANTITY.search(question) \
@@ -1587,6 +1629,9 @@ class Answerer:
                 return self._none(question, intent, "档案中没有找到这项内容：公开文件只列出这个项目的资金和绩效指标。"
                                                     "下面是最相近的段落。")
             return self._with_counts(question, indicator or found, units, year)
+        if line is not None and line[1].item.kind == "project_row" and _QUANTITY.search(question):
+            # (a project named by a piece of its name, as its form prints it: its indicators may hold what is asked)
+            return self._project_indicator(question, units, year, line[0], line) or line[0]
         if line is not None:
             return line[0]
         used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from app.units import UnitIndex, pinyin, unit_like
 from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters, Scope
-from core.vocabulary import METRICS
+from core.vocabulary import METRICS, PROJECT_FIELD_LABELS
 from index.lexical import synonym_terms
 from index.normalise import to_simplified
 
@@ -34,7 +34,7 @@ _WHY = re.compile(r"为什么|为啥|为何|原因|理由|缘由|咋|怎么会|�
 _LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
 # the wholes a list is asked of: the 三公 parts, the classes of spending, the projects (or a target table's tasks)
 _OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4e00-\u9fff]{1,4}(?:分|划分|区分)|专项|(?:哪些|哪几个|哪几项|各个?)[^，,。？?]{0,12}?(?:项目|任务)|"
-                       r"(?:项目|任务)(?!支出).{0,4}各|(?:项目|任务)[^。？?]{0,12}?(?:哪些|哪几个|哪几项)")
+                       r"(?:项目|任务)(?!支出).{0,4}各(?!个(?!项目|任务))|(?:项目|任务)[^。？?]{0,12}?(?:哪些|哪几个|哪几项)")
 # projects picked out by a superlative or a bound ("哪个项目得分最低", "预算最多的项目", "执行率不到50%的项目")
 _WHICH_PROJECT = re.compile(r"哪(?:一)?(?:个|项)(?:项目|任务|专项).{0,12}最[高低多少大小好差]|最[高低多少大小好差]的(?:项目|任务|专项)|"
                             r"\d(?:%|％|分|万元?)?(?:及?以[上下])?的(?:项目|任务|专项)|没(?:有)?[花用]完的(?:项目|专项)")
@@ -154,7 +154,9 @@ def figure_words() -> tuple[str, ...]:
     words: set[str] = {"三公经费", "三公", "决算", "预算", "公车", "招待费", "接待费", "经费", "支出", "收入",
                        "减少", "增加", "下降", "增长", "上升", "降低", "持平", "变化", "情况", "原因", "说明",
                        # fiscal terms that begin with a unit's kind word (…局政府采购 names no unit below the 局)
-                       "政府采购", "政府购买", "政府性基金", "政府债务", "政府投资", "政府信息公开"}
+                       "政府采购", "政府购买", "政府性基金", "政府债务", "政府投资", "政府信息公开",
+                       # what a performance table prints of a project (执行律 → 执行率)
+                       *PROJECT_FIELD_LABELS.values(), "执行率", "完成率", "满意度", "年初预算", "全年预算"}
     for m in METRICS:
         words |= {m.label.replace("“", "").replace("”", ""), *m.printed}
         for alias in m.aliases:
@@ -321,6 +323,7 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
         base = relative_base(text, now) if asked else None
         if base is not None and base not in asked:  # two years compared, both named by relative words
             asked.append(base)
+    only_base = relative_base(text, current_year or date.today().year) if not asked else None
     residual = text
     for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:
@@ -330,7 +333,7 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
     filters = QueryFilters(unit=mentions[0].phrase if mentions else None, units=matched,
                            year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(text), scope=scope_of(text))
     return ParsedQuestion(text=question, residual=residual.strip(), expanded_terms=added, filters=filters,
-                          mentions=mentions, years=asked, year_range=bool(_RANGE.search(text)),
+                          mentions=mentions, years=asked, year_range=bool(_RANGE.search(text)), base_year=only_base,
                           metrics=metric_keys(text), intent=intent_of(text), scope=filters.scope,
                           unknown_unit=unknown, closest=units.closest(unknown) if unknown else [],
                           corrected=text if text != question else None, language=language)

@@ -243,6 +243,8 @@ class ParsedQuestion(BaseModel):
     mentions: list[UnitMention] = Field(default_factory=list, description="each unit named, in question order")
     years: list[int] = Field(default_factory=list, description="years asked about (comparison bases left out)")
     year_range: bool = Field(default=False, description="the years come from a range (2021-2024年)")
+    base_year: int | None = Field(default=None, description="the year a comparison is against when no year asked is "
+                                                           "named (\"比前年多了多少\")")
     metrics: list[str] = Field(default_factory=list, description="vocabulary keys the question names")
     intent: Intent = Intent.figure
     scope: Scope | None = Field(default=None, description="部门 or 单位 (本级) when the question says which")

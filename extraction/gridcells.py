@@ -18,7 +18,10 @@ from extraction.prosefacts import names_another_year
 from index.layout import Layout, cite
 
 # a performance table's title line (spaces left out)
-_TITLE = re.compile(r"^(?:附件\d*[:：]?)?(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?支出绩效(?:自评|目标)(?:申报)?表$")
+# (the unit and the year may lead it, and a bracketed note may follow it: "某委2025年度项目支出绩效自评表(2025年度)",
+# "大气污染防治项目绩效目标表（项目资金：298.00万元）")
+_TITLE = re.compile(r"^(?:附件\d*[:：]?)?(?:[\u4e00-\u9fff()（）]{2,30}?)?(?:20\d\d年度?)?(?:部门|单位)?(?:\(单位\))?(?:整体|项目)?"
+                    r"(?:支出)?绩效(?:自评|目标)(?:申报)?表(?:[(（][^()（）]{2,30}[)）])?$")
 _END = re.compile(r"^(?:附件\d*|填报人|联系电话|第[一二三四五六七八九十]+部分)")
 # level words (产出指标, 数量指标, 服务对象满意度指标…) and a level's weight printed under it ("（50分）")
 _LEVEL = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}指标|[(（]\d+分[)）])$")
@@ -64,10 +67,14 @@ def grid_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         if not _one_per_line(cells, layout):
             continue
         named = next((cells[k + 1][0] for k, (c, _, _) in enumerate(cells[:-1]) if c in ("项目名称", "任务名称")), None)
-        table = title if named is None or named in title else named + re.sub(r"^附件\d*[:：]?", "", title)
+        form = re.sub(r"^附件\d*[:：]?|[(（][^()（）]{2,30}[)）]$", "", title)
+        table = form if named is None or named in form else named + (form[2:] if named.endswith("项目") and
+                                                                      form.startswith("项目") else form)
         out += _indicators(layout, meta, cells, table)
         out += _total(layout, meta, cells, table, named)
-        if named is None and "整体" in title:
+        if named is not None:
+            out += _project_money(layout, meta, cells, table, named)
+        elif "整体" in title:
             out += _overall_money(layout, meta, cells, table)
     return out
 
@@ -75,32 +82,64 @@ def grid_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _MONEY_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "分值权重", "得分")
 _WHOLE_ROW = re.compile(r"^(?:预算执行情况|合计|总计|资金总额|年度资金总额)$")
 _MONEY = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+_NO_VALUE = re.compile(r"^[—\-－/／]$")  # a cell the row leaves empty (the 分值 of 其中：当年财政拨款)
 
 
-def _overall_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str) -> list[LineItem]:
-    """An 整体支出 self-evaluation's money: the header's columns (年初预算数 | 全年预算数 | 全年执行数 | 执行率…), then each
-    row's label and values — the whole (整体支出) and its parts (其中：基本支出, 项目支出)."""
+def _money_rows(cells: list[tuple[str, int, int]]) -> tuple[list[str], str, list[tuple[str, int, list[tuple[str, int, int]]]]]:
+    """The money block of a self-evaluation printed cell by cell: the header's columns (年初预算数 | 全年预算数 |
+    全年执行数 | 分值 | 执行率 | 得分…), the unit, and each row as its label (a label wrapped in its narrow column is
+    joined: "其中：当年财" + "政拨款"), the label's first cell and one value per column (a dash for none)."""
     first = next((k for k, (c, _, _) in enumerate(cells) if c in _MONEY_COLUMNS), None)
     if first is None:
-        return []
+        return [], "万元", []
     k = first
     while k < len(cells) and cells[k][0] in _MONEY_COLUMNS:
         k += 1
     header = [c for c, _, _ in cells[first:k]]
     money = "元" if any(re.search(r"单位[:：]元|[（(]元[)）]", c) for c, _, _ in cells[max(0, first - 3):first]) else "万元"
+    rows = []
+    while k < len(cells):
+        label = k
+        while label - k < 3 and label < len(cells) and not _MONEY.match(cells[label][0]) \
+                and not _NO_VALUE.match(cells[label][0]):
+            label += 1
+        values = cells[label:label + len(header)]
+        if label == k or len(values) < len(header) or not all(
+                _MONEY.match(c) or _NO_VALUE.match(c) for c, _, _ in values) or not any(_MONEY.match(c) for c, _, _ in values):
+            break
+        rows.append(("".join(c for c, _, _ in cells[k:label]), k, values))
+        k = label + len(header)
+    return header, money, rows
+
+
+def _amounts(header: list[str], values: list[tuple[str, int, int]], money: str) -> list[LineAmount]:
+    return [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
+                       unit="%" if col == "执行率" else "分" if col in ("分值", "分值权重", "得分") else money)
+            for col, (v, _, _) in zip(header, values, strict=True) if _MONEY.match(v)]
+
+
+def _overall_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str) -> list[LineItem]:
+    """An 整体支出 self-evaluation's money: each row's values under the header's columns — the whole (整体支出) and its
+    parts (其中：基本支出, 项目支出)."""
+    header, money, rows = _money_rows(cells)
+    labels = [re.sub(r"^其中[:：]", "", label) for label, _, _ in rows]
+    # the whole: the row its label says is (合计, 年度资金总额), else the first row
+    whole = next((n for n, label in enumerate(labels) if _WHOLE_ROW.match(label)), 0)
     out = []
-    while k + len(header) < len(cells) and not _MONEY.match(cells[k][0]) and all(
-            _MONEY.match(c) for c, _, _ in cells[k + 1:k + 1 + len(header)]):
-        label = re.sub(r"^其中[:：]", "", cells[k][0])
-        values = cells[k + 1:k + 1 + len(header)]
-        amounts = [LineAmount(column=col, value=v.rstrip("%").replace(",", ""),
-                              unit="%" if col == "执行率" else "分" if col in ("分值", "分值权重", "得分") else money)
-                   for col, (v, _, _) in zip(header, values, strict=True)]
-        whole = not out or _WHOLE_ROW.match(label)
-        out.append(LineItem(name="整体支出" if whole else label, kind="overall", table=table, path=[label],
-                            amounts=amounts, citation=cite(layout.doc, meta, cells[k][1], values[-1][2])))
-        k += 1 + len(header)
+    for n, (label, (_, k, values)) in enumerate(zip(labels, rows, strict=True)):
+        out.append(LineItem(name="整体支出" if n == whole else label, kind="overall", table=table, path=[label],
+                            amounts=_amounts(header, values, money), citation=cite(layout.doc, meta, cells[k][1], values[-1][2])))
     return out
+
+
+def _project_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str,
+                   project: str) -> list[LineItem]:
+    """A project self-evaluation's money rows (年度资金总额, 其中：当年财政拨款, 上年结转资金, 其他资金), each under the
+    header's columns, as :func:`extraction.lineitems.project_money_items` gives them from a table read whole."""
+    header, money, rows = _money_rows(cells)
+    return [LineItem(name=project, path=[re.sub(r"^其中[:：]", "", label)], kind="project_money", table=table,
+                     amounts=_amounts(header, values, money), citation=cite(layout.doc, meta, cells[k][1], values[-1][2]))
+            for label, k, values in rows]
 
 
 def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str) -> list[LineItem]:
@@ -113,8 +152,8 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
         k += 1
     values = [c for c in columns if not _REASON_COLUMN.match(c)]
     reasons = len(values) < len(columns)
-    if len(values) < 2:
-        return []
+    if not values or len(values) < 2 and values[0] not in ("年度指标值", "指标值", "目标值"):
+        return []  # (a target table may print its 指标值 alone)
     scored = [n for n, c in enumerate(values) if c in ("分值", "权重", "得分")]
 
     def row_at(k: int) -> bool:  # a name, then its values, the score columns numbers

@@ -721,7 +721,13 @@ _ORGANS = re.compile(r"(?:设有?|下设|内设|共有|共设|包括|[，,、：
 _EVENTS = re.compile(r"(?P<name>(?:召开|举办|组织|开展|派出)?[\u4e00-\u9fff()（）]{0,8}?(?:会议|培训班?|团组|活动|检查|讲座))"
                      r"(?:共|合计|共计)?(?P<v>\d+)(?P<u>次|期|个|场|批)")
 _PERSON_TIMES = re.compile(r"(?P<name>[\u4e00-\u9fff()（）]{2,10}?)(?:共|合计|共计)?(?P<v>\d+)(?P<u>人次|人(?![\u4e00-\u9fff]))")
-_COUNT_LEAD = re.compile(r"^(?:其中|共有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
+# anything a unit's 概况 counts by its name and the number after it ("共有教学班42个，在校学生1868名"), read in the
+# sections that describe the unit (机构设置, 人员情况, 基本情况)
+_NAMED_COUNT = re.compile(r"(?:^|(?<=[，,、：:；;。])|(?<=共有|设有|现有|拥有))(?P<name>[\u4e00-\u9fff]{2,8}?)(?:共|为|有|达)?"
+                          r"(?P<v>\d+)(?P<u>个|名|所|间|座)(?![\u4e00-\u9fff])")  # (not "5个内设机构": the count of what follows)
+_DONE = re.compile(r"(?:新建|新增|建成|完成|改造|建设|开展|举办|组织|实施|培训|接待|服务|累计)")
+_PROFILE = re.compile(r"机构|人员|概况|基本情况|单位构成")
+_COUNT_LEAD = re.compile(r"^(?:其中|共有|另有|现有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
 
 
 def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -742,6 +748,11 @@ def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                   for m in _EVENTS.finditer(text)]  # (from its verb: 本部门组织出国(境)团组 is 组织出国(境)团组)
         events += [(m, m.group("name"), m.group("v"), m.group("u")) for m in _PERSON_TIMES.finditer(text)
                    if not _PEOPLE.fullmatch(m.group(0))]  # (people counted as such are read above)
+        if _PROFILE.search(line.section):
+            taken = [range(m.start("v"), m.end("v")) for m, *_ in found + events]
+            found += [(m, m.group("name"), m.group("v"), "人" if m.group("u") == "名" else m.group("u"))
+                      for m in _NAMED_COUNT.finditer(text) if not any(m.start("v") in r for r in taken)
+                      and not _DONE.match(m.group("name"))]  # (what the year built is no count of what the unit has)
         for m, name, value, unit in found + events:
             name = _COUNT_LEAD.sub("", name)
             if len(name) < 2 or name == "车辆" or re.search(r"增加|减少|增长|下降|比上年|接待", name) or (
@@ -1150,8 +1161,10 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     facts = read_facts(layout, meta)
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     read = indicator_items(layout, meta) + overall_items(layout, meta)  # (a grid the table reader read whole is not
-    rows += [i for i in grid_items(layout, meta) + listed_indicators(layout, meta)  # read again cell by cell or
-             if not any(j.name == i.name and j.kind == i.kind for j in read)]       # line by line)
+    money = project_money_items(layout, meta)                              # read again cell by cell or line by line)
+    rows += [i for i in grid_items(layout, meta) + listed_indicators(layout, meta)
+             if not any(j.name == i.name and j.kind == i.kind and (i.kind != "project_money" or j.path[:1] == i.path[:1])
+                        for j in read + money)]
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
     known = {i.name for i in rows + read}
@@ -1159,7 +1172,7 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \
-        + three_public_items(layout, meta) + project_money_items(layout, meta) + asset_items(layout, meta) \
+        + three_public_items(layout, meta) + money + asset_items(layout, meta) \
         + part_items(layout, meta) + member_items(layout, meta) + analysis_items(layout, meta) \
         + finding_items(layout, meta) + finding_sections(layout, meta) + listed_rows(layout, meta) \
         + overall_scores(layout, meta) \

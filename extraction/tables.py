@@ -440,23 +440,23 @@ def extract_tables(layout: Layout, doc_type: DocType) -> list[TableFigure]:
             if f.unit == "万元" and unit != "万元":
                 f.unit = unit
         out.extend(found)
-    out.extend(_projects_by_title(layout.doc, {f.name_span for f in out if f.key.startswith("project:")}))
+    read = {f.key for f in out if f.key.startswith("project:")}
+    out.extend(f for f in _projects_by_title(layout.doc) if f.key not in read)
     return out
 
 
-_PROJECT_TITLE = re.compile(r"^\**\s*(?:[^\s]{0,40})?项目支出绩效(?:自评|目标)表\s*\**$")
+_PROJECT_TITLE = re.compile(r"^\**\s*(?:[^\s]{0,40})?项目支出绩效(?:自评|目标)表(?:[(（]20\d\d年度?[)）])?\s*\**$")
 
 
-def _projects_by_title(doc: NormDoc, read: set) -> list[TableFigure]:
-    """Project tables the table pass did not read (their rows came apart, e.g. one cell per PDF line):
-    each region from a 项目支出绩效自评表/目标表 title to the next is read as a stream of cells."""
+def _projects_by_title(doc: NormDoc) -> list[TableFigure]:
+    """Project tables the table pass did not read whole (their rows came apart, e.g. one cell per PDF line, and the
+    table ended at a cell that reads like a sentence): each region from a 项目支出绩效自评表/目标表 title to the next is
+    read as a stream of cells; the caller keeps what the table pass did not read (the score after the indicators)."""
     titles = [i for i, ln in enumerate(doc.lines) if not ln.page_break and _PROJECT_TITLE.match(ln.text.strip())]
     out: list[TableFigure] = []
     for n, i in enumerate(titles):
         end = titles[n + 1] if n + 1 < len(titles) else len(doc.lines)
         lines = [ln for ln in doc.lines[i:end] if not ln.page_break and ln.text.strip()]
-        if any(s is not None and lines and lines[0].start <= s[0] <= lines[-1].end for s in read):
-            continue  # the table pass read this project already
         rows = [Row([c.strip() for c in cells_of(ln.text)], ln.start, ln.end) for ln in lines]
         out.extend(_read_project_stream(Table(title=lines[0].text.strip(), rows=rows)))
     return out

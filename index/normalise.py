@@ -471,10 +471,18 @@ def _page_furniture(raw: RawDocument, per_seg: list[list[list[tuple[str, int]]]]
     for si, i in _page_numbers(raw, edge):
         drop.setdefault(si, set()).add(i)
     for si, items in enumerate(edge):
+        form = False
         for i, t in items:
-            if re.sub(r"\d+", "#", t) in repeated and not _HEADING_START.match(t):
+            # a form's title on each of its pages (项目支出绩效自评表, and its "（2025年度）") is the form's, not the page's
+            form = _FORM_TITLE.fullmatch(t) is not None or form and _YEAR_LINE.fullmatch(t) is not None
+            if re.sub(r"\d+", "#", t) in repeated and not _HEADING_START.match(t) and not form:
                 drop.setdefault(si, set()).add(i)
     return drop
+
+
+# the title of a one-page form (项目支出绩效自评表, 部门整体支出绩效目标表), printed again on every page of a set of forms
+_FORM_TITLE = re.compile(r"[\u4e00-\u9fff()（）]{0,30}(?:绩效|自评|评价)[\u4e00-\u9fff]{0,8}表")
+_YEAR_LINE = re.compile(r"[(（]?20\d\d年度?[)）]?")
 
 
 def display_width(chars) -> float:
@@ -548,9 +556,9 @@ def _joins(current: list[tuple[str, int]], last: list[tuple[str, int]], nxt: lis
     if _HEADING_START.match(head):
         return False
     nxt_text = "".join(c for c, _ in nxt)
-    if _continues(last_text, nxt_text):
-        return True
     width, count = widths
+    if _continues(last_text, nxt_text) and display_width(last) >= width / 2:
+        return True  # (not a label in its table cell, one cell per line: "村均收运成本" / "12.42万元")
     if display_width(last) < width - max(2.5, width / 7) and _raw_length(last) < count - 1:
         return False
     if is_prose(last_text) or is_prose(nxt_text):
