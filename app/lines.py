@@ -188,8 +188,9 @@ def _named_row(item: LineItem, text: str) -> int:
     if (other := _OTHER_NAME.search(item.name)) is not None:  # ("细颗粒物(PM2.5)年均浓度" asked as PM2.5年均浓度)
         score = max(score, named(other.group(1) + item.name[other.end():], text))
     parents = [p for p in item.path if p != item.name]
-    if len(item.name) <= 4 and parents and len(parents[-1]) >= 2:
-        score = max(score, named(item.name + core_of(parents[-1]), text))
+    joined = item.name + core_of(parents[-1]) if parents else ""
+    if len(item.name) <= 4 and parents and len(parents[-1]) >= 2 and not re.search(re.escape(joined) + "(?:的)?项目", text):
+        score = max(score, named(joined, text))  # ("大气污染防治项目" names a project, not the 项)
     return score
 
 

@@ -118,7 +118,8 @@ _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|�
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
 # a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
 _WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
-_WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模)?")
+_WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模|总计|合计)?"
+                               r"(?:[\d,.]+万?元)?")  # (a statement's name may end with its amount)
 # a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
 _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
@@ -128,8 +129,8 @@ _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|�
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 def _years_asked(parsed: ParsedQuestion, known_years: list[int]) -> list[int]:
-    """The years a question asks about; only a base named ("比前年多了多少") asks the year after it against it, as the
-    documents compare, when that year's document is held."""
+    """The years a question asks about; only a base before last year named ("比前年多了多少") asks the year after it
+    against it, as the documents compare, when that year's document is held."""
     if not parsed.years and parsed.base_year is not None and parsed.base_year + 1 in known_years:
         return [parsed.base_year + 1, parsed.base_year]
     return list(parsed.years)
@@ -138,6 +139,7 @@ def _years_asked(parsed: ParsedQuestion, known_years: list[int]) -> list[int]:
 # a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
 _BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
 _ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
+_WHY_NONE = re.compile(r"(?:为什么|为啥|为何|怎么)(?:会)?(?:没有|没|无|不安排|未安排|是0|为0|为零|是零)")
 _SCORE_ONLY = re.compile(r"得分|几分|多少分|评分")  # (an indicator's row has its 得分 too)
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
@@ -874,7 +876,7 @@ class Answerer:
         if special is not None:
             return special
         if intent == "reason":
-            return self._cause_said(question, keys, units, year) or \
+            return self._cause_said(question, keys, units, year) or self._nil_explained(question, keys, units, year) or \
                 self._with_stated_change(self._reason(question, keys, units, year), keys, units, year)
         if intent == "list":
             return self._list(question, keys, units, year)
@@ -1048,7 +1050,9 @@ class Answerer:
         """A question asking the money split by a thing ("各个村分别花了多少") or per car or person: refused when the
         documents print no rows of that thing (a per-car or per-person figure is computed when they print both)."""
         by = _BREAKDOWN.search(question)
-        thing = re.sub(r"(?:去年|今年|前年|上年|本年|20\d\d年度?)$", "", by.group("x")) if by else ""
+        # the thing each is asked of, up to a time or a figure's word ("各个场馆三公经费分别": 场馆)
+        thing = re.split(r"去年|今年|前年|上年|本年|20\d\d年|的|三公|经费|支出|预算|收入|资金|花|用|费", by.group("x"))[0] \
+            if by else ""
         if thing and not self._rows_by(thing, units, year):
             return self._none(question, intent, f"档案中没有找到按{thing}分列的数字：公开文件没有逐{thing}列出。"
                                                 "下面是最相近的段落。")
@@ -1058,10 +1062,12 @@ class Answerer:
         return None
 
     def _rows_by(self, thing: str, units, year) -> bool:
-        """Whether the documents asked about print rows of ``thing`` ("各个村分别": rows named …村), or it is a kind
-        of the rows they print (项目, 单位, 科目)."""
-        return any(i.name.endswith(thing) for i in self.lines(units, year) if i.kind != "count") or thing in (
-            "项目", "任务", "单位", "部门", "科目", "类", "款", "项")
+        """Whether the documents asked about print rows of ``thing`` ("各个村分别": rows named …村), it is a kind of
+        the rows they print (项目, 下属单位, 科目), or they print rows by unit (a 三公 table by unit)."""
+        items = self.lines(units, year)
+        return thing.endswith(
+            ("项目", "任务", "单位", "部门", "科目", "类", "款", "项")) or any(
+            i.name.endswith(thing) for i in items if i.kind != "count") or any(i.kind == "unit_row" for i in items)
 
     def _project_indicator(self, question: str, units, year, found: Answer,
                            line: tuple[Answer, LineAnswer] | None) -> Answer | None:
@@ -1172,7 +1178,7 @@ class Answerer:
                     a.column.endswith("指标值") for a in found.item.amounts if a.column):
                 continue  # (a target asked: an indicator said with its value reached only is not it)
             if found is not None:
-                answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text}。"
+                answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text.rstrip('。')}。"
                 if (gap := _column_gap(found.item, question)) is not None:
                     answer = answer.rstrip("。") + f"；{gap[0]}。"
                     return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations,
@@ -1556,19 +1562,34 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{label(key)}（{item.table}）：{said}。", answerable=True,
                       intent="figure", citations=[c], computed={"completion_rate": rate} if rate else {})
 
-    def _count_named(self, question: str, units, year) -> Answer | None:
+    def _counts_named(self, question: str, units, year) -> Answer | None:
+        """A count asked (:meth:`_count_named`), or two asked at once ("编制和实有教职工各是多少", "多少个教学班、多少名
+        学生"): each part's count, when every part names one."""
+        whole = self._count_named(question, units, year)
+        said = self.about or question
+        parts = [p for p in re.split(r"[、，,]|以及|和|及|与", said) if re.search(r"[\u4e00-\u9fff]{2,}", p)]
+        if len(parts) < 2 or whole is None and not re.search(r"各|分别|多少|几", said):
+            return whole
+        found = [self._count_named(question, units, year, p if re.search(r"多少|几", p) else p + "多少", asked=True)
+                 for p in parts]
+        if any(a is None for a in found) or len({a.answer for a in found}) < len(found):
+            return whole
+        return Answer(answer="".join(a.answer for a in found), answerable=True, intent="figure",
+                      citations=[c for a in found for c in a.citations])
+
+    def _count_named(self, question: str, units, year, said: str | None = None, asked: bool = False) -> Answer | None:
         """A count the text states, asked in other words ("有多少在职人员" of 实有在职人员32人, "退休的有多少人" of 离退休
         人员, "编制多少" of 核定行政编制, "开了几次会" of 召开会议3次): the counted item sharing the most pairs of
         characters with the question, in the unit the question asks (人, 次, 个…), when one shares more than the rest."""
-        said = self.about or question
-        asked = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", said)
+        said = said or self.about or question
+        counted = re.search(r"(?:多少|几)\s*(?P<u>人次|个人|人|名|个|次|期|场|批|辆|台)?", said)
         unpriced = re.sub(r"\d+万元(?:[(（]含[)）])?以上", "", said)  # (a price bound: 单价50万元以上设备)
-        if asked is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", unpriced) or not (
-                asked.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", said)):
-            return None  # (money asked, or nothing counted: "比上年下降了多少")
+        if counted is None or re.search(r"费|经费|资金|万元|钱|支出|预算|收入", unpriced) or not (
+                asked or counted.group("u") or re.search(r"人员|人数|编制|团组|会议|培训|车|设备", said)):
+            return None  # (money asked, or nothing counted: "比上年下降了多少"; ``asked``: a part of a count asked)
         want = {"名": ("人",), "个人": ("人",), "人": ("人", "人次"), "台": ("辆", "台（套）"), "期": ("期", "次"),
                 "次": ("次", "期", "场")}.get(
-            asked.group("u") or "", (asked.group("u"),) if asked.group("u") else ())
+            counted.group("u") or "", (counted.group("u"),) if counted.group("u") else ())
         counts = [i for i in self.lines(units, year) if i.kind == "count" and i.amounts
                   and (not want or i.amounts[0].unit in want)]
         for everyday, printed in _COUNT_VERBS:  # ("买了几辆车": 购置; "开了几次会": 召开会议)
@@ -1590,6 +1611,9 @@ class Answerer:
             return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数,
             # 社区工作者 no 社区网格员: the thing counted is named by its last word)
         item = _newest_items([i for s, i in scored if s == scored[0][0]])[0]
+        name, what = _plain(item.name), re.sub(r"^[个名位家辆台项人次]+", "", thing)  # (多少个行政村: 行政村)
+        if len(what) >= 4 and what[:2] not in name and name[:2] not in what and name[-2:] == what[-2:]:
+            return None  # (another kind of the same thing: 专职网格员 is no 兼职网格员)
         c = item.citation
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
                       answerable=True, intent="figure", citations=[c])
@@ -1612,7 +1636,7 @@ class Answerer:
                 whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(i.name)),
                                     key=lambda i: not i.name.startswith("收支"))
                 if whole_rows:
-                    return self._stated_answer(whole_rows[0], whole_rows[0].name)
+                    return self._stated_answer(whole_rows[0], re.sub(r"[\d,.]+万?元$", "", whole_rows[0].name))
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact and not _names_its_table(line[1].item) and (
                 line[1].item.kind != "project_row" or _ROW_OF_SCORE.search(question) and not re.search(
@@ -1634,8 +1658,15 @@ class Answerer:
             return self._project_indicator(question, units, year, line[0], line) or line[0]
         if line is not None:
             return line[0]
+        return self._named_otherwise(question, units, year, intent)
+
+    def _named_otherwise(self, question: str, units, year, intent: str) -> Answer:
+        """What no row or project names: the things counted, a row named by its use, the one sentence that says it."""
+        counts = self._counts_named(question, units, year)
+        if counts is not None and len(counts.citations) > 1:
+            return counts  # (each thing counted, before a use that names one of them)
         used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
-        return used or self._count_named(question, units, year) or self._said_once(units, year, intent) or self._none(
+        return used or counts or self._said_once(units, year, intent) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _cause_said(self, question: str, keys: list[str], units, year) -> Answer | None:
@@ -2261,6 +2292,22 @@ class Answerer:
         shown = f"文件只列出{self._who(figs[0])}{label(figs[0].key)}为{_fmt(figs[0])}。" if figs else ""
         return Answer(answer=f"档案中没有找到对{label(named_keys[0])}（或其变化）的原因说明。{shown}",
                       answerable=False, intent="reason", figures=figs, citations=[f.citation for f in figs])
+
+    def _nil_explained(self, question: str, keys: list[str], units, year) -> Answer | None:
+        """Why there is none of a figure ("为什么没有机关运行经费"), when the sentence saying so gives its cause before the
+        nil ("本单位为事业单位，不属于机关运行经费的统计范围，2026年无机关运行经费预算"): that sentence."""
+        named = [k for k in keys or _whole_asked(self.about or question) if k != "gpb_initial_budget"]
+        if not named or not _WHY_NONE.search(question):
+            return None
+        word = re.sub(r"[“”]", "", label(named[0]))
+        for item in self.lines(units, year):
+            quote = item.citation.quote
+            at = quote.find(item.name)
+            if item.kind == "nil" and word in quote and at > 0 and re.search(r"[，,]", quote[:at]):
+                c = item.citation
+                return Answer(answer=f"{c.unit or ''}{c.year or ''}年文件写道：“{quote.strip()}”", answerable=True,
+                              intent="reason", citations=[c], reasons=[quote.strip()])
+        return None
 
     def _reason_answer(self, top: Reason, units, year) -> Answer:
         """A reason with what it explains: the figure's amount (the vocabulary's, else its sentence's), the change it

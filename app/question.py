@@ -323,7 +323,10 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
         base = relative_base(text, now) if asked else None
         if base is not None and base not in asked:  # two years compared, both named by relative words
             asked.append(base)
-    only_base = relative_base(text, current_year or date.today().year) if not asked else None
+    now = current_year or date.today().year
+    only_base = relative_base(text, now) if not asked else None
+    if only_base is not None and only_base + 1 >= now:
+        only_base = None  # ("比去年多了多少": this year's document, or the newest, and the comparison it states)
     residual = text
     for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:

@@ -72,7 +72,8 @@ _KIND_AT = re.compile(_KIND_WORD.pattern.removesuffix("$"))
 def _lower_name(rest: str) -> str | None:
     """The name of a lower unit that ``rest`` begins with: up to ten characters and a kind word (党员教育中心,
     政府办, 国库科). A kind character that begins a word with the next characters (处理, 部分, 科技, 乡村) or ends a
-    two-character word (干部, 全部) is a word's, not a kind's: "组织部干部教育培训经费" names no lower unit."""
+    two-character word (干部, 全部), or a 室 that ends a word (教室, 会议室: rooms), is a word's, not a kind's:
+    "组织部干部教育培训经费" names no lower unit."""
     if _NOT_A_NAME.match(rest):
         return None
     for n in range(min(10, len(rest)) + 1):
@@ -80,8 +81,10 @@ def _lower_name(rest: str) -> str | None:
         if kind is None:
             continue
         if kind.end() - n == 1 and (any(common_word(rest[n:n + k]) for k in (2, 3) if n + k <= len(rest))
-                                    or (n == 1 and rest[:2] in _KIND_ENDED_WORDS)):
-            continue
+                                    or (n == 1 and rest[:2] in _KIND_ENDED_WORDS)
+                                    or kind.group(0) == "室" and any(common_word(rest[n - k:n + 1]) for k in (1, 2)
+                                                                     if n >= k)):
+            continue  # (a room is no unit: 智慧教室, 会议室, 实验室)
         return rest[:kind.end()]
     return None
 # words between a unit and a unit below it ("北苑街道的中心", "远觉镇那个服务中心", "某局下属的站")

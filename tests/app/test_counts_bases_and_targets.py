@@ -12,7 +12,7 @@ SCHOOL = """榆溪区第三实验小学2025年度单位决算
 一、主要职能
 榆溪区第三实验小学是榆溪区教育局所属的公益一类事业单位，承担小学阶段义务教育教学任务。
 二、机构设置及人员情况
-本单位设教务处、德育处、总务处3个内设机构，共有教学班36个，在校学生1542名。本单位核定事业编制98名，年末实有在职教职工95人，另有社区志愿辅导员12名。2025年新建城市书房2个。
+本单位设教务处、德育处、总务处3个内设机构，共有教学班36个，在校学生1542名，现有课后服务教师40名，其中专职课后服务教师12名。本单位核定事业编制98名，年末实有在职教职工95人，另有社区志愿辅导员12名。2025年新建城市书房2个。
 第二部分 2025年度单位决算情况说明
 一、收入支出决算总体情况说明
 2025年度收入、支出总计1,866.20万元。本年支出合计1,820.45万元。
@@ -69,6 +69,13 @@ def test_what_the_year_built_is_no_count_of_what_the_unit_has(svc):
 def test_a_count_is_named_by_its_own_last_word(svc):
     a = svc.ask("第三实验小学社区网格员配备了多少名？")
     assert "12" not in a.answer, a.answer  # (社区志愿辅导员 is not 社区网格员)
+
+
+def test_a_count_of_another_kind_of_the_thing_is_not_it(svc):
+    a = svc.ask("第三实验小学兼职课后服务教师多少名？")
+    assert "“专职课后服务教师”" not in a.answer, a.answer
+    b = svc.ask("第三实验小学有多少个教学班？")
+    assert b.answerable and "36" in b.answer, b.answer
 
 
 def test_a_change_asked_against_a_base_year_only(svc):

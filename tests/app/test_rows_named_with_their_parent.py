@@ -15,6 +15,8 @@ TEXT = """梧川县生态环境分局2025年度部门决算
 （二）节能环保支出（类）污染防治（款）大气（项）。年初预算为210.00万元，支出决算为243.70万元，完成年初预算的116.05%，决算数大于年初预算数的主要原因是年中追加了秋冬季臭氧污染防控资金。
 （三）节能环保支出（类）污染防治（款）水体（项）。年初预算为180.00万元，支出决算为151.32万元，完成年初预算的84.07%，决算数小于年初预算数的主要原因是入河排污口整治项目部分工程顺延至2026年实施。
 （四）节能环保支出（类）自然生态保护（款）生物多样性保护（项）。年初预算为36.00万元，支出决算为35.20万元，完成年初预算的97.78%。
+三、项目支出绩效自评情况
+“大气污染防治”项目全年预算数220.00万元，执行数211.20万元，执行率96.00%，自评得分97.10分。
 """
 
 
@@ -29,6 +31,11 @@ def test_a_short_item_asked_with_its_parents_name(svc):
     assert any("243.70" in c.quote for c in a.citations)
     b = svc.ask("梧川县生态环境分局2025年水体污染防治这一项年初预算多少，实际支出多少？")
     assert b.answerable and "180.00" in b.answer and "151.32" in b.answer, b.answer
+
+
+def test_a_project_named_so_is_the_projects(svc):
+    a = svc.ask("梧川县生态环境分局2025年大气污染防治项目执行率多少？")
+    assert a.answerable and "96.00" in a.answer and "243.70" not in a.answer, a.answer
 
 
 def test_the_parents_name_alone_names_no_item(svc):
