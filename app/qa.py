@@ -128,14 +128,6 @@ _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", 
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
-def _years_asked(parsed: ParsedQuestion, known_years: list[int]) -> list[int]:
-    """The years a question asks about; only a base before last year named ("比前年多了多少") asks the year after it
-    against it, as the documents compare, when that year's document is held."""
-    if not parsed.years and parsed.base_year is not None and parsed.base_year + 1 in known_years:
-        return [parsed.base_year + 1, parsed.base_year]
-    return list(parsed.years)
-
-
 # a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
 _BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
 _ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
@@ -479,11 +471,19 @@ _NOT_SUBJECT = re.compile(
     r"\d{2,4}年度?|\d+(?:\.\d+)?\s*(?:万元|万|元|亿|%)?|[一二两三四五六七八九十百千几]+[十百千万亿]+多?(?:万元|元)?|年度|了|的|呢|啊|吗|吧|这|那|个|项|\W")
 
 
-# a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
 # a thing asked as a part of a project or row ("…项目里扬尘在线监测设备具体花了多少钱")
 _PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概)?"
                           r"(?:花了|用了|支出了?|是)多少")
+# a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
 _MONEY_NOUN = re.compile(r"..(?:费|资金|补助|补贴|慰问金|奖金)$")
+
+
+def _years_asked(parsed: ParsedQuestion, known_years: list[int]) -> list[int]:
+    """The years a question asks about; only a base before last year named ("比前年多了多少") asks the year after it
+    against it, as the documents compare, when that year's document is held."""
+    if not parsed.years and parsed.base_year is not None and parsed.base_year + 1 in known_years:
+        return [parsed.base_year + 1, parsed.base_year]
+    return list(parsed.years)
 
 
 def _subject_asked(about: str) -> str:
@@ -1568,7 +1568,7 @@ class Answerer:
         whole = self._count_named(question, units, year)
         said = self.about or question
         parts = [p for p in re.split(r"[、，,]|以及|和|及|与", said) if re.search(r"[\u4e00-\u9fff]{2,}", p)]
-        if len(parts) < 2 or whole is None and not re.search(r"各|分别|多少|几", said):
+        if len(parts) < 2:
             return whole
         found = [self._count_named(question, units, year, p if re.search(r"多少|几", p) else p + "多少", asked=True)
                  for p in parts]

@@ -316,14 +316,13 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
     matched = sorted({u for m in mentions for u in m.units})
     asked = years_in(text, bases=False)
     year_phrase = None
+    now = current_year or date.today().year
     if not asked:
-        now = current_year or date.today().year
         rel, year_phrase = relative_year(text, now)
         asked = [rel] if rel is not None else []
         base = relative_base(text, now) if asked else None
         if base is not None and base not in asked:  # two years compared, both named by relative words
             asked.append(base)
-    now = current_year or date.today().year
     only_base = relative_base(text, now) if not asked else None
     if only_base is not None and only_base + 1 >= now:
         only_base = None  # ("比去年多了多少": this year's document, or the newest, and the comparison it states)

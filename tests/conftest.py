@@ -43,11 +43,11 @@ def make_service(home: Path, **env):
     return DisclosureService(get_settings({"DISCLOSURE_HOME": str(home), **env}))
 
 
-def service_with(tmp_path: Path, name: str, text: str):
+def service_with(tmp_path: Path, name: str, text: str, **env):
     """A real store in ``tmp_path`` holding one text document written there (a kind the sample archive lacks)."""
     doc = tmp_path / name
     doc.write_text(text, encoding="utf-8")
-    svc = make_service(tmp_path / "home")
+    svc = make_service(tmp_path / "home", **env)
     assert [o.status for o in svc.ingest([doc])] == ["ingested"]
     return svc
 

@@ -5,7 +5,7 @@ is no 社区工作者), a change asked against a base year only ("比前年多�
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_with
 
 SCHOOL = """榆溪区第三实验小学2025年度单位决算
 第一部分 单位概况
@@ -43,12 +43,7 @@ SCHOOL = """榆溪区第三实验小学2025年度单位决算
 
 @pytest.fixture(scope="module")
 def svc(tmp_path_factory):
-    home = tmp_path_factory.mktemp("school")
-    doc = home / "yuxi_school_2025.txt"
-    doc.write_text(SCHOOL, encoding="utf-8")
-    s = make_service(home / "home", DISCLOSURE_TODAY="2026-11-30")
-    assert [o.status for o in s.ingest([doc])] == ["ingested"]
-    return s
+    return service_with(tmp_path_factory.mktemp("yuxi"), "yuxi_school_2025.txt", SCHOOL, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_what_the_profile_counts_by_name(svc):

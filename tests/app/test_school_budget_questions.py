@@ -5,7 +5,7 @@ whole budget against last year's (the statement names the total with its amount)
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_with
 
 BUDGET = """榆溪区育才小学2026年单位预算
 第一部分 单位概况
@@ -25,12 +25,7 @@ BUDGET = """榆溪区育才小学2026年单位预算
 
 @pytest.fixture(scope="module")
 def svc(tmp_path_factory):
-    home = tmp_path_factory.mktemp("yucai")
-    doc = home / "yucai_2026_budget.txt"
-    doc.write_text(BUDGET, encoding="utf-8")
-    s = make_service(home / "home", DISCLOSURE_TODAY="2026-11-30")
-    assert [o.status for o in s.ingest([doc])] == ["ingested"]
-    return s
+    return service_with(tmp_path_factory.mktemp("yucai"), "yucai_2026_budget.txt", BUDGET, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_why_none_is_the_nil_sentences_cause(svc):
