@@ -727,7 +727,7 @@ _NAMED_COUNT = re.compile(r"(?:^|(?<=[，,、：:；;。])|(?<=共有|设有|现
                           r"(?P<v>\d+)(?P<u>个|名|所|间|座)(?![\u4e00-\u9fff])")  # (not "5个内设机构": the count of what follows)
 _DONE = re.compile(r"(?:新建|新增|建成|完成|改造|建设|开展|举办|组织|实施|培训|接待|服务|累计)")
 _PROFILE = re.compile(r"机构|人员|概况|基本情况|单位构成")
-_COUNT_LEAD = re.compile(r"^(?:其中|共有|另有|现有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
+_COUNT_LEAD = re.compile(r"^(?:其中|共有|另有|包括|本单位|本部门|单位|部门|年末|年底|全局|全委|机关|有)[:：]?")
 
 
 def count_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
