@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from app.passages import head_word
 from app.question import relative_year, scope_of, years_in
 from core.schemas import Answer, ParsedQuestion, Scope
 
@@ -20,6 +21,9 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
                             r"结余|结转|剩了?|还剩|没花|多少|几|呢|吗|钱|万元|占比|比例|各|分别|"
                             r"人次|批次|次|批|辆|台|个|家|户|项|份|条|场)+")  # (not 人: "实际有多少人" asks the people)
+# a clause that asks only what each one got ("每人多少钱", "人均多少", "每辆车多少")
+_PER_ONE = re.compile(r"(?:那|平均)?(?:每(?:人|个人|辆车?|户|名|个)|人均|户均|车均)(?:每年)?(?:是|为|有|花了?|补助|发放|安排)?"
+                      r"(?:多少钱?|几(?:块)?钱|多少元|多少万元?)")
 # a clause that names only another subject, asking of it what the first clause asked ("上年结转资金呢", "那效益指标呢")
 _OTHER_SUBJECT = re.compile(r"(?:那么?|还有|其中)?(?P<s>[^\s，,。？?]{2,12}?)(?:的)?呢")
 # where the subject of a clause ends: a column or a question word
@@ -51,14 +55,16 @@ def clauses(question: str) -> list[str]:
 def completed(clause: str, whole: ParsedQuestion) -> str:
     """The clause with the whole question's unit phrase and year before it, when it names neither of its own, and
     with the figure the question names when the clause names only a column of it ("三公经费花了多少？年初预算是多少？")."""
-    unit = whole.mentions[0].phrase if whole.mentions else ""
+    unit = whole.mentions[0].phrase if whole.mentions else whole.unknown_unit or ""  # (a member unit has no mention)
     before = "" if not unit or unit in clause else unit
     if whole.scope is not None and scope_of(clause) is None:  # ("本级三公经费多少，公车有几辆": both of 本级)
         before += "本级" if whole.scope == Scope.unit else "整个部门"
     if len(whole.years) == 1 and not years_in(clause) and relative_year(clause, 0)[0] is None:
         before += f"{whole.years[0]}年"
-    if _ONLY_A_COLUMN.fullmatch(clause) and (subject := _subject(whole)):
-        before += subject
+    if (_ONLY_A_COLUMN.fullmatch(clause) or clause.startswith("占")) and (subject := _subject(whole)):
+        before += subject  # ("…合同金额是多少？占采购总额的比例是多少": the share of the first clause's subject)
+    elif _PER_ONE.fullmatch(clause) and (counted := head_word(whole.residual)):
+        before += counted  # ("救助多少名残疾儿童？每人多少钱": 残疾儿童每人多少钱)
     elif (other := _OTHER_SUBJECT.fullmatch(clause)) and (asked := _asked_of(whole)):
         return before + other.group("s") + asked  # ("执行率是多少？上年结转资金呢": 上年结转资金的执行率是多少)
     return before + clause

@@ -33,7 +33,7 @@ _LONG = 160
 
 # the words of asking, of time and of filler, and the words that say a target or an outcome: not what is asked about
 _NOT_ASKED = re.compile(
-    r"请问|是多少|多少|几|什么|哪些|哪个|怎么样|如何|是否|有没有|到底|具体|大概|大约|一共|总共|分别|各自|"
+    r"请问|是多少|(?:多少|几)(?:名|个|家|户|辆|位|所|座|条|处|支|批)(?=[\u4e00-\u9fff]{2})|多少|几|什么|打算|准备|哪些|哪个|怎么样|如何|是否|有没有|到底|具体|大概|大约|一共|总共|分别|各自|"
     r"去年|今年|前年|上年(?!结转|结余)|本年|当年|年度|那么|那个|这个|其中|里面|当中|计划|实际|目标|预计|设定|定的|"
     r"[吗呢啊吧呀是为的了得着有那这里各都又还就要]")
 # the kind of number each way of asking wants: the units that may follow it
@@ -70,6 +70,8 @@ _CAUSE_OR_USE = re.compile(r"(?:其中|主要)?(?:原因|因|由于|是因为|�
 # how near after the words of what is asked its number must be printed (characters)
 _NEAR = 16
 _ASK = re.compile(r"多少|几|什么|哪些|如何|怎么样")
+# a measure word and the thing counted after the word of asking ("多少名残疾儿童", "几个社区")
+_COUNTED = re.compile(r"(?:名|个|家|户|辆|位|所|座|条|处|支|批)[\u4e00-\u9fff]{2}")
 _NUMBER = re.compile(r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.])")
 
 
@@ -152,6 +154,8 @@ def head_word(about: str) -> str:
         return ""
     before = re.findall(r"[\u4e00-\u9fffA-Za-z]{2,}", _NOT_ASKED.sub(" ", about[:ask.start()]))
     after = re.findall(r"[\u4e00-\u9fffA-Za-z]{2,}", _NOT_ASKED.sub(" ", about[ask.end():]))
+    if after and _COUNTED.match(about, ask.end()):  # ("救助多少名残疾儿童": the thing counted follows its measure word)
+        return after[0][1:] if len(after[0]) > 2 else after[0]
     return before[-1] if before else after[0] if after else ""
 
 
@@ -329,6 +333,8 @@ _CAUSE = re.compile(r"因|由于|受.{1,16}影响|原因|主要是|导致|造成
 # ("产出指标扣6.4分，主要是…上线推迟"): that is the answer to why points were deducted, not to why the outcome came about
 _TRUE_CAUSE = re.compile(r"因(?!素)|由于|受.{1,16}影响")
 _DEDUCTION = re.compile(r"扣(?:除)?[\d.]+分")
+# a cause said to be one ("未完成的主要原因是…", "由于…"), before an outcome said with what it was subject to (受…影响)
+_CAUSE_SAID = re.compile(r"原因(?:是|为|在于|主要是)|由于|因为")
 # a why about an outcome, not about a figure's change: what was not done, done late, done less, scored lower
 OUTCOME_WHY = re.compile(r"没能|未能|没有按|未按|推迟|延期|延误|滞后|扣分|扣了|没完成|未完成|没达到|未达到|达不到|不达标|没达标|偏低|"
                          r"不高|不足|没开工|未开工|顺延|落后")
@@ -337,8 +343,9 @@ OUTCOME_WHY = re.compile(r"没能|未能|没有按|未按|推迟|延期|延误|�
 def best_cause(about: str, chunks: list[Chunk]) -> Statement | None:
     """The sentence that gives the cause of the outcome ``about`` asks why of ("老旧小区改造为什么没能在10月底前完工":
     "…受9月台风“海葵”影响停工20天…"): of the sentences giving a cause (a score's deduction only when deductions are
-    asked about), the one holding the most of the question's weight — of those, one that gives the cause in so many
-    words, then the shortest — when it holds at least :data:`MIN_SHARE` of it."""
+    asked about), the one holding the most of the question's weight — of those, one that says it gives the cause
+    (原因是, 由于), then one that gives a cause in so many words, then the shortest — when it holds at least
+    :data:`MIN_SHARE` of it."""
     pairs = asked_pairs(OUTCOME_WHY.sub(" ", re.sub(r"为什么|为啥|什么原因|原因是?|怎么回事|按期|按时|如期|准时|及时", " ", about)))
     deductions = bool(re.search(r"扣分|扣了|被扣", about))
     found = [s for c in chunks for s in statements(c, numbered=False) if not s.row and _CAUSE.search(s.plain)
@@ -346,5 +353,6 @@ def best_cause(about: str, chunks: list[Chunk]) -> Statement | None:
     if not pairs or not found:
         return None
     share = _shares(pairs, found)
-    best, _, _, k = max((share(s), bool(_TRUE_CAUSE.search(s.plain)), -len(s.plain), -k) for k, s in enumerate(found))
+    best, _, _, _, k = max((share(s), bool(_CAUSE_SAID.search(s.plain)), bool(_TRUE_CAUSE.search(s.plain)), -len(s.plain),
+                            -k) for k, s in enumerate(found))
     return found[-k] if best >= MIN_SHARE else None

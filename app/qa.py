@@ -116,6 +116,8 @@ _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|�
                           r"什么(?:企业|公司)|名单|是谁|有谁")
 # a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
+# the score of a whole self-evaluation's fund row asked ("预算执行率这一项得了几分", "资金执行得分多少")
+_FUND_SCORE = re.compile(r"(?:预算执行|执行率|资金执行|预算资金)[^，,。？?]{0,6}?(?:得分|几分|多少分|得了)")
 # a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
 _WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
 _WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模|总计|合计)?"
@@ -136,7 +138,7 @@ _SCORE_ONLY = re.compile(r"得分|几分|多少分|评分")  # (an indicator's r
 # pairs of characters that name no project on their own (项目, 经费, 资金…)
 _GENERIC_GRAMS = {"项目", "经费", "资金", "专项", "工作", "补助", "建设", "管理", "监管", "业务", "保障", "费用", "支出"}
 # words of a change ("比上年少了多少", "跟去年比怎么样"); 多少 alone asks an amount, not a change
-_CHANGE_WORDS = re.compile(r"[增减涨降]|多(?!少)|(?<!多)少|变化|怎么样|比较|相比|对比|比")
+_CHANGE_WORDS = re.compile(r"[增减涨降]|多(?!少)|(?<!多)少|变化|怎么样|比较|相比|对比|比(?![例重])")
 # how much a figure rose or fell, no base named ("下降了百分之多少", "减少了多少", "增长了几成")
 _CHANGED_BY = re.compile(r"(?:增加|减少|下降|增长|上升|降低|少了|多了|降了|涨了|减了|增了)了?(?:多少|百分之|几)")
 # a base other than last year ("比预算少了多少", "与年初预算相比")
@@ -473,7 +475,8 @@ _NOT_SUBJECT = re.compile(
 
 # a thing asked as a part of a project or row ("…项目里扬尘在线监测设备具体花了多少钱")
 _PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概)?"
-                          r"(?:花了|用了|支出了?|是)多少")
+                          r"(?:花了|用了|支出了?|安排了?|投入了?|拨付?了?|是)多少")
+_MONEY_ASKED = re.compile(r"花了|用了|支出|安排|投入|拨|钱|万元")
 # a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
 _MONEY_NOUN = re.compile(r"..(?:费|资金|补助|补贴|慰问金|奖金)$")
 
@@ -524,6 +527,21 @@ def _statement_name(name: str) -> str:
     clause = re.sub(r"[\d,.]+万元$", "", _subject_clause(re.sub(r"[，,]?[\d,.]+万元$", "", name)))
     clause = re.sub(r"^.*?\d{4}年度?", "", clause) or clause
     return re.sub(r"(?:决算|预算)?数?(?:为|是)?$", "", clause) or clause
+
+
+def _cars_together(figs: list[Figure]) -> str:
+    """The two car fees asked as one ("公车花了多少", "公务用车购置及运行维护费"), both found in one document: their
+    sum, said to be computed."""
+    cars = {f.key: f for f in figs if f.key in ("vehicle_purchase", "vehicle_operation")}
+    if len(cars) < 2 or len({f.citation.doc_id for f in cars.values()}) > 1 or any(
+            f.in_wanyuan() is None for f in cars.values()):
+        return ""
+    return f"；两项合计（公务用车购置及运行维护费）{sum(f.in_wanyuan() for f in cars.values()):.2f}万元（计算所得）"
+
+
+def _project_line(i: LineItem) -> bool:
+    """Whether a line item is a project's: its form's money or row, or a row of a 项目支出表."""
+    return i.kind in ("project_money", "project_row") or i.kind == "grid" and "项目" in (i.table or "")
 
 
 def _share_in(pairs: set[str], text: str) -> float:
@@ -740,7 +758,7 @@ class Answerer:
         of characters in a project whose name the question mostly holds ("一中学" of 峦沂市第一中学学生宿舍楼建设项目)."""
         at = question.find(phrase)
         named = question[at:at + len(phrase) + 16] if at >= 0 else phrase
-        projects = {i.name for i in self.store.lines_where(None, None) if i.kind in ("project_money", "project_row")}
+        projects = {i.name for i in self.store.lines_where(None, None) if _project_line(i)}
         if any(n.startswith(phrase) and n in named for n in projects):
             return True
         own = _char_pairs(phrase)
@@ -753,7 +771,7 @@ class Answerer:
         if not re.search(r"项目(?!支出)|专项", question):
             return None
         owners = {i.citation.unit for i in self.store.lines_where(None, year)
-                  if i.kind in ("project_money", "project_row") and i.citation.unit and len(i.name) >= 6
+                  if _project_line(i) and i.citation.unit and len(i.name) >= 6
                   and _share_in(_char_pairs(i.name), question) >= 0.6}
         return owners.pop() if len(owners) == 1 else None
 
@@ -817,13 +835,16 @@ class Answerer:
                 and (i.table or any(a.column for a in i.amounts))]  # (a number nothing names is no answer)
         asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
                                                               "income_current_year", "expenditure_current_year"}
-        if asked or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
-            # a figure the row has no column for (三公, 人数, a change…): only a column it prints is its answer
-            columns = {a.column for r in rows for a in r.amounts if a.column}
-            named = [col for col in columns if col in question or any(names_metric(k, col) for k in asked)]
+        columns = {a.column for r in rows for a in r.amounts if a.column}
+        named = [col for col in columns if (bare := re.sub(r"(?:合计|数)$", "", col)) and bare in question
+                 or any(names_metric(k, col) for k in asked)]
+        if asked or named or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
+            # a column the question names ("本年收入多少"), or a figure the row may have no column for (三公, 人数, a
+            # change…): only a column it prints is its answer
             rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
                 if named else []
             return [r for r in rows if r.amounts]
+
         def says(r: LineItem, word: str) -> bool:
             return word in (r.table or "") + "".join(a.column or "" for a in r.amounts)
 
@@ -839,6 +860,16 @@ class Answerer:
             f"现有单位：{'、'.join(sorted({d.unit for d in self.store.docs() if d.unit}))}。"
         return f"档案中没有找到“{phrase}”的公开文件（没有识别出这个单位）。{near}"
 
+    def _budget_against_budget(self, question: str, intent: str, keys: list[str], units, years: list[int]
+                               ) -> Answer | None:
+        """A budget asked against last year's budget ("今年公务接待费预算比去年少了多少"): the change the budget states
+        against it ("比2025年预算3.40万元减少0.40万元"), not last year's 决算."""
+        if not keys or len(years) != 2 or intent not in ("figure", "comparison") or not _CHANGE_WORDS.search(question) \
+                or not re.search(r"预算", FUND_NAMES.sub("", question)) or re.search(r"决算|实际|执行|花了|用了", question):
+            return None
+        stated = self._stated("change", keys, units, max(years))
+        return stated if stated is not None and "预算" in "".join(c.quote for c in stated.citations) else None
+
     def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
         """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
         intent = parsed.intent.value
@@ -848,7 +879,8 @@ class Answerer:
         years = [self._reported_at(question, y, units, known_years) for y in parsed.years]
         missing_years = [y for y in years if y not in known_years]
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
-            return self._years(question, keys[0], units, years, known_years)
+            return self._budget_against_budget(question, intent, keys, units, years) \
+                or self._years(question, keys[0], units, years, known_years)
         if missing_years and not (intent in ("comparison", "reason") and len(years) > 1 and len(missing_years) < len(years)):
             who = "、".join(units) if units else "档案"
             return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
@@ -881,7 +913,8 @@ class Answerer:
         if intent == "list":
             return self._list(question, keys, units, year)
         if intent == "comparison" and keys:
-            answer = self._compare(question, keys, units, years, parsed.mentions)
+            answer = self._budget_against_budget(question, intent, keys, units, years) \
+                or self._compare(question, keys, units, years, parsed.mentions)
             if answer is not None:
                 return answer
         initial_of_another = "gpb_initial_budget" in keys and any(
@@ -900,13 +933,20 @@ class Answerer:
         """The money of a year whose only documents are self-evaluations, asked by its columns ("年初预算和全年预算各是
         多少", "项目支出执行率多少"): the 整体支出 table's rows — the whole, or the part the question names."""
         docs = self.docs_for(units or None, year)
-        if not docs or not _OVERALL_ASKED.search(question) or re.search(r"项目(?!支出)|专项|得分|几分|多少分", question) \
+        scored = _FUND_SCORE.search(question) and not re.search(r"项目(?!支出)|专项", question)
+        if not docs or not scored and (
+                not _OVERALL_ASKED.search(question) or re.search(r"项目(?!支出)|专项|得分|几分|多少分", question)
                 or set(metric_keys(question, generic=False)) - {"gpb_initial_budget", "basic_expenditure",
                                                                  "project_expenditure"} or any(
-                d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs):
+                d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs)):
             return None
         rows = [i for i in self.lines(units, year) if i.kind == "overall" and any(a.unit == "万元" for a in i.amounts)]
-        asked = [r for r in rows if r.name != "整体支出" and r.name in question] or [r for r in rows if r.name == "整体支出"]
+        asked = [r for r in rows if r.name != "整体支出" and r.name in question] or [
+            r for r in rows if r.name == "整体支出"
+            and not re.search(r"基本支出|项目支出|人员经费|公用经费|财政拨款|结转|其他资金", question)]  # (a part named)
+        if scored:  # (the fund row's score: its rate, weight and score)
+            asked = [r.model_copy(update={"amounts": [a for a in r.amounts if a.unit in ("%", "分")]}) for r in asked[:1]
+                     if any(a.column == "得分" for a in r.amounts)]
         if not asked:
             return None
         c = asked[0].citation
@@ -1057,7 +1097,10 @@ class Answerer:
             return self._none(question, intent, f"档案中没有找到按{thing}分列的数字：公开文件没有逐{thing}列出。"
                                                 "下面是最相近的段落。")
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
-            return self._per_unit(question, units, year) or self._none(
+            stated = self._said_once(units, year, intent)  # (a row or sentence that prints it: "每人每年6000元")
+            stated = stated if stated is not None and re.search(r"每(?:人|辆|户|个|名)|[人户车]均", stated.answer) \
+                else None
+            return self._per_unit(question, units, year) or stated or self._none(
                 question, intent, "档案中没有找到按车、按人平均的数字：公开文件只披露合计数。下面是最相近的段落。")
         return None
 
@@ -1067,7 +1110,9 @@ class Answerer:
         items = self.lines(units, year)
         return thing.endswith(
             ("项目", "任务", "单位", "部门", "科目", "类", "款", "项")) or any(
-            i.name.endswith(thing) for i in items if i.kind != "count") or any(i.kind == "unit_row" for i in items)
+            i.name.endswith(thing) for i in items if i.kind != "count") or any(
+            i.kind == "unit_row" and re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(thing[-1]) for i in items)
+            # (rows by unit, of units of that kind: 场馆 for a 体育馆's row, not 乡镇 for a 管理所's)
 
     def _project_indicator(self, question: str, units, year, found: Answer,
                            line: tuple[Answer, LineAnswer] | None) -> Answer | None:
@@ -1262,7 +1307,7 @@ class Answerer:
         if not figs or lacking and not re.search(r"费|钱|金额|花|支出|预算", question):
             # (a count asked and only money found, "公务接待了多少批次" read as 公务接待 + 批次: the count is missing)
             return self._missing(question, counted or keys, units, year, intent)
-        answer = f"{self._who(figs[0])}" + "；".join(_with_share(question, figs, parts)) + "。"
+        answer = f"{self._who(figs[0])}" + "；".join(_with_share(question, figs, parts)) + _cars_together(figs) + "。"
         if lacking:  # ("公务接待费和接待批次各多少": the money, and the count said missing)
             answer = answer.rstrip("。") + f"；文件没有列出{'、'.join(label(k) for k in lacking)}。"
         if len(figs) == 1 and (part := self._unprinted_part(question, units, year)):
@@ -1596,6 +1641,7 @@ class Answerer:
             said = re.sub(everyday, printed, said)
         words = re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"多少|几|有|是|的|了|吗|呢|一共|总共|实际|现在|目前|到\S{0,6}?底",
                                                           " ", said))  # (when: not what is counted)
+        words = [re.sub(r"^[个名位家辆台项所座间](?=[\u4e00-\u9fff]{2})", "", w) for w in words]  # (多少名学生: 学生)
         pairs = _char_pairs(*words) - _COUNT_WORDS
         thing = next((w for w in words if w[:2] not in _COUNT_WORDS), "")  # the counted thing
         head = thing[:2]  # its first word
@@ -1618,11 +1664,20 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
                       answerable=True, intent="figure", citations=[c])
 
+    def _two_counts(self, question: str, units, year) -> Answer | None:
+        """Two counts asked at once ("多少个教学班、多少名学生"): each, when the text states both."""
+        if len(re.findall(r"(?:多少|几)[个名位家辆台所座人]", question)) < 2:
+            return None
+        counts = self._counts_named(question, units, year)
+        return counts if counts is not None and len(counts.citations) > 1 else None
+
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
-        if _NAMES_ASKED.search(question):
-            return self._names_refused(question, intent)
+        early = self._names_refused(question, intent) if _NAMES_ASKED.search(question) \
+            else self._two_counts(question, units, year)
+        if early is not None:
+            return early
         if _WHOLE_BUDGET.fullmatch(re.sub(r"\s+", "", self.about or "")) and any(
                 d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
             return self._figure(question, ["expenditure_grand_total"], units, year, intent)  # ("本级的预算是多少")
@@ -1665,6 +1720,10 @@ class Answerer:
         counts = self._counts_named(question, units, year)
         if counts is not None and len(counts.citations) > 1:
             return counts  # (each thing counted, before a use that names one of them)
+        if (part := _PART_WITHIN.search(self.about or question)) is not None and _MONEY_ASKED.search(part.group(0)):
+            # (the money of a part of a project or row, which no row prints)
+            return self._none(question, intent, f"档案中没有找到“{part.group('part')}”单独的数字：公开文件没有把它从所在"
+                                                "项目或科目中分列出来。下面是最相近的段落。")
         used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
         return used or counts or self._said_once(units, year, intent) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")

@@ -64,6 +64,12 @@ def parts_named(question: str) -> str:
     return _PART_OF_WHOLE.sub(_part_named, question)
 
 
+# the two car fees asked as one: printed together ("公务用车购置及运行维护费"), or the money of official cars asked with
+# neither named ("公车一共花了多少", "公车经费")
+_BOTH_CARS = re.compile(r"(?:公务用车|公车|公务车)购置及运行(?:维护)?费?|(?:公务用车|公车|公务车)(?:方面|上)?(?:的)?(?:一共|总共|共)?"
+                        r"(?:花了|花费|费用|经费|开支|支出|用了)(?![^，,。？?]{0,6}(?:运行|维护|运维|购置|购买|买|油))")
+
+
 def metric_keys(question: str, generic: bool = True) -> list[str]:
     """Vocabulary keys named by the everyday words of the question, in the order they are named.
 
@@ -74,19 +80,22 @@ def metric_keys(question: str, generic: bool = True) -> list[str]:
     question = _LEFT_OUT.sub(" ", question)  # ("不算结转结余的那种": what is left out is not asked)
     question = parts_named(question)
     found: list[tuple[int, int, int, str]] = []
+    chosen: list[tuple[int, str]] = []
+    for m in _BOTH_CARS.finditer(question):  # (the two car fees asked as one: each of them)
+        chosen += [(m.start(), "vehicle_purchase"), (m.start(), "vehicle_operation")]
+        question = question[:m.start()] + " " * (m.end() - m.start()) + question[m.end():]
     for order, metric in enumerate(METRICS):
         for alias in metric.aliases:
             for m in re.finditer(alias, question):
                 span = m.span("w") if "w" in m.groupdict() and m.group("w") else m.span()
                 found.append((*span, order, metric.key))
     taken: list[tuple[int, int]] = []
-    chosen: list[tuple[int, str]] = []
     for start, end, _order, key in sorted(found, key=lambda f: (f[0] - f[1], f[2], f[0])):
         if any(start < e and s < end for s, e in taken):
             continue
         taken.append((start, end))
         chosen.append((start, key))
-    keys = list(dict.fromkeys(key for _, key in sorted(chosen)))
+    keys = list(dict.fromkeys(key for _, key in sorted(chosen, key=lambda c: c[0])))
     if not keys and generic and _GENERIC.search(question):
         keys = ["expenditure_current_year"]
     return keys

@@ -57,10 +57,11 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "renamed12": ("questions_r12.jsonl",), "synth13": ("questions_r13.jsonl",),
         "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",),
         "synth16": ("questions_r16.jsonl",), "synth17": ("questions_r17.jsonl",),
-        "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",), "synth20": ("questions_r20.jsonl",)}
+        "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",), "synth20": ("questions_r20.jsonl",),
+        "synth21": ("questions_r21.jsonl",)}
 
 
-UNSEEN = ("questions_r8.jsonl", "questions_r20.jsonl")  # sets no miss of which is ever printed: both parts held out
+UNSEEN = ("questions_r8.jsonl", "questions_r21.jsonl")  # sets no miss of which is ever printed: both parts held out
 
 
 def service_for(files: list[Path]) -> DisclosureService:
@@ -104,11 +105,12 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth17 = sorted((gold_dir / "synth17").glob("u*.*"))  # four more, DOCX and PDF among them
     synth18 = sorted((gold_dir / "synth18").glob("u*.*"))  # four more, GBK, cell by cell, DOCX, PDF
     synth19 = sorted((gold_dir / "synth19").glob("u*.*"))  # five more, one unit's two years among them
-    synth20 = sorted((gold_dir / "synth20").glob("u*.*"))  # five more, a file of two documents among them: never tuned on
+    synth20 = sorted((gold_dir / "synth20").glob("u*.*"))  # five more, a file of two documents among them
+    synth21 = sorted((gold_dir / "synth21").glob("u*.*"))  # five more, one unit's two years among them: never tuned on
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
                            ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17),
-                           ("synth18", synth18), ("synth19", synth19), ("synth20", synth20)):
+                           ("synth18", synth18), ("synth19", synth19), ("synth20", synth20), ("synth21", synth21)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

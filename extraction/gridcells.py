@@ -211,10 +211,13 @@ def _total(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], tab
 _GRID_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 _ORDINAL = re.compile(r"^\d{1,2}$")
 # a money column's name: 年初预算, 全年预算数, 执行数, 执行率, 财政拨款, 其他资金, 预算金额合计, 基本支出, 合计…
-_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,6}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额)(?:数|额|率)?(?:合计)?"
+_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额)(?:数|额|率)?(?:合计)?"
                           r"|合计|小计|总计|完成率|占比|比例|增减(?:额|率)?)(?:[(（](?:万元|元|%)[)）])?$")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
+# a column of words printed after the money columns (what each row's money is for)
+_NOTE_COLUMN = re.compile(r"^(?:项目概述|项目内容|项目说明|主要内容|实施内容|资金用途|用途|备注|说明)$")
 _GRID_TITLE = re.compile(r"表\s*\d|表$|表[(（]|情况[(（]|任务$|单位[:：]")
+_OWN_TITLE = re.compile(r"[\u4e00-\u9fff]{2}表$|[\u4e00-\u9fff]{2}表[(（]")
 _MAX_LABEL_CELLS = 4  # a row's label and its wrapped description (an ordinal before them not counted)
 
 
@@ -257,25 +260,29 @@ def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k
     header = _header(cells, words, width)
     if header is None:
         return [], after
-    columns, first_labels = header
-    before = words[:len(words) - len(first_labels) - width]
-    at = next((i for i in reversed(before) if _GRID_TITLE.search(cells[i][0])), None)
+    columns, first_labels, named_at, noted = header
+    before = words[:named_at]
+    # (the table's own title before its 编制单位/单位 line: "收入决算表" / "编制部门:某局 单位:万元")
+    at = next((i for i in reversed(before[-5:]) if _OWN_TITLE.search(cells[i][0])), None)
+    at = next((i for i in reversed(before) if _GRID_TITLE.search(cells[i][0])), None) if at is None else at
     at = k - 1 if at is None and k and _GRID_TITLE.search(cells[k - 1][0]) else at
     title = " ".join(layout.doc.text[cells[at][1]:cells[at][2]].split()) if at is not None else None
     if title and names_another_year(title, meta.year):
         return [], after  # (last year's execution printed in this year's budget: not this year's rows)
-    rows = [(first_labels, numbers)]
+    rows = [(first_labels, numbers + _note_at(cells, after, noted))]
+    after += len(rows[0][1]) - len(numbers)
     while after < len(cells):
         more, values, nxt = _groups(cells, after)
         if len(values) != width or not 0 < sum(1 for i in more if not _ORDINAL.match(cells[i][0])) <= _MAX_LABEL_CELLS:
             break
-        rows.append((more, values))
-        after = nxt
-    figures = [cells[i][0] for _, values in rows for i in values]
+        note = _note_at(cells, nxt, noted)
+        rows.append((more, values + note))
+        after = nxt + len(note)
+    figures = [cells[i][0] for _, values in rows for i in values[:width]]
     if len(rows) < 2 or sum(1 for f in figures if "." in f or f.endswith("%")) * 2 < len(figures):
         return [], after  # (money is printed with its fen: a grid of whole numbers is counts or scores)
     texts = len(before) - (before.index(at) + 1 if at in before else 0)  # the header's word columns (序号, 名称, 内容)
-    money = "元" if title and re.search(r"单位[:：]元|[（(]元[)）]", title) else "万元"
+    money = "元" if any(re.search(r"单位[:：]元|[（(]元[)）]", cells[i][0]) for i in before[-3:]) else "万元"
     table = re.sub(r"\s*单位[:：].*$", "", title) if title else None
     out = []
     for labels, values in rows:
@@ -284,20 +291,55 @@ def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k
     return out, after
 
 
-def _header(cells: list[tuple[str, int, int]], words: list[int], width: int) -> tuple[list[str], list[int]] | None:
-    """The money columns' names (the ``width`` cells of words before the first row's label cells) and the first
-    row's label cells; None when the cells there are no column names, or more columns are named than numbers
-    printed."""
+def _header(cells: list[tuple[str, int, int]], words: list[int], width: int
+            ) -> tuple[list[str], list[int], int, bool] | None:
+    """The money columns' names (the ``width`` column names before the first row's label cells), the first row's
+    label cells, where the names start in ``words`` and whether a column of words follows the money (项目概述);
+    None when the cells there are no column names, or more columns are named than numbers printed."""
     for labels in range(1, min(_MAX_LABEL_CELLS, len(words) - width) + 1):
-        at = len(words) - labels - width
-        named = [cells[i][0] for i in words[at:len(words) - labels]]
-        if all(_money_column(c) for c in named):
-            first = words[len(words) - labels:]
+        first = words[len(words) - labels:]
+        noted = bool(_NOTE_COLUMN.match(cells[first[0]][0]))
+        if noted and labels == 1:
+            continue
+        found = _column_names(cells, words, len(words) - labels, width)
+        if found is not None:
+            named, at = found
+            first = first[1:] if noted else first
             if any(cells[i][0] in (*_VALUE_COLUMNS, "分值权重", "执行率", "完成率") for i in first) \
                     or at > 0 and _money_column(cells[words[at - 1]][0]):
                 return None  # (a blank cell prints nothing: which column each number is under is unknown)
-            return named, first
+            return named, first, at, noted
     return None
+
+
+def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int, width: int
+                  ) -> tuple[list[str], int] | None:
+    """``width`` money columns' names read back from before ``words[end]``, and the index of the first; a name
+    wrapped in its narrow cell is joined ("上级补助收" / "入", "附属单位上缴" / "收入")."""
+    names: list[str] = []
+    i = end - 1
+    while len(names) < width and i >= 0:
+        cell = cells[words[i]][0]
+        head = cells[words[i - 1]][0] if i > 0 else ""
+        if head and (len(cell) <= 2 or not _money_column(cell)) and not _money_column(head) \
+                and _money_column(head + cell):
+            names.append(head + cell)
+            i -= 2
+        elif _money_column(cell):
+            names.append(cell)
+            i -= 1
+        else:
+            return None
+    return (names[::-1], i + 1) if len(names) == width else None
+
+
+def _note_at(cells: list[tuple[str, int, int]], k: int, noted: bool) -> list[int]:
+    """``[k]`` when a table with a column of words after its money (项目概述) prints a row's words there (a sentence or
+    a long phrase: "对4个司法所办公用房…进行标准化改造。"), else ``[]`` (the 合计 row prints none)."""
+    if noted and k < len(cells) and not _GRID_NUMBER.match(cells[k][0]) and (
+            _SENTENCE.search(cells[k][0]) or len(cells[k][0]) > 24):
+        return [k]
+    return []
 
 
 def _money_column(cell: str) -> bool:
@@ -307,7 +349,7 @@ def _money_column(cell: str) -> bool:
 def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], row: tuple[list[int], list[int]],
               texts: int, table: tuple[list[str], str, str | None]) -> LineItem | None:
     """One row: its label (a name wrapped in its narrow column joined: 背街小巷 / 整治), the rest of its words as its
-    path, each number under its column."""
+    path, each number under its column; the words printed after its money (项目概述), when any, end its quote."""
     labels, values = row
     columns, money, title = table
     named = [i for i in labels if not _ORDINAL.match(cells[i][0])]
@@ -320,7 +362,7 @@ def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], 
     if not re.match(r"[\u4e00-\u9fff]", label) or _LEVEL.match(label):
         return None  # (≥90%, a level word: an indicator table's cells, not a row's name)
     amounts = [LineAmount(column=col, value=cells[i][0].rstrip("%").replace(",", ""),
-                          unit="%" if cells[i][0].endswith("%") else money) for col, i in zip(columns, values, strict=True)]
+                          unit="%" if cells[i][0].endswith("%") else money) for col, i in zip(columns, values[:len(columns)], strict=True)]
     try:
         citation = cite(layout.doc, meta, cells[labels[0]][1], cells[values[-1]][2])
     except ValueError:  # (a row across a page break is left out: a citation is on one page)

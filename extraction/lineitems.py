@@ -189,8 +189,17 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """Changes against last year stated in the running text ("公务用车运行维护费支出25.67万元，…比上年度减少9.48万元，
     下降26.97%"), named by the words before them: what a question comparing with last year is answered from."""
     out = []
+    prev = None
     for line in layout.narrative:
-        changes = read_changes([line.text])
+        whole = line
+        if prev is not None and _OPENS_WITH_BASE.match(line.text) and prev.section == line.section \
+                and 0 < (gap := line.start - prev.start - len(prev.text)) <= 2:
+            # (a line that opens with its base continues the sentence before it: "…支出决算44.10万元，完成全年预算的
+            # 91.88%。" / "与2024年度决算28.96万元相比，增加15.14万元…", the PDF's paragraph broken after 。)
+            whole = line._replace(start=prev.start, text=prev.text + "\n" * gap + line.text)
+        prev = line
+        at = line.start - whole.start  # (offsets below are in ``whole``: the line, or the line before it and the line)
+        changes = [c for c in read_changes([whole.text]) if c.end > at]
         for c in changes:
             # (a lead-in clause is no subject: "经比较,2021年度镇本级“三公”经费" is the 三公 money's)
             name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、]|(?:经[\u4e00-\u9fff]{1,3}|总体(?:来)?看|综上|对比)[，,:：])+", "",
@@ -198,9 +207,9 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             name = re.sub(r"[各均]$", "", name)  # (收、支总计各增加…)
             if c.against_budget:  # (its column says the amount: the name is what it is of)
                 name = re.sub(r"(?:决算数?|支出|为|共计)*\d[\d,.]*万元$", "", re.sub(r"^.*?\d{4}年度?", "", name)) or name
-            s_start, _ = sentence_bounds(line.text, c.start)
+            s_start, _ = sentence_bounds(whole.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
-                head = re.match(r"\s*(?:\d{4}年度?)?([\u4e00-\u9fff“”()（）、]+)", line.text[s_start:])  # what the sentence before is about
+                head = re.match(r"\s*(?:\d{4}年度?)?([\u4e00-\u9fff“”()（）、]+)", whole.text[s_start:])  # what the sentence before is about
                 name = re.sub(r"(?:年初预算|全年预算|预算|决算|支出决算).*$", "", head.group(1)) if head else ""
             if len(name) < 2 or re.match(r"[较比与]", name):
                 continue
@@ -210,12 +219,12 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             amounts += [LineAmount(column="比年初预算增减" if c.against_budget else _base_column(c.base_words),
                                    value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
-            _, c_end = sentence_bounds(line.text, c.end)
-            why = REASON_MARKER.search(line.text, c.end, c_end)  # "…增长6.63%，主要原因是新增…项目支出。"
-            reason = re.sub(r"\s+", "", line.text[why.end():c_end]).rstrip("。；;") or None if why else None
+            _, c_end = sentence_bounds(whole.text, c.end)
+            why = REASON_MARKER.search(whole.text, c.end, c_end)  # "…增长6.63%，主要原因是新增…项目支出。"
+            reason = re.sub(r"\s+", "", whole.text[why.end():c_end]).rstrip("。；;") or None if why else None
             out.append(LineItem(name=name, kind="vs_budget" if c.against_budget else "change", amounts=amounts,
-                                reason=reason, citation=_cite(layout, meta, line.start + s_start, line.start + c.end)))
-        out += _deltas(layout, meta, line, [(c.start, c.end) for c in changes])
+                                reason=reason, citation=_cite(layout, meta, whole.start + s_start, whole.start + c.end)))
+        out += _deltas(layout, meta, line, [(c.start - at, c.end - at) for c in changes])
     return out
 
 
@@ -227,6 +236,8 @@ def _base_column(base_words: str) -> str:
         else f"比{base}增减"
 
 
+# a sentence that opens with the base of its change ("与2024年度决算28.96万元相比，增加…")
+_OPENS_WITH_BASE = re.compile(r"^\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)")
 # a change against last year stated of a subject with no amount before it ("“三公”经费比上年增加6.74万元")
 _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|较)(?:上年|上一年|去年)度?(?:决算数?|预算数?)?"
                             rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:增长|下降|增加|减少))")
@@ -584,7 +595,7 @@ def three_public_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 # the money columns of a 单位(部门)整体支出绩效自评表, as printed, and the row that totals them
 _OVERALL_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值权重", "分值", "执行率", "得分")
-_OVERALL_TOTAL = ("合计", "资金总额", "总计")
+_OVERALL_TOTAL = ("合计", "资金总额", "年度资金总额", "总计")
 
 
 def overall_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -963,6 +974,16 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out if len(out) > 1 else []  # (one unit's name among classified rows is no list of units)
 
 
+def _listed_by_unit(grids: list[LineItem]) -> list[LineItem]:
+    """Rows of cell-by-cell tables, those of a table listed by unit (two rows or more named as units: "洄沙县水文站
+    595.10 595.10 0.00 …") as units' rows."""
+    units: dict[str | None, int] = {}
+    for i in grids:
+        units[i.table] = units.get(i.table, 0) + bool(_MEMBER.fullmatch(i.name))
+    return [i.model_copy(update={"kind": "unit_row"}) if _MEMBER.fullmatch(i.name) and units[i.table] > 1 else i
+            for i in grids]
+
+
 # a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级"),
 # of a list of projects' results (a score or a rate among its columns)
 _LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
@@ -1168,7 +1189,8 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
     known = {i.name for i in rows + read}
-    rows += [i for i in money_grids(layout, meta) if i.name not in known]  # (other tables printed cell by cell)
+    rows += _listed_by_unit([i for i in money_grids(layout, meta) if i.name not in known])  # (other tables printed
+    # cell by cell)
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \

@@ -31,6 +31,8 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("支出总预算", "expenditure_grand_total"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
 ]
+# "收入支出总计" is also printed "收入、支出总计"
+_SPECIAL_LABELS += [(label.replace("收入支出", "收入、支出"), key) for label, key in _SPECIAL_LABELS if "收入支出" in label]
 # label → base key, from the vocabulary's printed labels; the regex tries the longest label first
 LABELS: list[tuple[str, str]] = [(label, m.key) for m in METRICS for label in m.printed] + _SPECIAL_LABELS
 _BOTH = {"grant_both": ("fiscal_grant_income_total", "fiscal_grant_expenditure_total"),
@@ -301,6 +303,9 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
             base, label = prev[0], prev[3]
             qualifier = _qualifier(segment)
         other_year = _of_another_year(segment[:last.start()] if labels else "", year)
+        if labels and _OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start()):
+            prev = None  # ("分单位看，某局（本级）收入预算2572.08万元": one unit's, not the department's)
+            continue
         # (a qualifier after another year's amount is of that year too: "2024年…预算18.00万元，实际支出15.20万元")
         prev = (base, qualifier, m.end(), label) if base and not other_year else None
         if not base or not _unit_fits(base, unit) or other_year:
@@ -315,6 +320,10 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
         if key is not None:
             out.append(ProseFigure(key, value, unit, start + s, start + e, label or ""))
     return out
+
+
+# an amount said of one of the units a department takes in
+_OF_ONE_UNIT = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|[(（]本级[)）]\s*$")
 
 
 def _of_another_year(before: str, year: int | None) -> bool:

@@ -129,17 +129,21 @@ def disclosure(layout: Layout, meta: DocMeta) -> Disclosure:
 def deviation_reasons(layout: Layout, meta: DocMeta, figures: list[Figure]) -> list[Reason]:
     """The 偏差原因分析 cells of the performance self-evaluation tables, as reasons of their project: the why of a
     project that spent less or scored less than planned ("项目正在开展中期评估，年末该项目未考核，下半年成本未支付。")."""
+    held = [(f"project:{p.name}:score", f"{p.name} ", p.indicators) for p in _projects(layout, meta, figures)]
+    # (a 部门整体支出绩效自评表 has no project: its indicators' reasons are the whole unit's)
+    held += [(None, "", indicators(layout.doc, meta, t)) for t in layout.tables
+             if re.search(r"整体支出绩效(?:自评|评价)", re.sub(r"\s+", "", t.title))
+             and not any(re.sub(r"\s+", "", c) in ("项目名称", "任务名称") for r in t.rows for c in r.cells)]
     out: list[Reason] = []
-    for project in _projects(layout, meta, figures):
-        for i in project.indicators:
+    for key, owner, found in held:
+        for i in found:
             text = (i.deviation_reason or "").strip()
             if len(text) < 4 or text in _NO_REASON:
                 continue
             said = "，".join(f"{w}{v}" for w, v in (("目标", i.target), ("实际", i.actual), ("得分", i.score)) if v)
             text = _as_printed(text, i.citation.quote)
             out.append(Reason(reason=text, sentence=f"{i.level3}：{said}。偏差原因：{text}",
-                              key=f"project:{project.name}:score", label=f"{project.name} {i.level3}（{said}）",
-                              citation=i.citation, printed=text))
+                              key=key, label=f"{owner}{i.level3}（{said}）", citation=i.citation, printed=text))
     return out
 
 

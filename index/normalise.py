@@ -447,7 +447,8 @@ def _inline_furniture(per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, s
         pages = {i for i, _ in numbered}
         near = {j for i in pages for j in range(i - 4, i + 5)}
         counts = Counter(t for i, t in enumerate(texts) if i in near and 4 <= len(t) <= 60)
-        running = {t for t, c in counts.items() if c >= 3 and not _HEADING_START.match(t) and not is_prose(t)}
+        running = {t for t, c in counts.items() if c >= 3 and not _HEADING_START.match(t) and not is_prose(t)
+                   and not re.fullmatch(r"[-\d.,%\s]+", t)}  # (an amount repeated near page ends is a table's: "0.00")
         furniture = pages | {i for i, t in enumerate(texts) if t in running and i in near}
         # the blank lines around it go too: the page's text runs on ("…完成预算的85.2 | — 5 — | | 页眉 | 5%，…")
         blank = {i for i, t in enumerate(texts) if not t and (i - 1 in furniture or i + 1 in furniture)}
