@@ -35,7 +35,7 @@ from extraction.checks import DEFAULT_TOLERANCE, check_layout, order
 from extraction.extractor import extract as extract_figures
 from extraction.lineitems import line_items
 from extraction.reasons import find_reasons
-from extraction.views import deviation_reasons
+from extraction.views import deviation_reasons, row_reasons
 from extraction.views import disclosure as build_disclosure
 from index.chunking import chunk_document
 from index.embedders import make_embedder
@@ -264,6 +264,7 @@ class DisclosureService:
                 figures = extract_figures(layout, meta).figures
                 reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
                 lines = line_items(layout, meta)
+                reasons += row_reasons(lines, reasons)
             except Exception as e:  # the passages stay searchable even if the figures cannot be read
                 figures, reasons, lines = [], [], []
                 raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")

@@ -15,7 +15,7 @@ import re
 
 from core.schemas import DocMeta, LineAmount, LineItem
 from extraction.prosefacts import names_another_year
-from index.layout import Layout, cite
+from index.layout import Layout, cite, cite_on_page
 
 # a performance table's title line (spaces left out)
 # (the unit and the year may lead it, and a bracketed note may follow it: "某委2025年度项目支出绩效自评表(2025年度)",
@@ -33,7 +33,8 @@ _MAX_CELLS = 600
 
 
 def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
-    """The non-empty lines after the title line at ``first`` (offset), up to the next title or the block's end."""
+    """The non-empty lines after the title line at ``first`` (offset), up to the next title or the block's end; a
+    form's title printed again on the next page over its continued rows (no 项目名称 after it) does not end it."""
     text = layout.doc.text
     out: list[tuple[str, int, int]] = []
     pos = text.find("\n", first)
@@ -42,11 +43,29 @@ def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
         line = text[pos + 1:end if end >= 0 else len(text)]
         cell = re.sub(r"\s+", "", line)
         if cell:
-            if _TITLE.match(cell) or _END.match(cell):
+            if _END.match(cell) or _TITLE.match(cell) and not (
+                    any(c in _NAME_CELLS for c, _, _ in out) and continued(layout, end)):
                 break
-            out.append((cell, pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())))
+            if _TITLE.match(cell):  # (the continued form's title, and its year line: "（2025年度）")
+                nxt = text.find("\n", end + 1) if end >= 0 else -1
+                if re.fullmatch(r"[(（]?20\d\d年度?[)）]?", re.sub(r"\s+", "", text[end + 1:nxt if nxt >= 0 else len(text)])):
+                    end = nxt
+            else:
+                out.append((cell, pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())))
         pos = end
     return out
+
+
+_NAME_CELLS = ("项目名称", "任务名称")
+
+
+def continued(layout: Layout, after: int) -> bool:
+    """Whether a form's title ending at ``after`` heads the continued rows of the form before it: no name of its own
+    (项目名称, 填报单位…) in the first cells after it."""
+    head = [re.sub(r"\s+", "", ln) for ln in layout.doc.text[after:after + 400].split("\n")]
+    head = [c for c in head if c][:6]
+    return bool(head) and not any(c in _NAME_CELLS or re.match(r"(?:填报|编制|申报)?(?:单位|部门)(?:名称)?[:：]", c)
+                                  or c in ("单位名称", "部门名称", "主管部门") for c in head)
 
 
 def _one_per_line(cells: list[tuple[str, int, int]], layout: Layout) -> bool:
@@ -59,11 +78,13 @@ def grid_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The indicators and total score of every performance table printed one cell per line."""
     out: list[LineItem] = []
     text = layout.doc.text
+    read_to = -1
     for m in re.finditer(r"(?m)^[ \t]*(\S[^\n]{0,40})$", text):
         title = re.sub(r"\s+", "", m.group(1))
-        if not _TITLE.match(title):
-            continue
+        if not _TITLE.match(title) or read_to > m.start():
+            continue  # (a continued form's title over its next page: read with the form)
         cells = _cells(layout, m.start())
+        read_to = cells[-1][2] if cells else read_to
         if not _one_per_line(cells, layout):
             continue
         named = next((cells[k + 1][0] for k, (c, _, _) in enumerate(cells[:-1]) if c in ("项目名称", "任务名称")), None)
@@ -157,7 +178,8 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
     scored = [n for n, c in enumerate(values) if c in ("分值", "权重", "得分")]
 
     def row_at(k: int) -> bool:  # a name, then its values, the score columns numbers
-        return k + len(values) < len(cells) and not _LEVEL.match(cells[k][0]) and all(
+        return k + len(values) < len(cells) and not _LEVEL.match(cells[k][0]) \
+            and not re.search(r"[，,。；;](?=.)", cells[k][0]) and all(  # (a wrapped reason's cell names no indicator)
             _SCORE.match(cells[k + 1 + n][0]) for n in scored)
 
     out, levels = [], []
@@ -181,8 +203,11 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
         if reasons and k < len(cells) and cells[k][0] not in ("总分", "合计") and not _LEVEL.match(cells[k][0]) \
                 and not row_at(k):
             why, k = cells[k][0], k + 1  # (the row's 偏差原因, as printed)
+            while k < len(cells) and not re.search(r"[。；;.]$", why) and cells[k][0] not in ("总分", "合计") \
+                    and not _LEVEL.match(cells[k][0]) and not row_at(k) and not _SCORE.match(cells[k][0]):
+                why, k = why + cells[k][0], k + 1  # (wrapped in its narrow cell: "…投诉较多，下" / "一步将…")
         out.append(LineItem(name=cell, kind="indicator", table=table, path=levels, amounts=amounts, reason=why,
-                            citation=cite(layout.doc, meta, cells[first][1], cells[k - 1][2])))
+                            citation=cite_on_page(layout.doc, meta, cells[first][1], cells[k - 1][2])))
     return out
 
 
@@ -321,8 +346,8 @@ def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int,
     while len(names) < width and i >= 0:
         cell = cells[words[i]][0]
         head = cells[words[i - 1]][0] if i > 0 else ""
-        if head and (len(cell) <= 2 or not _money_column(cell)) and not _money_column(head) \
-                and _money_column(head + cell):
+        if head and (len(cell) <= 3 or not _money_column(cell)) and not _money_column(head) \
+                and not re.search(r"(?:名称|项目|科目|单位|编码|序号|[类款项])$", head) and _money_column(head + cell):
             names.append(head + cell)
             i -= 2
         elif _money_column(cell):

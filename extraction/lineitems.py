@@ -24,7 +24,7 @@ from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
 from extraction.views import indicators
-from index.layout import Layout, Row, cite, number
+from index.layout import Layout, Row, cite, cite_on_page, number
 
 # the tables whose rows are 科目 (functional or economic classification) worth answering from
 TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
@@ -167,12 +167,7 @@ def prose_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 def _cite(layout: Layout, meta: DocMeta, start: int, end: int):
     """The sentence up to the end of its page (a citation quotes one page; the rest of it is on the next)."""
-    seg_of = layout.doc.seg_of
-    first = seg_of[start]
-    cut = next((i for i in range(start, end) if seg_of[i] >= 0 and seg_of[i] != first), end)
-    while cut > start + 1 and (seg_of[cut - 1] < 0 or layout.doc.text[cut - 1].isspace()):
-        cut -= 1
-    return cite(layout.doc, meta, start, cut)
+    return cite_on_page(layout.doc, meta, start, end)
 
 
 def share_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
@@ -567,7 +562,7 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
                        (("年初指标值", i.initial_target), ("指标值", i.target), ("实际完成值", i.actual),
                                          ("得分", i.score)) if v and v.strip()]
-            if amounts:
+            if amounts and not re.search(r"[，,。；;](?=.)", i.level3.strip()):  # (a wrapped reason's cell is no indicator)
                 out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=title,
                                     path=[w for w in (i.level1, i.level2) if w], amounts=amounts, citation=i.citation))
     return out
@@ -1183,7 +1178,9 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows = [i for t in facts.tables if t.kind in TABLE_KINDS for i in table_items(t, layout, meta)]
     read = indicator_items(layout, meta) + overall_items(layout, meta)  # (a grid the table reader read whole is not
     money = project_money_items(layout, meta)                              # read again cell by cell or line by line)
-    rows += [i for i in grid_items(layout, meta) + listed_indicators(layout, meta)
+    grids = grid_items(layout, meta) + listed_indicators(layout, meta)
+    read = [_with_reason(j, grids) for j in read]
+    rows += [i for i in grids
              if not any(j.name == i.name and j.kind == i.kind and (i.kind != "project_money" or j.path[:1] == i.path[:1])
                         for j in read + money)]
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
@@ -1200,6 +1197,16 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         + overall_scores(layout, meta) \
         + fee_items(layout, meta) + quoted_projects(layout, meta) + unit_sentences(layout, meta) \
         + _rates_untabled(rows + read, layout, meta)
+
+
+def _with_reason(item: LineItem, grids: list[LineItem]) -> LineItem:
+    """An indicator the table reader read, with the 偏差原因 the cell-by-cell reader found for it (the cell after its
+    values, joined when wrapped), when the table reader found none."""
+    if item.kind != "indicator" or item.reason:
+        return item
+    why = next((g.reason for g in grids if g.kind == "indicator" and g.name == item.name and g.reason
+                and g.citation.char_start == item.citation.char_start), None)
+    return item.model_copy(update={"reason": why}) if why else item
 
 
 def _rates_untabled(items: list[LineItem], layout: Layout, meta: DocMeta) -> list[LineItem]:

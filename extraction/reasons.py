@@ -183,6 +183,10 @@ def _in_brackets(text: str, at: int) -> bool:
     return head.count("(") + head.count("（") > head.count(")") + head.count("）")
 
 
+# a performance form's column name that holds a reason marker
+_COLUMN_NAME = re.compile(r"(?:偏差|扣分|未完成)?原因(?:分析)?(?:及|和)?(?:改进|整改)?(?:措施|情况|说明)?")
+
+
 def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
     """The reason sentences of a document's running text, each with the figure it explains and its citation,
     the sentence as printed (joined across PDF line breaks) and the sentences before and after it."""
@@ -204,8 +208,8 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 previous = sentence
                 continue
             reason = sentence[marker.end():].strip(" :：,，")
-            if len(reason) < 4:
-                continue
+            if len(reason) < 4 or _COLUMN_NAME.fullmatch(sentence.strip()):
+                continue  # (a form's column: "偏差原因分析及改进措施" gives no reason)
             reason, sentence, span = _continued(layout, reason, sentence, span, spans, rest)
             head = sentence[: marker.start()]
             if not _DIRECTION.search(head) and not LABEL_RE.search(head):

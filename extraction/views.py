@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from core.schemas import Disclosure, DocMeta, Figure, Indicator, ProjectView, Reason
+from core.schemas import Disclosure, DocMeta, Figure, Indicator, LineItem, ProjectView, Reason
 from extraction.extractor import extract, printed_key
 from index.layout import Layout, Table, cite
 from index.normalise import NormDoc, to_halfwidth
@@ -144,6 +144,21 @@ def deviation_reasons(layout: Layout, meta: DocMeta, figures: list[Figure]) -> l
             text = _as_printed(text, i.citation.quote)
             out.append(Reason(reason=text, sentence=f"{i.level3}：{said}。偏差原因：{text}",
                               key=key, label=f"{owner}{i.level3}（{said}）", citation=i.citation, printed=text))
+    return out
+
+
+def row_reasons(items: list[LineItem], read: list[Reason]) -> list[Reason]:
+    """The 偏差原因 of indicator rows read cell by cell (:mod:`extraction.gridcells`) that no table reader gave as a
+    reason already (``read``): the why of an indicator that fell short, under its table's name."""
+    seen = {(r.citation.doc_id, r.citation.char_start) for r in read}
+    out: list[Reason] = []
+    for i in items:
+        text = (i.reason or "").strip()
+        if i.kind != "indicator" or len(text) < 4 or text in _NO_REASON or (i.citation.doc_id, i.citation.char_start) in seen:
+            continue
+        said = "，".join(f"{a.column}{a.value}" for a in i.amounts if a.value)
+        out.append(Reason(reason=text, sentence=f"{i.name}：{said}。偏差原因：{text}", key=None,
+                          label=f"{i.table or ''} {i.name}（{said}）".strip(), citation=i.citation, printed=text))
     return out
 
 

@@ -548,3 +548,13 @@ def cite(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
         page=doc.page_at(start), line_start=line_start, line_end=line_end, char_start=raw_start, char_end=raw_end,
         quote=doc.segments[seg].text[raw_start:raw_end],
     )
+
+
+def cite_on_page(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
+    """:func:`cite`, the span cut at the end of its first page (a citation quotes one page; the rest is on the next)."""
+    seg_of = doc.seg_of
+    first = seg_of[start]
+    cut = next((i for i in range(start, end) if seg_of[i] >= 0 and seg_of[i] != first), end)
+    while cut > start + 1 and (seg_of[cut - 1] < 0 or doc.text[cut - 1].isspace()):
+        cut -= 1
+    return cite(doc, meta, start, cut)

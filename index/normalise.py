@@ -446,7 +446,8 @@ def _inline_furniture(per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, s
             continue
         pages = {i for i, _ in numbered}
         near = {j for i in pages for j in range(i - 4, i + 5)}
-        counts = Counter(t for i, t in enumerate(texts) if i in near and 4 <= len(t) <= 60)
+        # (the first page's header, at the top, counts too: it is kept there as the document's title)
+        counts = Counter(t for i, t in enumerate(texts) if (i in near or i < 4) and 4 <= len(t) <= 60)
         running = {t for t, c in counts.items() if c >= 3 and not _HEADING_START.match(t) and not is_prose(t)
                    and not re.fullmatch(r"[-\d.,%\s]+", t)}  # (an amount repeated near page ends is a table's: "0.00")
         furniture = pages | {i for i, t in enumerate(texts) if t in running and i in near}

@@ -9,6 +9,7 @@ import pytest
 from conftest import make_service
 from fixtures_pdf import make_text_pdf
 
+from core.schemas import Reason
 from index.loaders import load
 from index.normalise import normalise
 
@@ -151,3 +152,40 @@ def test_a_breakdown_the_forms_do_not_print_is_refused(forms):
     svc, _ = forms
     a = svc.ask("城管局去年河道保洁养护项目各个村分别花了多少钱？")
     assert not a.answerable, a.answer
+
+
+# -- a form that runs over two pages, its title printed again over the rest ------------------------------------------
+
+@pytest.fixture(scope="module")
+def form_over_two_pages(tmp_path_factory):
+    """The first form cut after its first indicator: the rest (with two reasons, one wrapped in its narrow cell, and
+    the total score) on the next page under the form's title and year printed again, then the other two forms."""
+    first = [line for line in _form_lines(*_FORMS[0]) if line]
+    cut = first.index("保洁船只投入数量")
+    rest = ["项目支出绩效自评表", "（2025年度）", *first[cut:]]
+    pages = first[:cut] + [""] * (_LINES_PER_PAGE - cut) + rest + [""] * (_LINES_PER_PAGE - len(rest))
+    lines = pages + [line for form in _FORMS[1:] for line in _form_lines(*form)] + list(_SUMMARY)
+    path = tmp_path_factory.mktemp("forms2") / "songgang_projects_2025.pdf"
+    make_text_pdf("\n".join(lines), path, header=None, lines_per_page=_LINES_PER_PAGE, chars_per_line=30,
+                  space_numbers=False)
+    svc = make_service(tmp_path_factory.mktemp("home2"), DISCLOSURE_TODAY="2026-11-30")
+    assert [o.status for o in svc.ingest([path])] == ["ingested"]
+    return svc
+
+
+def test_a_form_over_two_pages_keeps_its_rows_score_and_reasons(form_over_two_pages):
+    svc = form_over_two_pages
+    a = _ask(svc, "城管局河道保洁养护项目去年自评得分是多少？")
+    assert "97.27" in a.answer and a.citations[0].page == 2, (a.answer, a.citations[0])
+    b = _ask(svc, "城管局河道保洁养护项目保洁船只投入数量得了几分？")
+    assert "8.75" in b.answer, b.answer
+    c = _ask(svc, "城管局河道保洁养护项目沿河居民满意度为什么没达标？")
+    assert "异味投诉" in c.answer and "清淤频次" in c.answer, c.answer  # (the reason wrapped over two cells, whole)
+    d = _ask(svc, "城管局农贸市场提升改造项目去年自评得分是多少？")  # (the next form is its own)
+    assert "99.11" in d.answer, d.answer
+
+
+def test_no_form_column_is_read_as_a_reason(form_over_two_pages):
+    reasons = [Reason.model_validate_json(d) for _, d in form_over_two_pages.store.reasons_where(None, None)]
+    said = sorted(r.reason for r in reasons)
+    assert len(said) == 2 and said[0].startswith("1艘保洁船") and "清淤频次" in said[1], said  # ("及改进措施" is none)
