@@ -146,14 +146,17 @@ def whole(score: int, name: str) -> bool:
     return score >= 2 * len(core_of(_BRACKETED.sub("", name)))
 
 
-def budget_gap(amounts: list[LineAmount]) -> Decimal | None:
-    """决算 minus 年初预算 when both are stated in 万元 (the text usually states only the completion rate)."""
-    values = {a.column: Decimal(a.value) for a in amounts if a.unit == "万元" and a.column in ("年初预算", "决算")}
-    return values["决算"] - values["年初预算"] if len(values) == 2 else None
+def budget_gap(amounts: list[LineAmount]) -> tuple[Decimal, str] | None:
+    """决算 minus the budget it is stated against (年初预算, or 全年预算 as some texts compare), with that budget's name,
+    when both are stated in 万元 (the text usually states only the completion rate)."""
+    values = {a.column: Decimal(a.value) for a in amounts
+              if a.unit == "万元" and a.column in ("年初预算", "全年预算", "决算")}
+    planned = next((c for c in ("年初预算", "全年预算") if c in values), None)
+    return (values["决算"] - values[planned], planned) if planned and "决算" in values else None
 
 
-def gap_said(gap: Decimal) -> str:
-    return f"；决算比年初预算{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
+def gap_said(gap: Decimal, planned: str = "年初预算") -> str:
+    return f"；决算比{planned}{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
 
 
 @lru_cache(maxsize=4096)
@@ -240,8 +243,8 @@ def said(a: LineAmount) -> str:
         return f"{a.column[:-2]}{'减少' if down else '增加'}{_money(a.model_copy(update={'value': v}))}"
     if a.column == "增减率":
         return f"{'下降' if down else '增长'}{v}%"
-    if a.column == "完成年初预算":
-        return f"完成年初预算的{v}%"
+    if a.column in ("完成年初预算", "完成全年预算", "完成预算"):
+        return f"{a.column}的{v}%"
     if a.column == "占比":
         return f"占{v}%"
     return f"{a.column or ''}{_money(a)}"
@@ -308,8 +311,8 @@ def line_answer(items: list[LineItem], budget: bool, question: str, change: bool
             cites.append(sentence.citation)
         stated = [*first.amounts, *(sentence.amounts if sentence else [])]
         gap = budget_gap(stated)
-        if gap:
-            part += gap_said(gap)
+        if gap and gap[0]:
+            part += gap_said(*gap)
         if change and not any(a.column == "比上年增减" for a in stated):
             told = next((i for i in items if i.kind == "change" and first.name in re.split(r"[，,：:；;]", i.name)[-1]),
                         None)

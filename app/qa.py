@@ -865,10 +865,13 @@ class Answerer:
         """A budget asked against last year's budget ("今年公务接待费预算比去年少了多少"): the change the budget states
         against it ("比2025年预算3.40万元减少0.40万元"), not last year's 决算."""
         if not keys or len(years) != 2 or intent not in ("figure", "comparison") or not _CHANGE_WORDS.search(question) \
-                or not re.search(r"预算", FUND_NAMES.sub("", question)) or re.search(r"决算|实际|执行|花了|用了", question):
-            return None
+                or not re.search(r"预算", FUND_NAMES.sub("", question)) \
+                or re.search(r"决算|实际|执行|花了|花的|花费|用了|支出(?!预算)|开支", question):
+            return None  # (against last year's spending: the two years' figures, not the budget's statement)
         stated = self._stated("change", keys, units, max(years))
-        return stated if stated is not None and "预算" in "".join(c.quote for c in stated.citations) else None
+        # (the statement's base must be last year's budget, not its 执行数: "比2025年预算3.40万元减少…")
+        return stated if stated is not None and re.search(
+            r"比(?:\d{4}年|上年|去年)度?(?:年初)?预算(?:数)?(?!执行)", stated.answer) else None
 
     def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
         """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
@@ -1664,6 +1667,16 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年“{item.name}”：{item.amounts[0].value}{item.amounts[0].unit}。",
                       answerable=True, intent="figure", citations=[c])
 
+    def _part_unprinted(self, question: str, intent: str, units, year) -> Answer | None:
+        """The money of a part of a project or row that no row prints ("法治宣传教育项目里宪法宣传周具体安排了多少钱"):
+        refused, not answered with the project's money."""
+        part = _PART_WITHIN.search(question) or _PART_WITHIN.search(self.about or "")
+        if part is None or not _MONEY_ASKED.search(part.group(0)) or any(
+                _plain(part.group("part")) in _plain(i.name) for i in self.lines(units, year)):
+            return None
+        return self._none(question, intent, f"档案中没有找到“{part.group('part')}”单独的数字：公开文件没有把它从所在"
+                                            "项目或科目中分列出来。下面是最相近的段落。")
+
     def _two_counts(self, question: str, units, year) -> Answer | None:
         """Two counts asked at once ("多少个教学班、多少名学生"): each, when the text states both."""
         if len(re.findall(r"(?:多少|几)[个名位家辆台所座人]", question)) < 2:
@@ -1675,7 +1688,7 @@ class Answerer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
         early = self._names_refused(question, intent) if _NAMES_ASKED.search(question) \
-            else self._two_counts(question, units, year)
+            else self._part_unprinted(question, intent, units, year) or self._two_counts(question, units, year)
         if early is not None:
             return early
         if _WHOLE_BUDGET.fullmatch(re.sub(r"\s+", "", self.about or "")) and any(
@@ -1720,10 +1733,6 @@ class Answerer:
         counts = self._counts_named(question, units, year)
         if counts is not None and len(counts.citations) > 1:
             return counts  # (each thing counted, before a use that names one of them)
-        if (part := _PART_WITHIN.search(self.about or question)) is not None and _MONEY_ASKED.search(part.group(0)):
-            # (the money of a part of a project or row, which no row prints)
-            return self._none(question, intent, f"档案中没有找到“{part.group('part')}”单独的数字：公开文件没有把它从所在"
-                                                "项目或科目中分列出来。下面是最相近的段落。")
         used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
         return used or counts or self._said_once(units, year, intent) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
@@ -2122,8 +2131,8 @@ class Answerer:
         gap_words = ""
         gap = budget_gap(item.amounts)
         if gap is not None:
-            gap_words = gap_said(gap) if gap else "；两者相同"
-            computed = {"difference": str(abs(gap)), "unit": "万元"}
+            gap_words = gap_said(*gap) if gap[0] else "；两者相同"
+            computed = {"difference": str(abs(gap[0])), "unit": "万元"}
         answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_words}。"
         return Answer(answer=answer, answerable=True, intent="comparison", citations=[c], computed=computed)
 

@@ -179,7 +179,7 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
 
     def row_at(k: int) -> bool:  # a name, then its values, the score columns numbers
         return k + len(values) < len(cells) and not _LEVEL.match(cells[k][0]) \
-            and not re.search(r"[，,。；;](?=.)", cells[k][0]) and all(  # (a wrapped reason's cell names no indicator)
+            and not sentence_piece(cells[k][0]) and all(  # (a wrapped reason's cell names no indicator)
             _SCORE.match(cells[k + 1 + n][0]) for n in scored)
 
     out, levels = [], []
@@ -204,11 +204,18 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
                 and not row_at(k):
             why, k = cells[k][0], k + 1  # (the row's 偏差原因, as printed)
             while k < len(cells) and not re.search(r"[。；;.]$", why) and cells[k][0] not in ("总分", "合计") \
-                    and not _LEVEL.match(cells[k][0]) and not row_at(k) and not _SCORE.match(cells[k][0]):
-                why, k = why + cells[k][0], k + 1  # (wrapped in its narrow cell: "…投诉较多，下" / "一步将…")
+                    and re.search(r"[。；;，,]", cells[k][0]) and not row_at(k) and not _SCORE.match(cells[k][0]):
+                why, k = why + cells[k][0], k + 1  # (wrapped in its narrow cell: "…投诉较多，下" / "一步将…。")
         out.append(LineItem(name=cell, kind="indicator", table=table, path=levels, amounts=amounts, reason=why,
                             citation=cite_on_page(layout.doc, meta, cells[first][1], cells[k - 1][2])))
     return out
+
+
+def sentence_piece(cell: str) -> bool:
+    """Whether a cell is a piece of a sentence (a wrapped reason: "部分河段异味投诉较多，下", "…有意见，"), not an
+    indicator's name: a clause mark outside brackets, or a 。 before its end ("完成…抽检任务。" may name one)."""
+    bare = re.sub(r"[(（][^()（）]*[)）]", "", cell.strip())  # ("技术培训人次（线上，线下合计）" is a name)
+    return bool(re.search(r"[，,；;]|。(?=.)", bare))
 
 
 def _column(header: str) -> str:

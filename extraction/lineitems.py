@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
-from extraction.gridcells import grid_items, money_grids
+from extraction.gridcells import grid_items, money_grids, sentence_piece
 from extraction.prosefacts import names_another_year, read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
@@ -200,6 +200,12 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             name = re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、]|(?:经[\u4e00-\u9fff]{1,3}|总体(?:来)?看|综上|对比)[，,:：])+", "",
                           c.subject)
             name = re.sub(r"[各均]$", "", name)  # (收、支总计各增加…)
+            path = []
+            if (classed := _PATH.search(name)) is not None and classed.start() <= 4:
+                # a 项 sentence ("1.一般公共服务支出（类）组织事务（款）行政运行（项）2026年预算1182.46万元"): named by
+                # its last level, its levels its path
+                path = [_name(st.group("name")) for st in _STEP.finditer(classed.group(0))]
+                name = path[-1] if path else name
             if c.against_budget:  # (its column says the amount: the name is what it is of)
                 name = re.sub(r"(?:决算数?|支出|为|共计)*\d[\d,.]*万元$", "", re.sub(r"^.*?\d{4}年度?", "", name)) or name
             s_start, _ = sentence_bounds(whole.text, c.start)
@@ -218,7 +224,8 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             why = REASON_MARKER.search(whole.text, c.end, c_end)  # "…增长6.63%，主要原因是新增…项目支出。"
             reason = re.sub(r"\s+", "", whole.text[why.end():c_end]).rstrip("。；;") or None if why else None
             out.append(LineItem(name=name, kind="vs_budget" if c.against_budget else "change", amounts=amounts,
-                                reason=reason, citation=_cite(layout, meta, whole.start + s_start, whole.start + c.end)))
+                                path=path, reason=reason,
+                                citation=_cite(layout, meta, whole.start + s_start, whole.start + c.end)))
         out += _deltas(layout, meta, line, [(c.start - at, c.end - at) for c in changes])
     return out
 
@@ -330,7 +337,7 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
 _INITIAL = re.compile(rf"(?P<w>(?:年初|全年)?)预算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|\d{4}年")
 _FINAL = re.compile(rf"(?:支出)?决算(?:数)?(?:为|是)?(?P<v>{_NUM})万元")
-_RATE = re.compile(rf"(?P<w>完成(?:年初)?预算的|(?:为|是)(?:年初)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
+_RATE = re.compile(rf"(?P<w>完成(?:年初|全年|调整后)?预算(?:数)?的|(?:为|是)(?:年初|全年)?预算(?:数)?的|预决算差异率(?:为|是)?|差异率(?:为|是)?)"
                    rf"(?P<v>{_NUM})%")
 _SUBJECT_END = re.compile(r"与上年|与年初|比上年|较上年|[，,](?!\d)")
 _NAME_ALONE = re.compile(r"^\s*(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．])\s*(?P<name>[\u4e00-\u9fff（）()“”]{2,30})。$")
@@ -344,9 +351,11 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     for line in layout.narrative:
         text, at = _squashed(line.text)  # (a PDF's text puts spaces and line breaks inside words)
         titled = ""  # the sentence before when it is a name alone ("（三）公务用车运行维护费。"): what the next is of
+        previous = ""
         for part in re.finditer(r"[^。]+。?", text):
             sentence = part.group(0)
             before, titled = titled, (t.group("name") if (t := _NAME_ALONE.match(sentence)) else "")
+            before, previous = before or _same_amount_subject(previous, sentence), sentence
             initial = _INITIAL.search(sentence)
             final = _FINAL.search(sentence, initial.end()) if initial else None
             if not (initial and final) or not initial.group("w") and (
@@ -359,7 +368,7 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             if len(name) < 2:  # "与年初预算相比，…": the paragraph's subject ("财政拨款收入支出总体与上年相比…")
                 head = _SUBJECT_END.search(text)
                 name = re.sub(r"^\d{4}年度?", "", text[:head.start()] if head else "")
-            planned = "年初预算" if initial.group("w") else "预算"  # ("预算为5.00万元，支出决算为3.84万元")
+            planned = f"{initial.group('w')}预算"  # (年初预算, 全年预算 as printed; "预算为5.00万元，支出决算为3.84万元")
             amounts = [LineAmount(column=planned, value=_value(initial.group("v")), unit="万元"),
                        LineAmount(column="决算", value=_value(final.group("v")), unit="万元")]
             rate = _RATE.search(sentence, final.end())
@@ -370,6 +379,18 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             out.append(LineItem(name=name, kind="vs_budget", amounts=amounts, citation=_cite(
                 layout, meta, line.start + at[first], line.start + at[last] + 1)))
     return out
+
+
+# a sentence that opens with a figure's name and its amount ("2025年度一般公共预算财政拨款支出24559.42万元，占…")
+_OPENS_WITH_AMOUNT = re.compile(rf"^(?:\d{{4}}年度?)?(?P<name>[\u4e00-\u9fff“”()（）]{{2,30}}?)(?:决算数?)?(?:为|是)?"
+                                rf"(?P<v>{_NUM})万元")
+
+
+def _same_amount_subject(previous: str, sentence: str) -> str:
+    """What the sentence before names, when it opens with the amount this sentence gives as 决算 ("…支出24559.42万元，
+    占…。年初预算为22676.20万元，支出决算为24559.42万元…"): the subject the bare 年初预算 sentence goes on about."""
+    opened, final = _OPENS_WITH_AMOUNT.match(previous), _FINAL.search(sentence)
+    return opened.group("name") if opened and final and _value(opened.group("v")) == _value(final.group("v")) else ""
 
 
 _NIL = re.compile(r"(?:无|没有|未安排|未发生|未开支|不涉及)(?P<what>[^，,。；;]{2,40})")
@@ -562,7 +583,7 @@ def indicator_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             amounts = [LineAmount(column=column, value=v.strip(), unit="") for column, v in
                        (("年初指标值", i.initial_target), ("指标值", i.target), ("实际完成值", i.actual),
                                          ("得分", i.score)) if v and v.strip()]
-            if amounts and not re.search(r"[，,。；;](?=.)", i.level3.strip()):  # (a wrapped reason's cell is no indicator)
+            if amounts and not sentence_piece(i.level3):  # (a wrapped reason's cell is no indicator)
                 out.append(LineItem(name=re.sub(r"\s+", "", i.level3), kind="indicator", table=title,
                                     path=[w for w in (i.level1, i.level2) if w], amounts=amounts, citation=i.citation))
     return out
@@ -910,9 +931,10 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
-_BY_UNIT_LEAD = re.compile(r"分单位(?:看|来看|情况)?[:：]|按单位分[:：]")
+_BY_UNIT_LEAD = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|按单位分[:：，,]")
 _UNIT_AMOUNT = re.compile(rf"(?:^|(?<=[，,；;、]))(?P<name>{_MEMBER.pattern}|[\u4e00-\u9fff]{{1,30}}?本级)"
-                          rf"(?P<what>支出|收入)?(?:预算|决算)?(?:数)?(?:为)?(?P<v>{_NUM})(?P<u>万元|元)")
+                          rf"(?P<what>(?:“三公”|\"三公\"|三公)?经费(?:支出|收入)?|支出|收入)?(?:预算|决算)?(?:数)?(?:为)?"
+                          rf"(?P<v>{_NUM})(?P<u>万元|元)")  # (a figure named after the unit: "某处“三公”经费支出2.20万元")
 
 
 def unit_sentences(layout: Layout, meta: DocMeta) -> list[LineItem]:

@@ -27,7 +27,7 @@ _PROSE = [
     "一、收支预算总体情况",
     "2026年收支预算总计1860.40万元，比2025年预算1790.00万元增加70.40万元，增长3.93%。",
     "二、“三公”经费预算情况说明",
-    "2026年“三公”经费预算22.60万元。其中：公务用车购置费12.00万元，比2025年预算0.00万元增加12.00万元，主要原因是更新"
+    "2026年“三公”经费预算22.60万元，比2025年预算执行数10.10万元增加12.50万元，增长123.76%。其中：公务用车购置费12.00万元，比2025年预算0.00万元增加12.00万元，主要原因是更新"
     "1辆已达报废年限的执法执勤用车；公务用车运行维护费8.20万元，比2025年预算9.00万元减少0.80万元，下降8.89%；公务接待费"
     "2.40万元，比2025年预算3.00万元减少0.60万元，下降20.00%，主要原因是推行工作餐接待。",
     "三、绩效目标情况",
@@ -106,6 +106,13 @@ def test_a_budget_against_last_years_budget(svc):
     a = _ask(svc, "司法局今年公务接待费预算比去年少了多少？")
     assert "0.60" in a.answer and "20.00" in a.answer and "2025年预算" in a.answer, a.answer
     assert "2.10" not in a.answer, a.answer  # (last year's spending is not last year's budget)
+
+
+def test_a_change_against_last_years_spending_is_not_against_its_budget(svc):
+    a = svc.ask("司法局今年三公经费预算比去年预算多了多少？")
+    assert "预算执行数增加12.50" not in a.answer, a.answer  # (the statement's base is 2025's spending, not its budget)
+    b = svc.ask("司法局今年公务接待费预算比去年花的少了多少？")
+    assert "比2025年预算减少0.60" not in b.answer, b.answer  # (last year's spending asked, 2.10: not the budget's change)
 
 
 def test_the_two_car_fees_asked_as_one(svc):

@@ -130,3 +130,16 @@ def test_a_grid_asked_the_way_people_ask(doc, tmp_path):
     assert a.answerable and "90.00%" in a.answer, a.answer
     a = svc.ask("丹崖县林业局2024年整体支出绩效自评多少分")
     assert a.answerable and "91.0分" in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("cell", "piece"), [
+    ("部分河段夏季异味投诉较多，下", True),  # (a reason wrapped in its narrow cell)
+    ("部分农户对田间道路宽度有意见，", True),
+    ("技术培训人次（线上，线下合计）", False),  # (a comma inside brackets: an indicator's name)
+    ("完成国家食品安全监督抽检任务。", False),  # (a 。 at its end: an indicator's name as some forms print it)
+    ("河面漂浮物清除率", False),
+])
+def test_a_piece_of_a_sentence_is_no_indicators_name(cell, piece):
+    from extraction.gridcells import sentence_piece
+
+    assert sentence_piece(cell) is piece
