@@ -529,6 +529,27 @@ def _statement_name(name: str) -> str:
     return re.sub(r"(?:决算|预算)?数?(?:为|是)?$", "", clause) or clause
 
 
+# what a row is for or who carries it out, asked ("主要做什么", "有什么用处", "由哪个单位实施")
+_ASKS_WHAT_FOR = re.compile(rf"{_ASKS_USE.pattern}|主要(?:做|干|是)什么|(?:什么|啥)用处|用到(?:何处|哪)|(?:具体)?内容")
+_ASKS_WHO = re.compile(r"哪个单位|哪家单位|谁(?:来)?(?:实施|负责|承担)|实施单位|由谁")
+
+
+def _row_words(item: LineItem, question: str) -> str:
+    """The words a table row prints beside its money, when asked: its description after its amounts (项目概述) and the
+    unit carrying it out (实施单位, the row's first words after its name)."""
+    if item.kind != "grid":
+        return ""
+    said = ""
+    if _ASKS_WHO.search(question) and item.path and re.search(
+            r"(?:局|委|办|中心|站|所|院|馆|处|队|校|园|会|部|室|街道|镇|乡)(?:[(（][^()（）]*[)）])?$", item.path[0]):
+        said += f"；实施单位：{item.path[0]}"
+    amounts = list(re.finditer(r"-?[\d,]+\.\d+%?", item.citation.quote))
+    note = re.sub(r"\s+", "", item.citation.quote[amounts[-1].end():]) if amounts else ""
+    if _ASKS_WHAT_FOR.search(question) and len(re.findall(r"[\u4e00-\u9fff]", note)) >= 6:
+        said += f"；表中说明：{note.rstrip('。')}"
+    return said
+
+
 def _cars_together(figs: list[Figure]) -> str:
     """The two car fees asked as one ("公车花了多少", "公务用车购置及运行维护费"), both found in one document: their
     sum, said to be computed."""
@@ -713,8 +734,10 @@ class Answerer:
         intent = parsed.intent.value
         if parsed.language != "zh":
             return self._none(question, intent, "请用中文提问，例如：“某某局2024年三公经费花了多少？”", nearest=False)
-        if parsed.unknown_unit and self._project_named(parsed.unknown_unit, question):
-            # ("智慧法院信息化运维项目", "一中学生宿舍楼建设项目": a project the archive holds, not a unit)
+        if parsed.unknown_unit and (self._project_named(parsed.unknown_unit, question)
+                                    or self._carries_out(parsed.unknown_unit, question, parsed.years)):
+            # ("智慧法院信息化运维项目", "一中学生宿舍楼建设项目": a project the archive holds, not a unit; "某管理处的
+            # 城市道路维护项目": the unit carrying out a project a department's documents hold)
             parsed = parsed.model_copy(update={"unknown_unit": None})
         if parsed.unknown_unit:  # other units' passages would read as an answer about the unit asked for
             member = self._member_of(parsed.unknown_unit, question, parsed.years)
@@ -764,6 +787,13 @@ class Answerer:
         own = _char_pairs(phrase)
         return bool(own) and any(len(n) >= 6 and sum(p in n for p in own) >= 0.5 * len(own)
                                  and _share_in(_char_pairs(n), question) >= 0.6 for n in projects)
+
+    def _carries_out(self, phrase: str, question: str, years: list[int]) -> bool:
+        """Whether a unit the archive has no document of is named in the documents of the one unit that holds the
+        project the question names (its 实施单位): the project is that unit's to answer for."""
+        owner = self._project_owner(question, years[0] if len(years) == 1 else None)
+        return owner is not None and any(_plain(phrase) in _plain(c.text) for d in self.docs_for([owner], None)
+                                         for c in self.store.chunks_of(d.doc_id))
 
     def _project_owner(self, question: str, year: int | None) -> str | None:
         """The unit whose documents hold the project the question names (most of the project's pairs of characters
@@ -1226,7 +1256,8 @@ class Answerer:
                     a.column.endswith("指标值") for a in found.item.amounts if a.column):
                 continue  # (a target asked: an indicator said with its value reached only is not it)
             if found is not None:
-                answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text.rstrip('。')}。"
+                answer = f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}中，{found.text.rstrip('。')}" \
+                         f"{_row_words(found.item, question)}。"
                 if (gap := _column_gap(found.item, question)) is not None:
                     answer = answer.rstrip("。") + f"；{gap[0]}。"
                     return Answer(answer=answer, answerable=True, intent=intent, citations=found.citations,

@@ -262,9 +262,11 @@ def money_grids(layout: Layout, meta: DocMeta) -> list[LineItem]:
     cells = [c for c in cells if c[0]]
     out: list[LineItem] = []
     k = 0
+    last: tuple[list[str], str | None, str] | None = None  # the grid read before: its columns, title and unit
     while k < len(cells):
-        read, k = _grid_at(layout, meta, cells, k)
+        read, k, shape = _grid_at(layout, meta, cells, k, last)
         out += read
+        last = shape or last
     return out
 
 
@@ -283,15 +285,19 @@ def _groups(cells: list[tuple[str, int, int]], k: int) -> tuple[list[int], list[
     return words, numbers, k
 
 
-def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k: int) -> tuple[list[LineItem], int]:
-    """The grid whose header starts at or after ``k`` (none: an empty list), and where to read on."""
+def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k: int,
+             last: tuple[list[str], str | None, str] | None) -> tuple[list[LineItem], int,
+                                                                 tuple[list[str], str | None, str] | None]:
+    """The grid whose header starts at or after ``k`` (none: an empty list), where to read on, and the grid's columns,
+    title and unit; a grid under no title of its own whose header repeats ``last``'s (the table's header printed again
+    on its next page) goes on with that table, however few its rows."""
     words, numbers, after = _groups(cells, k)
     width = len(numbers)
     if width < 2 or not words:  # (one number a row is a list of values, not a table of money columns)
-        return [], max(after, k + 1)
+        return [], max(after, k + 1), None
     header = _header(cells, words, width)
     if header is None:
-        return [], after
+        return [], after, None
     columns, first_labels, named_at, noted = header
     before = words[:named_at]
     # (the table's own title before its 编制单位/单位 line: "收入决算表" / "编制部门:某局 单位:万元")
@@ -300,7 +306,8 @@ def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k
     at = k - 1 if at is None and k and _GRID_TITLE.search(cells[k - 1][0]) else at
     title = " ".join(layout.doc.text[cells[at][1]:cells[at][2]].split()) if at is not None else None
     if title and names_another_year(title, meta.year):
-        return [], after  # (last year's execution printed in this year's budget: not this year's rows)
+        return [], after, None  # (last year's execution printed in this year's budget: not this year's rows)
+    continued = title is None and last is not None and last[0] == columns
     rows = [(first_labels, numbers + _note_at(cells, after, noted))]
     after += len(rows[0][1]) - len(numbers)
     while after < len(cells):
@@ -311,16 +318,18 @@ def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k
         rows.append((more, values + note))
         after = nxt + len(note)
     figures = [cells[i][0] for _, values in rows for i in values[:width]]
-    if len(rows) < 2 or sum(1 for f in figures if "." in f or f.endswith("%")) * 2 < len(figures):
-        return [], after  # (money is printed with its fen: a grid of whole numbers is counts or scores)
+    if len(rows) < (1 if continued else 2) or sum(1 for f in figures if "." in f or f.endswith("%")) * 2 < len(figures):
+        return [], after, None  # (money is printed with its fen: a grid of whole numbers is counts or scores)
     texts = len(before) - (before.index(at) + 1 if at in before else 0)  # the header's word columns (序号, 名称, 内容)
     money = "元" if any(re.search(r"单位[:：]元|[（(]元[)）]", cells[i][0]) for i in before[-3:]) else "万元"
     table = re.sub(r"\s*单位[:：].*$", "", title) if title else None
+    if continued:
+        _, table, money = last
     out = []
     for labels, values in rows:
         item = _grid_row(layout, meta, cells, (labels, values), texts, (columns, money, table))
         out += [item] if item is not None else []
-    return out, after
+    return out, after, (columns, table, money)
 
 
 def _header(cells: list[tuple[str, int, int]], words: list[int], width: int

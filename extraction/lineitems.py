@@ -211,7 +211,8 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             s_start, _ = sentence_bounds(whole.text, c.start)
             if len(name) < 2 and c.now:  # "一般公共服务支出年初预算…，支出决算3,864.28万元…。较上年决算增加240.21万元":
                 head = re.match(r"\s*(?:\d{4}年度?)?([\u4e00-\u9fff“”()（）、]+)", whole.text[s_start:])  # what the sentence before is about
-                name = re.sub(r"(?:年初预算|全年预算|预算|决算|支出决算).*$", "", head.group(1)) if head else ""
+                # (its figure's name: the words before the column its amount is under, 一般公共预算 kept)
+                name = re.sub(r"(?:年初|全年|调整后)?(?:预算|决算)数?(?:为|是)?$", "", head.group(1)) if head else ""
             if len(name) < 2 or re.match(r"[较比与]", name):
                 continue
             # (a change against this year's own 年初预算 is how the year's spending kept to its budget, not a change)

@@ -56,7 +56,13 @@ _PROJECTS_2 = [
     "开展宪法宣传周、民法典进社区等普法活动。",
 ]
 
-TEXT = _pages(_PROSE, _INCOME_BY_UNIT + _PROJECTS_1, _PROJECTS_2)
+# the table's header printed again over its last row on the next page
+_PROJECTS_3 = [
+    "项目名称", "实施单位", "合计", "一般公共预算当年拨款", "上年结转", "项目概述",
+    "人民调解员补贴", "梧桐区司法局（本级）", "30.00", "30.00", "0.00", "按件补贴人民调解员。",
+]
+
+TEXT = _pages(_PROSE, _INCOME_BY_UNIT + _PROJECTS_1, _PROJECTS_2, _PROJECTS_3)
 
 
 # last year's 决算 of the same bureau: its 公务接待费 spent is not what this year's budget is compared with
@@ -98,6 +104,10 @@ def test_a_project_of_the_project_table_and_a_part_no_row_prints(svc):
     a = _ask(svc, "司法局今年普法宣传活动项目安排了多少钱？")
     assert "140.00" in a.answer and "普法宣传活动" in a.answer, a.answer
     assert "宪法宣传周" in a.citations[0].quote  # (the row's description is quoted with it)
+    c = _ask(svc, "司法局今年普法宣传活动项目主要做什么？由哪个单位实施？")
+    assert "民法典进社区" in c.answer and "梧桐区司法局" in c.answer.split("实施单位")[-1], c.answer
+    d = _ask(svc, "司法局今年人民调解员补贴项目安排了多少钱？")
+    assert "30.00" in d.answer and "项目支出表" in d.answer, d.answer
     b = svc.ask("司法局今年普法宣传活动项目里宪法宣传周具体安排了多少钱？")
     assert not b.answerable and "宪法宣传周" in b.answer, b.answer
 

@@ -189,3 +189,11 @@ def test_no_form_column_is_read_as_a_reason(form_over_two_pages):
     reasons = [Reason.model_validate_json(d) for _, d in form_over_two_pages.store.reasons_where(None, None)]
     said = sorted(r.reason for r in reasons)
     assert len(said) == 2 and said[0].startswith("1艘保洁船") and "清淤频次" in said[1], said  # ("及改进措施" is none)
+
+
+def test_the_unit_carrying_out_a_project_names_its_departments_project(forms):
+    svc, _ = forms
+    a = _ask(svc, "松岗区河道管理所河道保洁养护项目去年自评得分是多少？")  # (its 实施单位: no document of its own)
+    assert "97.27" in a.answer, a.answer
+    b = svc.ask("松岗区园林所去年河道保洁养护项目自评得分是多少？")  # (a unit the documents never name)
+    assert not b.answerable and "园林所" in b.answer, b.answer
