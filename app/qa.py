@@ -476,6 +476,7 @@ _NOT_SUBJECT = re.compile(
 # a thing asked as a part of a project or row ("…项目里扬尘在线监测设备具体花了多少钱")
 _PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概)?"
                           r"(?:花了|用了|支出了?|安排了?|投入了?|拨付?了?|是)多少")
+# money asked of such a part (not a count or a size: "绩效目标里维修面积是多少平方米")
 _MONEY_ASKED = re.compile(r"花了|用了|支出|安排|投入|拨|钱|万元")
 # a thing of its own a sum is asked of ("培训费", "慰问金", "补助资金"), which the year's whole spending is not
 _MONEY_NOUN = re.compile(r"..(?:费|资金|补助|补贴|慰问金|奖金)$")
@@ -964,7 +965,8 @@ class Answerer:
 
     def _overall(self, question: str, units, year) -> Answer | None:
         """The money of a year whose only documents are self-evaluations, asked by its columns ("年初预算和全年预算各是
-        多少", "项目支出执行率多少"): the 整体支出 table's rows — the whole, or the part the question names."""
+        多少", "项目支出执行率多少"): the 整体支出 table's rows — the whole, or the part the question names; and the score
+        of its fund row ("预算执行率这一项得了几分"), whatever else the year holds."""
         docs = self.docs_for(units or None, year)
         scored = _FUND_SCORE.search(question) and not re.search(r"项目(?!支出)|专项", question)
         if not docs or not scored and (
@@ -1139,13 +1141,13 @@ class Answerer:
 
     def _rows_by(self, thing: str, units, year) -> bool:
         """Whether the documents asked about print rows of ``thing`` ("各个村分别": rows named …村), it is a kind of
-        the rows they print (项目, 下属单位, 科目), or they print rows by unit (a 三公 table by unit)."""
+        the rows they print (项目, 下属单位, 科目), or they print rows by unit of units of that kind (a 三公 table by
+        unit: 场馆 for a 体育馆's row, not 乡镇 for a 管理所's)."""
         items = self.lines(units, year)
         return thing.endswith(
             ("项目", "任务", "单位", "部门", "科目", "类", "款", "项")) or any(
             i.name.endswith(thing) for i in items if i.kind != "count") or any(
             i.kind == "unit_row" and re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(thing[-1]) for i in items)
-            # (rows by unit, of units of that kind: 场馆 for a 体育馆's row, not 乡镇 for a 管理所's)
 
     def _project_indicator(self, question: str, units, year, found: Answer,
                            line: tuple[Answer, LineAnswer] | None) -> Answer | None:

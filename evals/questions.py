@@ -26,9 +26,12 @@
   with a BOM and CRLF, a 卫健委's 决算 of five units as DOCX, a street office's targets and self-evaluation as PDF),
   ``questions_r19.jsonl`` (blind, round 19; its development part tuned on in the next session) on five more
   (``synth19/``: a 生态环境局's 决算 and 预算, a school's 单位预算 as DOCX, a GBK 妇联 决算, project self-evaluations as
-  PDF) and ``questions_r20.jsonl`` (blind, round 20, never tuned on: no miss of it is printed) on five more
+  PDF), ``questions_r20.jsonl`` (blind, round 20; its development part tuned on in the next session) on five more
   (``synth20/``: a 水利局's 决算 as PDF, a 司法局's 预算 printed cell by cell, a street office's self-evaluation as
-  DOCX, a GBK 残联 budget with its self-evaluation appended, a 文旅局's 单位决算 as PDF).
+  DOCX, a GBK 残联 budget with its self-evaluation appended, a 文旅局's 单位决算 as PDF) and ``questions_r21.jsonl``
+  (blind, round 21, never tuned on: no miss of it is printed) on five more (``synth21/``: a town's 决算 as PDF, a
+  县委组织部's 预算 as DOCX, one 卫健委's 2024 and 2025 决算 as text, the second GBK and hard-wrapped, a 教育局's
+  预算 of six units as PDF).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 

@@ -32,6 +32,9 @@ _SCORE = re.compile(r"^\d+(?:\.\d+)?$")
 _MAX_CELLS = 600
 
 
+_NAME_CELLS = ("项目名称", "任务名称")  # the cell a form's name follows
+
+
 def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
     """The non-empty lines after the title line at ``first`` (offset), up to the next title or the block's end; a
     form's title printed again on the next page over its continued rows (no 项目名称 after it) does not end it."""
@@ -44,22 +47,20 @@ def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
         cell = re.sub(r"\s+", "", line)
         if cell:
             if _END.match(cell) or _TITLE.match(cell) and not (
-                    any(c in _NAME_CELLS for c, _, _ in out) and continued(layout, end)):
+                    any(c in _NAME_CELLS for c, _, _ in out) and _continued(layout, end)):
                 break
-            if _TITLE.match(cell):  # (the continued form's title, and its year line: "（2025年度）")
-                nxt = text.find("\n", end + 1) if end >= 0 else -1
-                if re.fullmatch(r"[(（]?20\d\d年度?[)）]?", re.sub(r"\s+", "", text[end + 1:nxt if nxt >= 0 else len(text)])):
+            if _TITLE.match(cell) and end >= 0:  # (the continued form's title, and its year line: "（2025年度）")
+                nxt = text.find("\n", end + 1)
+                year = text[end + 1:nxt if nxt >= 0 else len(text)]
+                if re.fullmatch(r"[(（]?20\d\d年度?[)）]?", re.sub(r"\s+", "", year)):
                     end = nxt
-            else:
+            elif not _TITLE.match(cell):
                 out.append((cell, pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())))
         pos = end
     return out
 
 
-_NAME_CELLS = ("项目名称", "任务名称")
-
-
-def continued(layout: Layout, after: int) -> bool:
+def _continued(layout: Layout, after: int) -> bool:
     """Whether a form's title ending at ``after`` heads the continued rows of the form before it: no name of its own
     (项目名称, 填报单位…) in the first cells after it."""
     head = [re.sub(r"\s+", "", ln) for ln in layout.doc.text[after:after + 400].split("\n")]
@@ -262,7 +263,7 @@ def money_grids(layout: Layout, meta: DocMeta) -> list[LineItem]:
     cells = [c for c in cells if c[0]]
     out: list[LineItem] = []
     k = 0
-    last: tuple[list[str], str | None, str] | None = None  # the grid read before: its columns, title and unit
+    last: _Shape | None = None  # the grid read before
     while k < len(cells):
         read, k, shape = _grid_at(layout, meta, cells, k, last)
         out += read
@@ -285,9 +286,11 @@ def _groups(cells: list[tuple[str, int, int]], k: int) -> tuple[list[int], list[
     return words, numbers, k
 
 
+_Shape = tuple[list[str], str | None, str]  # a grid's money columns, its table's title and its unit of money
+
+
 def _grid_at(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], k: int,
-             last: tuple[list[str], str | None, str] | None) -> tuple[list[LineItem], int,
-                                                                 tuple[list[str], str | None, str] | None]:
+             last: _Shape | None) -> tuple[list[LineItem], int, _Shape | None]:
     """The grid whose header starts at or after ``k`` (none: an empty list), where to read on, and the grid's columns,
     title and unit; a grid under no title of its own whose header repeats ``last``'s (the table's header printed again
     on its next page) goes on with that table, however few its rows."""

@@ -994,12 +994,12 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 def _listed_by_unit(grids: list[LineItem]) -> list[LineItem]:
     """Rows of cell-by-cell tables, those of a table listed by unit (two rows or more named as units: "洄沙县水文站
-    595.10 595.10 0.00 …") as units' rows."""
+    595.10 595.10 0.00 …") as units' rows; a 项目支出表's rows are projects, however they are named (…运动会, …公园)."""
     units: dict[str | None, int] = {}
     for i in grids:
         units[i.table] = units.get(i.table, 0) + bool(_MEMBER.fullmatch(i.name))
-    return [i.model_copy(update={"kind": "unit_row"}) if _MEMBER.fullmatch(i.name) and units[i.table] > 1 else i
-            for i in grids]
+    return [i.model_copy(update={"kind": "unit_row"})
+            if _MEMBER.fullmatch(i.name) and units[i.table] > 1 and "项目" not in (i.table or "") else i for i in grids]
 
 
 # a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级"),
@@ -1209,8 +1209,8 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     rows += [i for t in facts.tables if t.kind in SUMMARY_KINDS for i in summary_items(t, layout, meta)]
     rows += [i for t in facts.tables for i in unit_rows(t, layout, meta)]  # (any table listed by unit: 三公 too)
     known = {i.name for i in rows + read}
-    rows += _listed_by_unit([i for i in money_grids(layout, meta) if i.name not in known])  # (other tables printed
-    # cell by cell)
+    # (other tables printed cell by cell)
+    rows += _listed_by_unit([i for i in money_grids(layout, meta) if i.name not in known])
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \
