@@ -96,6 +96,7 @@ _ASKS_ASSET = re.compile(r"价值|值多少|值几|账面|原值|净值|面积|�
 # a budget figure and the actual figure it is compared with
 _ACTUAL_OF = {"three_public_budget": "three_public_actual", "gpb_initial_budget": "gpb_expenditure"}
 _BUDGET_OF = {actual: budget for budget, actual in _ACTUAL_OF.items()}
+_GRAND_OF = {"expenditure_current_year": "expenditure_grand_total", "income_current_year": "income_grand_total"}
 # the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
 _MEASURES = {"批次": "批", "人次": "人次", "家次": "家次", "家": "家", "次": "次", "人": "[人名]", "名": "[人名]",
              "天": "天", "件": "件", "份": "份", "个": "个", "户": "户", "辆": "辆", "万元": "万", "元": "元"}
@@ -1333,8 +1334,9 @@ class Answerer:
             f, contradicting, note = self._chosen(k, units, year, budget, spent=bool(_SPENT.search(question)))
             if f is None:
                 continue
+            f, listed = self._listing_parts(f, k, units, year, budget, question, len(keys))
             figs.append(f)
-            parts.append(_figure_said(f, contradicting, question) + note + self._parts_said(f, question, len(keys)))
+            parts.append(_figure_said(f, contradicting, question) + note + listed)
             shown += contradicting
             if f.key == "expenditure_current_year" and "expenditure_grand_total" not in keys:
                 parts[-1] += self._grand_total_note(f, figs)
@@ -1352,6 +1354,19 @@ class Answerer:
                           intent=intent, figures=figs, citations=[f.citation for f in figs])
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _listing_parts(self, f: Figure, key: str, units, year, budget, question: str, asked: int
+                       ) -> tuple[Figure, str]:
+        """The figure and the parts said after it (:meth:`_parts_said`); when its sentence lists none, another printing
+        of the same amount in its document that does ("收支预算总计3748.48万元…" / "收入预算3748.48万元，其中：…")."""
+        listed = self._parts_said(f, question, asked)
+        if listed:
+            return f, listed
+        for g in self.figures(key, units, year, budget):
+            if g is not f and g.citation.doc_id == f.citation.doc_id and _agree(f, g) \
+                    and (listed := self._parts_said(g, question, asked)):
+                return g, listed
+        return f, ""
 
     def _parts_said(self, f: Figure, question: str, asked: int) -> str:
         """"，其中：…" with the parts the sentence stating ``f`` lists after it: for the one figure asked, or when parts
@@ -1601,11 +1616,11 @@ class Answerer:
     def _chosen(self, key: str, units, year, budget: bool | None,
                 spent: bool = False) -> tuple[Figure | None, list[Figure], str]:
         """The figure of ``key`` (and those contradicting it), or the one that stands in for it, with what it is: a
-        budget prints only its 支出总计; with no 公务用车保有量 printed, the vehicles its assets count ("共有车辆0辆");
+        budget prints only its 支出总计 and 收入总计; with no 公务用车保有量 printed, the vehicles its assets count ("共有车辆0辆");
         the 三公 money of a year held only as its budget, unless what was spent is asked (``spent``)."""
         f, contradicting = _choose(self.figures(key, units, year, budget))
-        if f is None and key == "expenditure_current_year":
-            f, contradicting = _choose(self.figures("expenditure_grand_total", units, year, budget))
+        if f is None and key in _GRAND_OF:  # (a budget prints its totals only: 收入总计 for "今年收入多少")
+            f, contradicting = _choose(self.figures(_GRAND_OF[key], units, year, budget))
         if f is None and key == "three_public_actual" and not spent and self._only_budgets(units, year):
             # a year held only as its budget: its budget's 三公 money, said so
             f, contradicting = _choose(self.figures("three_public_budget", units, year, budget))

@@ -29,7 +29,9 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("公务用车购置及运行维护费", "-"), ("公务用车购置及运行费", "-"), ("其他车辆", "-"),
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
     ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("支出总预算", "expenditure_grand_total"), ("财政拨款收入支出总体", "grant_both"),
-    ("收支总预算", "total_both"), ("国有资本经营预算拨款支出预算", "-"),
+    ("收支总预算", "total_both"), ("收支预算总计", "total_both"), ("收支预算总额", "total_both"),
+    ("财政拨款收支预算总计", "grant_both"), ("财政拨款收支预算总额", "grant_both"),
+    ("国有资本经营预算拨款支出预算", "-"),
 ]
 # "收入支出总计" is also printed "收入、支出总计"
 _SPECIAL_LABELS += [(label.replace("收入支出", "收入、支出"), key) for label, key in _SPECIAL_LABELS if "收入支出" in label]
@@ -303,8 +305,11 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
             base, label = prev[0], prev[3]
             qualifier = _qualifier(segment)
         other_year = _of_another_year(segment[:last.start()] if labels else "", year)
-        if labels and _OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start()):
-            prev = None  # ("分单位看，某局（本级）收入预算2572.08万元": one unit's, not the department's)
+        if labels and (_OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start())
+                       or _OF_A_FUND.match(text, _sentence_start(text, m.start())) and not _FUND.search(last.group(0))):
+            # ("分单位看，某局（本级）收入预算2572.08万元": one unit's; "政府性基金预算财政拨款年初结转…，本年收入579.90
+            # 万元": one fund's — not the department's whole)
+            prev = None
             continue
         # (a qualifier after another year's amount is of that year too: "2024年…预算18.00万元，实际支出15.20万元")
         prev = (base, qualifier, m.end(), label) if base and not other_year else None
@@ -324,6 +329,9 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
 
 # an amount said of one of the units a department takes in
 _OF_ONE_UNIT = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|[(（]本级[)）]\s*$")
+# a sentence about one fund's money, and a label naming a fund of its own
+_FUND = re.compile(r"政府性基金|国有资本经营")
+_OF_A_FUND = re.compile(r"[\s,，。]*(?:\d{4}年度?)?(?:本部门|本单位)?(?:政府性基金|国有资本经营)")
 
 
 def _of_another_year(before: str, year: int | None) -> bool:

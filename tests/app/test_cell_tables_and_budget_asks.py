@@ -112,6 +112,11 @@ def test_a_project_of_the_project_table_and_a_part_no_row_prints(svc):
     assert not b.answerable and "宪法宣传周" in b.answer, b.answer
 
 
+def test_this_years_income_of_a_budget_is_its_total(svc):
+    a = _ask(svc, "司法局今年收入是多少？")  # (a budget prints its 收入总计, no 本年收入合计)
+    assert "1860.40" in a.answer, a.answer
+
+
 def test_a_budget_against_last_years_budget(svc):
     a = _ask(svc, "司法局今年公务接待费预算比去年少了多少？")
     assert "0.60" in a.answer and "20.00" in a.answer and "2025年预算" in a.answer, a.answer

@@ -34,7 +34,10 @@ _FORM = [
 _FINAL = """汀兰市梧桐区水务局2025年部门决算
 一、收入支出决算总体情况说明
 2025年度收入、支出总计3260.50万元。与2024年度相比，收、支总计各增加120.50万元，增长3.84%。
-二、财政拨款“三公”经费支出决算情况说明
+2025年度本年收入合计3180.50万元，其中：一般公共预算财政拨款收入2980.50万元，政府性基金预算财政拨款收入200.00万元。
+二、政府性基金预算财政拨款收入支出决算情况说明
+2025年度政府性基金预算财政拨款年初结转和结余10.00万元，本年收入200.00万元，本年支出205.00万元，年末结转和结余5.00万元。
+三、财政拨款“三公”经费支出决算情况说明
 2025年度“三公”经费财政拨款支出全年预算48.00万元，支出决算44.10万元，完成全年预算的91.88%。
 与2024年度决算28.96万元相比，增加15.14万元，增长52.28%，主要原因是更新购置执法执勤用车1辆。
 """
@@ -77,6 +80,11 @@ def test_the_sentence_that_says_the_cause(svc):
 def test_a_change_whose_sentence_opens_with_its_base(svc):
     a = _ask(svc, "水务局去年三工经费比前年多了多少？涨了百分之几？")
     assert "15.14" in a.answer and "52.28" in a.answer, a.answer
+
+
+def test_the_years_income_asked_plainly_is_the_whole_not_a_funds(svc):
+    a = _ask(svc, "水务局去年收入是多少？")
+    assert "3180.50" in a.answer and "不一致" not in a.answer, a.answer  # (the fund's 本年收入200.00 is not the whole's)
 
 
 def test_both_totals_printed_as_one(svc):
