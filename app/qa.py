@@ -132,6 +132,20 @@ _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|�
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
 # a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
+# each of a department's units asked ("下面各个学校和幼儿园的预算分别是多少", "各单位分别多少", "下属单位各花了多少")
+_EACH_UNIT = re.compile(r"(?:各|每)(?:个|家|所)?(?:下属|所属)?(?:单位|学校|小学|中学|幼儿园|医院|卫生院|站(?!点)|所(?!以|有))|"
+                        r"(?:下属|所属|二级)(?:各)?(?:单位|学校)")
+# the place a unit's full name opens with ("蓼汀区", "霁川市蓼汀区", "杳埠镇")
+_PLACE_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)){1,3}")
+# the words of a question asking a unit's totals, and nothing else ("实验小学今年的预算一共是多少钱？")
+_TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年度?|部门|单位|的|是|有|了|吗|呢|那|多少钱?|几|一共|总共|合计|"
+                           r"共|总|预算|决算|收入|支出|花|用|经费|资金|钱|万元|安排|实际|数|额|情况|全年|整个|一年|这个|具体|大概|到底|"
+                           r"[？?，,。！!、\s]")
+# a count or an amount per person asked ("按多少名学生", "每生每年多少钱", "生均")
+_COUNT_OR_EACH = re.compile(r"多少名|几名|多少人|几个人|多少个|每生|每人|每名|人均|生均|标准")
+# kinds of unit a question may name, and the ends of the names of units of that kind
+_UNIT_KINDS = {"学校": ("小学", "中学", "学校"), "小学": ("小学",), "中学": ("中学",), "幼儿园": ("幼儿园",),
+               "医院": ("医院",), "卫生院": ("卫生院",)}
 _BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
 _ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
 _WHY_NONE = re.compile(r"(?:为什么|为啥|为何|怎么)(?:会)?(?:没有|没|无|不安排|未安排|是0|为0|为零|是零)")
@@ -475,7 +489,7 @@ _NOT_SUBJECT = re.compile(
 
 
 # a thing asked as a part of a project or row ("…项目里扬尘在线监测设备具体花了多少钱")
-_PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概)?"
+_PART_WITHIN = re.compile(r"[\u4e00-\u9fff]{2}(?:里面?|当中|之中)(?P<part>[\u4e00-\u9fff]{3,16}?)(?:具体|一共|总共|大概|分别|各)?"
                           r"(?:花了|用了|支出了?|安排了?|投入了?|拨付?了?|是)多少")
 # money asked of such a part (not a count or a size: "绩效目标里维修面积是多少平方米")
 _MONEY_ASKED = re.compile(r"花了|用了|支出|安排|投入|拨|钱|万元")
@@ -560,6 +574,10 @@ def _cars_together(figs: list[Figure]) -> str:
             f.in_wanyuan() is None for f in cars.values()):
         return ""
     return f"；两项合计（公务用车购置及运行维护费）{sum(f.in_wanyuan() for f in cars.values()):.2f}万元（计算所得）"
+
+
+# the form a project's indicators are printed in, after the project's name ("东湖中学校舍维修项目支出绩效目标表")
+_FORM_OF = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报)?表$")
 
 
 def _project_line(i: LineItem) -> bool:
@@ -780,13 +798,16 @@ class Answerer:
     def _project_named(self, phrase: str, question: str) -> bool:
         """Whether a phrase read as an unknown unit's name is a piece of the name of a project the archive holds, as the
         question goes on to name it: its beginning ("智慧法院" of 智慧法院信息化运维项目), or most of the phrase's pairs
-        of characters in a project whose name the question mostly holds ("一中学" of 峦沂市第一中学学生宿舍楼建设项目)."""
+        of characters in a project whose name the question mostly holds, when it asks a project ("一中学" of
+        峦沂市第一中学学生宿舍楼建设项目)."""
         at = question.find(phrase)
         named = question[at:at + len(phrase) + 16] if at >= 0 else phrase
-        projects = {i.name for i in self.store.lines_where(None, None) if _project_line(i)}
+        stored = self.store.lines_where(None, None)
+        projects = {i.name for i in stored if _project_line(i)} | {  # (and the projects whose target forms print rows)
+            form for i in stored if i.kind == "indicator" and (form := _FORM_OF.sub("", i.table or "")) != i.table}
         if any(n.startswith(phrase) and n in named for n in projects):
             return True
-        own = _char_pairs(phrase)
+        own = _char_pairs(phrase) if re.search(r"项目|专项|工程", question) else set()  # (a project asked as one)
         return bool(own) and any(len(n) >= 6 and sum(p in n for p in own) >= 0.5 * len(own)
                                  and _share_in(_char_pairs(n), question) >= 0.6 for n in projects)
 
@@ -835,7 +856,10 @@ class Answerer:
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
         spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
-        rows = self._member_rows(member, c.doc_id, question) if (not years or c.year in years) and not spent else []
+        if _COUNT_OR_EACH.search(question) and (said := self._member_said(member, c, question)) is not None:
+            return Answer(answer=f"{taken_in}。这份部门文件写道：{said[0]}", answerable=True, intent="figure",
+                          citations=[*said[1], c])
+        rows = self._member_rows(member, c.doc_id, question, found[0].phrase) if (not years or c.year in years) and not spent else []
         if rows:  # the department's tables listed by unit print the member's own row
             said = "；".join(f"《{r.table}》中“{r.name}”：" + "，".join(
                 f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
@@ -843,6 +867,16 @@ class Answerer:
                           intent="figure", citations=[r.citation for r in rows] + [c])
         return Answer(answer=taken_in + "，它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False,
                       intent="figure", citations=[c], nearest=[c])
+
+    def _member_said(self, member: str, c: Citation, question: str) -> tuple[str, list[Citation]] | None:
+        """The sentences of the department's document (cited by ``c``) that state what is asked of a member unit and
+        name it ("其中：实验小学2550名学生168.30万元"), quoted, and their citations."""
+        head = _PLACE_HEAD.match(member)
+        short = member[head.end():] if head and len(member) - head.end() >= 2 else member
+        found = best_statement(question, self.store.chunks_of(c.doc_id), {c.year} if c.year else set())
+        if not found or not any(short in s.plain for s in found):
+            return None
+        return "；".join(f"“{s.shown()}”" for s in found), [s.citation() for s in found]
 
     @staticmethod
     def _taken_in(stored: list[LineItem], years: list[int]) -> dict[str, tuple[Citation, int]]:
@@ -856,10 +890,13 @@ class Answerer:
         found = [(i.citation, i.name, len({j.name for j in rows})) for rows in by_doc.values() for i in rows
                  if not re.search(r"本级[)）]?$|机关$", i.name)]
         found += [(i.citation, n, len(i.path)) for i in stored if i.kind == "members" for n in i.path]
-        return {re.sub(r"[(（].*$", "", name): (c, count)
-                for c, name, count in sorted(found, key=lambda x: (x[0].year in years, x[0].year or 0))}
+        names = {re.sub(r"[(（].*$", "", name): (c, count)
+                 for c, name, count in sorted(found, key=lambda x: (x[0].year in years, x[0].year or 0))}
+        # (one unit named with and without its place, "实验小学" of "分单位看" and 蓼汀区实验小学 of the table: the full name)
+        return {n: v for n, v in names.items() if not any(
+            other.endswith(n) and _PLACE_HEAD.fullmatch(other[:-len(n)]) for other in names if other != n)}
 
-    def _member_rows(self, member: str, doc_id: str, question: str) -> list[LineItem]:
+    def _member_rows(self, member: str, doc_id: str, question: str, phrase: str = "") -> list[LineItem]:
         """A member unit's rows in its department's tables listed by unit, the table the question's 收入/支出 points at
         first (both when it names neither)."""
         rows = [i for i in self.store.lines_where(None, None) if i.kind == "unit_row" and i.citation.doc_id == doc_id
@@ -877,11 +914,17 @@ class Answerer:
                 if named else []
             return [r for r in rows if r.amounts]
 
+        head = _PLACE_HEAD.match(member)
+        rest = question.replace(phrase or member, "").replace(member, "").replace(member[head.end():] if head else member, "")
+        if len(re.findall(r"[\u4e00-\u9fff]", _TOTALS_WORDS.sub("", rest))) >= 2:
+            return []  # (a thing of its own asked, "食堂改造花了多少钱": no total of the unit's is its answer)
+
         def says(r: LineItem, word: str) -> bool:
             return word in (r.table or "") + "".join(a.column or "" for a in r.amounts)
 
+        spent = re.sub(r"花|用了", "支出", question)  # ("一共花多少钱": its 支出)
         for word, other in (("收入", "支出"), ("支出", "收入")):
-            if word in question:
+            if word in spent:
                 pointed = [r for r in rows if says(r, word)]
                 rows = pointed or [r for r in rows if not says(r, other)]  # (no 收入 is answered with a 支出)
                 break
@@ -934,7 +977,8 @@ class Answerer:
                 and not re.search(r"哪几|哪些(?!方面|用途|事)|各(?:花了|是|有)?多少|分别|各类", question) else None) \
             or (self._line_years(question, units, years, intent) if not keys else self._against_year(
                 question, keys, units, years, parsed.mentions)) \
-            or (self._members(question, units, year) or self._project_sum(question, units, year)
+            or (self._members(question, units, year) or self._by_units(question, units, year)
+                or self._project_sum(question, units, year)
                 or self._breakdown(question, units, year)
                 or self._project_money(question, units, year)
                 or self._asset(question, units, year)
@@ -1122,6 +1166,37 @@ class Answerer:
         answer = f"{self._who(figs[0])}{_quoted(best)}{said}。"
         return Answer(answer=answer, answerable=True, intent="figure", figures=figs, citations=[f.citation for f in figs])
 
+    def _by_units(self, question: str, units, year) -> Answer | None:
+        """Each unit a department's tables list by unit ("区教育局下面各个学校和幼儿园的预算分别是多少"): the column the
+        question names, else each row's first (its total), of the table its 收入/支出 points at (the first listed
+        otherwise; a 三公 table only when 三公 is asked), in the newest document asked about; the units of the kinds
+        it names (学校 and 幼儿园) when it names kinds."""
+        if not _EACH_UNIT.search(question) or not re.search(r"多少|几", question) \
+                or re.search(r"(?:几|多少)(?:个|家|所|名|人)", question) \
+                or not re.search(r"预算|决算|收入|支出|花|钱|经费|资金|万元|安排|拨", question):
+            return None  # (how many units, or people, is a count: not each unit's money)
+        rows = _newest_items([i for i in self.lines(units, year) if i.kind == "unit_row" and i.table
+                              and ("三公" in i.table) == ("三公" in question)])
+        doc = next((i.citation.doc_id for i in rows), None)
+        rows = [i for i in rows if i.citation.doc_id == doc]
+        tables = list(dict.fromkeys(i.table for i in rows))
+        word = "支出" if re.search(r"支出|花|用了", question) else "收入" if "收入" in question else ""
+        table = next((t for t in tables if word and word in t), tables[0] if tables else None)
+        kinds = [end for k, ends in _UNIT_KINDS.items() if k in question for end in ends]
+        listed = [i for i in rows if i.table == table and i.amounts and not re.match(r"合计|总计", i.name)
+                  and (not kinds or re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(tuple(kinds)))]
+        if len(listed) < 2:
+            return None
+        column = next((a.column for a in listed[0].amounts if a.column and re.sub(r"(?:合计|数)$", "", a.column)
+                       and re.sub(r"(?:合计|数)$", "", a.column) in question), None)
+        said = [(i, next((a for a in i.amounts if a.column == column), None) if column else i.amounts[0]) for i in listed]
+        c = listed[0].citation
+        d = self.store.doc(c.doc_id)
+        kind = _DOC_WORDS.get(d.doc_type, "文件") if d else "文件"
+        text = "；".join(f"{i.name}{a.column or ''}{a.value}{a.unit}" for i, a in said if a is not None)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{kind}的《{table}》按单位列出：{text}。", answerable=True,
+                      intent="list", citations=[i.citation for i, _ in said])
+
     def _split_asked(self, question: str, intent: str, units, year) -> Answer | None:
         """A question asking the money split by a thing ("各个村分别花了多少") or per car or person: refused when the
         documents print no rows of that thing (a per-car or per-person figure is computed when they print both)."""
@@ -1242,10 +1317,13 @@ class Answerer:
         counted = bool(re.search(r"(?:几个|多少个)(?!百分点|点)|几名|多少名|多少人|几辆|多少辆|几台|多少台|几家|多少家",
                                  self.about))  # (几个点 is a rate)
         scored = bool(re.search(r"得分|几分|多少分|评分|打分", self.about))
+        money = not counted and bool(re.search(r"费|钱|万元|经费|资金|花了|支出", self.about))
         by_doc: dict[str, list] = {}
         for item in self.lines(units, year):
             if counted and item.kind not in ("indicator", "count"):
                 continue  # a count is asked: a row's money is not the answer (an indicator's "=46辆" may be)
+            if money and item.kind == "count":
+                continue  # money asked of a thing counted ("疫苗冷链运输车的运行维护费"): its count is not it
             if scored and item.kind == "overall" and not any(a.unit == "分" for a in item.amounts):
                 continue  # (a score asked: the 整体支出 money row is not it)
             by_doc.setdefault(item.citation.doc_id, []).append(item)
@@ -1781,8 +1859,10 @@ class Answerer:
         counts = self._counts_named(question, units, year)
         if counts is not None and len(counts.citations) > 1:
             return counts  # (each thing counted, before a use that names one of them)
-        used = None if re.search(r"得分|几分|多少分|评分|打分|等级", question) else self._used_for(question, units, year)
-        return used or counts or self._said_once(units, year, intent) or self._none(
+        scored = bool(re.search(r"得分|几分|多少分|评分|打分|等级", question))
+        used = None if scored else self._used_for(question, units, year)
+        return used or counts or self._said_once(units, year, intent) \
+            or (None if scored else self._described_row(question, units, year)) or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _cause_said(self, question: str, keys: list[str], units, year) -> Answer | None:
@@ -1882,6 +1962,39 @@ class Answerer:
         row = m.group("row").strip("“”\"0123456789.、 ")
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{row}{m.group('v')}万元，文件说明主要用于{m.group('use')}。",
                       answerable=True, intent="figure", citations=[c])
+
+    def _described_row(self, question: str, units, year) -> Answer | None:
+        """A 项 named by what its paragraph says its money was ("普惠托育补助花了多少" → "…其他计划生育事务支出（项）。
+        年初预算为0.00万元，支出决算为60.00万元。…决算数为年中追加的普惠托育机构建设运营补助资金"): that 项's
+        figures and the clause that names it, when one clause after a 项's amounts holds the thing asked (four
+        characters or more before 花了/多少…) character by character in order, a run of four of them together, and the
+        clauses of no other 项 do (the newest document's, of one 项 in two years)."""
+        if not re.search(r"多少|几", question) or not _MONEY_ASKED.search(question) or re.search(r"每|人均|平均", question):
+            return None  # (an amount per person or per place is no 项's money)
+        thing = re.split(r"花了|用了|花|用|是多少|有多少|多少|安排|支出|拨|投入|一共|总共|共计|合计|[，,？?。]",
+                         self.about or question)[0].strip("的")
+        if len(thing) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", thing):
+            return None
+        in_order = re.compile(".{0,12}?".join(map(re.escape, thing)))
+        runs = {thing[i:i + 4] for i in range(len(thing) - 3)}
+        found: list[tuple[LineItem, str]] = []
+        for item in self.lines(units, year):
+            if item.kind != "prose" or not item.path:
+                continue
+            told = re.sub(r"\s+", "", item.citation.quote)
+            told = told[told.find("万元") + 2:] if "万元" in told else ""  # (what follows its first amount)
+            clause = next((c for c in re.split(r"[。；;，,]", told) if in_order.search(c)
+                           and any(r in c and r not in item.name for r in runs)), None)  # (its own name: a row)
+            if clause is not None:
+                found.append((item, clause))
+        if len({i.name for i, _ in found}) != 1:
+            return None
+        item, clause = max(found, key=lambda b: b[0].citation.year or 0)
+        d = self.store.doc(item.citation.doc_id)
+        kind = _DOC_WORDS.get(d.doc_type, "文件") if d else "文件"
+        return Answer(answer=f"{item.citation.unit or ''}{item.citation.year or ''}年{kind}中，"
+                             f"{describe(item, d is not None and d.doc_type == DocType.budget)}（文件说明：{clause}）。",
+                      answerable=True, intent="figure", citations=[item.citation])
 
     def _missing(self, question: str, keys: list[str], units, year, intent: str) -> Answer:
         """No figure for the keys: a row or an indicator the question names ("公务保障用车数量定的是多少辆"), a nil
@@ -2042,6 +2155,8 @@ class Answerer:
     def _list(self, question: str, keys: list[str], units, year) -> Answer:
         if _NAMES_ASKED.search(question):
             return self._names_refused(question, "list")
+        if not keys and (part := self._part_unprinted(question, "list", units, year)) is not None:
+            return part  # ("…项目里各期培训班分别安排了多少钱": parts no row prints)
         if "三公" not in question:
             return self._items(question, keys, units, year)
         budget = bool(re.search(r"预算", question))

@@ -35,12 +35,14 @@ _MAX_CELLS = 600
 _NAME_CELLS = ("项目名称", "任务名称")  # the cell a form's name follows
 
 
-def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
-    """The non-empty lines after the title line at ``first`` (offset), up to the next title or the block's end; a
-    form's title printed again on the next page over its continued rows (no 项目名称 after it) does not end it."""
+def _cells(layout: Layout, first: int, own_line: bool = False) -> tuple[list[tuple[str, int, int]], int | None]:
+    """The non-empty lines after the title line at ``first`` (offset; from it, with ``own_line``), up to the next
+    title or the block's end; a form's title printed again on the next page over its continued rows (no 项目名称
+    after it) does not end it. A second 项目名称 begins the next form under the same title (two projects' forms one
+    after the other): the cells end before it and its column header, and where that form begins is returned too."""
     text = layout.doc.text
     out: list[tuple[str, int, int]] = []
-    pos = text.find("\n", first)
+    pos = first - 1 if own_line else text.find("\n", first)
     while pos >= 0 and len(out) < _MAX_CELLS:
         end = text.find("\n", pos + 1)
         line = text[pos + 1:end if end >= 0 else len(text)]
@@ -49,6 +51,12 @@ def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
             if _END.match(cell) or _TITLE.match(cell) and not (
                     any(c in _NAME_CELLS for c, _, _ in out) and _continued(layout, end)):
                 break
+            if cell in _NAME_CELLS and any(c in _NAME_CELLS for c, _, _ in out):
+                head = len(out)
+                while head and out[head - 1][0] in _FORM_HEADER:
+                    head -= 1
+                nxt = out[head][1] if head < len(out) else pos + 1 + len(line) - len(line.lstrip())
+                return out[:head], nxt
             if _TITLE.match(cell) and end >= 0:  # (the continued form's title, and its year line: "（2025年度）")
                 nxt = text.find("\n", end + 1)
                 year = text[end + 1:nxt if nxt >= 0 else len(text)]
@@ -57,7 +65,12 @@ def _cells(layout: Layout, first: int) -> list[tuple[str, int, int]]:
             elif not _TITLE.match(cell):
                 out.append((cell, pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())))
         pos = end
-    return out
+    return out, None
+
+
+# the column header a form prints over its indicators (before its 项目名称 when a form follows another)
+_FORM_HEADER = ("一级指标", "二级指标", "三级指标", "指标值", "年度指标值", "实际完成值", "分值", "得分",
+                "偏差原因分析及改进措施", "绩效指标")
 
 
 def _continued(layout: Layout, after: int) -> bool:
@@ -84,20 +97,30 @@ def grid_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         title = re.sub(r"\s+", "", m.group(1))
         if not _TITLE.match(title) or read_to > m.start():
             continue  # (a continued form's title over its next page: read with the form)
-        cells = _cells(layout, m.start())
-        read_to = cells[-1][2] if cells else read_to
-        if not _one_per_line(cells, layout):
-            continue
-        named = next((cells[k + 1][0] for k, (c, _, _) in enumerate(cells[:-1]) if c in ("项目名称", "任务名称")), None)
-        form = re.sub(r"^附件\d*[:：]?|[(（][^()（）]{2,30}[)）]$", "", title)
-        table = form if named is None or named in form else named + (form[2:] if named.endswith("项目") and
-                                                                      form.startswith("项目") else form)
-        out += _indicators(layout, meta, cells, table)
-        out += _total(layout, meta, cells, table, named)
-        if named is not None:
-            out += _project_money(layout, meta, cells, table, named)
-        elif "整体" in title:
-            out += _overall_money(layout, meta, cells, table)
+        at: int | None = m.start()
+        own_line = False
+        while at is not None:  # (the forms under this title, one after the other)
+            cells, at = _cells(layout, at, own_line)
+            own_line = True
+            read_to = cells[-1][2] if cells else read_to
+            if _one_per_line(cells, layout):
+                out += _form(layout, meta, cells, title)
+    return out
+
+
+def _form(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], title: str) -> list[LineItem]:
+    """One form's indicators, total score and money, named by its 项目名称 (else by its title)."""
+    out: list[LineItem] = []
+    named = next((cells[k + 1][0] for k, (c, _, _) in enumerate(cells[:-1]) if c in ("项目名称", "任务名称")), None)
+    form = re.sub(r"^附件\d*[:：]?|[(（][^()（）]{2,30}[)）]$", "", title)
+    table = form if named is None or named in form else named + (form[2:] if named.endswith("项目") and
+                                                                  form.startswith("项目") else form)
+    out += _indicators(layout, meta, cells, table)
+    out += _total(layout, meta, cells, table, named)
+    if named is not None:
+        out += _project_money(layout, meta, cells, table, named)
+    elif "整体" in title:
+        out += _overall_money(layout, meta, cells, table)
     return out
 
 
@@ -177,6 +200,8 @@ def _indicators(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]]
     if not values or len(values) < 2 and values[0] not in ("年度指标值", "指标值", "目标值"):
         return []  # (a target table may print its 指标值 alone)
     scored = [n for n, c in enumerate(values) if c in ("分值", "权重", "得分")]
+    # (the column header printed again over the rows on the form's next page is no row)
+    cells = cells[:k] + [c for c in cells[k:] if c[0] not in ("一级指标", "二级指标", "三级指标", *columns)]
 
     def row_at(k: int) -> bool:  # a name, then its values, the score columns numbers
         return k + len(values) < len(cells) and not _LEVEL.match(cells[k][0]) \
@@ -244,7 +269,7 @@ def _total(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], tab
 _GRID_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 _ORDINAL = re.compile(r"^\d{1,2}$")
 # a money column's name: 年初预算, 全年预算数, 执行数, 执行率, 财政拨款, 其他资金, 预算金额合计, 基本支出, 合计…
-_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额)(?:数|额|率)?(?:合计)?"
+_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额|人员经费|公用经费)(?:数|额|率)?(?:合计)?"
                           r"|合计|小计|总计|完成率|占比|比例|增减(?:额|率)?)(?:[(（](?:万元|元|%)[)）])?$")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
 # a column of words printed after the money columns (what each row's money is for)
@@ -359,13 +384,14 @@ def _header(cells: list[tuple[str, int, int]], words: list[int], width: int
 def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int, width: int
                   ) -> tuple[list[str], int] | None:
     """``width`` money columns' names read back from before ``words[end]``, and the index of the first; a name
-    wrapped in its narrow cell is joined ("上级补助收" / "入", "附属单位上缴" / "收入")."""
+    wrapped in its narrow cell is joined ("上级补助收" / "入", "附属单位上缴" / "收入"); the heads of merged groups over
+    them are taken out (:func:`_ungrouped`)."""
     names: list[str] = []
     i = end - 1
-    while len(names) < width and i >= 0:
+    while len(names) < width + _MAX_GROUPS and i >= 0:
         cell = cells[words[i]][0]
         head = cells[words[i - 1]][0] if i > 0 else ""
-        if head and (len(cell) <= 3 or not _money_column(cell)) and not _money_column(head) \
+        if head and (len(cell) <= 3 or not _money_column(cell)) and (not _money_column(head) or cell in _TAILS) \
                 and not re.search(r"(?:名称|项目|科目|单位|编码|序号|[类款项])$", head) and _money_column(head + cell):
             names.append(head + cell)
             i -= 2
@@ -373,8 +399,35 @@ def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int,
             names.append(cell)
             i -= 1
         else:
-            return None
-    return (names[::-1], i + 1) if len(names) == width else None
+            break
+    names = _ungrouped(names[::-1], width)
+    return (names, i + 1) if len(names) == width else None
+
+
+_TAILS = ("款", "拨款", "入", "出", "额", "数")  # a name's end wrapped alone ("政府性基金预算" / "拨款")
+_MAX_GROUPS = 2  # heads of merged column groups a header may print over its columns
+# a head printed over the columns it is made of (本年收入 over 一般公共预算拨款 … 其他收入; 一般公共预算 over 当年拨款 and
+# 上年结转; 基本支出 over 小计, 人员经费 and 公用经费)
+_GROUP_HEAD = re.compile(r"^(?:本年|当年)?(?:收入|支出)$|^(?:基本|项目)支出$|^(?:一般公共预算|政府性基金预算?|财政)"
+                         r"(?:财政)?拨款(?:收入|支出)?$|^一般公共预算$|^政府性基金预算?$")
+
+
+def _ungrouped(names: list[str], width: int) -> list[str]:
+    """The names of the ``width`` columns under a header that prints more: a head over a 小计 names that 小计 column,
+    and the first heads of groups (two names or more after them) are taken out, as many as are printed too many.
+    Names that no such reading brings to ``width`` are returned as read."""
+    extra = len(names) - width
+    if extra <= 0:
+        return names
+    out = list(names)
+    for k in range(len(out) - 1, 0, -1):  # (a head over its 小计: "基本支出" / "小计" / "人员经费" / "公用经费")
+        if extra and out[k] == "小计" and _money_column(out[k - 1]) and out[k - 1] != "小计":
+            del out[k]
+            extra -= 1
+    heads = [k for k in range(len(out) - 2) if _GROUP_HEAD.match(out[k])][:extra]
+    if len(heads) == extra:
+        out = [n for k, n in enumerate(out) if k not in heads]
+    return out if len(out) == width else names
 
 
 def _note_at(cells: list[tuple[str, int, int]], k: int, noted: bool) -> list[int]:

@@ -1003,9 +1003,11 @@ def _listed_by_unit(grids: list[LineItem]) -> list[LineItem]:
 
 
 # a header printed as a line of words with 项目名称 among them ("序号 项目名称 全年预算数 全年执行数 执行率 自评得分 等级"),
-# of a list of projects' results (a score or a rate among its columns)
+# of a list of projects' results or money (a score, a rate or an amount among its columns: a budget's 项目支出表 "项目名称
+# 单位名称 项目类别 合计 当年拨款 上年结转")
 _LISTED_HEADER = re.compile(r"^(?:序号\s+)?项目名称(?:\s+[\u4e00-\u9fff（）()%]{2,12}){2,10}$")
-_RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级|预算金额|预算数")
+_RESULT_COLUMN = re.compile(r"得分|评分|执行率|等级|预算金额|预算数|合计|当年拨款|上年结转|财政拨款")
+_MADE_BY = re.compile(r"编制(?:部门|单位)[:：]|单位[:：]\s*(?:万?元)$")  # (a table's 编制部门 line, or its 单位 alone)
 _CELL_VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?|[优良中差]|[\u4e00-\u9fff]{1,3}")
 
 
@@ -1042,8 +1044,10 @@ def listed_rows(layout: Layout, meta: DocMeta) -> list[LineItem]:
             continue
         columns = re.split(r"\s+", line)
         columns = columns[columns.index("项目名称") + 1:]
-        caption = next((c for _, c in reversed(lines[max(0, n - 2):n]) if c), "")  # ("…自评结果如下（单位：万元、分）：")
-        money = "元" if re.search(r"单位[:：]\s*元|[（(]元[)）]", caption + line) else "万元"
+        caption = next((c for _, c in reversed(lines[max(0, n - 4):n])  # ("…自评结果如下（单位：万元、分）：")
+                        if c and not c.startswith("项目名称") and not _MADE_BY.match(c)), "")
+        above = "".join(c for _, c in lines[max(0, n - 4):n])
+        money = "元" if re.search(r"单位[:：]\s*元|[（(]元[)）]", above + line) else "万元"
         if names_another_year(caption, meta.year):
             continue  # (another year's results quoted: "2023年度项目支出绩效自评结果" in a 2025 budget)
         caption = re.sub(r"(?:如下)?(?:[（(][^）)]*[)）])?[:：]?$", "", caption)
