@@ -897,11 +897,17 @@ class Answerer:
             other.endswith(n) and _PLACE_HEAD.fullmatch(other[:-len(n)]) for other in names if other != n)}
 
     def _member_rows(self, member: str, doc_id: str, question: str, phrase: str = "") -> list[LineItem]:
-        """A member unit's rows in its department's tables listed by unit, the table the question's 收入/支出 points at
-        first (both when it names neither)."""
+        """A member unit's rows in its department's tables listed by unit (see :meth:`_rows_asked`)."""
         rows = [i for i in self.store.lines_where(None, None) if i.kind == "unit_row" and i.citation.doc_id == doc_id
-                and re.sub(r"[(（].*$", "", i.name) == member
-                and (i.table or any(a.column for a in i.amounts))]  # (a number nothing names is no answer)
+                and re.sub(r"[(（].*$", "", i.name) == member]
+        head = _PLACE_HEAD.match(member)
+        return self._rows_asked(rows, question, [phrase or member, member, member[head.end():] if head else member])
+
+    def _rows_asked(self, rows: list[LineItem], question: str, names: list[str]) -> list[LineItem]:
+        """Of one unit's rows in a department's tables listed by unit (the question naming it by ``names``): the
+        columns the question names, else the table its 收入/支出 points at first (both when it names neither); none
+        when it asks a figure they have no column for, or a thing of the unit's own."""
+        rows = [i for i in rows if i.table or any(a.column for a in i.amounts)]  # (a number nothing names is no answer)
         asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
                                                               "income_current_year", "expenditure_current_year"}
         columns = {a.column for r in rows for a in r.amounts if a.column}
@@ -913,9 +919,9 @@ class Answerer:
             rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
                 if named else []
             return [r for r in rows if r.amounts]
-
-        head = _PLACE_HEAD.match(member)
-        rest = question.replace(phrase or member, "").replace(member, "").replace(member[head.end():] if head else member, "")
+        rest = question
+        for name in names:
+            rest = rest.replace(name, "")
         if len(re.findall(r"[\u4e00-\u9fff]", _TOTALS_WORDS.sub("", rest))) >= 2:
             return []  # (a thing of its own asked, "食堂改造花了多少钱": no total of the unit's is its answer)
 
@@ -929,6 +935,30 @@ class Answerer:
                 rows = pointed or [r for r in rows if not says(r, other)]  # (no 收入 is answered with a 支出)
                 break
         return [r for r in rows if "三公" not in (r.table or "")][:2]  # (the 三公 money only when asked: it is no total)
+
+    def _own_part(self, parsed: ParsedQuestion, question: str, units, year) -> Answer | None:
+        """本级 asked of a unit whose archive holds its 部门 documents only: the department's row for its own part
+        ("…（本级）") in its tables listed by unit or its "分单位看" sentence, in the newest document of the kind asked
+        (预算 or 决算), not the department's total."""
+        docs = self.docs_for(units or None, year)
+        if parsed.scope != Scope.unit or not units or not docs or any(d.scope == Scope.unit for d in docs):
+            return None
+        budget = bool(re.search(r"预算", question)) and not re.search(r"决算|实际|花了", question)
+        ids = {d.doc_id for d in docs}
+        own = [i for i in self.lines(units, year) if i.citation.doc_id in ids and i.amounts
+               and i.kind not in ("indicator", "count", "members") and re.search(r"本级[)）]?$", i.name)]
+        by_doc = {d.doc_id: d for d in docs}
+        for d in sorted(by_doc.values(), key=lambda d: ((d.doc_type == DocType.budget) == budget, d.year or 0),
+                        reverse=True):
+            rows = self._rows_asked([i for i in own if i.citation.doc_id == d.doc_id], question,
+                                    [m.phrase for m in parsed.mentions] + list(units) + ["本级"])
+            if rows:
+                said = "；".join(f"{'《' + r.table + '》中' if r.table else ''}“{r.name}”：" + "，".join(
+                    f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
+                return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}按单位列出了"
+                                     f"本级的数字：{said}。", answerable=True, intent="figure",
+                              citations=[r.citation for r in rows])
+        return None
 
     def _not_recognised(self, phrase: str, closest: list[str]) -> str:
         near = f"最接近的单位：{'、'.join(closest)}。" if closest else \
@@ -967,7 +997,8 @@ class Answerer:
         if (split := self._split_asked(question, intent, units, year)) is not None:
             return split
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
-        special = self._only_budget(question, intent, units, year) \
+        special = (self._own_part(parsed, question, units, year) if intent != "reason" else None) \
+            or self._only_budget(question, intent, units, year) \
             or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
                 and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)

@@ -21,7 +21,8 @@ from index.layout import NarrativeLine
 _AMOUNT = re.compile(rf"(?P<num>{NUMBER})\s*(?P<unit>万元|亿元|元|万(?=[，,。；;、）)\s]|$)|辆|批次|人次|个)(?![\u4e00-\u9fff]*[/／])")
 
 # labels the prose prints with a meaning of their own (no key, or a key chosen by the qualifier):
-# "-" = no key; three_public = the 三公 total (actual or budget, by the words around it);
+# "-" = no key; three_public = the 三公 total (actual or budget, by the words around it); income_sum / spending_sum =
+# a 决算's 收入合计 / 支出合计, the year's own (本年);
 # grant_both / total_both = one amount stated for both income and expenditure totals
 _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("年初财政拨款结转和结余", "-"), ("年末财政拨款结转和结余", "-"),
@@ -32,6 +33,7 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("收支总预算", "total_both"), ("收支预算总计", "total_both"), ("收支预算总额", "total_both"),
     ("财政拨款收支预算总计", "grant_both"), ("财政拨款收支预算总额", "grant_both"),
     ("国有资本经营预算拨款支出预算", "-"),
+    ("收入合计", "income_sum"), ("支出合计", "spending_sum"),
 ]
 # "收入支出总计" is also printed "收入、支出总计"
 _SPECIAL_LABELS += [(label.replace("收入支出", "收入、支出"), key) for label, key in _SPECIAL_LABELS if "收入支出" in label]
@@ -82,6 +84,8 @@ def resolve_key(base: str, qualifier: str | None, doc_type: DocType, section: st
     budget_doc = doc_type == DocType.budget
     if base == "-":
         return None
+    if base in ("income_sum", "spending_sum"):  # ("2025年度收入合计2356.20万元，其中：财政拨款收入…": the year's own)
+        return None if budget_doc else "income_current_year" if base == "income_sum" else "expenditure_current_year"
     if base == "three_public":
         if qualifier in ("budget", "initial") or (budget_doc and qualifier != "actual"):
             return "three_public_budget"

@@ -143,3 +143,26 @@ def test_a_row_named_by_its_use_and_money_of_a_thing_counted(svc):
     assert "45.00" in a.answer and "其他计划生育事务支出" in a.answer and "普惠托育" in a.answer, a.answer
     b = svc.ask("卫健委去年疫苗冷链运输车的运行维护费单独是多少？")
     assert not b.answerable and "2辆" not in b.answer, b.answer
+
+
+def test_the_bureaus_own_part_from_its_row_listed_by_unit(svc):
+    a = _ask(svc, "苇塘区教育局本级今年支出预算多少？")  # (only the 部门预算 is held: its 本级 row, not the whole)
+    assert "800.00" in a.answer and "部门支出总表" in a.answer and "5000.00" not in a.answer, a.answer
+
+
+FINAL = """澄川市石湾区文化和旅游局2025年度部门决算
+第二部分 2025年度部门决算情况说明
+一、收入支出决算总体情况说明
+2025年度收入、支出总计2398.70万元。
+二、收入决算情况说明
+2025年度收入合计2356.20万元，其中：财政拨款收入2268.50万元，占96.28%；其他收入87.70万元，占3.72%。
+分单位看，石湾区文化和旅游局（本级）收入决算1598.40万元，石湾区图书馆收入决算480.30万元，石湾区文物管理处收入决算277.50万元。
+"""
+
+
+def test_a_final_accounts_income_sum_and_its_own_part_said_in_a_sentence(tmp_path):
+    svc = service_with(tmp_path, "shiwan_wlj_2025.txt", FINAL, DISCLOSURE_TODAY="2026-11-30")
+    a = _ask(svc, "石湾区文化和旅游局去年收入合计是多少？")  # (a 决算's 收入合计 is the year's own, not 收入总计)
+    assert "2356.20" in a.answer and "2398.70" not in a.answer, a.answer
+    b = _ask(svc, "石湾区文化和旅游局本级去年收入决算多少？")
+    assert "1598.40" in b.answer and "2356.20" not in b.answer, b.answer
