@@ -45,6 +45,7 @@ from core.schemas import (
     DocType,
     Figure,
     Intent,
+    LineAmount,
     LineItem,
     ParsedQuestion,
     Reason,
@@ -143,6 +144,11 @@ _TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年�
                            r"[？?，,。！!、\s]")
 # a count or an amount per person asked ("按多少名学生", "每生每年多少钱", "生均")
 _COUNT_OR_EACH = re.compile(r"多少名|几名|多少人|几个人|多少个|每生|每人|每名|人均|生均|标准")
+# a clause saying what a 项's money was ("决算数为年中追加的普惠托育…补助资金"), not why it changed or a list of uses
+_WHAT_IT_WAS = re.compile(r"^(?:年初预算数?|决算数?|支出|资金|该项|此项|本项)?(?:主要|全部|均)?(?:为|是)(?!.*原因)")
+# a part of a unit's money (a column of a table listed by unit), not its total
+_PART_COLUMN = re.compile(r"拨款|基金|事业收入|经营收入|上级补助|附属单位|其他收入|人员经费|公用经费|基本支出|项目支出|结转|"
+                          r"财政|三公|公务|工资|福利")
 # kinds of unit a question may name, and the ends of the names of units of that kind
 _UNIT_KINDS = {"学校": ("小学", "中学", "学校"), "小学": ("小学",), "中学": ("中学",), "幼儿园": ("幼儿园",),
                "医院": ("医院",), "卫生院": ("卫生院",)}
@@ -580,6 +586,18 @@ def _cars_together(figs: list[Figure]) -> str:
 _FORM_OF = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报)?表$")
 
 
+def _columns_asked(row: LineItem, named: list[str], question: str) -> list[LineAmount]:
+    """A unit's row's amounts under the columns the question names; a 三公 table's first column (its 合计) when the
+    三公 total is asked and no item; the row's first (its total) too when a part is asked with it ("收入预算多少？其中
+    事业收入多少")."""
+    said = [a for a in row.amounts if a.column in named]
+    if not said and "三公" in question and "三公" in (row.table or ""):
+        return row.amounts[:1]
+    if said and "其中" in question and row.amounts[0] not in said:
+        return row.amounts[:1] + said
+    return said
+
+
 def _project_line(i: LineItem) -> bool:
     """Whether a line item is a project's: its form's money or row, or a row of a 项目支出表."""
     return i.kind in ("project_money", "project_row") or i.kind == "grid" and "项目" in (i.table or "")
@@ -849,9 +867,14 @@ class Answerer:
         names = self._taken_in(stored, years)
         found = [m for m in (UnitIndex(sorted(names)).mentions(question) if names else [])
                  if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
-        if len(found) != 1 or found[0].ambiguous:
+        if len(found) != 1:
             return None
         member = found[0].units[0]
+        if found[0].ambiguous:  # (城关小学 and 城关中心小学: the one named exactly, its place left out or not)
+            exact = [u for u in found[0].units if found[0].phrase in (u, u[m.end():] if (m := _PLACE_HEAD.match(u)) else u)]
+            if len(exact) != 1:
+                return None
+            member = exact[0]
         c, count = names[member]
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
@@ -916,8 +939,7 @@ class Answerer:
         if asked or named or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
             # a column the question names ("本年收入多少"), or a figure the row may have no column for (三公, 人数, a
             # change…): only a column it prints is its answer
-            rows = [r.model_copy(update={"amounts": [a for a in r.amounts if a.column in named]}) for r in rows] \
-                if named else []
+            rows = [r.model_copy(update={"amounts": _columns_asked(r, named, question)}) for r in rows]
             return [r for r in rows if r.amounts]
         rest = question
         for name in names:
@@ -1199,27 +1221,32 @@ class Answerer:
 
     def _by_units(self, question: str, units, year) -> Answer | None:
         """Each unit a department's tables list by unit ("区教育局下面各个学校和幼儿园的预算分别是多少"): the column the
-        question names, else each row's first (its total), of the table its 收入/支出 points at (the first listed
-        otherwise; a 三公 table only when 三公 is asked), in the newest document asked about; the units of the kinds
-        it names (学校 and 幼儿园) when it names kinds."""
+        question names, else each row's first (its total), of the table its 收入/支出 points at (a 三公 table when 三公
+        or one of its items is asked), in the newest document asked about; the units of the kinds it names (学校 and
+        幼儿园) when it names kinds. Each unit's money asked "分别" that no table lists so: refused, not the whole's."""
         if not _EACH_UNIT.search(question) or not re.search(r"多少|几", question) \
                 or re.search(r"(?:几|多少)(?:个|家|所|名|人)", question) \
-                or not re.search(r"预算|决算|收入|支出|花|钱|经费|资金|万元|安排|拨", question):
+                or not re.search(r"预算|决算|收入|支出|花|钱|费|资金|万元|安排|拨", question):
             return None  # (how many units, or people, is a count: not each unit's money)
+        three = bool(re.search(r"三公|公务接待|公务用车|出国", question))
         rows = _newest_items([i for i in self.lines(units, year) if i.kind == "unit_row" and i.table
-                              and ("三公" in i.table) == ("三公" in question)])
+                              and ("三公" in i.table) == three])
         doc = next((i.citation.doc_id for i in rows), None)
         rows = [i for i in rows if i.citation.doc_id == doc]
         tables = list(dict.fromkeys(i.table for i in rows))
-        word = "支出" if re.search(r"支出|花|用了", question) else "收入" if "收入" in question else ""
-        table = next((t for t in tables if word and word in t), tables[0] if tables else None)
+        word = "支出" if re.search(r"支出|花|用了", question) and not three else "收入" if "收入" in question else ""
+        table = next((t for t in tables if word in t), None)  # (no table of the 支出 asked: none, not another's)
         kinds = [end for k, ends in _UNIT_KINDS.items() if k in question for end in ends]
         listed = [i for i in rows if i.table == table and i.amounts and not re.match(r"合计|总计", i.name)
                   and (not kinds or re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(tuple(kinds)))]
-        if len(listed) < 2:
+        column = next((a.column for a in (listed[0].amounts if listed else []) if a.column
+                       and re.sub(r"(?:合计|数)$", "", a.column) and re.sub(r"(?:合计|数)$", "", a.column) in question), None)
+        part = _PART_COLUMN.search(re.sub(r"(?:收入|支出)?预算|三公经费", "", question))
+        if len(listed) < 2 or column is None and part:  # (a part asked that no column prints: not each unit's total)
+            if re.search(r"分别|各自|各(?:是|有|花|用|安排)", question) and not re.search(r"合计|一共|总共|加起来", question):
+                return self._none(question, "list", "档案中没有找到按单位分列的这项数字：公开文件没有逐单位列出。"
+                                                    "下面是最相近的段落。")
             return None
-        column = next((a.column for a in listed[0].amounts if a.column and re.sub(r"(?:合计|数)$", "", a.column)
-                       and re.sub(r"(?:合计|数)$", "", a.column) in question), None)
         said = [(i, next((a for a in i.amounts if a.column == column), None) if column else i.amounts[0]) for i in listed]
         c = listed[0].citation
         d = self.store.doc(c.doc_id)
@@ -1251,10 +1278,11 @@ class Answerer:
         the rows they print (项目, 下属单位, 科目), or they print rows by unit of units of that kind (a 三公 table by
         unit: 场馆 for a 体育馆's row, not 乡镇 for a 管理所's)."""
         items = self.lines(units, year)
+        ends = _UNIT_KINDS.get(thing, (thing[-1:],))  # (学校: …小学, …中学 too)
         return thing.endswith(
             ("项目", "任务", "单位", "部门", "科目", "类", "款", "项")) or any(
             i.name.endswith(thing) for i in items if i.kind != "count") or any(
-            i.kind == "unit_row" and re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(thing[-1]) for i in items)
+            i.kind == "unit_row" and re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(ends) for i in items)
 
     def _project_indicator(self, question: str, units, year, found: Answer,
                            line: tuple[Answer, LineAnswer] | None) -> Answer | None:
@@ -1641,8 +1669,10 @@ class Answerer:
         rest = (self.about or question).replace(project, "")
         row = next((name for name, words in _PROJECT_ROWS if re.search(words, rest)), None)
         asked = [col for col, words in _PROJECT_COLUMNS if re.search(words, re.sub(r"上年结转", "", rest))]
-        if row is None and not {"年初预算数", "资金结"} & set(asked):
-            return None  # (its budget, spending, rate and score are the project's figures)
+        if row is None and not {"年初预算数", "资金结"} & set(asked) and (not asked or any(
+                f.key.split(":")[1] == project for f in self.store.figures_where_like("project:%", units or None, year))
+                or re.sub(r"[(（][^()（）]*[)）]|项目$", "", project) not in question):
+            return None  # (its budget, spending, rate and score are the project's figures, when it has them, named whole)
         own = _newest_items([i for i in items if i.name == project])
         found = next((i for i in own if i.path[:1] == [row]), None) if row else next(iter(own), None)
         if found is None:
@@ -1893,7 +1923,8 @@ class Answerer:
         scored = bool(re.search(r"得分|几分|多少分|评分|打分|等级", question))
         used = None if scored else self._used_for(question, units, year)
         return used or counts or self._said_once(units, year, intent) \
-            or (None if scored else self._described_row(question, units, year)) or self._none(
+            or (None if scored else self._described_row(question, units, year) or self._total_column(units, year)) \
+            or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
     def _cause_said(self, question: str, keys: list[str], units, year) -> Answer | None:
@@ -1994,6 +2025,33 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{row}{m.group('v')}万元，文件说明主要用于{m.group('use')}。",
                       answerable=True, intent="figure", citations=[c])
 
+    def _table_total(self, keys: list[str], units, year) -> Answer | None:
+        """A figure no statement gives but a table of its own name totals ("项目支出合计多少" → the 项目支出表's 合计
+        row): that row's first amount, in the newest document asked about."""
+        for key in keys:
+            own = re.compile(rf"^(?:表\s*\d+\s*)?(?:{re.escape(label(key))})(?:预算|决算)?表$")
+            rows = [i for i in self.lines(units, year) if i.name in ("合计", "总计") and i.amounts
+                    and own.match(re.sub(r"\s+", "", i.table or ""))]
+            if rows:
+                i = max(rows, key=lambda r: r.citation.year or 0)
+                a, c = i.amounts[0], i.citation
+                return Answer(answer=f"{c.unit or ''}{c.year or ''}年《{i.table}》合计：{a.column or ''}{a.value}{a.unit}。",
+                              answerable=True, intent="figure", citations=[c])
+        return None
+
+    def _total_column(self, units, year) -> Answer | None:
+        """A column of a table's total row the question names and no figure holds ("事业收入预算多少" of a 收入预算总表
+        listed by unit: its 合计 row's 事业收入), in the newest document asked about that prints one."""
+        asked = re.sub(r"(?:预算|决算)?(?:数|额)?(?:是|有|为)?(?:多少|几).*$", "", self.about or "")
+        found = [(i, a) for i in self.lines(units, year) if i.kind in ("grid", "unit_row") and i.name in ("合计", "总计")
+                 for a in i.amounts if a.column and len(a.column) >= 4 and re.sub(r"(?:合计|数)$", "", a.column) == asked]
+        if not found:
+            return None
+        i, a = max(found, key=lambda f: f[0].citation.year or 0)
+        c = i.citation
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{'《' + i.table + '》' if i.table else ''}合计行中，"
+                             f"{a.column}为{a.value}{a.unit}。", answerable=True, intent="figure", citations=[c])
+
     def _described_row(self, question: str, units, year) -> Answer | None:
         """A 项 named by what its paragraph says its money was ("普惠托育补助花了多少" → "…其他计划生育事务支出（项）。
         年初预算为0.00万元，支出决算为60.00万元。…决算数为年中追加的普惠托育机构建设运营补助资金"): that 项's
@@ -2003,7 +2061,7 @@ class Answerer:
         if not re.search(r"多少|几", question) or not _MONEY_ASKED.search(question) or re.search(r"每|人均|平均", question):
             return None  # (an amount per person or per place is no 项's money)
         thing = re.split(r"花了|用了|花|用|是多少|有多少|多少|安排|支出|拨|投入|一共|总共|共计|合计|[，,？?。]",
-                         self.about or question)[0].strip("的")
+                         re.sub(r"\s+", "", self.about or question))[0].strip("的")
         if len(thing) < 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", thing):
             return None
         in_order = re.compile(".{0,12}?".join(map(re.escape, thing)))
@@ -2014,8 +2072,8 @@ class Answerer:
                 continue
             told = re.sub(r"\s+", "", item.citation.quote)
             told = told[told.find("万元") + 2:] if "万元" in told else ""  # (what follows its first amount)
-            clause = next((c for c in re.split(r"[。；;，,]", told) if in_order.search(c)
-                           and any(r in c and r not in item.name for r in runs)), None)  # (its own name: a row)
+            clause = next((c for c in re.split(r"[。；;，,]", told) if in_order.search(c) and _WHAT_IT_WAS.match(c)
+                           and "、" not in c and any(r in c and r not in item.name for r in runs)), None)
             if clause is not None:
                 found.append((item, clause))
         if len({i.name for i, _ in found}) != 1:
@@ -2034,6 +2092,7 @@ class Answerer:
         if line is not None and (line[1].exact or line[1].item.kind == "indicator"):
             return line[0]
         return self._nil(keys, units, year, intent) or self._staff_task(keys, units, year) \
+            or self._table_total(keys, units, year) \
             or self._count_named(question, units, year) or self._said_once(units, year, intent) \
             or self._not_found(question, keys, units, year, intent)
 

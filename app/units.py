@@ -870,6 +870,8 @@ class UnitIndex:
         潞邑街道 + 综治中心) that no stored name fits: the matched unit is then not the one asked about."""
         # a 和 inside the lower unit's name (规划建设和环境保护办公室) does not end it; one right after ends it (财政局和…)
         rest = (_CUT if q[end:end + 1] == "和" else _CUT_INSIDE_NAME).split(q[end:], maxsplit=1)[0]
+        if re.match(r"各|每", rest):
+            return False  # (教育局各学校: each of its units, none of them named)
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
         said = _lower_name(rest)
@@ -1014,6 +1016,8 @@ _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以])|(?<![到各好难用益此])处(?![理置罚分室]))")
 _UNIT_LIKE_LONGEST = re.compile(_UNIT_LIKE.pattern.replace("{1,16}?", "{1,16}", 1))
+_EACH = re.compile(r"^(?:下面|下属|所属)?(?:各|每)(?:个|所|家|一个)?[\u4e00-\u9fff]{0,4}?(?:学校|小学|中学|幼儿园|医院|卫生院|单位|"
+                   r"福利院|站|所|馆|中心|队)")
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 
 
@@ -1021,7 +1025,7 @@ def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
     """A phrase that looks like the name of a unit (北京市财政局), for saying it was not recognised;
     a phrase holding one of ``words`` (figure words such as 公务接待) is not one."""
     for segment in re.split(r"[^\u4e00-\u9fff]+|[的了吗呢啊吧和与及跟比在]", question):
-        segment = _TIME_WORDS.sub("", segment)
+        segment = _EACH.sub("", _TIME_WORDS.sub("", segment))  # (各个学校, 每所学校: each of some units, none named)
         m = _UNIT_LIKE.search(segment)
         if m and len(m.group(0)) < 3:  # a place that ends like a unit (宁乡): the longer name it begins
             m = _UNIT_LIKE_LONGEST.search(segment)

@@ -63,9 +63,19 @@ def _cells(layout: Layout, first: int, own_line: bool = False) -> tuple[list[tup
                 if re.fullmatch(r"[(（]?20\d\d年度?[)）]?", re.sub(r"\s+", "", year)):
                     end = nxt
             elif not _TITLE.match(cell):
-                out.append((cell, pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())))
+                first_at, last_at = pos + 1 + len(line) - len(line.lstrip()), pos + 1 + len(line.rstrip())
+                glued = _GLUED_NAME.match(cell)
+                if glued and line.rstrip().endswith(glued.group(2)):  # ("填报单位:某局项目名称": two cells on one line)
+                    cut = last_at - len(glued.group(2))
+                    out += [(glued.group(1), first_at, cut), (glued.group(2), cut, last_at)]
+                else:
+                    out.append((cell, first_at, last_at))
         pos = end
     return out, None
+
+
+# a form's first cell printed on its 填报单位 line (a PDF's text joins them): "填报单位:青石区住建局项目名称"
+_GLUED_NAME = re.compile(r"^((?:填报|编制|申报)?(?:单位|部门)(?:名称)?[:：].+?)(项目名称|任务名称|一级指标)$")
 
 
 # the column header a form prints over its indicators (before its 项目名称 when a form follows another)
@@ -269,13 +279,17 @@ def _total(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], tab
 _GRID_NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 _ORDINAL = re.compile(r"^\d{1,2}$")
 # a money column's name: 年初预算, 全年预算数, 执行数, 执行率, 财政拨款, 其他资金, 预算金额合计, 基本支出, 合计…
-_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,8}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额|人员经费|公用经费)(?:数|额|率)?(?:合计)?"
+_COLUMN_WORD = re.compile(r"^(?:[\u4e00-\u9fff]{0,10}(?:预算|决算|执行|拨款|资金|收入|支出|结转|结余|金额|人员经费|公用经费)(?:数|额|率)?(?:合计)?"
+                          r"|因公出国[(（]境[)）]费|公务用车购置(?:及运行维护|及运行)?费|公务用车运行(?:维护)?费|公务接待费"
+                          r"|[“\"]?三公[”\"]?经费(?:合计)?"
                           r"|合计|小计|总计|完成率|占比|比例|增减(?:额|率)?)(?:[(（](?:万元|元|%)[)）])?$")
 _SENTENCE = re.compile(r"[。；;！？!?]|[，,].*[，,]")
 # a column of words printed after the money columns (what each row's money is for)
 _NOTE_COLUMN = re.compile(r"^(?:项目概述|项目内容|项目说明|主要内容|实施内容|资金用途|用途|备注|说明)$")
 _GRID_TITLE = re.compile(r"表\s*\d|表$|表[(（]|情况[(（]|任务$|单位[:：]")
 _OWN_TITLE = re.compile(r"[\u4e00-\u9fff]{2}表$|[\u4e00-\u9fff]{2}表[(（]")
+# a document's title printed again at the top of a page ("澄江市兰溪县教育局2026年部门预算")
+_DOC_TITLE = re.compile(r"^[\u4e00-\u9fff()（）]{2,40}20\d\d年度?(?:部门|单位)?(?:预算|决算)(?:公开)?$")
 _MAX_LABEL_CELLS = 4  # a row's label and its wrapped description (an ordinal before them not counted)
 
 
@@ -391,7 +405,8 @@ def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int,
     while len(names) < width + _MAX_GROUPS and i >= 0:
         cell = cells[words[i]][0]
         head = cells[words[i - 1]][0] if i > 0 else ""
-        if head and (len(cell) <= 3 or not _money_column(cell)) and (not _money_column(head) or cell in _TAILS) \
+        if head and (len(cell) <= 3 or not _money_column(cell) or cell in _TAILS) \
+                and (not _money_column(head) or cell in _TAILS) \
                 and not re.search(r"(?:名称|项目|科目|单位|编码|序号|[类款项])$", head) and _money_column(head + cell):
             names.append(head + cell)
             i -= 2
@@ -404,18 +419,27 @@ def _column_names(cells: list[tuple[str, int, int]], words: list[int], end: int,
     return (names, i + 1) if len(names) == width else None
 
 
-_TAILS = ("款", "拨款", "入", "出", "额", "数")  # a name's end wrapped alone ("政府性基金预算" / "拨款")
+_TAILS = ("款", "拨款", "拨款收入", "入", "出", "额", "数")  # a name's end wrapped alone ("政府性基金预算" / "拨款")
 _MAX_GROUPS = 2  # heads of merged column groups a header may print over its columns
-# a head printed over the columns it is made of (本年收入 over 一般公共预算拨款 … 其他收入; 一般公共预算 over 当年拨款 and
-# 上年结转; 基本支出 over 小计, 人员经费 and 公用经费)
-_GROUP_HEAD = re.compile(r"^(?:本年|当年)?(?:收入|支出)$|^(?:基本|项目)支出$|^(?:一般公共预算|政府性基金预算?|财政)"
-                         r"(?:财政)?拨款(?:收入|支出)?$|^一般公共预算$|^政府性基金预算?$")
+# a head printed over the columns it is made of, and how the first of them is named (本年收入 over 一般公共预算拨款 …
+# 其他收入; 财政拨款 over 一般公共预算 and 政府性基金; 单位资金 or 非财政拨款收入 over 事业收入 …; 一般公共预算 over 当年拨款 and
+# 上年结转; 基本支出 over 人员经费 and 公用经费)
+_GROUP_PARTS = (
+    (re.compile(r"^(?:本年|当年)?收入$"), re.compile(r"(?:收入|拨款)$")),
+    (re.compile(r"^(?:本年|当年)?支出$"), re.compile(r"支出$")),
+    (re.compile(r"^财政拨款(?:收入|支出)?(?:合计)?$"), re.compile(r"^(?:一般公共预算|政府性基金|国有资本)")),
+    (re.compile(r"^(?:单位资金|非财政拨款(?:收入|资金)?|其他资金)$"),
+     re.compile(r"^(?:事业|经营|其他|上级补助|附属单位上缴|事业单位经营)收入$|^(?:事业|经营)?结转")),
+    (re.compile(r"^(?:一般公共预算|政府性基金预算?)(?:拨款)?$"), re.compile(r"^(?:当年|本年)拨款|^上年结转|^小计$")),
+    (re.compile(r"^基本支出$"), re.compile(r"^(?:人员经费|公用经费|工资福利支出|商品和服务支出)$")),
+)
 
 
 def _ungrouped(names: list[str], width: int) -> list[str]:
     """The names of the ``width`` columns under a header that prints more: a head over a 小计 names that 小计 column,
-    and the first heads of groups (two names or more after them) are taken out, as many as are printed too many.
-    Names that no such reading brings to ``width`` are returned as read."""
+    and a head printed over the columns it is made of (its first part after it, :data:`_GROUP_PARTS`) is taken out
+    — when exactly as many such heads are printed as names too many; else the names as read (which then fit no
+    grid: nothing is read rather than columns shifted)."""
     extra = len(names) - width
     if extra <= 0:
         return names
@@ -424,7 +448,8 @@ def _ungrouped(names: list[str], width: int) -> list[str]:
         if extra and out[k] == "小计" and _money_column(out[k - 1]) and out[k - 1] != "小计":
             del out[k]
             extra -= 1
-    heads = [k for k in range(len(out) - 2) if _GROUP_HEAD.match(out[k])][:extra]
+    heads = [k for k in range(len(out) - 2)
+             if any(head.match(out[k]) and part.search(out[k + 1]) for head, part in _GROUP_PARTS)]
     if len(heads) == extra:
         out = [n for k, n in enumerate(out) if k not in heads]
     return out if len(out) == width else names
@@ -440,7 +465,7 @@ def _note_at(cells: list[tuple[str, int, int]], k: int, noted: bool) -> list[int
 
 
 def _money_column(cell: str) -> bool:
-    return len(cell) <= 12 and _COLUMN_WORD.match(cell) is not None
+    return len(cell) <= 14 and _COLUMN_WORD.match(cell) is not None
 
 
 def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], row: tuple[list[int], list[int]],
@@ -449,6 +474,9 @@ def _grid_row(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], 
     path, each number under its column; the words printed after its money (项目概述), when any, end its quote."""
     labels, values = row
     columns, money, title = table
+    labels = [i for i in labels if not _DOC_TITLE.match(cells[i][0])]  # (the running header over the next page's rows)
+    if not labels:
+        return None
     named = [i for i in labels if not _ORDINAL.match(cells[i][0])]
     if not named:
         return None
