@@ -1799,7 +1799,11 @@ class Answerer:
 
     def _counts_named(self, question: str, units, year) -> Answer | None:
         """A count asked (:meth:`_count_named`), or two asked at once ("编制和实有教职工各是多少", "多少个教学班、多少名
-        学生"): each part's count, when every part names one."""
+        学生"): each part's count, when every part names one; none when money is asked and no count ("执法车购置花了
+        多少": not how many cars)."""
+        if re.search(r"花|钱|费|万元|资金|经费|支出", question) and not re.search(
+                r"(?:几|多少)[个名位家辆台所座人间套项批次条块场]", question):
+            return None
         whole = self._count_named(question, units, year)
         said = self.about or question
         parts = [p for p in re.split(r"[、，,]|以及|和|及|与", said) if re.search(r"[\u4e00-\u9fff]{2,}", p)]

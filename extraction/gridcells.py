@@ -128,10 +128,28 @@ def _form(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], titl
     out += _indicators(layout, meta, cells, table)
     out += _total(layout, meta, cells, table, named)
     if named is not None:
-        out += _project_money(layout, meta, cells, table, named)
+        out += _project_money(layout, meta, cells, table, named) or (
+            _target_money(layout, meta, cells, table, named) if "目标" in title else [])
     elif "整体" in title:
         out += _overall_money(layout, meta, cells, table)
     return out
+
+
+_TARGET_MONEY = re.compile(r"^(?:项目资金|年度资金总额|资金总额|项目总金额)(?:[(（]万元[)）])?[:：]?$")
+
+
+def _target_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str,
+                  project: str) -> list[LineItem]:
+    """A target form's money (项目资金 420.00; 项目资金(万元) / 年度资金总额 / 324.00): the project's row, as a
+    budget's 项目支出表 would list it ("文化站免费开放花了多少钱" is its money, not the department's)."""
+    for k, (c, start, _) in enumerate(cells[:60]):
+        if _TARGET_MONEY.match(c):
+            value = next(((v, e) for v, _, e in cells[k + 1:k + 3] if re.fullmatch(r"[\d,]+\.\d{2}", v)), None)
+            if value is not None:
+                return [LineItem(name=project, kind="project_row", table=table, citation=cite_on_page(
+                    layout.doc, meta, start, value[1]), amounts=[LineAmount(
+                        column="项目资金", value=value[0].replace(",", ""), unit="万元")])]
+    return []
 
 
 _MONEY_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "分值权重", "得分")

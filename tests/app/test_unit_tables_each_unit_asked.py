@@ -112,3 +112,22 @@ def test_a_projects_spending_printed_cell_by_cell_from_its_unit_line(svc):
 def test_a_thing_named_only_in_a_reason_is_no_rows_use(svc):
     a = svc.ask("卫健局去年孕前优生健康检查花了多少？")
     assert "52.30" not in a.answer, a.answer
+
+
+TOWN = "\n".join([
+    "枫岭县漪水镇人民政府2026年部门预算", "第二部分 2026年部门预算情况说明",
+    "2026年收入预算980.00万元，支出预算980.00万元。",
+    "截至2025年12月31日，本部门共有车辆3辆，2026年计划更新购置执法车1辆。",
+    "项目支出绩效目标表", "项目名称", "文化站免费开放", "实施单位", "漪水镇综合文化站", "项目资金", "60.00",
+    "年度绩效目标", "保障文化站全年免费开放。",
+    "一级指标", "二级指标", "三级指标", "指标值",
+    "产出指标", "数量指标", "全年开放天数", "≥300天",
+    "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]) + "\n"
+
+
+def test_a_target_forms_money_and_money_of_a_thing_counted(tmp_path):
+    svc = service_with(tmp_path, "yishui_2026.txt", TOWN, DISCLOSURE_TODAY="2026-11-30")
+    a = _ask(svc, "漪水镇文化站免费开放今年安排了多少钱？")  # (the form's 项目资金, not the town's 980.00)
+    assert "60.00" in a.answer and "980.00" not in a.answer, a.answer
+    b = svc.ask("漪水镇今年执法车购置花多少钱？")
+    assert "1辆" not in b.answer, b.answer  # (money asked: how many cars is no answer)
