@@ -150,9 +150,13 @@ def test_renamed_archive_answers_as_well_as_the_original():
             # self-evaluation appended, a PDF 文旅局 单位决算): .729 / .827 at 6ea38b1, never tuned on until the eighth
             # session (2026-12-01), which tuned on its development part only → .771 / .865 → 1.000 / .942
             ("questions_r20.jsonl", {"dev": 0.94, "heldout": 0.90}),
-            # round 21 (a PDF town 决算, a DOCX 组织部 预算, one 卫健委's 2024 and 2025 决算, a PDF 教育局 预算 of six units),
-            # never tuned on (no miss printed): .878 / .843 at 0dc5ed6 → .857 / .843
-            ("questions_r21.jsonl", {"all": 0.80})):
+            # round 21 (a PDF town 决算, a DOCX 组织部 预算, one 卫健委's 2024 and 2025 决算, a PDF 教育局 预算 of six units):
+            # .878 / .843 at 0dc5ed6, never tuned on until the ninth session (2026-12-02), which tuned on its
+            # development part only → .878 / .863 → 1.000 / .922
+            ("questions_r21.jsonl", {"dev": 0.94, "heldout": 0.86}),
+            # round 22 (a PDF 法院 决算, a DOCX 统战部 预算, one street office's 2025 决算 and 2026 预算, a DOCX 发改委's
+            # self-evaluations), never tuned on (no miss printed): .810 / .714 at 5a571e5 → .828 / .714
+            ("questions_r22.jsonl", {"all": 0.74})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
