@@ -132,7 +132,6 @@ _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", 
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
 _PROJECT_MONEY = re.compile(r"预算|执行|花了|用了|得分|几分|多少分|评分|多少钱|资金")
-# a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
 # each of a department's units asked ("下面各个学校和幼儿园的预算分别是多少", "各单位分别多少", "下属单位各花了多少")
 _EACH_UNIT = re.compile(r"(?:各|每)(?:个|家|所)?(?:下属|所属)?(?:单位|学校|小学|中学|幼儿园|医院|卫生院|站(?!点)|所(?!以|有))|"
                         r"(?:下属|所属|二级)(?:各)?(?:单位|学校)")
@@ -152,6 +151,7 @@ _PART_COLUMN = re.compile(r"拨款|基金|事业收入|经营收入|上级补助
 # kinds of unit a question may name, and the ends of the names of units of that kind
 _UNIT_KINDS = {"学校": ("小学", "中学", "学校"), "小学": ("小学",), "中学": ("中学",), "幼儿园": ("幼儿园",),
                "医院": ("医院",), "卫生院": ("卫生院",)}
+# a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
 _BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
 _ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
 _WHY_NONE = re.compile(r"(?:为什么|为啥|为何|怎么)(?:会)?(?:没有|没|无|不安排|未安排|是0|为0|为零|是零)")
