@@ -34,6 +34,8 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("财政拨款收支预算总计", "grant_both"), ("财政拨款收支预算总额", "grant_both"),
     ("国有资本经营预算拨款支出预算", "-"),
     ("收入合计", "income_sum"), ("支出合计", "spending_sum"),
+    # (one kind's sum, not the year's: the longer label, starting first, is read)
+    ("事业收入合计", "-"), ("经营收入合计", "-"), ("上级补助收入合计", "-"), ("附属单位上缴收入合计", "-"),
 ]
 # "收入支出总计" is also printed "收入、支出总计"
 _SPECIAL_LABELS += [(label.replace("收入支出", "收入、支出"), key) for label, key in _SPECIAL_LABELS if "收入支出" in label]

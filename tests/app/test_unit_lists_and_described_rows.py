@@ -155,7 +155,7 @@ FINAL = """澄川市石湾区文化和旅游局2025年度部门决算
 一、收入支出决算总体情况说明
 2025年度收入、支出总计2398.70万元。
 二、收入决算情况说明
-2025年度收入合计2356.20万元，其中：财政拨款收入2268.50万元，占96.28%；其他收入87.70万元，占3.72%。
+2025年度收入合计2356.20万元，其中：财政拨款收入2268.50万元，占96.28%；事业收入合计87.70万元，占3.72%。
 分单位看，石湾区文化和旅游局（本级）收入决算1598.40万元，石湾区图书馆收入决算480.30万元，石湾区文物管理处收入决算277.50万元。
 """
 
@@ -164,5 +164,7 @@ def test_a_final_accounts_income_sum_and_its_own_part_said_in_a_sentence(tmp_pat
     svc = service_with(tmp_path, "shiwan_wlj_2025.txt", FINAL, DISCLOSURE_TODAY="2026-11-30")
     a = _ask(svc, "石湾区文化和旅游局去年收入合计是多少？")  # (a 决算's 收入合计 is the year's own, not 收入总计)
     assert "2356.20" in a.answer and "2398.70" not in a.answer, a.answer
+    own = {f.value for f in svc.store.figures_where(["income_current_year"], None, None)}
+    assert own == {"2356.20"}, own  # (事业收入合计 is one kind's sum)
     b = _ask(svc, "石湾区文化和旅游局本级去年收入决算多少？")
     assert "1598.40" in b.answer and "2356.20" not in b.answer, b.answer
