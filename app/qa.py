@@ -598,6 +598,12 @@ def _columns_asked(row: LineItem, named: list[str], question: str) -> list[LineA
     return said
 
 
+def _rows_said(rows: list[LineItem]) -> str:
+    """A unit's rows of tables listed by unit, each with its table and its amounts: 《表2 收入预算总表》中“某校”：合计…"""
+    return "；".join(f"{'《' + r.table + '》中' if r.table else ''}“{r.name}”：" + "，".join(
+        f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
+
+
 def _project_line(i: LineItem) -> bool:
     """Whether a line item is a project's: its form's money or row, or a row of a 项目支出表."""
     return i.kind in ("project_money", "project_row") or i.kind == "grid" and "项目" in (i.table or "")
@@ -884,9 +890,7 @@ class Answerer:
                           citations=[*said[1], c])
         rows = self._member_rows(member, c.doc_id, question, found[0].phrase) if (not years or c.year in years) and not spent else []
         if rows:  # the department's tables listed by unit print the member's own row
-            said = "；".join(f"《{r.table}》中“{r.name}”：" + "，".join(
-                f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
-            return Answer(answer=f"{taken_in}，这份部门文件按单位列出了它的数字。{said}。", answerable=True,
+            return Answer(answer=f"{taken_in}，这份部门文件按单位列出了它的数字。{_rows_said(rows)}。", answerable=True,
                           intent="figure", citations=[r.citation for r in rows] + [c])
         return Answer(answer=taken_in + "，它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False,
                       intent="figure", citations=[c], nearest=[c])
@@ -975,10 +979,8 @@ class Answerer:
             rows = self._rows_asked([i for i in own if i.citation.doc_id == d.doc_id], question,
                                     [m.phrase for m in parsed.mentions] + list(units) + ["本级"])
             if rows:
-                said = "；".join(f"{'《' + r.table + '》中' if r.table else ''}“{r.name}”：" + "，".join(
-                    f"{a.column or '金额'}{a.value}{a.unit}" for a in r.amounts) for r in rows)
                 return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}按单位列出了"
-                                     f"本级的数字：{said}。", answerable=True, intent="figure",
+                                     f"本级的数字：{_rows_said(rows)}。", answerable=True, intent="figure",
                               citations=[r.citation for r in rows])
         return None
 
@@ -1240,7 +1242,7 @@ class Answerer:
         listed = [i for i in rows if i.table == table and i.amounts and not re.match(r"合计|总计", i.name)
                   and (not kinds or re.sub(r"[(（][^()（）]*[)）]$", "", i.name).endswith(tuple(kinds)))]
         column = next((a.column for a in (listed[0].amounts if listed else []) if a.column
-                       and re.sub(r"(?:合计|数)$", "", a.column) and re.sub(r"(?:合计|数)$", "", a.column) in question), None)
+                       and (bare := re.sub(r"(?:合计|数)$", "", a.column)) and bare in question), None)
         part = _PART_COLUMN.search(re.sub(r"(?:收入|支出)?预算|三公经费", "", question))
         if len(listed) < 2 or column is None and part:  # (a part asked that no column prints: not each unit's total)
             if re.search(r"分别|各自|各(?:是|有|花|用|安排)", question) and not re.search(r"合计|一共|总共|加起来", question):
