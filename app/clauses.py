@@ -13,6 +13,7 @@ import re
 
 from app.passages import head_word
 from app.question import relative_year, scope_of, years_in
+from app.units import unit_like_longest
 from core.schemas import Answer, ParsedQuestion, Scope
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -55,7 +56,7 @@ def clauses(question: str) -> list[str]:
 def completed(clause: str, whole: ParsedQuestion) -> str:
     """The clause with the whole question's unit phrase and year before it, when it names neither of its own, and
     with the figure the question names when the clause names only a column of it ("三公经费花了多少？年初预算是多少？")."""
-    unit = whole.mentions[0].phrase if whole.mentions else whole.unknown_unit or ""  # (a member unit has no mention)
+    unit = whole.mentions[0].phrase if whole.mentions else _unknown_named(whole)  # (a member unit has no mention)
     before = "" if not unit or unit in clause else unit
     if whole.scope is not None and scope_of(clause) is None:  # ("本级三公经费多少，公车有几辆": both of 本级)
         before += "本级" if whole.scope == Scope.unit else "整个部门"
@@ -68,6 +69,19 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
     elif (other := _OTHER_SUBJECT.fullmatch(clause)) and (asked := _asked_of(whole)):
         return before + other.group("s") + asked  # ("执行率是多少？上年结转资金呢": 上年结转资金的执行率是多少)
     return before + clause
+
+
+def _unknown_named(whole: ParsedQuestion) -> str:
+    """The whole name of a unit the archive holds no document of, as the question prints it from the phrase read as
+    unknown on, up to its last unit word before a time ("荇洲街道" of "荇洲街道社区事务受理服务中心去年…": the centre, not
+    the street office a clause would name)."""
+    unit = whole.unknown_unit or ""
+    at = whole.text.find(unit) if unit else -1
+    if at < 0:
+        return unit
+    run = re.split(r"今年|去年|前年|本年|上年|明年|的|[^\u4e00-\u9fff]", whole.text[at:])[0]
+    longest = unit_like_longest(run)
+    return longest if longest and longest.startswith(unit) and len(longest) > len(unit) else unit
 
 
 def _asked_of(whole: ParsedQuestion) -> str:

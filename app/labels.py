@@ -117,6 +117,7 @@ _REASONS: tuple[tuple[str, str], ...] = (
     (r"the store's catalog (.+?) cannot be read", r"档案目录 \1 无法读取"),
     (r"path does not exist|no such file", "文件不存在"),
     (r"figures not extracted", "段落可以检索，但数字未能抽取"),
+    (r"(?:reasons|table rows|row reasons) not extracted", "段落可以检索，但部分表格行或原因说明未能抽取"),
 )
 
 

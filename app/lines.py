@@ -24,7 +24,8 @@ from core.schemas import Citation, LineAmount, LineItem
 CLASS_SHORT = {"社保": "社会保障和就业", "科技": "科学技术", "文旅": "文化旅游体育与传媒", "卫健": "卫生健康",
                "环保": "节能环保", "城建": "城乡社区", "应急": "灾害防治及应急管理", "农林": "农林水"}
 _ORDER = ("expenditure", "gpb", "prose", "vs_budget", "basic", "project_gpb", "gov_fund", "state_capital", "income",
-          "count", "indicator", "overall", "part", "project_row", "fee", "grid")
+          "count", "indicator", "overall", "part", "project_row", "fee", "grid", "summary")  # (a 收支总表's class
+#                                                                 rows last: the department's own tables print them whole)
 _STATED_WORDS = re.compile(r"比上年|比去年|增长|增加|减少|下降|年初预算|完成|执行率|预算完成")
 
 
@@ -241,6 +242,8 @@ def said(a: LineAmount) -> str:
     down = a.value.startswith("-")
     if a.column and a.column.startswith("比") and a.column.endswith("增减"):  # 比上年, 比2024年预算执行数
         return f"{a.column[:-2]}{'减少' if down else '增加'}{_money(a.model_copy(update={'value': v}))}"
+    if a.column and re.fullmatch(r"上年|\d{4}年", a.column):  # (last year's figure a change prints with it)
+        return f"{a.column}为{_money(a)}"
     if a.column == "增减率":
         return f"{'下降' if down else '增长'}{v}%"
     if a.column in ("完成年初预算", "完成全年预算", "完成预算"):

@@ -24,7 +24,7 @@ from app.lines import (
     whole,
 )
 from app.lines import said as _said
-from app.passages import OUTCOME_WHY, best_cause, best_statement
+from app.passages import OUTCOME_WHY, best_cause, best_statement, statements
 from app.projects import asked_field, condition, extreme
 from app.question import (
     FUND_NAMES,
@@ -35,7 +35,7 @@ from app.question import (
     parts_named,
     years_in,
 )
-from app.units import UnitIndex
+from app.units import UnitIndex, unit_like
 from core.schemas import (
     Answer,
     Chunk,
@@ -68,7 +68,7 @@ _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情�
 _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("上年结转资金", r"上年结转"), ("其他资金", r"其他资金"))
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
-                    ("执行率", r"执行率"))
+                    ("偏差", r"偏差|差额"), ("执行率", r"执行率"))
 # a row's amount and what the text says it is for ("…（项）”3136.40万元，主要用于标准化菜场及副食品行业管理")
 _USED_FOR = re.compile(r"(?P<row>[^。；;：:]{2,80}?)(?P<v>\d[\d,]*(?:\.\d+)?)万元(?:[，,](?:(?!用于)[^。；;，,]){1,24}){0,2}[，,]?"
                        r"(?:主要)?用于[:：]?(?P<use>[^。；;]{2,60})")  # (…万元，完成年初预算的89.63%，用于缴纳…)
@@ -116,6 +116,11 @@ _RATE_WORDS = {"标准", "人均", "支出", "平均", "均成", "成本", "均�
 # a question asking which firms or people (no disclosure names them) or a count of things
 _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|事务所|单位|检验|检测|保险)|哪些(?:企业|公司|商户|个人|人)|"
                           r"什么(?:企业|公司)|名单|是谁|有谁")
+# the words of the 整体支出 table's rows and columns ("整体支出执行率", "项目支出全年预算数和年初预算数各是多少")
+_OVERALL_WORDS = re.compile(r"整体|基本|项目|年初|全年|执行率?|得分|几分|分值|和|与|及|各|比|差|相差|增加|减少|[多少]了?|自评|绩效|"
+                            r"表|里|中|这项|这一项|率|完成")
+# a column only a self-evaluation prints for a unit's whole money (a 决算 prints its 年初预算 and 决算数)
+_EVALUATION_COLUMN = re.compile(r"全年预算|执行率|全年执行|执行数|预算执行")
 # a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
 # the score of a whole self-evaluation's fund row asked ("预算执行率这一项得了几分", "资金执行得分多少")
@@ -138,7 +143,8 @@ _EACH_UNIT = re.compile(r"(?:各|每)(?:个|家|所)?(?:下属|所属)?(?:单位
 # the place a unit's full name opens with ("蓼汀区", "霁川市蓼汀区", "杳埠镇")
 _PLACE_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)){1,3}")
 # the words of a question asking a unit's totals, and nothing else ("实验小学今年的预算一共是多少钱？")
-_TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年度?|部门|单位|的|是|有|了|吗|呢|那|多少钱?|几|一共|总共|合计|"
+_TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年度?|部门|单位|机关|本级|本身|自身|单独|的|是|有|了|吗|呢|那|多少钱?|几|"
+                           r"一共|总共|合计|"
                            r"共|总|预算|决算|收入|支出|花|用|经费|资金|钱|万元|安排|实际|数|额|情况|全年|整个|一年|这个|具体|大概|到底|"
                            r"[？?，,。！!、\s]")
 # a count or an amount per person asked ("按多少名学生", "每生每年多少钱", "生均")
@@ -151,6 +157,22 @@ _PART_COLUMN = re.compile(r"拨款|基金|事业收入|经营收入|上级补助
 # kinds of unit a question may name, and the ends of the names of units of that kind
 _UNIT_KINDS = {"学校": ("小学", "中学", "学校"), "小学": ("小学",), "中学": ("中学",), "幼儿园": ("幼儿园",),
                "医院": ("医院",), "卫生院": ("卫生院",)}
+# a part of a year asked ("今年上半年实际花了多少", "一季度执行了多少"): budgets and final accounts print whole years
+_PART_OF_YEAR = re.compile(r"[上下]半年|(?:第?[一二三四1-4]|前[两三二])季度|前[两三四五六七八九十\d]{1,2}个月|1[-—~至到]\d{1,2}月")
+# spending asked in everyday words with no figure named ("花了多少", "开支多少", "实际支出多少")
+_SPENT_ASKED = re.compile(r"花了?多少|开支了?多少|(?:实际|全年|一共|总共|共)?支出了?多少|花销|一年到头")
+# words around a unit's whole spending asked ("一年下来最后实际花出去多少"): they name no thing of its own
+_NO_THING = re.compile(r"最后|最终|下来|花出去|出去|一年|全年|整年|到头|实际|本身|自己|全部|所有|加起来|算下来|总体|整体|整个|本级|"
+                       r"机关|局里|院里|委里|单位|部门|全[院局所委办县区市镇]|一共|总共|合计|总计|开支|花销|花费|具体|大概|到底|"
+                       r"究竟|一下|这些|那些|里面|方面|[在上搞把给对就还都共总啊呀吧哈]")
+# a unit inside another, as its name ends ("梅坞人民法庭", "城东敬老院", "第二中队"); not a share ("占全部")
+_PART_UNIT = re.compile(r"^(?![占比全总各每其])[\u4e00-\u9fff]*(?:法庭|所|站|院|馆|中心|队|学校|小学|中学|幼儿园|分局|办事处)$")
+# a unit's own money asked right after its name ("…人民法庭单独花了多少钱", "…中心的预算是多少")
+_ITS_OWN_MONEY = re.compile(r"^的?(?:单独|自己|本身|自身)?(?:的)?(?:去年|今年|前年|上年|本年|\d{4}年度?)?(?:的)?"
+                            r"(?:一共|总共)?(?:项目|基本|人员|公用|本年|财政拨款|一般公共预算)?"
+                            r"(?:花了|花费|用了|支出|收入|预算|决算|经费|开支|多少钱|三公)")
+# money per a measure of things other than people and vehicles ("每吨多少钱", "每亩补多少")
+_PER_THING = re.compile(r"每(?:一|个)?(?P<m>吨|亩|户|平方米|公里|千米|立方米|株|头|只|套|台|件|场|所|家|床)")
 # a breakdown asked by a thing the rows may not be ("各个村分别花了多少", "每个学校各分到多少")
 _BREAKDOWN = re.compile(r"(?:各个|每一?个)(?P<x>[\u4e00-\u9fff]{1,6}?)(?:分别|各自|各|都)")
 _ROW_OF_SCORE = re.compile(r"得分|几分|多少分|评分|打分|等级|评价结果")
@@ -789,6 +811,11 @@ class Answerer:
                 return member
             return self._none(question, intent, self._not_recognised(parsed.unknown_unit, parsed.closest),
                               nearest=False)
+        if len(parsed.mentions) == 1 and (part := self._part_unit(parsed, question)) is not None:
+            return part
+        if (period := _PART_OF_YEAR.search(question)) and not self._period_printed(period.group(0), parsed):
+            return self._none(question, intent, f"档案中没有找到{period.group(0)}的数字：公开的预算、决算文件按全年编列，"
+                                                "没有分期的执行数。下面是最相近的段落。")
         targets = self._targets(parsed)
         if len(targets) > MAX_UNITS_PER_ANSWER:
             return self._which(question, intent, targets, parsed.years)
@@ -796,6 +823,35 @@ class Answerer:
         self.years_asked = parsed.years
         answers = [self._for_units(parsed, question, group) for group in targets or [[]]]
         return answers[0] if len(answers) == 1 else _combined(answers)
+
+    def _thing_named(self, question: str) -> bool:
+        """Whether the question names a thing of its own besides the unit's whole money, its parts and their columns
+        ("综合大楼管理经费全年预算是多少": a task's, not the 整体支出 table's)."""
+        rest = _OVERALL_WORDS.sub("", _NO_THING.sub("", _TOTALS_WORDS.sub("", self.about or question)))
+        return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+    def _period_printed(self, period: str, parsed: ParsedQuestion) -> bool:
+        """Whether the documents of the units asked print the part of a year the question names (上半年, 一季度)."""
+        units = sorted({u for m in parsed.mentions for u in m.units}) or None
+        return any(period in c.text for d in self.docs_for(units, None) for c in self.store.chunks_of(d.doc_id))
+
+    def _part_unit(self, parsed: ParsedQuestion, question: str) -> Answer | None:
+        """A unit inside the one named whose own money is asked ("法院梅坞人民法庭单独花了多少钱"): a member unit the
+        department's documents list is answered as one (:meth:`_member_of`); any other is refused — the named unit's
+        figures are not its."""
+        rest = re.sub(r"\s+", "", parsed.residual or "")
+        part = unit_like(rest)  # (a unit's name may hold a figure's word: "市政设施维护中心")
+        if part is not None and metric_keys(part, generic=False):
+            return None
+        if part is None or not _PART_UNIT.search(part) or not _ITS_OWN_MONEY.search(rest[rest.find(part) + len(part):]) \
+                or part in parsed.mentions[0].units or self._project_named(part, question):
+            return None
+        member = self._member_of(part, question, parsed.years)
+        if member is not None:
+            return member
+        return self._none(question, parsed.intent.value,
+                          f"档案中没有找到{part}单独的数字：{parsed.mentions[0].units[0]}的公开文件没有单独列出它。"
+                          "下面是最相近的段落。")
 
     def _targets(self, parsed: ParsedQuestion) -> list[list[str]]:
         """The units to answer for, each a group of stored names of one unit.
@@ -892,15 +948,33 @@ class Answerer:
         if rows:  # the department's tables listed by unit print the member's own row
             return Answer(answer=f"{taken_in}，这份部门文件按单位列出了它的数字。{_rows_said(rows)}。", answerable=True,
                           intent="figure", citations=[r.citation for r in rows] + [c])
+        if not spent and (not years or c.year in years) and not set(metric_keys(question, generic=False)) - {
+                "income_grand_total", "expenditure_grand_total", "income_current_year", "expenditure_current_year",
+                "basic_expenditure", "project_expenditure"} and (said := self._member_said(member, c, question, True)):
+            # (its money said in the department's text: "分单位看：…某中心本年支出456.62万元（基本支出…，项目支出…）")
+            return Answer(answer=f"{taken_in}。这份部门文件写道：{said[0]}", answerable=True, intent="figure",
+                          citations=[*said[1], c])
         return Answer(answer=taken_in + "，它的数字汇总在这份部门文件里，没有单独列出的部分无法给出。", answerable=False,
                       intent="figure", citations=[c], nearest=[c])
 
-    def _member_said(self, member: str, c: Citation, question: str) -> tuple[str, list[Citation]] | None:
+    def _member_said(self, member: str, c: Citation, question: str, money: bool = False) -> tuple[str, list[Citation]] | None:
         """The sentences of the department's document (cited by ``c``) that state what is asked of a member unit and
-        name it ("其中：实验小学2550名学生168.30万元"), quoted, and their citations."""
+        name it ("其中：实验小学2550名学生168.30万元"), quoted, and their citations; with ``money``, only a sentence
+        printing the member's own income or spending right after its name ("某中心本年支出456.62万元")."""
         head = _PLACE_HEAD.match(member)
         short = member[head.end():] if head and len(member) - head.end() >= 2 else member
-        found = best_statement(question, self.store.chunks_of(c.doc_id), {c.year} if c.year else set())
+        if money:  # (the first statement printing the member's own money: however the question words it)
+            rest = re.sub(r"其中|基本支出|项目支出", "", question.replace(member, "").replace(short, ""))
+            if len(re.findall(r"[\u4e00-\u9fff]", _TOTALS_WORDS.sub("", _SPENT_ASKED.sub("", rest)))) >= 2:
+                return None  # (a thing of its own asked, "…中心食堂改造花了多少钱": its whole money is no answer)
+            side = "支出" if re.search(r"花|支出|用了|开支", question) else "收入" if re.search(r"收入|拨款", question) \
+                else "支出|收入|预算"
+            own = re.compile(rf"{re.escape(short)}[^。；;，,]{{0,8}}(?:{side})[^。；;，,]{{0,6}}?\d")
+            parts = [w for w in ("基本支出", "项目支出") if w in question]  # (a part asked: the statement prints it)
+            found = [s for ch in self.store.chunks_of(c.doc_id) for s in statements(ch)
+                     if own.search(s.plain) and all(w in s.plain for w in parts)][:1]
+        else:
+            found = best_statement(question, self.store.chunks_of(c.doc_id), {c.year} if c.year else set())
         if not found or not any(short in s.plain for s in found):
             return None
         return "；".join(f"“{s.shown()}”" for s in found), [s.citation() for s in found]
@@ -938,8 +1012,9 @@ class Answerer:
         asked = set(metric_keys(question, generic=False)) - {"income_grand_total", "expenditure_grand_total",
                                                               "income_current_year", "expenditure_current_year"}
         columns = {a.column for r in rows for a in r.amounts if a.column}
-        named = [col for col in columns if (bare := re.sub(r"(?:合计|数)$", "", col)) and bare in question
-                 or any(names_metric(k, col) for k in asked)]
+        # (a column named in the question, not only inside a figure's name it asks: "其中项目支出" names no 支出 column)
+        named = [col for col in columns if any(names_metric(k, col) for k in asked)
+                 or not asked and (bare := re.sub(r"(?:合计|数)$", "", col)) and bare in question]
         if asked or named or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
             # a column the question names ("本年收入多少"), or a figure the row may have no column for (三公, 人数, a
             # change…): only a column it prints is its answer
@@ -1002,6 +1077,35 @@ class Answerer:
         return stated if stated is not None and re.search(
             r"比(?:\d{4}年|上年|去年)度?(?:年初)?预算(?:数)?(?!执行)", stated.answer) else None
 
+    def _year_missing(self, question: str, intent: str, keys: list[str], units, years: list[int],
+                      missing: list[int], known: list[int]) -> Answer | None:
+        """A year asked that the archive holds no document of: the figure the next year's document states for it, else
+        said so (a comparison or why of several years goes on with those held)."""
+        if len(years) == 1 and keys and intent == "figure" and (base := self._stated_base(keys, units, years[0])):
+            return base  # ("前年公务接待费多少" with only last year's 决算: the figure it states for its year before)
+        if intent in ("comparison", "reason") and len(years) > 1 and len(missing) < len(years):
+            return None
+        who = "、".join(units) if units else "档案"
+        return self._none(question, intent, f"档案中没有{who}{missing[0]}年的公开文件；"
+                                             f"现有年份：{'、'.join(map(str, known)) or '无'}。")
+
+    def _stated_base(self, keys: list[str], units, year: int) -> Answer | None:
+        """A figure of a year the archive has no document of, as the next year's document states it as the base of its
+        change ("与2024年度的6.40万元相比，减少…"), said to be that document's statement."""
+        stated = self._stated("change", keys[:1], units, year + 1)
+        if stated is None:
+            return None
+        item = next((i for i in self.lines(units, year + 1) if i.kind == "change" and i.citation == stated.citations[0]),
+                    None)
+        base = next((a for a in item.amounts if a.column in (f"{year}年", "上年")), None) if item else None
+        if base is None:
+            return None
+        c = item.citation
+        quote = re.sub(r"\s+", "", c.quote)
+        return Answer(answer=f"档案中没有{c.unit or ''}{year}年的公开文件；{c.year}年{_DOC_WORDS.get(c.doc_type, '文件')}"
+                             f"写明{year}年{label(keys[0])}为{base.value}万元：“{quote}”",
+                      answerable=True, intent="figure", citations=[c])
+
     def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
         """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
         intent = parsed.intent.value
@@ -1013,10 +1117,9 @@ class Answerer:
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._budget_against_budget(question, intent, keys, units, years) \
                 or self._years(question, keys[0], units, years, known_years)
-        if missing_years and not (intent in ("comparison", "reason") and len(years) > 1 and len(missing_years) < len(years)):
-            who = "、".join(units) if units else "档案"
-            return self._none(question, intent, f"档案中没有{who}{missing_years[0]}年的公开文件；"
-                                                 f"现有年份：{'、'.join(map(str, known_years)) or '无'}。")
+        if missing_years and (none := self._year_missing(question, intent, keys, units, years, missing_years,
+                                                           known_years)) is not None:
+            return none
         year = years[0] if len(years) == 1 else None
         if (split := self._split_asked(question, intent, units, year)) is not None:
             return split
@@ -1073,8 +1176,10 @@ class Answerer:
                 not _OVERALL_ASKED.search(question) or re.search(r"项目(?!支出)|专项|得分|几分|多少分", question)
                 or set(metric_keys(question, generic=False)) - {"gpb_initial_budget", "basic_expenditure",
                                                                  "project_expenditure"} or any(
-                d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs)):
-            return None
+                d.doc_type in (DocType.budget, DocType.final_accounts) for d in docs)
+                and (not _EVALUATION_COLUMN.search(question) or self._thing_named(question))):
+            return None  # (a year with a 预算 or 决算 too: only the columns they do not print, 全年预算, 执行率…, of the
+            #             whole or its 基本/项目支出, not of a task the question names)
         rows = [i for i in self.lines(units, year) if i.kind == "overall" and any(a.unit == "万元" for a in i.amounts)]
         asked = [r for r in rows if r.name != "整体支出" and r.name in question] or [
             r for r in rows if r.name == "整体支出"
@@ -1085,9 +1190,14 @@ class Answerer:
         if not asked:
             return None
         c = asked[0].citation
-        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{asked[0].table or '整体支出绩效自评表'}中，"
-                             + "；".join(describe(r, False) for r in asked[:2]) + "。",
-                      answerable=True, intent="figure", citations=[r.citation for r in asked[:2]])
+        gap = _column_gap(asked[0], question) if len(asked) == 1 else None
+        table = asked[0].table or "整体支出绩效自评表"
+        when = "" if re.match(r"20\d\d年", table) else f"{c.year or ''}年"
+        who = "" if c.unit and table.startswith(c.unit) else f"{c.unit or ''}{when}"
+        return Answer(answer=f"{who}{table}中，"
+                             + "；".join(describe(r, False) for r in asked[:2]) + f"{f'；{gap[0]}' if gap else ''}。",
+                      answerable=True, intent="figure", citations=[r.citation for r in asked[:2]],
+                      computed={"difference": gap[1]} if gap else {})
 
     def _with_stated_change(self, answer: Answer, keys: list[str], units, year) -> Answer:
         """A why about a figure whose reason sentence states no amount ("…支出决算减少主要原因是…"): the change the
@@ -1267,6 +1377,11 @@ class Answerer:
         if thing and not self._rows_by(thing, units, year):
             return self._none(question, intent, f"档案中没有找到按{thing}分列的数字：公开文件没有逐{thing}列出。"
                                                 "下面是最相近的段落。")
+        per = _PER_THING.search(question)
+        if per and _MONEY_ASKED.search(question):  # (a standard per ton, mu, household…: the sentence that prints it)
+            stated = self._said_once(units, year, intent)
+            if stated is not None and re.search(rf"每{per.group('m')}", stated.answer):
+                return stated
         if re.search(r"每辆|每人|每个人|人均|平均每", question) and not self._indicator_named(units, year):
             stated = self._said_once(units, year, intent)  # (a row or sentence that prints it: "每人每年6000元")
             stated = stated if stated is not None and re.search(r"每(?:人|辆|户|个|名)|[人户车]均", stated.answer) \
@@ -1420,11 +1535,27 @@ class Answerer:
         found = self._project(question, units, year, min_share=0.0 if re.search(r"项目|专项|经费", question) else 0.5)
         if found is not None:
             return found
-        thing = _subject_asked(expand_short(self.about or question))  # ("印刷花了多少钱": 印刷费)
+        # ("印刷花了多少钱": 印刷费; an aside in brackets names no thing: "（包括机关本级和两个法庭）")
+        thing = _subject_asked(expand_short(re.sub(r"[（(][^（）()]*[）)]", "", self.about or question)))
         if (part := _PART_WITHIN.search(self.about or question)) is not None:
             thing = part.group("part")  # ("大气污染防治项目里扬尘监测设备花了多少钱": a part no row prints)
         elif not _MONEY_NOUN.search(thing):
-            return None
+            if len(re.findall(r"[\u4e00-\u9fff]", _NO_THING.sub("", thing))) < 2:
+                return None  # (nothing but the unit's whole spending asked: "一年下来最后实际花了多少")
+            # a thing the vocabulary has no figure for ("村晚花了多少钱"): a row that names it, else a sentence that
+            # prints its money, else not found — never the year's whole spending
+            line = self._line(question, units, year, intent)
+            if line is not None and line[1].exact:
+                return line[0]
+            if (described := self._described_row(question, units, year)) is not None:
+                return described  # (a 项 whose paragraph says its money was the thing: "决算数为年中追加的…资金")
+            said = self._said_once(units, year, intent)
+            plain = _plain(thing)
+            if said is not None and any(plain in _plain(c.quote) and re.search(r"\d\s*(?:万元|元)", c.quote)
+                                        for c in said.citations):
+                return said
+            return self._none(question, intent, f"档案中没有找到“{thing}”的数字：公开文件没有单独列出它的金额。"
+                                                "下面是最相近的段落。")
         who = "、".join(units) if units else ""
         return self._said_once(units, year, intent) or self._none(
             question, intent, f"档案中没有找到{who}{f'{year}年' if year else ''}“{thing}”的数字。下面是最相近的段落。")
@@ -1671,7 +1802,7 @@ class Answerer:
         rest = (self.about or question).replace(project, "")
         row = next((name for name, words in _PROJECT_ROWS if re.search(words, rest)), None)
         asked = [col for col, words in _PROJECT_COLUMNS if re.search(words, re.sub(r"上年结转", "", rest))]
-        if row is None and not {"年初预算数", "资金结"} & set(asked) and (not asked or any(
+        if row is None and not {"年初预算数", "资金结", "偏差"} & set(asked) and (not asked or any(
                 f.key.split(":")[1] == project for f in self.store.figures_where_like("project:%", units or None, year))
                 or re.sub(r"[(（][^()（）]*[)）]|项目$", "", project) not in question):
             return None  # (its budget, spending, rate and score are the project's figures, when it has them, named whole)
@@ -1684,7 +1815,7 @@ class Answerer:
         c = found.citation
         what = f"其中{row}" if row else "项目资金"
         said = "，".join(f"{a.column}{a.value}{a.unit}" for a in shown)
-        gap = _column_gap(found, question)
+        gap = _column_gap(found, rest)  # (the project's name aside: "智慧执行系统" names no 执行数)
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{what}（{found.table}）：{said}"
                              f"{f'；{gap[0]}' if gap else ''}。", answerable=True, intent="figure", citations=[c],
                       computed={"difference": gap[1]} if gap else {})
@@ -1877,6 +2008,17 @@ class Answerer:
         counts = self._counts_named(question, units, year)
         return counts if counts is not None and len(counts.citations) > 1 else None
 
+    def _whole_asked(self, question: str, units, year, intent: str) -> Answer | None:
+        """A unit's whole budget or spending asked in words the vocabulary does not hold ("本级的预算是多少", "去年花了
+        多少？", "局里去年开支多少啊"), nothing else named."""
+        about = re.sub(r"\s+", "", self.about or "")
+        if _WHOLE_BUDGET.fullmatch(about) and any(d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
+            return self._figure(question, ["expenditure_grand_total"], units, year, intent)
+        rest = _NO_THING.sub("", _TOTALS_WORDS.sub("", _SPENT_ASKED.sub("", re.sub(r"[（(][^（）()]*[）)]", "", about))))
+        if _SPENT_ASKED.search(about) and len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2:
+            return self._figure(question, ["expenditure_current_year"], units, year, intent)
+        return None
+
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
@@ -1884,9 +2026,8 @@ class Answerer:
             else self._part_unprinted(question, intent, units, year) or self._two_counts(question, units, year)
         if early is not None:
             return early
-        if _WHOLE_BUDGET.fullmatch(re.sub(r"\s+", "", self.about or "")) and any(
-                d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
-            return self._figure(question, ["expenditure_grand_total"], units, year, intent)  # ("本级的预算是多少")
+        if (whole_asked := self._whole_asked(question, units, year, intent)) is not None:
+            return whole_asked
         if _asks_change(question):  # a change the text states of a row or total with no key ("财政拨款支出预算比…")
             stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year) if i.kind == "change"]
             score, rows = best_items(stated, self.about, metrics_too=True)
@@ -1927,9 +2068,10 @@ class Answerer:
         if counts is not None and len(counts.citations) > 1:
             return counts  # (each thing counted, before a use that names one of them)
         scored = bool(re.search(r"得分|几分|多少分|评分|打分|等级", question))
-        used = None if scored else self._used_for(question, units, year)
+        # (a 项 whose paragraph says its money was the thing asked, before a row whose list of uses names it among others)
+        used = None if scored else self._described_row(question, units, year) or self._used_for(question, units, year)
         return used or counts or self._said_once(units, year, intent) \
-            or (None if scored else self._described_row(question, units, year) or self._total_column(units, year)) \
+            or (None if scored else self._total_column(units, year)) \
             or self._none(
             question, intent, "档案中没有找到这项数字：已公开的文件里没有相关的统计口径。下面是最相近的段落。")
 
@@ -2080,8 +2222,8 @@ class Answerer:
             told = told[told.find("万元") + 2:] if "万元" in told else ""  # (what follows its first amount)
             clause = next((c for c in re.split(r"[。；;，,]", told) if in_order.search(c) and _WHAT_IT_WAS.match(c)
                            and "、" not in c and any(r in c and r not in item.name for r in runs)), None)
-            if clause is not None:
-                found.append((item, clause))
+            if clause is not None:  # (said with its whole sentence: "…资金，全年向62名困难当事人发放司法救助金")
+                found.append((item, next(s for s in told.split("。") if clause in s)))
         if len({i.name for i, _ in found}) != 1:
             return None
         item, clause = max(found, key=lambda b: b[0].citation.year or 0)

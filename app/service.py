@@ -251,6 +251,15 @@ class DisclosureService:
         return [(piece, corrected_meta(meta, self.store.corrections(piece.doc.raw.doc_id)))
                 for piece, meta in documents(layout, detect(layout))]
 
+    @staticmethod
+    def _reading(raw: RawDocument, what: str, reader, *args) -> list:
+        """What ``reader(*args)`` gives, or nothing with a warning naming the file when it fails."""
+        try:
+            return reader(*args)
+        except Exception as e:
+            raw.warnings.append(f"{raw.source}: {what} not extracted ({type(e).__name__}: {e})")
+            return []
+
     def _index(self, raw: RawDocument, path: str, replaces: list[str]) -> tuple[list[DocRecord], int]:
         """Read, chunk, extract and store the documents of one loaded file, all or none."""
         new: list[NewDocument] = []
@@ -260,14 +269,13 @@ class DisclosureService:
             chunks = chunk_document(layout, meta)
             if not chunks:
                 raise LoadError(raw.source, "no text to index after normalisation")
-            try:
-                figures = extract_figures(layout, meta).figures
-                reasons = find_reasons(layout, meta) + deviation_reasons(layout, meta, figures)
-                lines = line_items(layout, meta)
-                reasons += row_reasons(lines, reasons)
-            except Exception as e:  # the passages stay searchable even if the figures cannot be read
-                figures, reasons, lines = [], [], []
-                raw.warnings.append(f"{raw.source}: figures not extracted ({type(e).__name__}: {e})")
+            # each reading on its own: the passages stay searchable, and what one reader gives is kept, when another
+            # fails on a document it cannot read
+            figures = self._reading(raw, "figures", lambda d, m: extract_figures(d, m).figures, layout, meta)
+            reasons = self._reading(raw, "reasons", lambda d, m, f: find_reasons(d, m) + deviation_reasons(d, m, f),
+                                    layout, meta, figures)
+            lines = self._reading(raw, "table rows", line_items, layout, meta)
+            reasons += self._reading(raw, "row reasons", row_reasons, lines, reasons)
             vectors, done = self.store.embed(chunks)
             embedded += done
             record = DocRecord(

@@ -1021,6 +1021,12 @@ _EACH = re.compile(r"^(?:下面|下属|所属)?(?:各|每)(?:个|所|家|一个)
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 
 
+def unit_like_longest(text: str) -> str | None:
+    """The longest unit-like name ``text`` begins with ("荇洲街道社区事务受理服务中心", not 荇洲街道)."""
+    m = _UNIT_LIKE_LONGEST.match(text)
+    return m.group(0) if m else None
+
+
 def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
     """A phrase that looks like the name of a unit (北京市财政局), for saying it was not recognised;
     a phrase holding one of ``words`` (figure words such as 公务接待) is not one."""

@@ -31,9 +31,12 @@
   DOCX, a GBK 残联 budget with its self-evaluation appended, a 文旅局's 单位决算 as PDF), ``questions_r21.jsonl``
   (blind, round 21; its development part tuned on in the next session) on five more (``synth21/``: a town's 决算 as
   PDF, a 县委组织部's 预算 as DOCX, one 卫健委's 2024 and 2025 决算 as text, the second GBK and hard-wrapped, a
-  教育局's 预算 of six units as PDF) and ``questions_r22.jsonl`` (blind, round 22, never tuned on: no miss of it is
-  printed) on five more (``synth22/``: a 县人民法院's 决算 as PDF, a 市委统战部's 预算 as DOCX, one street office's
-  2025 决算 as a text layer with a BOM and its 2026 预算 as PDF, a 发改委's self-evaluations as DOCX).
+  教育局's 预算 of six units as PDF) and ``questions_r22.jsonl`` (blind, round 22; its development part tuned on
+  in the next session) on five more (``synth22/``: a 县人民法院's 决算 as PDF, a 市委统战部's 预算 as DOCX, one street
+  office's 2025 决算 as a text layer with a BOM and its 2026 预算 as PDF, a 发改委's self-evaluations as DOCX) and
+  ``questions_r23.jsonl`` (blind, round 23, never tuned on: no miss of it is printed) on five more (``synth23/``: a
+  人社局's 决算 as PDF, a 市监局's 预算 as a hard-wrapped GBK text layer, a 文旅局's 决算 of four units as DOCX, a
+  政协办's 单位预算 as PDF, a 住建委's self-evaluations printed cell by cell).
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
 
@@ -63,10 +66,11 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "synth14": ("questions_r14.jsonl",), "synth15": ("questions_r15.jsonl",),
         "synth16": ("questions_r16.jsonl",), "synth17": ("questions_r17.jsonl",),
         "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",), "synth20": ("questions_r20.jsonl",),
-        "synth21": ("questions_r21.jsonl",), "synth22": ("questions_r22.jsonl",)}
+        "synth21": ("questions_r21.jsonl",), "synth22": ("questions_r22.jsonl",),
+        "synth23": ("questions_r23.jsonl",)}
 
 
-UNSEEN = ("questions_r8.jsonl", "questions_r22.jsonl")  # sets no miss of which is ever printed: both parts held out
+UNSEEN = ("questions_r8.jsonl", "questions_r23.jsonl")  # sets no miss of which is ever printed: both parts held out
 
 
 def service_for(files: list[Path]) -> DisclosureService:
@@ -112,12 +116,13 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth19 = sorted((gold_dir / "synth19").glob("u*.*"))  # five more, one unit's two years among them
     synth20 = sorted((gold_dir / "synth20").glob("u*.*"))  # five more, a file of two documents among them
     synth21 = sorted((gold_dir / "synth21").glob("u*.*"))  # five more, one unit's two years among them
-    synth22 = sorted((gold_dir / "synth22").glob("u*.*"))  # five more (a court, a 统战部, one street's two years): never tuned on
+    synth22 = sorted((gold_dir / "synth22").glob("u*.*"))  # five more (a court, a 统战部, one street's two years)
+    synth23 = sorted((gold_dir / "synth23").glob("u*.*"))  # five more (人社局, a GBK 市监局, 文旅局, 政协办): never tuned on
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
                            ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17),
                            ("synth18", synth18), ("synth19", synth19), ("synth20", synth20), ("synth21", synth21),
-                           ("synth22", synth22)):
+                           ("synth22", synth22), ("synth23", synth23)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name

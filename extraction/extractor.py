@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from core.schemas import DocMeta, Extraction, Figure, SourceKind
+from core.schemas import Citation, DocMeta, Extraction, Figure, SourceKind
 from core.vocabulary import is_valid_key
 from extraction.prose import extract_prose
-from extraction.tables import extract_tables
+from extraction.tables import TableFigure, extract_tables
 from index.layout import Layout, cite
 
 
@@ -31,6 +31,17 @@ def _either_width(ch: str) -> str:
     return re.escape(ch)
 
 
+def _cited(layout: Layout, meta: DocMeta, t: TableFigure) -> Citation:
+    """A table figure's citation: from its label to its amount when the label is printed just before it on the same
+    page (a cell printed on its own line), else its row."""
+    if t.name_span and 0 <= t.start - t.name_span[1] <= 40:
+        try:
+            return cite(layout.doc, meta, t.name_span[0], t.end)
+        except ValueError:
+            pass  # (the label ends one page, its amount begins the next: the amount's line alone)
+    return cite(layout.doc, meta, t.start, t.end)
+
+
 def extract(layout: Layout, meta: DocMeta) -> Extraction:
     """All figures of one document, prose and tables, in reading order; duplicates merged."""
     doc = layout.doc
@@ -40,7 +51,7 @@ def extract(layout: Layout, meta: DocMeta) -> Extraction:
         figures.append(Figure(key=printed_key(p.key, c.quote), value=p.value, unit=p.unit, citation=c,
                               source_kind=SourceKind.prose, label=p.label))
     for t in extract_tables(layout, meta.doc_type):
-        c = cite(doc, meta, t.start, t.end)
+        c = _cited(layout, meta, t)
         name_quote = cite(doc, meta, *t.name_span).quote if t.name_span else c.quote
         figures.append(Figure(key=printed_key(t.key, name_quote), value=t.value, unit=t.unit, citation=c,
                               source_kind=SourceKind.table, label=t.label, table=t.table, column=t.column))

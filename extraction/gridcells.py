@@ -15,6 +15,7 @@ import re
 
 from core.schemas import DocMeta, LineAmount, LineItem
 from extraction.prosefacts import names_another_year
+from extraction.tables import column_word
 from index.layout import Layout, cite, cite_on_page
 
 # a performance table's title line (spaces left out)
@@ -131,7 +132,7 @@ def _form(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], titl
         out += _project_money(layout, meta, cells, table, named) or (
             _target_money(layout, meta, cells, table, named) if "目标" in title else [])
     elif "整体" in title:
-        out += _overall_money(layout, meta, cells, table)
+        out += overall_money(layout, meta, cells, table)
     return out
 
 
@@ -152,7 +153,7 @@ def _target_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int
     return []
 
 
-_MONEY_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "执行率", "分值", "分值权重", "得分")
+_MONEY_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "偏差", "差额", "执行率", "分值", "分值权重", "得分")
 _WHOLE_ROW = re.compile(r"^(?:预算执行情况|合计|总计|资金总额|年度资金总额)$")
 _MONEY = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 _NO_VALUE = re.compile(r"^[—\-－/／]$")  # a cell the row leaves empty (the 分值 of 其中：当年财政拨款)
@@ -162,13 +163,13 @@ def _money_rows(cells: list[tuple[str, int, int]]) -> tuple[list[str], str, list
     """The money block of a self-evaluation printed cell by cell: the header's columns (年初预算数 | 全年预算数 |
     全年执行数 | 分值 | 执行率 | 得分…), the unit, and each row as its label (a label wrapped in its narrow column is
     joined: "其中：当年财" + "政拨款"), the label's first cell and one value per column (a dash for none)."""
-    first = next((k for k, (c, _, _) in enumerate(cells) if c in _MONEY_COLUMNS), None)
+    first = next((k for k, (c, _, _) in enumerate(cells) if column_word(c) in _MONEY_COLUMNS), None)
     if first is None:
         return [], "万元", []
     k = first
-    while k < len(cells) and cells[k][0] in _MONEY_COLUMNS:
+    while k < len(cells) and column_word(cells[k][0]) in _MONEY_COLUMNS:
         k += 1
-    header = [c for c, _, _ in cells[first:k]]
+    header = [column_word(c) for c, _, _ in cells[first:k]]
     money = "元" if any(re.search(r"单位[:：]元|[（(]元[)）]", c) for c, _, _ in cells[max(0, first - 3):first]) else "万元"
     rows = []
     while k < len(cells):
@@ -191,16 +192,20 @@ def _amounts(header: list[str], values: list[tuple[str, int, int]], money: str) 
             for col, (v, _, _) in zip(header, values, strict=True) if _MONEY.match(v)]
 
 
-def _overall_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str) -> list[LineItem]:
+def overall_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int]], table: str) -> list[LineItem]:
     """An 整体支出 self-evaluation's money: each row's values under the header's columns — the whole (整体支出) and its
-    parts (其中：基本支出, 项目支出)."""
+    parts (其中：基本支出, 项目支出). ``cells`` are its cells in reading order with their spans (a row of a Word table
+    gives each of its cells the row's span)."""
     header, money, rows = _money_rows(cells)
-    labels = [re.sub(r"^其中[:：]", "", label) for label, _, _ in rows]
+    # (a label merged down the rows is printed in each: "年度预算执行情况（万元）其中：财政拨款" is 财政拨款)
+    labels = [re.sub(r"^(?:[^:：]*[(（]万元[)）])?(?:其中|按[\u4e00-\u9fff]{1,6}分)?[:：]?", "", label) or label
+              for label, _, _ in rows]
     # the whole: the row its label says is (合计, 年度资金总额), else the first row
     whole = next((n for n, label in enumerate(labels) if _WHOLE_ROW.match(label)), 0)
     out = []
     for n, (label, (_, k, values)) in enumerate(zip(labels, rows, strict=True)):
-        out.append(LineItem(name="整体支出" if n == whole else label, kind="overall", table=table, path=[label],
+        out.append(LineItem(name="整体支出" if n == whole else label, kind="overall", table=table,
+                            path=[] if n == whole else [label],  # (the whole's 合计 names no row of its own)
                             amounts=_amounts(header, values, money), citation=cite(layout.doc, meta, cells[k][1], values[-1][2])))
     return out
 

@@ -18,11 +18,18 @@ from decimal import Decimal
 
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
-from extraction.gridcells import grid_items, money_grids, sentence_piece
-from extraction.prosefacts import names_another_year, read_changes, read_deltas, sentence_bounds
+from extraction.gridcells import grid_items, money_grids, overall_money, sentence_piece
+from extraction.prosefacts import Change, names_another_year, read_changes, read_deltas, sentence_bounds
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
-from extraction.tables import THREE_PUBLIC_ITEMS, project_name, three_public_rows
+from extraction.tables import (
+    THREE_PUBLIC_ITEMS,
+    column_word,
+    project_name,
+    stream_pairs,
+    table_unit,
+    three_public_rows,
+)
 from extraction.views import indicators
 from index.layout import Layout, Row, cite, cite_on_page, number
 
@@ -39,7 +46,8 @@ _LEVEL = r"[(（]\d*(?P<lv>类|款|项)[)）]"  # (类), or with its code: (210�
 _NAME_CH = r"(?:[\u4e00-\u9fff、“”\"]|[(（](?!\d*[类款项][)）]|[一二三四五六七八九十]+[)）])[\u4e00-\u9fff]{1,3}[)）])"
 _STEP = re.compile(rf"(?P<name>{_NAME_CH}{{2,30}}?)" + _LEVEL)
 _PATH = re.compile(rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*类[)）])(?:{_NAME_CH}{{2,30}}?[(（]\d*款[)）])?"
-                   rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*项[)）])?")
+                   rf"(?:{_NAME_CH}{{2,30}}?[(（]\d*项[)）])?"
+                   rf"|{_NAME_CH}{{2,30}}?[(（]\d*款[)）]{_NAME_CH}{{2,30}}?[(（]\d*项[)）]")  # (its 类 left out: "司法（款）…（项）")
 _NOT_CLASSES = {"基本支出", "项目支出", "本年支出", "财政拨款支出", "一般公共预算财政拨款支出"}  # shares, not classes
 # a class's share without a level mark: "3.卫生健康支出243.47万元，占8.74%"
 _SHARE = re.compile(rf"(?:^|(?<=[。；;，,：:、.\d]))(?P<name>[\u4e00-\u9fff]{{2,16}}?支出)(?P<v>{_NUM})万元[,，]?占(?:比)?"
@@ -117,6 +125,31 @@ def summary_items(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem
                             amounts=[LineAmount(column=None, value=_value(texts[0]), unit=unit)],
                             citation=cite(layout.doc, meta, item.start, item.end)))
     return out
+
+
+def stream_summary_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
+    """The class rows of a 收支总表 printed one cell per line ("一、农林水支出" / "4,760.20"), as :func:`summary_items`
+    gives them from its rows."""
+    out = []
+    for t in layout.tables:
+        if not re.search(r"收支总表|收入支出决算总表|收支决算总表|收支预算总表", t.title) or "财政拨款" in t.title \
+                or (pairs := stream_pairs(t)) is None:
+            continue
+        for label, value, n in pairs:
+            name = _name(label.cells[0])
+            if name.endswith("支出") and name not in _NOT_CLASSES and not name.startswith("本年"):
+                out.append(LineItem(name=name, kind="summary", table=re.sub(r"\s+", "", t.title),
+                                    amounts=[LineAmount(column=None, value=_value(n[0]), unit=table_unit(t))],
+                                    citation=_cited_pair(layout, meta, label, value)))
+    return out
+
+
+def _cited_pair(layout: Layout, meta: DocMeta, label: Row, value: Row):
+    """A label and its amount on the lines after it, cited together; the amount alone when a page ends between."""
+    try:
+        return cite(layout.doc, meta, label.start, value.end)
+    except ValueError:
+        return cite(layout.doc, meta, value.start, value.end)
 
 
 def _squashed(text: str) -> tuple[str, list[int]]:
@@ -218,6 +251,8 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             # (a change against this year's own 年初预算 is how the year's spending kept to its budget, not a change)
             now_column = "决算" if c.against_budget else "本年"
             amounts = [LineAmount(column=now_column, value=c.now.replace(",", ""), unit="万元")] if c.now else []
+            if not c.against_budget and (last := _base_amount(c)) is not None:
+                amounts.append(last)
             amounts += [LineAmount(column="比年初预算增减" if c.against_budget else _base_column(c.base_words),
                                    value=_value(c.delta, None if c.up else "减少"), unit="万元"),
                         LineAmount(column="增减率", value=_value(c.pct, None if c.pct_up else "下降"), unit="%")]
@@ -231,6 +266,19 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
+# the base's own amount printed with it: "与2024年度的 34.70 万元相比", "比上年决算数21.90万元"
+_BASE_AMOUNT = re.compile(r"(?P<y>上年|上一年|去年|\d{4}\s*年)度?(?:决算数?|支出数|实际支出数?)?[为的]?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _base_amount(c: Change) -> LineAmount | None:
+    """Last year's figure a change prints with it ("上年为Y万元", "与2024年度的Y万元相比"), named by its year."""
+    base = _BASE_AMOUNT.search(c.base_words)
+    if base is not None:
+        return LineAmount(column=re.sub(r"\s+", "", base.group("y")).replace("去年", "上年").replace("上一年", "上年"),
+                          value=base.group("num").replace(",", ""), unit="万元")
+    return LineAmount(column="上年", value=c.last.replace(",", ""), unit="万元") if c.last else None
+
+
 def _base_column(base_words: str) -> str:
     """The column of a change against last year, named by its base when that is not last year's actual ("比2021年预算"
     is said so, not as 比上年)."""
@@ -240,7 +288,8 @@ def _base_column(base_words: str) -> str:
 
 
 # a sentence that opens with the base of its change ("与2024年度决算28.96万元相比，增加…")
-_OPENS_WITH_BASE = re.compile(r"^\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)")
+_OPENS_WITH_BASE = re.compile(r"^\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)|"
+                              r"^\s*决算数?[大小]于(?:年初|全年)?预算数?的主要原因[^。]*。\s*(?:与|比|较|同)(?:上年|上一年|去年|\d{4}\s*年)")
 # a change against last year stated of a subject with no amount before it ("“三公”经费比上年增加6.74万元")
 _SUBJECT_DELTA = re.compile(rf"(?P<subject>[^，,。；;：:\d]{{2,30}}?)(?:比|较)(?:上年|上一年|去年)度?(?:决算数?|预算数?)?"
                             rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:增长|下降|增加|减少))")
@@ -332,6 +381,58 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
                    LineAmount(column=column, value=_value(d.delta, None if d.up else "减少"), unit="万元")]
         out.append(LineItem(name=name, kind="change", amounts=amounts,
                             citation=_cite(layout, meta, line.start + d.start, line.start + d.end)))
+        taken = [*taken, (d.start, d.end)]
+    return out + _based_deltas(layout, meta, line, taken)
+
+
+# a change without a percentage that prints its base's amount, its figure before it in its sentence or in the sentence
+# before: "…支出决算为19.30万元，与2024年度的20.10万元相比，减少0.80万元", "…支出142.60万元，比2024年度的137.40万元增加
+# 5.20万元", "…支出决算为1.80万元，完成全年预算的100%。与2024年度的1.30万元相比，增加0.50万元", "…。上年为5.90万元，增加…"
+_BASED_DELTA = re.compile(rf"(?:(?:与|比|较|同)(?P<y>上年|上一年|去年|\d{{4}}\s*年)度?(?:决算数?)?[为的]?\s*(?P<base>{_NUM})\s*万元"
+                          rf"(?:相比|比较)?[,，]?|(?P<y2>上年|上一年|去年)度?(?:决算数?)?(?:为|是)\s*(?P<base2>{_NUM})\s*万元[,，])\s*"
+                          rf"(?P<dir>增加|减少)了?\s*(?P<delta>{_NUM})\s*万元(?![，,]?\s*(?:同比)?(?:增长|下降|增幅|降幅))")
+_STATED_AMOUNT = re.compile(rf"(?P<num>{_NUM})\s*万元")
+
+
+def _based_deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -> list[LineItem]:
+    """Changes without a percentage that print their base's amount, named by the figure before them: the last amount
+    of their own sentence's clauses before, else the first of the sentence before (a budget-gap reason between them
+    passed over)."""
+    out = []
+    text = line.text
+    for m in _BASED_DELTA.finditer(text):
+        if any(m.start() < e and s < m.end() for s, e in taken):
+            continue
+        s_start, _ = sentence_bounds(text, m.start())
+        nows = list(_STATED_AMOUNT.finditer(text, s_start, m.start()))
+        if nows:  # (its own sentence: the clause with the last amount before it)
+            now, p_start = nows[-1], s_start
+            head = re.sub(r"\s+", "", text[s_start:now.start()])
+            head = re.split(r"[，,；;：:]", head)[-1]
+        else:
+            if s_start == 0 or re.search(r"[\u4e00-\u9fff]{2}", text[s_start:m.start()]):
+                continue
+            p_start, _ = sentence_bounds(text, s_start - 1)
+            if p_start > 0 and REASON_MARKER.search(text, p_start, s_start) and not _STATED_AMOUNT.search(
+                    text, p_start, s_start):
+                p_start, _ = sentence_bounds(text, p_start - 1)  # (the reason for the budget gap stands between)
+            nows = list(_STATED_AMOUNT.finditer(text, p_start, s_start))
+            if not nows:
+                continue
+            now = nows[0]  # (the sentence's figure: "…支出决算为1.80万元，完成全年预算的…")
+            head = re.split(r"[；;：:]", re.sub(r"\s+", "", text[p_start:now.start()]))[-1]
+        name = re.sub(r"(?:支出)?(?:年初|全年|调整后)?(?:预算|决算)?数?(?:为|是)?$", "",
+                      re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", head))
+        if len(name) < 2:
+            continue
+        year = re.sub(r"\s+", "", m.group("y") or m.group("y2"))
+        amounts = [LineAmount(column="本年", value=now.group("num").replace(",", ""), unit="万元"),
+                   LineAmount(column=year.replace("去年", "上年").replace("上一年", "上年"),
+                              value=(m.group("base") or m.group("base2")).replace(",", ""), unit="万元"),
+                   LineAmount(column="比上年增减", value=_value(m.group("delta"), None if m.group("dir") == "增加" else "减少"),
+                              unit="万元")]
+        out.append(LineItem(name=name + ("支出" if not name.endswith(("支出", "费", "经费")) else ""), kind="change",
+                            amounts=amounts, citation=_cite(layout, meta, line.start + p_start, line.start + m.end())))
     return out
 
 
@@ -610,45 +711,23 @@ def three_public_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     return out
 
 
-# the money columns of a 单位(部门)整体支出绩效自评表, as printed, and the row that totals them
-_OVERALL_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "分值权重", "分值", "执行率", "得分")
-_OVERALL_TOTAL = ("合计", "资金总额", "年度资金总额", "总计")
-
-
 def overall_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
-    """The money of a 单位(部门)整体支出绩效自评表 (it has no 项目名称, so no project holds it): one row named
-    整体支出 with the 合计 row's 年初预算数, 全年预算数, 全年执行数, 执行率 and 得分, read in the order the header prints
-    them (cells one per line or a row of cells alike)."""
+    """The money of a 单位(部门)整体支出绩效自评表 read as rows (it has no 项目名称, so no project holds it): the row named
+    整体支出 (年度资金总额, 合计) and its parts (其中：基本支出, 项目支出…), each with the columns the header prints
+    (年初预算数, 全年预算数, 全年执行数, 执行率, 得分…)."""
     out = []
     for t in layout.tables:
-        if not re.search(r"整体支出绩效(?:自评|评价)", re.sub(r"\s+", "", t.title)):
-            continue
-        cells = [(c.replace(" ", ""), r) for r in t.rows for c in r.cells if c and c.strip()]
-        header = [c for c, _ in cells if c in _OVERALL_COLUMNS]
-        first = next((k for k, (c, _) in enumerate(cells) if c in _OVERALL_COLUMNS), None)
-        total = next((k for k, (c, _) in enumerate(cells) if c in _OVERALL_TOTAL and first is not None and k > first),
-                     None)
-        if total is None:
-            continue
-        values = []
-        for c, r in cells[total + 1:total + 1 + len(header)]:
-            if not re.fullmatch(r"-?[\d,]+(?:\.\d+)?%?", c):
-                break
-            values.append((c, r))
-        if len(values) < 3:
-            continue
-        amounts = [LineAmount(column=name, value=v.rstrip("%").replace(",", ""),
-                              unit="%" if name == "执行率" else "分" if name in ("得分", "分值权重", "分值") else "万元")
-                   for name, (v, _) in zip(header, values, strict=False)]
-        rows = [r for _, r in values]
-        out.append(LineItem(name="整体支出", kind="overall", table=re.sub(r"\s+", "", t.title), amounts=amounts,
-                            citation=_cite(layout, meta, cells[total][1].start, rows[-1].end)))
+        if re.search(r"整体支出绩效(?:自评|评价)", re.sub(r"\s+", "", t.title)):
+            cells = [(c.strip(), r.start, r.end) for r in t.rows for c in r.cells if c and c.strip()]
+            # (the whole and its parts by kind of spending; its sources, 本级资金 / 上级资金…, are not asked as rows)
+            out += [i for i in overall_money(layout, meta, cells, re.sub(r"\s+", "", t.title))
+                    if i.name == "整体支出" or i.name.endswith("支出")]
     return out
 
 
 # the money columns of a project's 绩效自评表 as printed (年初预算数 may split into 目标申报数 | 预算编制数), and its rows:
 # the total and the funds it is made of
-_PROJECT_COLUMN = re.compile(r"年初预算数|全年预算数|年预算数|全年执行数|资金结\S{0,4}余|结转结余|分值权重|分值|执行率|得分")
+_PROJECT_COLUMN = re.compile(r"年初预算数|全年预算数|年预算数|全年执行数|偏差|差额|资金结\S{0,4}余|结转结余|分值权重|分值|执行率|得分")
 _SPLIT_INITIAL = ("目标申报数", "预算编制数")
 _FUND_ROW = re.compile(r"(?:其中[:：])?(?P<row>年度资金总额|资金总额|当年财政拨款|上年结转资金|上年结转|其他资金)[:：]?")
 _VALUE = re.compile(r"-?[\d,]+(?:\.\d+)?%?")
@@ -665,7 +744,7 @@ def project_money_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
         named = project_name(t.rows)
         if named is None or not re.search(r"自评|评价", t.title):
             continue
-        cells = [(c.replace(" ", ""), r) for r in t.rows for c in r.cells if c and c.strip()]
+        cells = [(column_word(c), r) for r in t.rows for c in r.cells if c and c.strip()]
         header, rows = _project_money(cells)
         total = rows[0][1] if rows else None
         if total is None or not _rate_holds(dict(zip(header, (v for v, _ in total), strict=False))):
@@ -934,7 +1013,7 @@ def member_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 _BY_UNIT_LEAD = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|按单位分[:：，,]")
 _UNIT_AMOUNT = re.compile(rf"(?:^|(?<=[，,；;、]))(?P<name>{_MEMBER.pattern}|[\u4e00-\u9fff]{{1,30}}?本级)"
-                          rf"(?P<what>(?:“三公”|\"三公\"|三公)?经费(?:支出|收入)?|支出|收入)?(?:预算|决算)?(?:数)?(?:为)?"
+                          rf"(?:本年)?(?P<what>(?:“三公”|\"三公\"|三公)?经费(?:支出|收入)?|支出|收入)?(?:预算|决算)?(?:数)?(?:为)?"
                           rf"(?P<v>{_NUM})(?P<u>万元|元)")  # (a figure named after the unit: "某处“三公”经费支出2.20万元")
 
 
@@ -1215,6 +1294,7 @@ def line_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
     known = {i.name for i in rows + read}
     # (other tables printed cell by cell)
     rows += _listed_by_unit([i for i in money_grids(layout, meta) if i.name not in known])
+    rows += stream_summary_items(layout, meta)  # (after the grids: a class's row of its own table is not left out)
     return rows + prose_items(layout, meta) + share_items(layout, meta) + change_items(layout, meta) \
         + nil_items(layout, meta) + evaluation_summaries(layout, meta) + read \
         + budget_items(layout, meta) + count_items(layout, meta) \

@@ -36,12 +36,23 @@ class TableFigure:
 
 # -- readers ---------------------------------------------------------------------------------
 
+# the letters a template prints after a column's name to state how the columns relate: 全年预算数（A）, 全年执行数（B）,
+# 执行率（B/A）, 偏差（C=B-A）
+_COLUMN_MARK = re.compile(r"[（(][A-Za-z](?:[=A-Za-z/×*+\-－]*)[）)]$")
+
+
+def column_word(cell: str) -> str:
+    """A header cell as the column's bare name: spaces and a trailing letter mark taken out."""
+    return _COLUMN_MARK.sub("", cell.replace(" ", ""))
+
+
 _PAIR_LABELS = {
     "财政拨款收入": "fiscal_appropriation_income",
     "本年收入合计": "income_current_year", "本年支出合计": "expenditure_current_year",
     "年初结转和结余": "beginning_carryover", "年末结转和结余": "ending_carryover",
     "上年结转": "beginning_carryover",  # (a budget's 收支总表 prints the carry-over in as 上年结转)
-    "一般公共预算财政拨款收入": "fiscal_appropriation_income", "其他收入": "other_income",
+    "一般公共预算财政拨款收入": "fiscal_appropriation_income", "一般公共预算拨款收入": "fiscal_appropriation_income",
+    "其他收入": "other_income",
     "收入总计": "income_grand_total", "支出总计": "expenditure_grand_total",
     "人员经费合计": "personnel_expenses", "公用经费合计": "public_expenses",
     "人员经费": "personnel_expenses", "公用经费": "public_expenses",
@@ -81,13 +92,42 @@ _GRANT_TOTALS = {"income_grand_total": "fiscal_grant_income_total",
                  "expenditure_grand_total": "fiscal_grant_expenditure_total"}
 
 
+def stream_pairs(table: Table) -> list[tuple[Row, Row, tuple[str, str | None]]] | None:
+    """The label/amount pairs of a table printed one cell per line (a PDF's text layer: "本年收入合计" / "3,360.00"),
+    each label with the amount after it (its 行次 passed over) — the label's line, the amount's line and the amount;
+    None when most of its rows hold several cells."""
+    rows = [r for r in table.rows if any(c.strip() for c in r.cells)]
+    if len(rows) < 6 or sum(1 for r in rows if len([c for c in r.cells if c.strip()]) == 1) < 0.8 * len(rows):
+        return None
+    stream = [Row([c], r.start, r.end) for r in rows for c in r.cells if c.strip()]
+    skip = any("行次" in r.cells or "栏次" in r.cells for r in table.rows)
+    pairs = []
+    for k, cell in enumerate(stream):
+        if number(cell.cells[0]) is not None:
+            continue
+        after = stream[k + 1:k + 3]
+        if after and skip and (n := number(after[0].cells[0])) and re.fullmatch(r"\d{1,3}", n[0]):
+            after = after[1:]
+        if after and (n := number(after[0].cells[0])):
+            pairs.append((cell, after[0], n))
+    return pairs
+
+
 def read_pairs(table: Table, doc_type: DocType) -> list[TableFigure]:
     out = []
     grant = "财政拨款" in table.title
     skip = any("行次" in r.cells or "栏次" in r.cells for r in table.rows)
-    for row in table.rows:
-        for label, value, unit, side in _pairs(row, skip):
+    pairs = stream_pairs(table)
+    if pairs is not None:  # (label and amount on lines of their own)
+        rows_read = [(Row([label.cells[0], value.cells[0]], value.start, value.end), [(label.cells[0], n[0], n[1], -1)],
+                      (label.start, label.end)) for label, value, n in pairs]
+    else:
+        rows_read = [(row, _pairs(row, skip), None) for row in table.rows]
+    for row, found, name_span in rows_read:
+        for label, value, unit, side in found:
             name = item_name(label)
+            if name == "总计" and side < 0:
+                continue  # (which side a bare 总计 is on is not known from a stream of cells)
             if name == "总计":
                 key = ("fiscal_grant_income_total" if side == 0 else "fiscal_grant_expenditure_total") if grant else (
                     "income_grand_total" if side == 0 else "expenditure_grand_total")
@@ -98,7 +138,8 @@ def read_pairs(table: Table, doc_type: DocType) -> list[TableFigure]:
                 elif grant and key in _GRANT_TOTALS:
                     key = _GRANT_TOTALS[key]  # (收入总计 printed whole: the grant's)
             if key:
-                out.append(TableFigure(key, value, unit or "万元", row.start, row.end, label, table.title))
+                out.append(TableFigure(key, value, unit or "万元", row.start, row.end, label, table.title,
+                                       name_span=name_span))
     return out
 
 
@@ -325,7 +366,8 @@ def _money_under_header(rows: list[Row], header: Row) -> tuple[tuple, Row] | Non
     if not candidates:
         return None
     data = candidates[0]
-    cols = {{"年预算数": "全年预算数"}.get(c, c): i for i, c in enumerate(header.cells) if c in ("全年预算数", "年预算数", "全年执行数")}
+    cols = {{"年预算数": "全年预算数"}.get(c, c): i for i, c in enumerate(map(column_word, header.cells))
+            if c in ("全年预算数", "年预算数", "全年执行数")}
     cells = [data.cells[cols[c]] if c in cols and cols[c] < len(data.cells) else "" for c in ("全年预算数", "全年执行数")]
     if all(c and number(c) for c in cells):
         return tuple(number(c) for c in cells), data
@@ -349,7 +391,8 @@ def _read_project_rows(table: Table) -> list[TableFigure]:
         return []
     name, name_row = named
     out: list[TableFigure] = []
-    header = next((r for r in rows if "全年执行数" in r.cells and {"全年预算数", "年预算数"} & set(r.cells)), None)
+    header = next((r for r in rows if "全年执行数" in (words := {column_word(c) for c in r.cells})
+                   and {"全年预算数", "年预算数"} & words), None)
     money = _money_under_header(rows, header) if header is not None else None
     if money is not None:
         found, data = money
@@ -474,7 +517,8 @@ def _read_table(t: Table, doc_type: DocType) -> list[TableFigure]:
     if re.search(r"基本支出决算(?:明细)?表", title):
         return read_pairs(t, doc_type)
     for k in sorted(_COLUMN_KEYS, key=len, reverse=True):
-        if title.endswith(k):
+        if title.endswith(k) and not re.search(r"政府性基金|国有资本经营", title.removesuffix(k)):
+            # (a fund's own table, "政府性基金预算财政拨款收入支出决算表", holds none of the department's totals)
             return read_columns(t, _COLUMN_KEYS[k])
     if re.search(r"收入支出决算总表|收支决算总表|收支总表|收支预算总表|收支总体情况表|统计表", title):
         return read_pairs(t, doc_type)

@@ -133,6 +133,7 @@ class _Structurer:
         self.table: _Table | None = None
         self.cell_row: list[NormLine] = []
         self.tables_opened = 0
+        self.untitled: str | None = None  # a table title no rows followed yet
 
     # -- driving -------------------------------------------------------------------------
     def run(self) -> list[Block]:
@@ -202,14 +203,18 @@ class _Structurer:
                 self._add_row(line.start, line.end, text)  # the table's note closes it
                 self._flush_table()
                 return True
-            if looks_tabular(text) or (t.started and (_row_like(text) or heading_level(text) in (2, 3, 4))):
+            if looks_tabular(text) or (t.started or self._next_is_amount(index)) and (
+                    _row_like(text) or heading_level(text) in (2, 3, 4)):
+                # (a numbered label before its amount is a row, not a heading: "一、一般公共预算拨款收入" / "4213.37" of a
+                # table printed one cell per line)
                 self._add_row(line.start, line.end, " | ".join(cells_of(text)))
                 return True
             if t.continued and not t.rows and not _META.match(text) and not self._next_is_row(index):
                 self._flush_table()  # the page goes on with something else: the table has ended
                 t = None
-        if t is not None and (_META.match(text) or (not t.started and not _is_body(text))):
-            self._add_meta(line)
+        if t is not None and (_META.match(text) or (not t.started and not _is_body(text))
+                              or heading_level(text) in (2, 3, 4) and self._next_is_amount(index)):
+            self._add_meta(line)  # (text: a numbered label before its amount, "一、一般公共预算拨款收入" / "8,120.00")
             return True
         if t is not None and pdf and t.started and not _is_body(text):
             self._add_row(line.start, line.end, text)  # a row label wrapped onto its own line
@@ -224,6 +229,7 @@ class _Structurer:
         if level is not None:
             self._flush_para()
             self._flush_heading()
+            self.untitled = None  # (a new section: a title before it names none of its tables)
             self.sections = [s for s in self.sections if s[0] < level] + [(level, text.strip("*").strip())]
             self.pending_heading = line
             return
@@ -244,13 +250,25 @@ class _Structurer:
                 return looks_tabular(ln.text.strip())
         return False
 
+    def _next_is_amount(self, index: int) -> bool:
+        """Whether the next non-empty line on the same page is one amount (a cell printed on its own line)."""
+        for ln in self.doc.lines[index + 1:]:
+            if ln.page_break:
+                return False
+            if ln.text.strip():
+                return bool(_NUMBER.match(ln.text.strip()))
+        return False
+
     def _has_rows(self) -> bool:
         return self.table is not None and any(r[2] for r in self.table.rows)
 
     def _open_table(self, title: str | None, seg: int) -> None:
         self._flush_heading()
         self.tables_opened += 1
-        self.table = _Table(title=title, seg=seg, table_id=self.tables_opened)
+        # (a table with no title of its own takes the title printed above it with only lines of text between: "某局
+        # 2025年度部门整体支出绩效自评表" / "主管部门：…" / "年度总体目标完成情况：…" / the table)
+        self.table = _Table(title=title or self.untitled, seg=seg, table_id=self.tables_opened)
+        self.untitled = None
 
     def _start_cells_if_needed(self, line: NormLine) -> None:
         if self.table is None:
@@ -320,6 +338,8 @@ class _Structurer:
     def _flush_table(self, keep_open: bool = False) -> None:
         if self.table is None:
             return
+        if not keep_open and self.table.title and not self.table.started and not self.table.continued:
+            self.untitled = self.table.title  # (a title whose table has not begun yet)
         self._emit_table_rows()
         if not keep_open:
             self.table = None

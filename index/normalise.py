@@ -517,12 +517,18 @@ def _percentile_count(per_seg, dropped) -> int:
     """The 80th percentile of prose line lengths in characters (wraps made by character count)."""
     lengths = sorted(_raw_length(line) for si, lines in enumerate(per_seg) for li, line in enumerate(lines)
                      if li not in dropped.get(si, set()) and len(line) >= 8 and is_prose("".join(c for c, _ in line)))
-    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else 10**6
+    return lengths[_at_80th(len(lengths))] if lengths else 10**6
+
+
+def _at_80th(n: int) -> int:
+    """Where the 80th percentile of ``n`` sorted lengths is; the longest of a few (a one-page form with two lines of
+    prose: its short line is no page width)."""
+    return int(0.8 * (n - 1)) if n >= 5 else n - 1
 
 
 def _percentile_width(per_seg, dropped) -> float | None:
     lengths = _prose_lengths(per_seg, dropped)
-    return lengths[int(0.8 * (len(lengths) - 1))] if lengths else None
+    return lengths[_at_80th(len(lengths))] if lengths else None
 
 
 def _wrap_width(per_seg, dropped) -> float | None:
