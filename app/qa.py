@@ -849,6 +849,8 @@ class Answerer:
         member = self._member_of(part, question, parsed.years)
         if member is not None:
             return member
+        if any(part in i.name for i in self.store.lines_where(parsed.mentions[0].units, None)):
+            return None  # (a row the unit's tables print: "体育场馆（项）" is no unit)
         return self._none(question, parsed.intent.value,
                           f"档案中没有找到{part}单独的数字：{parsed.mentions[0].units[0]}的公开文件没有单独列出它。"
                           "下面是最相近的段落。")
@@ -1014,7 +1016,7 @@ class Answerer:
         columns = {a.column for r in rows for a in r.amounts if a.column}
         # (a column named in the question, not only inside a figure's name it asks: "其中项目支出" names no 支出 column)
         named = [col for col in columns if any(names_metric(k, col) for k in asked)
-                 or not asked and (bare := re.sub(r"(?:合计|数)$", "", col)) and bare in question]
+                 or (bare := re.sub(r"(?:合计|数)$", "", col)) and bare in question and (not asked or len(bare) >= 4)]
         if asked or named or not re.search(r"预算|收入|支出|多少钱|经费|资金|钱|花|用了", question):
             # a column the question names ("本年收入多少"), or a figure the row may have no column for (三公, 人数, a
             # change…): only a column it prints is its answer

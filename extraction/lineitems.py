@@ -1033,12 +1033,23 @@ def unit_sentences(layout: Layout, meta: DocMeta) -> list[LineItem]:
         what = next((m.group("what") for m in found if m.group("what")), None)  # (said once, of the first unit)
         rows = [LineItem(name=m.group("name"), kind="unit_row", table=heading or None,
                          amounts=[LineAmount(column=what,
-                                             value=m.group("v").replace(",", ""), unit=m.group("u"))],
+                                             value=m.group("v").replace(",", ""), unit=m.group("u"))]
+                         + _bracketed_parts(said, m.end()),
                          citation=_cite(layout, meta, line.start + lead.end() + m.start(),
                                         line.start + lead.end() + m.end()))
                 for m in found]
         out.extend(rows if len(rows) > 1 else [])
     return out
+
+
+_BRACKETED_PART = re.compile(rf"(?P<name>基本支出|项目支出|人员经费|公用经费|财政拨款收入|事业收入|其他收入)(?:为)?\s*(?P<v>{_NUM})\s*(?P<u>万元|元)")
+
+
+def _bracketed_parts(said: str, at: int) -> list[LineAmount]:
+    """The parts a unit's amount is followed by in brackets ("…本年支出456.62万元（基本支出409.82万元，项目支出46.80万元）")."""
+    m = re.match(r"\s*[（(](?P<in>[^（）()]{4,80})[）)]", said[at:])
+    return [LineAmount(column=p.group("name"), value=p.group("v").replace(",", ""), unit=p.group("u"))
+            for p in _BRACKETED_PART.finditer(m.group("in"))] if m else []
 
 
 def _header_cells(layout: Layout, t: TableFacts) -> list[str]:
