@@ -2017,7 +2017,8 @@ class Answerer:
         if _WHOLE_BUDGET.fullmatch(about) and any(d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
             return self._figure(question, ["expenditure_grand_total"], units, year, intent)
         rest = _NO_THING.sub("", _TOTALS_WORDS.sub("", _SPENT_ASKED.sub("", re.sub(r"[（(][^（）()]*[）)]", "", about))))
-        if _SPENT_ASKED.search(about) and len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2:
+        if _SPENT_ASKED.search(about) and len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 and not re.search(r"\d", rest):
+            # (nothing else named: not a code either, "201类支出多少")
             return self._figure(question, ["expenditure_current_year"], units, year, intent)
         return None
 
