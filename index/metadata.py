@@ -137,7 +137,8 @@ def _head_lines(text: str, count: int = 40) -> list[str]:
 
 def _title_like(line: str) -> bool:
     """A short line that can be part of a document title (no sentence, no label, no contents entry)."""
-    return len(line) <= 64 and "。" not in line and "：" not in line and ":" not in line and not _NOT_TITLE.match(line)
+    return len(line) <= 64 and "。" not in line and "：" not in line and ":" not in line and not _NOT_TITLE.match(line) \
+        and not re.search(r"\d\s*(?:万元|元)|[；;]", line)  # (a wrapped sentence's piece: "…法庭预算420.00万元；")
 
 
 def _clean(name: str) -> str:
