@@ -42,6 +42,9 @@ def test_a_government_is_named_officially_as_a_people_s_government(printed, name
     # a title broken before 绩效: "…整体支出" / "绩效评价报告"
     ("宁远县林业局2023年度整体支出\n绩效评价报告\n为检验预算编制的科学性", "宁远县林业局"),
     ("北京市朝阳区庆丰公园2020年度部门决算公开\n目 录", "北京市朝阳区庆丰公园"),
+    # a short hard-wrapped text: a wrapped sentence's piece naming a member's budget is no title
+    ("澜屿市鹭滨区人民法院2026年部门预算说明\n一、分单位预算情况\n鹭滨区人民法院本级预算3,650.00万元；鹭滨\n"
+     "区人民法院东岭人民法庭预算420.00万元；鹭滨\n区人民法院西港人民法庭预算310.00万元。", "澜屿市鹭滨区人民法院"),
 ])
 def test_the_unit_is_read_from_how_titles_are_built(text, unit):
     assert detect_text(text).unit == unit
