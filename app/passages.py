@@ -50,7 +50,7 @@ _KINDS = (
     (re.compile(r"(?:几|多少)[所座]"), ("所", "座", "个")),
     (re.compile(r"(?:几|多少)处"), ("处", "个")),
     (re.compile(r"得分|几分|多少分|评分|打分|自评"), ("分",)),
-    (re.compile(r"率|百分之|比例|占比|百分比|几成|满意度"), ("%",)),
+    (re.compile(r"率|百分之|比例|占比|百分比|几成|满意度|进度"), ("%",)),  # (支出进度: a share of the year's budget spent)
     (re.compile(r"钱|资金|经费|金额|费用?|万元|投入|花了|花费|收入|支出|预算|决算|拨款"), ("万元", "元", "亿元")),
 )
 # an average of a thing, not the thing ("项目自评平均得分", "人均", "户均"; 累计 is the thing counted in all)

@@ -120,7 +120,7 @@ _NAMES_ASKED = re.compile(r"哪家(?:企业|公司|机构|银行|医院|律所|�
 _OVERALL_WORDS = re.compile(r"整体|基本|项目|年初|全年|执行率?|得分|几分|分值|和|与|及|各|比|差|相差|增加|减少|[多少]了?|自评|绩效|"
                             r"表|里|中|这项|这一项|率|完成")
 # a column only a self-evaluation prints for a unit's whole money (a 决算 prints its 年初预算 and 决算数)
-_EVALUATION_COLUMN = re.compile(r"全年预算|执行率|全年执行|执行数|预算执行")
+_EVALUATION_COLUMN = re.compile(r"全年预算|执行率|全年执行|执行数|预算执行|(?:基本|项目)支出的?年初预算")
 # a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
 # the score of a whole self-evaluation's fund row asked ("预算执行率这一项得了几分", "资金执行得分多少")

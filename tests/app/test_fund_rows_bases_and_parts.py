@@ -83,7 +83,12 @@ FORESTRY_FORM = "\n".join([
     "其中：基本支出", "700.00", "720.00", "712.80", "—", "99.00%", "—",
     "项目支出", "400.00", "460.00", "408.20", "—", "88.74%", "—",
     "年度总体目标完成情况：完成国土绿化造林1.2万亩，森林火灾受害率控制在0.5‰以内，林业有害生物成灾率低于3‰。",
+    "前三季度支出进度72.40%。",
 ])
+FORESTRY_FINAL = """棠溪县林业局2025年度部门决算
+一、支出决算情况说明
+2025年度本年支出合计1121.00万元，其中：基本支出712.80万元，项目支出408.20万元。
+"""
 
 
 _PROJECT_FORM = [
@@ -104,9 +109,10 @@ def svc(tmp_path_factory):
     make_docx(home, ["棠溪县农业农村局2025年度项目支出绩效自评表"], _PROJECT_FORM, name="tangxi_nyj_2025_xm.docx")
     (home / "tangxi_lyj_2026.txt").write_text(FORESTRY_BUDGET, encoding="utf-8")
     make_text_pdf(FORESTRY_FORM, home / "tangxi_lyj_2025_zp.pdf", header=None)
+    (home / "tangxi_lyj_2025.txt").write_text(FORESTRY_FINAL, encoding="utf-8")
     svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
     files = ["tangxi_mzj_2026.pdf", "tangxi_mzj_2025.txt", docx.name, "tangxi_nyj_2025_xm.docx", "tangxi_lyj_2026.txt",
-             "tangxi_lyj_2025_zp.pdf"]
+             "tangxi_lyj_2025_zp.pdf", "tangxi_lyj_2025.txt"]
     outcomes = svc.ingest([home / f for f in files])
     assert [o.status for o in outcomes] == ["ingested"] * len(files), [o.message for o in outcomes]
     assert not [w for o in outcomes for w in o.warnings], [o.warnings for o in outcomes]
@@ -137,7 +143,7 @@ def test_a_change_stated_after_the_budget_gaps_reason_with_last_years_figure(svc
 
 
 def test_a_funds_own_table_holds_no_department_total(svc):
-    projects = _figures(svc, "project_expenditure", 2025)
+    projects = {(v, src) for v, src in _figures(svc, "project_expenditure", 2025) if src == "tangxi_mzj_2025.txt"}
     assert projects and all(v == "600.00" for v, _ in projects), projects  # (not the 政府性基金 table's 120.00 / 0.00)
 
 
@@ -219,3 +225,12 @@ def test_whole_spending_asked_in_everyday_words_and_the_bureaus_own_part(svc):
 def test_a_change_stated_in_the_figures_own_sentence_without_a_rate(svc):
     a = _ask(svc, "棠溪县民政局前年公务用车运行维护费多少？")
     assert "5.00" in a.answer and "4.20" in a.citations[0].quote, a.answer
+
+
+def test_a_self_evaluations_columns_beside_the_same_years_final_accounts(svc):
+    a = _ask(svc, "棠溪县林业局去年基本支出年初预算是多少？")  # (the 决算 prints no 年初预算 of its 基本支出)
+    assert "700.00" in a.answer, a.answer
+    b = _ask(svc, "棠溪县林业局去年项目支出多少？")  # (the 决算's own figure)
+    assert "408.20" in b.answer and "460.00" not in b.answer, b.answer
+    c = _ask(svc, "棠溪县林业局去年前三季度支出进度是多少？")  # (printed: a share, not an amount of money)
+    assert "72.40%" in c.answer, c.answer
