@@ -8,7 +8,7 @@ from core.schemas import Citation, DocMeta, Extraction, Figure, SourceKind
 from core.vocabulary import is_valid_key
 from extraction.prose import extract_prose
 from extraction.tables import TableFigure, extract_tables
-from index.layout import Layout, cite
+from index.layout import Layout, cite, cite_with_label
 
 
 def printed_key(key: str, quote: str) -> str:
@@ -35,10 +35,7 @@ def _cited(layout: Layout, meta: DocMeta, t: TableFigure) -> Citation:
     """A table figure's citation: from its label to its amount when the label is printed just before it on the same
     page (a cell printed on its own line), else its row."""
     if t.name_span and 0 <= t.start - t.name_span[1] <= 40:
-        try:
-            return cite(layout.doc, meta, t.name_span[0], t.end)
-        except ValueError:
-            pass  # (the label ends one page, its amount begins the next: the amount's line alone)
+        return cite_with_label(layout.doc, meta, t.name_span[0], t.start, t.end)
     return cite(layout.doc, meta, t.start, t.end)
 
 

@@ -19,7 +19,14 @@ from decimal import Decimal
 from core.schemas import DocMeta, DocType, LineAmount, LineItem
 from core.vocabulary import REASON_MARKER, item_name, label_of
 from extraction.gridcells import grid_items, money_grids, overall_money, sentence_piece
-from extraction.prosefacts import Change, names_another_year, read_changes, read_deltas, sentence_bounds
+from extraction.prosefacts import (
+    Change,
+    names_another_year,
+    read_changes,
+    read_deltas,
+    sentence_before,
+    sentence_bounds,
+)
 from extraction.rules_tables import columns, total_first
 from extraction.tablefacts import Item, TableFacts, read_facts
 from extraction.tables import (
@@ -31,7 +38,7 @@ from extraction.tables import (
     three_public_rows,
 )
 from extraction.views import indicators
-from index.layout import Layout, Row, cite, cite_on_page, number
+from index.layout import Layout, Row, cite, cite_on_page, cite_with_label, number
 
 # the tables whose rows are 科目 (functional or economic classification) worth answering from
 TABLE_KINDS = ("expenditure", "gpb", "income", "basic", "project_gpb", "gov_fund", "state_capital")
@@ -140,16 +147,8 @@ def stream_summary_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             if name.endswith("支出") and name not in _NOT_CLASSES and not name.startswith("本年"):
                 out.append(LineItem(name=name, kind="summary", table=re.sub(r"\s+", "", t.title),
                                     amounts=[LineAmount(column=None, value=_value(n[0]), unit=table_unit(t))],
-                                    citation=_cited_pair(layout, meta, label, value)))
+                                    citation=cite_with_label(layout.doc, meta, label.start, value.start, value.end)))
     return out
-
-
-def _cited_pair(layout: Layout, meta: DocMeta, label: Row, value: Row):
-    """A label and its amount on the lines after it, cited together; the amount alone when a page ends between."""
-    try:
-        return cite(layout.doc, meta, label.start, value.end)
-    except ValueError:
-        return cite(layout.doc, meta, value.start, value.end)
 
 
 def _squashed(text: str) -> tuple[str, list[int]]:
@@ -270,12 +269,16 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _BASE_AMOUNT = re.compile(r"(?P<y>上年|上一年|去年|\d{4}\s*年)度?(?:决算数?|支出数|实际支出数?)?[为的]?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
 
 
+def _year_column(words: str) -> str:
+    """Last year's column as its words name it: 2024年, else 上年 (去年, 上一年)."""
+    return re.sub(r"\s+", "", words).replace("去年", "上年").replace("上一年", "上年")
+
+
 def _base_amount(c: Change) -> LineAmount | None:
     """Last year's figure a change prints with it ("上年为Y万元", "与2024年度的Y万元相比"), named by its year."""
     base = _BASE_AMOUNT.search(c.base_words)
     if base is not None:
-        return LineAmount(column=re.sub(r"\s+", "", base.group("y")).replace("去年", "上年").replace("上一年", "上年"),
-                          value=base.group("num").replace(",", ""), unit="万元")
+        return LineAmount(column=_year_column(base.group("y")), value=base.group("num").replace(",", ""), unit="万元")
     return LineAmount(column="上年", value=c.last.replace(",", ""), unit="万元") if c.last else None
 
 
@@ -412,10 +415,7 @@ def _based_deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, in
         else:
             if s_start == 0 or re.search(r"[\u4e00-\u9fff]{2}", text[s_start:m.start()]):
                 continue
-            p_start, _ = sentence_bounds(text, s_start - 1)
-            if p_start > 0 and REASON_MARKER.search(text, p_start, s_start) and not _STATED_AMOUNT.search(
-                    text, p_start, s_start):
-                p_start, _ = sentence_bounds(text, p_start - 1)  # (the reason for the budget gap stands between)
+            p_start = sentence_before(text, s_start, _STATED_AMOUNT)
             nows = list(_STATED_AMOUNT.finditer(text, p_start, s_start))
             if not nows:
                 continue
@@ -425,9 +425,8 @@ def _based_deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, in
                       re.sub(r"^(?:\d{4}年度?|其中[:：]?|[，,、])+", "", head))
         if len(name) < 2:
             continue
-        year = re.sub(r"\s+", "", m.group("y") or m.group("y2"))
         amounts = [LineAmount(column="本年", value=now.group("num").replace(",", ""), unit="万元"),
-                   LineAmount(column=year.replace("去年", "上年").replace("上一年", "上年"),
+                   LineAmount(column=_year_column(m.group("y") or m.group("y2")),
                               value=(m.group("base") or m.group("base2")).replace(",", ""), unit="万元"),
                    LineAmount(column="比上年增减", value=_value(m.group("delta"), None if m.group("dir") == "增加" else "减少"),
                               unit="万元")]

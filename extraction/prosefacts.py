@@ -116,11 +116,7 @@ def _change(n: int, text: str, m: re.Match) -> Change:
     against_budget = bool(a and a.group("budget"))
     if now is None and not subject.strip(" ,，") and a is not None and s_start > 0 and not re.search(
             r"[\u4e00-\u9fff]{2}", lead):  # (a sentence that opens with its base: "。较上年决算增加…")
-        p_start, _ = sentence_bounds(text, s_start - 1)
-        if p_start > 0 and REASON_MARKER.search(text, p_start, s_start) and not _NOW.search(text, p_start, s_start):
-            # (a reason for the budget gap stands between the figure and its change: "…支出决算为46.78万元，完成全年预算
-            # 的92.63%。决算数小于全年预算数的主要原因是…。与2024年度的21.90万元相比，增加24.88万元")
-            p_start, _ = sentence_bounds(text, p_start - 1)
+        p_start = sentence_before(text, s_start, _NOW)
         stated = list(_CHANGE.finditer(text, p_start, s_start))
         prev = [p for p in _NOW.finditer(text, p_start, s_start) if not any(c.start() <= p.start() < c.end() for c in stated)]
         whole_start = max((w.end() for w in re.compile("。").finditer(text, 0, s_start - 1)), default=0)
@@ -141,6 +137,16 @@ def _change(n: int, text: str, m: re.Match) -> Change:
     return Change(n, start, m.end(), now.group("num") if now else None, s_start + now.start() if now else None,
                   (subject or lead).strip(" ,，:："), m.group("dir") in _UP, *direction, a.group(0) if a else "",
                   m.group(0), against_budget=against_budget)
+
+
+def sentence_before(text: str, s_start: int, amount: re.Pattern) -> int:
+    """Where the sentence before the one at ``s_start`` begins; a reason for the budget gap that prints no ``amount`` is
+    passed over ("…支出决算为46.78万元，完成全年预算的92.63%。决算数小于全年预算数的主要原因是…。与2024年度的
+    21.90万元相比，增加24.88万元": the figure's sentence)."""
+    p_start, _ = sentence_bounds(text, s_start - 1)
+    if p_start > 0 and REASON_MARKER.search(text, p_start, s_start) and not amount.search(text, p_start, s_start):
+        p_start, _ = sentence_bounds(text, p_start - 1)
+    return p_start
 
 
 @dataclass

@@ -570,6 +570,14 @@ def cite(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
     )
 
 
+def cite_with_label(doc: NormDoc, meta: DocMeta, label_start: int, start: int, end: int) -> Citation:
+    """An amount cited from its label printed on the lines before it; the amount alone when a page ends between them."""
+    try:
+        return cite(doc, meta, label_start, end)
+    except ValueError:
+        return cite(doc, meta, start, end)
+
+
 def cite_on_page(doc: NormDoc, meta: DocMeta, start: int, end: int) -> Citation:
     """:func:`cite`, the span cut at the end of its first page (a citation quotes one page; the rest is on the next)."""
     seg_of = doc.seg_of
