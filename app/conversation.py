@@ -1,7 +1,8 @@
 """Follow-up questions (追问): what a turn leaves out is taken from the turn before.
 
 "昌吉州市监局2024年三公经费花了多少？" then "那去年呢？" asks for the same unit and metric in 2023 (去年 counted
-from the year asked before, not from the calendar as a question on its own is); "和大同市场监管局比呢？" compares the unit asked
+from the year asked before when the calendar's 去年 is the year just asked; "那前年呢？" after "去年…" is two years ago);
+"和大同市场监管局比呢？" compares the unit asked
 before with the one named now, for the same metric and year. :func:`carry_over` is pure: two parsed questions in,
 one out; the service applies it (``DisclosureService.ask(question, previous=…)``) so no caller parses. The API
 keeps the last turn per conversation id (:class:`Conversations`); the 问答 page keeps it in its session.
@@ -20,6 +21,8 @@ from core.vocabulary import label_of
 # the words of a follow-up that name nothing of their own (what is left after them names a figure, a row, a unit)
 _FOLLOW_UP_WORDS = re.compile(r"那么?|呢|吗|啊|比|上年|去年|前年|今年|为什么|为啥|原因|是什么|增加|减少|下降|增长|了|多少|是|的|怎么|"
                               r"变化|样|预算|决算|年初|实际|完成|情况|具体|说|写|[^\u4e00-\u9fff]")
+# words that point back at the thing asked before ("这个项目", "该项", "它的")
+_POINTS_BACK = re.compile(r"这个项目|这一项目|该项目|此项目|这个|这一项|这项|该项|此项|它的?|其(?=绩效|目标|预算|资金|用途|完成)")
 MAX_CONVERSATIONS = 1000  # conversations kept in memory; the least recently used is forgotten first
 
 
@@ -28,7 +31,8 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
 
     - unit: carried when the new turn names no unit (known or unknown); a comparison that names one more
       unit ("和…比呢？") compares it with the unit(s) asked before;
-    - year: carried when the new turn names none; 去年/前年/今年 count from the year asked before;
+    - year: carried when the new turn names none; 去年/前年/今年 are the calendar's, or count from the year asked
+      before when the calendar's is that very year; 上年 counts from the year asked before;
     - metric: carried when the new turn names none, and then so is the intent (a why stays a why) unless the
       new turn asks something else (为什么, 比, 哪几项); a row asked before (行政运行, 办公费: no metric) is carried in
       the residual the rows are matched on, when the new turn names nothing of its own.
@@ -69,9 +73,11 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
         said += [label_of(k) for k in previous.metrics]
         if current.intent == Intent.figure:
             update["intent"] = previous.intent
-    elif not current.metrics and previous.residual and not _FOLLOW_UP_WORDS.sub("", current.residual):
-        # a row asked before (行政运行花了多少) and a follow-up that names nothing ("那比上年减少了多少？", "为什么？"):
-        # the row's words go on (rows are matched on the residual)
+    elif not current.metrics and previous.residual and (not _FOLLOW_UP_WORDS.sub("", current.residual)
+                                                         or _POINTS_BACK.search(current.text)):
+        # a row or project asked before (行政运行花了多少) and a follow-up that names nothing ("那比上年减少了多少？",
+        # "为什么？") or points back at it ("那这个项目的绩效目标是啥？"): its words go on (rows are matched on the
+        # residual)
         update["residual"] = f"{previous.residual} {current.residual}"
     if not update and not filters:
         return current
@@ -85,9 +91,14 @@ def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | Non
     if years_in(current.text):
         return None  # it names its own year
     asked = previous.years[0] if len(previous.years) == 1 else None
-    if current.years:  # 去年/前年/今年: read against the archive's newest year; count from the year asked before
-        relative, _ = relative_year(current.text, asked)
-        return [relative] if relative is not None else None
+    if current.years:
+        # 去年/前年/今年 mean what they mean on the calendar (its own reading: after "去年…", "那前年呢？" is two years
+        # ago), unless that is the very year just asked ("2024年…" in 2025, then "那去年呢？": the year before 2024);
+        # 上年 (上一年, 前一年) counts from the year asked before
+        relative, word = relative_year(current.text, asked)
+        if relative is None or word not in ("上年", "上一年", "前一年", "本年") and current.years != [asked]:
+            return None
+        return [relative]
     return list(previous.years) or None
 
 

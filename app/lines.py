@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 from app.question import FUND_NAMES, metric_keys
@@ -158,6 +158,26 @@ def budget_gap(amounts: list[LineAmount]) -> tuple[Decimal, str] | None:
 
 def gap_said(gap: Decimal, planned: str = "年初预算") -> str:
     return f"；决算比{planned}{'少' if gap < 0 else '多'}{abs(gap)}万元（按两数计算）"
+
+
+def year_change(amounts: list[LineAmount]) -> tuple[Decimal, Decimal | None] | None:
+    """This year's figure minus last year's, and that as a percentage of last year's (half-up to 0.01), when a
+    statement prints both in 万元 and no change of its own."""
+    if any(a.column and a.column.endswith(("增减", "增减率")) for a in amounts):
+        return None
+    values = {a.column: Decimal(a.value) for a in amounts if a.unit == "万元"}
+    last = next((v for c, v in values.items() if c and re.fullmatch(r"上年|\d{4}年", c)), None)
+    if last is None or "本年" not in values:
+        return None
+    change = values["本年"] - last
+    return change, (change / last * 100).quantize(Decimal("0.01"), ROUND_HALF_UP) if last else None
+
+
+def change_said(change: Decimal, percent: Decimal | None) -> str:
+    if not change:
+        return "；与上年持平（按两数计算）"
+    rate = f"，{'下降' if change < 0 else '增长'}{abs(percent)}%" if percent is not None else ""
+    return f"；比上年{'减少' if change < 0 else '增加'}{abs(change)}万元{rate}（按两数计算）"
 
 
 @lru_cache(maxsize=4096)

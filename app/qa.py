@@ -16,12 +16,14 @@ from app.lines import (
     LineAnswer,
     best_items,
     budget_gap,
+    change_said,
     core_of,
     describe,
     expand_short,
     gap_said,
     line_answer,
     whole,
+    year_change,
 )
 from app.lines import said as _said
 from app.passages import OUTCOME_WHY, best_cause, best_statement, statements
@@ -100,8 +102,11 @@ _BUDGET_OF = {actual: budget for budget, actual in _ACTUAL_OF.items()}
 _GRAND_OF = {"expenditure_current_year": "expenditure_grand_total", "income_current_year": "income_grand_total"}
 # the measure a count question asks for ("多少批次", "培训了多少人") and how values print it
 _MEASURES = {"批次": "批", "人次": "人次", "家次": "家次", "家": "家", "次": "次", "人": "[人名]", "名": "[人名]",
-             "天": "天", "件": "件", "份": "份", "个": "个", "户": "户", "辆": "辆", "万元": "万", "元": "元"}
-_MEASURE = re.compile(r"(?:多少|几)(批次|人次|家次|家|次|人|名|天|件|份|个|户|辆|万元|元)")
+             "天": "天", "件": "件", "份": "份", "个": "个", "户": "户", "辆": "辆", "万元": "万", "元": "元",
+             "公里": "公里|千米|km", "千米": "公里|千米|km", "平方米": "平方米|㎡", "立方米": "立方米|m³|方", "米": "米",
+             "亩": "亩", "座": "座", "吨": "吨", "期": "期", "场": "场", "所": "所", "处": "处", "条": "条", "台": "台|套"}
+_MEASURE = re.compile(r"(?:多少|几)(批次|人次|家次|平方米|立方米|公里|千米|家|次|人|名|天|件|份|个|户|辆|万元|元|亩|座|吨|期|场|所|处|条|台"
+                      r"|米)")
 # a value per person, vehicle, day, batch… ("=180元/人.天", "≤460元/天/人", "万元/年")
 _PER_UNIT = re.compile(r"[元万]\s*/|/\s*(?:人|辆|天|次|批|年|户|件)|每(?:人|辆|天|批|次)")
 # a question asking a quantity (not what something is or does)
@@ -227,7 +232,7 @@ def _printed_rate(budget: Figure, actual: Figure) -> str | None:
     return None
 
 
-_ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?多少")
+_ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?(?:多少|几成)")
 
 
 def _stated_share(f: Figure) -> str | None:
@@ -604,6 +609,22 @@ def _cars_together(figs: list[Figure]) -> str:
     return f"；两项合计（公务用车购置及运行维护费）{sum(f.in_wanyuan() for f in cars.values()):.2f}万元（计算所得）"
 
 
+# a village or community the money went to ("给石桥村的…补助"): no row of the unit's is that place's
+_RECIPIENT = re.compile(r"(?:给|向|对|为|在|到|帮)(?P<p>[\u4e00-\u9fff]{2,4}?(?:村|社区|小区))(?=的|[，,。？?]|$)")
+def _named_alone(place: str, quote: str) -> bool:
+    """Whether a text names a village by itself, not as one of a list ("红柳村、石桥村等8个村")."""
+    text = re.sub(r"\s+", "", quote)
+    return any(text[i - 1:i] not in ("、", "，", ",") and not re.match(r"[、，,]|等|和|及|与", text[i + len(place):])
+               for i in (m.start() for m in re.finditer(re.escape(place), text)))
+
+
+# a project's 绩效目标 asked whole, and a question about one of its measures instead ("目标是修几公里")
+_GOAL_ASKED = re.compile(r"绩效目标|年度目标|绩效指标|目标是(?:什么|啥)|目标有(?:哪些|什么|啥)|(?:要|想)(?:达到|实现)(?:什么|哪些|啥)"
+                         r"|(?:哪些|什么|啥)指标|指标(?:是什么|是啥|有哪些)")
+_ONE_MEASURE = re.compile(r"多少|几[个项条次人座公家所名期批辆台套处]|是否|有没有|完成了|实际|得分|几分")
+# a project named in a question ("新的社会阶层人士实践创新基地建设项目的绩效目标"), and a sentence stating its target
+_PROJECT_PHRASE = re.compile(r"[“\"]?(?P<name>[\u4e00-\u9fff（）()]{4,40}?)[”\"]?(?:项目|工程)")
+_GOAL_SAID = re.compile(r"绩效目标(?:为|是|[:：])|目标(?:为|是)")
 # the form a project's indicators are printed in, after the project's name ("东湖中学校舍维修项目支出绩效目标表")
 _FORM_OF = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报)?表$")
 
@@ -822,7 +843,14 @@ class Answerer:
         self.about = parsed.residual or question  # what is asked, the unit's name and the year taken out
         self.years_asked = parsed.years
         answers = [self._for_units(parsed, question, group) for group in targets or [[]]]
-        return answers[0] if len(answers) == 1 else _combined(answers)
+        answer = answers[0] if len(answers) == 1 else _combined(answers)
+        place = _RECIPIENT.search(question)
+        if place is not None and answer.answerable and not any(_named_alone(place.group("p"), c.quote)
+                                                                for c in answer.citations):
+            # (a village's share: the row or sentence found is all villages' money, "…红柳村、石桥村等8个村…共计72.00万元")
+            return self._none(question, intent, f"档案中没有找到{place.group('p')}单独的数字：公开文件没有分村列出。"
+                                                "下面是最相近的段落。")
+        return answer
 
     def _thing_named(self, question: str) -> bool:
         """Whether the question names a thing of its own besides the unit's whole money, its parts and their columns
@@ -1127,6 +1155,7 @@ class Answerer:
             return split
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
         special = (self._own_part(parsed, question, units, year) if intent != "reason" else None) \
+            or (self._project_goal(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or self._only_budget(question, intent, units, year) \
             or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
@@ -1431,8 +1460,11 @@ class Answerer:
             said = "".join(a.value for a in item.amounts)
             measured = measure is not None and re.search(_MEASURES[measure.group(1)], said) is not None \
                 and not _PER_UNIT.search(said)  # (≤905.76元/批次 is a cost per batch, not a count of batches)
-            if not shared and measured and re.search(_MEASURES[measure.group(1)], item.name):
-                shared = 0.5  # "培训了多少人" → 培训人员 (>=30名): the project's own words and the measure
+            if not shared and measured and (re.search(_MEASURES[measure.group(1)], item.name)
+                                            or re.search(rf"\d\s*(?:{_MEASURES[measure.group(1)]})", said)):
+                # "培训了多少人" → 培训人员 (>=30名), "要加固多少公里堤防" → 堤防加固长度 (≥2.8公里): the project's own
+                # words and the measure its name or its number prints (not a word holding it: 个体工商户)
+                shared = 0.5
             if not shared:
                 continue
             score = shared + (3 if measured else 0) - 0.1 * (len(grams) - shared)
@@ -1792,6 +1824,38 @@ class Answerer:
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}{listed[0].path[0] if listed[0].path else ''}"
                              f"分为：{said}（{sections[project]}）。", answerable=True, intent="list",
                       citations=[i.citation for i in listed])
+
+    def _project_goal(self, question: str, units, year) -> Answer | None:
+        """A project's 绩效目标 asked whole ("某项目的绩效目标是什么", "那这个项目的目标是啥？"): the indicators its form
+        prints (each 指标 with its values), else the sentence of the documents asked about that names the project and
+        states its 绩效目标 ("…项目预算86.00万元，绩效目标为建成实践创新基地2个、…"). None when one measure is asked
+        (多少, 几个: an indicator's own question) or no project is named."""
+        if not _GOAL_ASKED.search(question) or _ONE_MEASURE.search(question):
+            return None
+        asked = self.about or question  # (with the project a follow-up points back at: "那这个项目的绩效目标是啥？")
+        forms: dict[str, list[LineItem]] = {}
+        for i in self.lines(units, year):
+            if i.kind == "indicator" and (project := _FORM_OF.sub("", i.table or "")) != i.table:
+                forms.setdefault(project, []).append(i)
+        project = _named_of(asked, set(forms), 0.5) if forms else None
+        if project is not None:
+            rows = [i for i in forms[project] if i.citation.doc_id == forms[project][0].citation.doc_id]
+            c = rows[0].citation
+            said = "；".join(f"{i.name}" + "，".join(f"{'' if a.column == '指标值' else a.column}{a.value}"
+                                                     for a in i.amounts) for i in rows)
+            return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}的绩效指标（{rows[0].table}）：{said}。",
+                          answerable=True, intent="figure", citations=[i.citation for i in rows])
+        named = _PROJECT_PHRASE.search(asked)
+        if named is None:
+            return None
+        for d in sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True):
+            for chunk in self.store.chunks_of(d.doc_id):
+                for st in statements(chunk, numbered=False):
+                    if _plain(named.group("name")) in st.plain and _GOAL_SAID.search(st.plain):
+                        return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}"
+                                             f"{_QUOTED}“{st.shown()}”", answerable=True, intent="figure",
+                                      citations=[st.citation()])
+        return None
 
     def _project_money(self, question: str, units, year) -> Answer | None:
         """What a project's 绩效自评表 prints of its money beyond its budget, spending and rate: its 年初预算数, its 资金结余,
@@ -2537,6 +2601,10 @@ class Answerer:
         if gap is not None:
             gap_words = gap_said(*gap) if gap[0] else "；两者相同"
             computed = {"difference": str(abs(gap[0])), "unit": "万元"}
+        elif (change := year_change(item.amounts)) is not None:  # (two years printed, no change stated with them)
+            gap_words = change_said(*change)
+            computed = {"difference": str(abs(change[0])), "unit": "万元",
+                        **({"change_rate": f"{abs(change[1])}%"} if change[1] is not None else {})}
         answer = f"{c.unit or ''}{c.year or ''}年{what}{now}，{said}（文件所载）{gap_words}。"
         return Answer(answer=answer, answerable=True, intent="comparison", citations=[c], computed=computed)
 

@@ -21,7 +21,8 @@ from index.normalise import to_simplified
 # a year as people write it: 2024年, 24年, 2024年度, 2024决算 / 2024预算
 _YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))")
 _RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
-_RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("前年", -2))
+_RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1), ("前一年", -1),
+             ("前年", -2))
 _BASE_BEFORE = re.compile(r"(?:比|较|与)$")  # "比2023年…": a comparison base, not the year asked about
 # a row's name that begins with the relative word a document prints (本年支出合计, 上年结转资金): no year; people's
 # 今年/去年 before a row's name ("今年一般公共预算财政拨款多少") is the year asked

@@ -145,12 +145,23 @@ def _target_money(layout: Layout, meta: DocMeta, cells: list[tuple[str, int, int
     budget's 项目支出表 would list it ("文化站免费开放花了多少钱" is its money, not the department's)."""
     for k, (c, start, _) in enumerate(cells[:60]):
         if _TARGET_MONEY.match(c):
-            value = next(((v, e) for v, _, e in cells[k + 1:k + 3] if re.fullmatch(r"[\d,]+\.\d{2}", v)), None)
-            if value is not None:
-                return [LineItem(name=project, kind="project_row", table=table, citation=cite_on_page(
-                    layout.doc, meta, start, value[1]), amounts=[LineAmount(
-                        column="项目资金", value=value[0].replace(",", ""), unit="万元")])]
+            at = next((j for j in range(k + 1, min(k + 3, len(cells))) if _AMOUNT_CELL.fullmatch(cells[j][0])), None)
+            if at is not None:
+                amounts = [LineAmount(column="项目资金", value=cells[at][0].replace(",", ""), unit="万元")]
+                end = cells[at][2]
+                while at + 2 < len(cells) and (part := _TARGET_PART.match(cells[at + 1][0])) \
+                        and _AMOUNT_CELL.fullmatch(cells[at + 2][0]):  # (其中：当年财政拨款 893.60 上年结转 86.40)
+                    amounts.append(LineAmount(column=("其中" if len(amounts) == 1 else "") + part.group("part"),
+                                              value=cells[at + 2][0].replace(",", ""), unit="万元"))
+                    at, end = at + 2, cells[at + 2][2]
+                return [LineItem(name=project, kind="project_row", table=table, amounts=amounts,
+                                 citation=cite_on_page(layout.doc, meta, start, end))]
     return []
+
+
+_AMOUNT_CELL = re.compile(r"[\d,]+\.\d{2}")
+# the funds a target form lists under its money, one label and one amount each
+_TARGET_PART = re.compile(r"^(?:其中[:：]?)?(?P<part>当年财政拨款|财政拨款|上年结转(?:资金)?|其他资金)[:：]?$")
 
 
 _MONEY_COLUMNS = ("年初预算数", "全年预算数", "全年执行数", "偏差", "差额", "执行率", "分值", "分值权重", "得分")

@@ -376,8 +376,8 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
         s_start, _ = sentence_bounds(line.text, d.start)
         clause = re.split(r"[，,；;：:]", line.text[s_start:d.start])[-1]
         name = re.sub(r"^(?:\d{4}年度?|其中|本年度?|今年)+", "", re.sub(r"\s+", "", clause))
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or _LAST_YEARS.fullmatch(name):
+            continue  # (the amount is last year's: "…4.50万元，上年为6.00万元，比上年减少1.50万元" is read below)
         base = re.sub(r"\s+", "", d.base)
         column = "比上年增减" if re.fullmatch(r"(?:上年|上一年|去年)度?(?:决算数?)?", base) else f"比{base}增减"
         amounts = [LineAmount(column="本年", value=d.now.replace(",", ""), unit="万元"),
@@ -385,14 +385,15 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
         out.append(LineItem(name=name, kind="change", amounts=amounts,
                             citation=_cite(layout, meta, line.start + d.start, line.start + d.end)))
         taken = [*taken, (d.start, d.end)]
-    return out + _based_deltas(layout, meta, line, taken)
+    return out + _based_deltas(layout, meta, line, taken) + _stated_bases(layout, meta, line)
 
 
 # a change without a percentage that prints its base's amount, its figure before it in its sentence or in the sentence
 # before: "…支出决算为19.30万元，与2024年度的20.10万元相比，减少0.80万元", "…支出142.60万元，比2024年度的137.40万元增加
 # 5.20万元", "…支出决算为1.80万元，完成全年预算的100%。与2024年度的1.30万元相比，增加0.50万元", "…。上年为5.90万元，增加…"
 _BASED_DELTA = re.compile(rf"(?:(?:与|比|较|同)(?P<y>上年|上一年|去年|\d{{4}}\s*年)度?(?:决算数?)?[为的]?\s*(?P<base>{_NUM})\s*万元"
-                          rf"(?:相比|比较)?[,，]?|(?P<y2>上年|上一年|去年)度?(?:决算数?)?(?:为|是)\s*(?P<base2>{_NUM})\s*万元[,，])\s*"
+                          rf"(?:相比|比较)?[,，]?|(?P<y2>上年|上一年|去年)度?(?:决算数?)?(?:为|是)\s*(?P<base2>{_NUM})\s*万元[,，]"
+                          rf"(?:(?:比|较)(?:上年|上一年|去年)度?)?)\s*"  # ("…，上年为6.00万元，比上年减少1.50万元")
                           rf"(?P<dir>增加|减少)了?\s*(?P<delta>{_NUM})\s*万元(?![，,]?\s*(?:同比)?(?:增长|下降|增幅|降幅))")
 _STATED_AMOUNT = re.compile(rf"(?P<num>{_NUM})\s*万元")
 
@@ -432,6 +433,39 @@ def _based_deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, in
                               unit="万元")]
         out.append(LineItem(name=name + ("支出" if not name.endswith(("支出", "费", "经费")) else ""), kind="change",
                             amounts=amounts, citation=_cite(layout, meta, line.start + p_start, line.start + m.end())))
+    return out
+
+
+# a figure and last year's printed after it with no change stated: "公务接待费2.40万元，上年为4.10万元。", "…12.60万元
+# （上年决算数：15.10万元）", "…7.20万元（其中…），上年8.60万元", "…1.80万元，较上年的3.20万元有所减少" (a change
+# stated with its amount is read by the readers above)
+_STATED_BASE = re.compile(rf"(?P<now>{_NUM})\s*万元(?:[(（][^()（）]{{0,60}}[)）])?(?:[，,]\s*|\s*[(（])"
+                          rf"(?:(?P<y>上年|上一年|去年|\d{{4}}\s*年)度?(?:同期)?(?:决算数?|支出数|实际支出数?)?(?:为|是|[:：])?\s*"
+                          rf"(?P<base>{_NUM})\s*万元[)）]?(?![，,]?\s*(?:同比)?(?:增加|减少|增长|下降|上升|降低|持平|比|较))|"
+                          rf"(?:较|比)(?P<y3>上年|上一年|去年)度?(?:的|同期的?)?\s*(?P<base3>{_NUM})\s*万元(?:有所|略有)?"
+                          rf"(?:增加|减少|增长|下降|上升|降低)(?![了\s]*{_NUM}))")
+
+
+# the words that say an amount is last year's ("上年为", "上年决算数为")
+_LAST_YEARS = re.compile(r"(?:上年|上一年|去年)度?(?:同期)?(?:决算数?|支出数|实际支出数?)?(?:为|是|[:：])?")
+
+
+def _stated_bases(layout: Layout, meta: DocMeta, line) -> list[LineItem]:
+    """A figure with last year's beside it and no change: its 本年 and 上年 (or 2024年) amounts, named by the words
+    before the figure in its clause; the change is the answerer's to compute, and to say so."""
+    out = []
+    text = line.text
+    for m in _STATED_BASE.finditer(text):
+        s_start, _ = sentence_bounds(text, m.start())
+        head = re.split(r"[，,；;：:]", re.sub(r"\s+", "", text[s_start:m.start("now")]))[-1]
+        name = re.sub(r"(?:支出)?(?:决算|预算)?数?(?:为|是)?$", "", re.sub(r"^(?:\d{4}年度?|其中|本年度?)+", "", head))
+        if len(name) < 2:
+            continue
+        amounts = [LineAmount(column="本年", value=m.group("now").replace(",", ""), unit="万元"),
+                   LineAmount(column=_year_column(m.group("y") or m.group("y3")),
+                              value=(m.group("base") or m.group("base3")).replace(",", ""), unit="万元")]
+        out.append(LineItem(name=name + ("支出" if not name.endswith(("支出", "费", "经费")) else ""), kind="change",
+                            amounts=amounts, citation=_cite(layout, meta, line.start + s_start, line.start + m.end())))
     return out
 
 

@@ -148,8 +148,31 @@ def extract_prose(lines: list[NarrativeLine], doc_type: DocType, year: int | Non
             if m.group("p"):
                 out.append(ProseFigure("reception_persons", m.group("p"), "人次", start + s, start + e, "接待人次"))
             break
-        out.extend(_labelled(start, text, doc_type, section, year))
+        labelled = _labelled(start, text, doc_type, section, year, unit)
+        out.extend(labelled + _procurement_parts(start, text, labelled))
         out.extend(_nil(start, text, doc_type, section, year, unit))
+    return out
+
+
+# the 政府采购 total of a sentence, and its parts listed after it by their kind alone ("政府采购预算总额167.30万元，其中：
+# 货物类42.50万元，…；工程类0.00万元；服务类124.80万元")
+_PROCUREMENT_TOTAL = re.compile(rf"政府采购(?:预算|支出)?(?:总额|合计|金额|总金额)?(?:为|是|[:：])?\s*{NUMBER}\s*万元")
+_PROCUREMENT_PART = re.compile(rf"(?<![\u4e00-\u9fff])(?:其中[:：]?)?(?P<kind>货物|工程|服务)(?:类|采购)?(?:支出|预算|金额)?"
+                               rf"(?:为|是|[:：])?\s*(?P<num>{NUMBER})\s*万元")
+_PROCUREMENT_KEYS = {"货物": "procurement_goods", "工程": "procurement_works", "服务": "procurement_services"}
+
+
+def _procurement_parts(start: int, text: str, labelled: list[ProseFigure]) -> list[ProseFigure]:
+    """The parts of a 政府采购 total named by their kind alone in its sentence, where no label of theirs was read."""
+    out = []
+    for total in _PROCUREMENT_TOTAL.finditer(text):
+        end = _SENTENCE_END.search(text, total.end())
+        for m in _PROCUREMENT_PART.finditer(text, total.end(), end.start() if end else len(text)):
+            key = _PROCUREMENT_KEYS[m.group("kind")]
+            s, e = _clause_bounds(text, m.start(), m.end())
+            if not any(f.key == key and f.start < start + e and start + s < f.end for f in (*labelled, *out)):
+                out.append(ProseFigure(key, m.group("num").replace(",", ""), "万元", start + s, start + e,
+                                       m.group("kind")))
     return out
 
 
@@ -275,7 +298,8 @@ def _named_nils(text: str, year: int | None = None, unit: str | None = None
     return found
 
 
-def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int | None = None) -> list[ProseFigure]:
+def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int | None = None,
+              doc_unit: str | None = None) -> list[ProseFigure]:
     out: list[ProseFigure] = []
     clause_start = 0
     prev: tuple[str, str | None, int, str] | None = None  # (base, qualifier, end of previous amount, label)
@@ -312,9 +336,10 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
             qualifier = _qualifier(segment)
         other_year = _of_another_year(segment[:last.start()] if labels else "", year)
         if labels and (_OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start())
+                       or _of_a_member(text[clause_start:m.start()], doc_unit)
                        or _OF_A_FUND.match(text, _sentence_start(text, m.start())) and not _FUND.search(last.group(0))):
-            # ("分单位看，某局（本级）收入预算2572.08万元": one unit's; "政府性基金预算财政拨款年初结转…，本年收入579.90
-            # 万元": one fund's — not the department's whole)
+            # ("分单位看，某局（本级）收入预算2572.08万元": one unit's; "其中，某服务中心本年收入367.26万元": a member's;
+            # "政府性基金预算财政拨款年初结转…，本年收入579.90万元": one fund's — not the department's whole)
             prev = None
             continue
         # (a qualifier after another year's amount is of that year too: "2024年…预算18.00万元，实际支出15.20万元")
@@ -338,6 +363,22 @@ _OF_ONE_UNIT = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|[(（]本�
 # a sentence about one fund's money, and a label naming a fund of its own
 _FUND = re.compile(r"政府性基金|国有资本经营")
 _OF_A_FUND = re.compile(r"[\s,，。]*(?:\d{4}年度?)?(?:本部门|本单位)?(?:政府性基金|国有资本经营)")
+
+
+# a clause that opens with a unit's name right before a figure's label ("其中，某社区服务中心本年收入…（财政拨款收入…）"):
+# each of its figures is that unit's
+_NAMED_FIRST = re.compile(r"^[\s,，；;：:]*(?:其中[，,：:]?\s*)?(?:20\d\d年度?)?(?P<name>(?!本|我|该|其)[\u4e00-\u9fff()（）]{2,30}?"
+                          rf"(?:中心|站|所|院|校|队|馆|局|委|办|处|科|团|社|会|园|室|庭))(?:20\d\d年度?)?\s*(?={LABEL_RE.pattern})")
+
+
+def _of_a_member(before: str, unit: str | None) -> bool:
+    """Whether a clause opens with a unit that is not the document's own (its name is no short form of the document's
+    unit: not its characters in order, as 某街道办 is of 某区人民政府某街道办事处)."""
+    named = _NAMED_FIRST.match(before)
+    if not (named and unit):
+        return False
+    chars = iter(unit)
+    return not all(c in chars for c in re.sub(r"[()（）]", "", named.group("name")))
 
 
 def _of_another_year(before: str, year: int | None) -> bool:

@@ -30,8 +30,10 @@ _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|"
     rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?)"
-    rf"[:：\s\t|]*\**\s*({_UNIT_LONGEST})"
+    rf"[:：\s\t|]*\**\s*(?:\d{{3,9}}\s*[-－_]?\s*)?({_UNIT_LONGEST})"  # (after its budget code: "主管部门 219-某镇人民政府")
 )
+# a name after its budget code, heading a table ("328001某县人民法院 | 预算年度: 2024 | 单位:万元")
+_CODED = re.compile(rf"(?:^|\n)\s*\d{{3,9}}\s*[-－_]?\s*({_UNIT_LONGEST})(?=\s*[|｜\t]|\s{{2,}}|\s*$)", re.M)
 _NEXT_LABEL = re.compile(r"实施单位|主管部门|项目名称|单位名称|预算单位|编制单位|填报单位")
 # a qualifier printed after a unit's name in a heading (某局(本级)概况)
 _QUALIFIED = r"(?:[(（](?:本级|汇总|部门汇总|合并|本部|含下属单位)[)）])?"
@@ -47,7 +49,13 @@ _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九�
                          rf"20\d\d年度?(?:一般公共预算|财政拨款)?(?:“三公”|三公|部门|单位|收入|支出)|"
                          rf"财政拨款|一般公共预算|“三公”)|"
                          rf"现将({_UNIT_LONGEST})(?:20\d\d年|本级)|"
-                         rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入")
+                         rf"综合预算的原则[，,]\s*({_UNIT_LONGEST}){_QUALIFIED}所有收入|"
+                         # its own mandate, after a clause or a heading glued to it ("…规定》，某办事处主要履行以下职责",
+                         # "一、主要职责某检察院（本级）的主要职责是"), its founding ("某医院始建于1934年"), the title of its
+                         # 三定 regulation (《某办事处职能配置、内设机构和人员编制规定》)
+                         rf"(?:^|[\n。；，,]|主要职责|部门职责|主要职能|基本职能|职能简介)\s*({_UNIT_LONGEST}){_QUALIFIED}"
+                         rf"(?:的)?(?:主要履行|主要职责是|始建于|成立于|创建于|组建于)|"
+                         rf"《({_UNIT_LONGEST})(?:主要)?职能配置、内设机构和人员编制(?:规定|方案)》")
 # the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局", "欢迎来到某县政协网站"): the unit
 # when nothing else names one
 _PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)|"
@@ -87,6 +95,10 @@ def detect(layout: Layout) -> DocMeta:
     if unit and labelled and (_placed(labelled, unit) or labelled.endswith(unit) and not _PLACED_START.match(unit)
                                   and _PLACED_START.match(labelled)):
         unit = labelled  # the title left out the place the contents print, or printed only the kind (组织部)
+    elif unit and labelled and re.fullmatch(rf"[\u4e00-\u9fff]*{re.escape(unit)}(?:办事处|人民政府)", labelled):
+        unit = labelled  # a cover's short name (萍浦街道) that the tables' 编制单位 writes out (…萍浦街道办事处)
+    if unit and title and (fuller := _fuller(unit, text)):
+        unit = fuller  # the title printed a short form the text writes out (市民宗委, 柳南区洛满镇人民政府)
     if unit is None and (named := _title([_file_title(doc.raw.source)])):
         unit = official(named[0])  # the text names no unit: the file's name may (寿县司法局2022年三公经费预算.pdf)
     unit = unit or official(_published(text))
@@ -268,6 +280,33 @@ def _placed(fuller: str, name: str) -> bool:
     return fuller != name and fuller.endswith(name) and bool(re.fullmatch(rf"[\u4e00-\u9fff]{{1,12}}{_LEVEL_END}", fuller[: -len(name)]))
 
 
+# a short form defined after the full name ("平凉市民族宗教事务委员会（以下简称市民宗委）")
+_DEFINED = re.compile(rf"({_UNIT_LONGEST})\s*[(（](?:以下)?简称[“\"]?([\u4e00-\u9fff]{{2,20}})[”\"]?[)）]")
+
+
+def _fuller(unit: str, text: str) -> str | None:
+    """The name the text writes out for the short one a title printed: the full name it defines a short form by (市民宗委,
+    or 水务局 printed without its place: 白河市水务局（以下简称市水务局）), or the name with the places it sits in printed
+    before it (at the start of a clause, 柳州市 + 柳南区洛满镇人民政府)."""
+    head = text[:30000]
+    for m in _DEFINED.finditer(head):
+        full = _ABOUT.sub("", m.group(1))
+        short = official(m.group(2))
+        if (short == unit or full.endswith(unit)) and full != unit and _valid_unit(full) and _PLACED_START.match(full):
+            return full  # (defined by the title's own short form, or the title printed its name without the place)
+    if _PLACED_START.match(unit) is None or len(unit) > 30:
+        return None
+    placed: Counter[str] = Counter()
+    for m in re.finditer(re.escape(unit), head):
+        for k in range(2, min(13, m.start() + 1)):
+            before = head[m.start() - k:m.start()]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", before) or re.match(r"[\u4e00-\u9fff]", head[m.start() - k - 1:m.start() - k]):
+                continue  # (the places begin a clause: a verb or a word before them is none of the name)
+            if re.fullmatch(rf"(?:{PLACE_PIECE})+", before):
+                placed[before + unit] += 1
+    return max(placed, key=lambda n: (placed[n], len(n))) if placed else None
+
+
 def _clean_unit(name: str) -> str:
     name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
     return name.strip("()（）")
@@ -276,7 +315,7 @@ def _clean_unit(name: str) -> str:
 def _unit(text: str, head: str) -> str | None:
     """The unit when no title names it: a labelled field, the 概况 heading, the name that recurs most."""
     candidates: Counter[str] = Counter()
-    for m in _LABELLED.finditer(text.replace(" ", "")):
+    for m in (*_LABELLED.finditer(text.replace(" ", "")), *_CODED.finditer(text[:5000])):
         # (a form's next label is no part of the name: "主管部门 某局 实施单位 某大队")
         name = _clean_unit(_NEXT_LABEL.split(m.group(1))[0])
         if _UNIT_NAME.match(name):
@@ -297,9 +336,10 @@ def _unit(text: str, head: str) -> str | None:
         return candidates[name] + min(flat.count(name), 20), len(name)
 
     best = max(candidates, key=score)
-    # a longer candidate that contains the best one and recurs is the fuller name
+    # a longer candidate that contains the best one and recurs, or is labelled with its place, is the fuller name
+    # ("填报单位：宁乡市坝塘镇人民政府" beside "主管部门坝塘镇")
     for name in candidates:
-        if name != best and best in name and flat.count(name) >= 2:
+        if name != best and best in name and (flat.count(name) >= 2 or candidates[name] >= 3 and _PLACED_START.match(name)):
             best = name
     return best
 

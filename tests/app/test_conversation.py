@@ -68,6 +68,15 @@ def test_a_why_stays_a_why_and_a_full_question_carries_nothing():
     assert carry_over(ask(FIRST), full) == full
 
 
+def test_the_calendar_years_of_a_follow_up_are_the_calendars_unless_that_is_the_year_just_asked():
+    last_year = ask("昌吉州市监局去年三公经费花了多少？")  # (2024 in these tests' 2025)
+    assert last_year.years == [2024]
+    assert ask("那前年呢？", last_year).years == [2023]  # two years ago, not two years before 2024
+    assert ask("那上一年呢？", last_year).years == [2023] and ask("那今年呢？", last_year).years == [2025]
+    explicit = ask("昌吉州市监局2022年三公经费花了多少？")
+    assert ask("那去年呢？", explicit).years == [2024]  # the calendar's 去年, not 2021
+
+
 def test_three_turns_carry_through():
     second = ask("那去年呢？", ask(FIRST))
     third = ask("前年呢？", second)
@@ -77,8 +86,10 @@ def test_three_turns_carry_through():
 def test_the_service_answers_a_follow_up_with_the_turn_before(archive_service):
     answer, first = archive_service.ask_turn("大同市场监管局2024年三公经费花了多少？")
     assert answer.answerable and "26.26万元" in answer.answer
-    follow = archive_service.ask("那去年呢？", first)
+    follow = archive_service.ask("那上一年呢？", first)
     assert not follow.answerable and "大同市市场监督管理局2023年的公开文件" in follow.answer  # honest: none held
+    calendar = archive_service.ask("那去年呢？", first)  # (asked on 2026-11-30: 去年 is 2025, not the year before 2024)
+    assert not calendar.answerable and "大同市市场监督管理局2025年的公开文件" in calendar.answer
     compared = archive_service.ask("和昌吉州市监局比呢？", first)
     assert compared.intent == "comparison" and {"26.26", "31.19"} <= {f.value for f in compared.figures}
     alone = archive_service.ask("那去年呢？")

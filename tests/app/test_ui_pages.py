@@ -48,7 +48,7 @@ def test_ask_page_says_when_the_archive_does_not_know(home, monkeypatch):
 
 
 def test_ask_page_is_a_conversation(home, monkeypatch):
-    """A follow-up keeps the unit and metric; 去年 counts from the year asked; 新对话 starts again."""
+    """A follow-up keeps the unit and metric; 上一年 counts from the year asked; 新对话 starts again."""
     at = page("ask_page.py", home, monkeypatch)
     assert any("可以这样问" in m.value for m in at.markdown)  # the empty page: what the archive holds
     held = " ".join(m.value for m in at.markdown)
@@ -57,7 +57,7 @@ def test_ask_page_is_a_conversation(home, monkeypatch):
     at.chat_input(key="question").set_value("那昌吉州市监局呢？").run()
     assert [s.value for s in at.success] == ["大同市市场监督管理局2024年公务接待费为0.59万元。",
                                              "昌吉回族自治州市场监督管理局2024年公务接待费为0.33万元。"]
-    at.chat_input(key="question").set_value("那去年呢？").run()
+    at.chat_input(key="question").set_value("那上一年呢？").run()
     assert "2023年的公开文件" in at.info[-1].value  # honest: 昌吉 has no 2023 document
     assert len(at.get("chat_message")) == 6
     assert not any("可以这样问" in m.value for m in at.markdown)

@@ -15,9 +15,10 @@ from conftest import REAL_PDFS
 from evals.identity import generated_queries, gold_rows, score_metadata, score_resolution
 from evals.questions import UNSEEN
 
-# measured: dev unit .969 year .996 type 1.0 scope .991 (n=228); held-out unit .909 year 1.0 type 1.0 scope 1.0
-METADATA_FLOORS = {"dev": {"unit": 0.95, "year": 0.98, "type": 0.98, "scope": 0.97},
-                   "heldout": {"unit": 0.89, "year": 0.98, "type": 0.97, "scope": 0.96}}
+# measured (2026-12-02, with the body's first lines where the beginning prints no unit): dev unit .991 year 1.0 type
+# 1.0 scope .987 (n=228); held-out unit .939 year 1.0 type 1.0 scope 1.0 (n=66)
+METADATA_FLOORS = {"dev": {"unit": 0.97, "year": 0.98, "type": 0.98, "scope": 0.97},
+                   "heldout": {"unit": 0.92, "year": 0.98, "type": 0.97, "scope": 0.96}}
 # measured: hand-written dev .989 / 0 wrong (n=273), held-out .905 / 1 wrong (n=74); generated .99+ / 0 wrong.
 # (Held-out wrong-unit answers went from 1 to 2 with the issue-9b matcher changes and back to 1 with the round-3
 # mechanisms; the misses were never read, so the part stays held out. The goal is 0.)
@@ -26,20 +27,21 @@ RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.93, 0)}  # now .989 / 0 and
 # round → (resolution floors per split: right, most wrong-unit answers; metadata floors per split)
 # round 3: first score held-out resolution .857 / 6 wrong, metadata unit .655; now .938 / 0 wrong (.946 before 2026-12-01), unit .690.
 # round 6: first score (2026-11-30, before any change for it) dev .885 / 3 wrong, held-out .846 / 5 wrong, metadata
-# unit .711 / .767; now dev .982 / 0, held-out .890 / 3, unit .822 / .767.
+# unit .711 / .767; now dev .982 / 0, held-out .890 / 3, unit .911 / .900 (with the body's first lines, 2026-12-02).
+# round 3's metadata unit with them: .810 / .724; round 11's: .938 / .875.
 LATER_ROUND_FLOORS = {
     3: ({"dev": (0.97, 0), "heldout": (0.93, 0)},
-        {"dev": {"unit": 0.7, "year": 0.95, "type": 0.95, "scope": 0.95},
-         "heldout": {"unit": 0.67, "year": 0.95, "type": 0.95, "scope": 0.95}}),
+        {"dev": {"unit": 0.78, "year": 0.95, "type": 0.95, "scope": 0.95},
+         "heldout": {"unit": 0.7, "year": 0.95, "type": 0.95, "scope": 0.95}}),
     6: ({"dev": (0.96, 0), "heldout": (0.87, 3)},
-        {"dev": {"unit": 0.8, "year": 0.9, "type": 0.97, "scope": 0.97},
-         "heldout": {"unit": 0.75, "year": 0.95, "type": 0.97, "scope": 0.97}}),
+        {"dev": {"unit": 0.88, "year": 0.9, "type": 0.97, "scope": 0.97},
+         "heldout": {"unit": 0.87, "year": 0.95, "type": 0.97, "scope": 0.97}}),
     # round 11 (2026-12-01): first score dev .919 / 0 wrong, held-out .939 / 1 wrong, metadata unit .688 / .750;
     # now dev .929 / 0, held-out .939 / 0, unit .812 / .750 (its scope golds follow the printed 部门/单位 word over
     # (本级): two dev misses are that convention)
     11: ({"dev": (0.9, 0), "heldout": (0.9, 0)},
-         {"dev": {"unit": 0.78, "year": 0.95, "type": 0.95, "scope": 0.88},
-          "heldout": {"unit": 0.72, "year": 0.95, "type": 0.95, "scope": 0.95}}),
+         {"dev": {"unit": 0.9, "year": 0.95, "type": 0.95, "scope": 0.88},
+          "heldout": {"unit": 0.85, "year": 0.95, "type": 0.95, "scope": 0.95}}),
 }
 
 @pytest.fixture(scope="module")
@@ -160,7 +162,11 @@ def test_renamed_archive_answers_as_well_as_the_original():
             ("questions_r22.jsonl", {"dev": 0.96, "heldout": 0.73}),
             # round 23 (a PDF 人社局 决算, a GBK wrapped 市监局 预算, a DOCX 文旅局 决算, a PDF 政协办 单位预算, a 住建委's
             # self-evaluations cell by cell), never tuned on (no miss printed): .683 / .831 at c0fe4ad → .732 / .881
-            ("questions_r23.jsonl", {"all": 0.79})):
+            ("questions_r23.jsonl", {"all": 0.79}),
+            # round 24 (a PDF street office 决算 whose cover prints a short name, a DOCX 统战部 预算, a town's wrapped 决算,
+            # one 水务局's PDF 决算 in 元 and GBK 预算 with target forms cell by cell; 13 follow-ups): .829 / .729 at
+            # 5815635, its development part tuned on in the session that wrote it → 1.000 / .729
+            ("questions_r24.jsonl", {"dev": 0.95, "heldout": 0.70})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)

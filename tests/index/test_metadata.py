@@ -254,3 +254,46 @@ def test_a_site_that_welcomes_to_its_own_name_is_the_units_and_its_dates_are_no_
     assert (meta.unit, meta.year) == ("青岚县政协", 2021)
     # a portal's welcome is no unit's: the county government publishes its departments' pages
     assert detect_text(text.replace("青岚县政协网站", "青岚县人民政府门户网站")).unit is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a short form the body defines by the full name
+    ("2024年度县文广旅局部门决算\n目 录\n第一部分 部门概况\n一、主要职能\n"
+     "1.溆浦县文化广电和旅游局（以下简称县文广旅局）是县政府工作部门，为正科级。", "溆浦县文化广电和旅游局"),
+    # the title's name without the city the body prints before it, at the start of a clause
+    ("2025年白沙区青松镇人民政府部门预算公开\n一、基本情况\n1.衡岭市白沙区青松镇人民政府本级：行政编制30人。\n"
+     "2.衡岭市白沙区青松镇人民政府农业服务中心：事业编制12人。", "衡岭市白沙区青松镇人民政府"),
+])
+def test_a_short_title_takes_the_name_the_body_writes_out(text, unit):
+    assert detect_text(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # a name after its budget code heading a table, and a labelled one after its code
+    ("单位预算公开表\n417002某县林业和草原局 | 预算年度: 2025 | 单位:万元\n序号 | 收入 | 支出", "某县林业和草原局"),
+    ("附件：项目支出绩效自评表（2023年度）\n项目名称 乡村道路养护 主管部门 305-瑞江市东岭区沙湾镇人民政府 "
+     "实施单位 305001-瑞江市东岭区沙湾镇人民政府", "瑞江市东岭区沙湾镇人民政府"),
+    # the labelled name with its place, beside the town's short name another label prints
+    ("项目绩效目标表(2022年度)\n填报单位(盖章):平川市石岭镇人民政府 项目名称镇域道路维护 主管部门石岭镇 项目单位石岭镇 "
+     "项目负责人李某", "平川市石岭镇人民政府"),
+])
+def test_a_form_names_its_unit_after_a_budget_code_or_with_its_place(text, unit):
+    assert detect_text(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("目 录\n第一部分 部门概况\n根据《湘南省人民政府驻北京联络处职能配置、内设机构和人员编制规定》，"
+     "湘南省人民政府驻北京联络处主要履行以下职责：", "湘南省人民政府驻北京联络处"),
+    ("2025年度医院财经预算\n一、单位概况\n临江县第二人民医院始建于1958年，是一所二级综合医院。", "临江县第二人民医院"),
+    ("第一部分 概 况一、主要职责重庆市某区人民检察院（本级）的主要职责是：依法履行法律监督职能。", "重庆市某区人民检察院"),
+])
+def test_the_unit_its_mandate_founding_or_regulation_introduces(text, unit):
+    assert detect_text(text).unit == unit
+
+
+def test_a_covers_short_street_name_takes_the_name_its_tables_write_out():
+    text = ("溪口街道\n2025年度部门决算\n目 录\n第一部分 部门概况\n表1 收入支出决算总表\n"
+            "编制单位：衡岭市白沙区人民政府溪口街道办事处 单位：万元\n表2 收入决算表\n"
+            "编制单位：衡岭市白沙区人民政府溪口街道办事处 单位：万元")
+    meta = detect_text(text)
+    assert meta.unit == "衡岭市白沙区人民政府溪口街道办事处" and "溪口街道" in meta.names
