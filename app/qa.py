@@ -611,6 +611,8 @@ def _cars_together(figs: list[Figure]) -> str:
 
 # a village or community the money went to ("给石桥村的…补助"): no row of the unit's is that place's
 _RECIPIENT = re.compile(r"(?:给|向|对|为|在|到|帮)(?P<p>[\u4e00-\u9fff]{2,4}?(?:村|社区|小区))(?=的|[，,。？?]|$)")
+
+
 def _named_alone(place: str, quote: str) -> bool:
     """Whether a text names a village by itself, not as one of a list ("红柳村、石桥村等8个村")."""
     text = re.sub(r"\s+", "", quote)
@@ -1841,8 +1843,9 @@ class Answerer:
         if project is not None:
             rows = [i for i in forms[project] if i.citation.doc_id == forms[project][0].citation.doc_id]
             c = rows[0].citation
-            said = "；".join(f"{i.name}" + "，".join(f"{'' if a.column == '指标值' else a.column}{a.value}"
-                                                     for a in i.amounts) for i in rows)
+            said = "；".join(i.name + ("" if [a.column for a in i.amounts] == ["指标值"] else "：")
+                            + "，".join(f"{'' if a.column == '指标值' else a.column}{a.value}" for a in i.amounts)
+                            for i in rows)  # (堤防加固长度≥2.8公里; 培训人次：年度指标值300，实际完成值320)
             return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}的绩效指标（{rows[0].table}）：{said}。",
                           answerable=True, intent="figure", citations=[i.citation for i in rows])
         named = _PROJECT_PHRASE.search(asked)
