@@ -56,6 +56,7 @@ from core.schemas import (
 )
 from core.vocabulary import FIGURE_KEYS, REASON_MARKER, names_metric, printed_end
 from core.vocabulary import label_of as label
+from extraction.prose import of_a_member
 from extraction.reasons import printed_text
 from index.store import Store
 
@@ -68,6 +69,9 @@ _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情�
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
 # the rows and columns of a project's money (:func:`extraction.lineitems.project_money_items`) and the words that ask them
 _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("上年结转资金", r"上年结转"), ("其他资金", r"其他资金"))
+# a target form's funds under its 项目资金 (其中当年财政拨款, 上年结转, 其他资金), and a question asking them all
+_FUND_COLUMN = re.compile(r"当年财政拨款|财政拨款$|上年结转|其他资金")
+_FUNDS_ASKED = re.compile(r"项目资金|资金来源|资金构成|资金组成|哪些资金|资金.{0,4}(?:构成|组成)")
 _PROJECT_COLUMNS = (("年初预算数", r"年初|预算编制|目标申报"), ("资金结", r"结余|结转|剩|结存|没花|没用"),
                     ("全年预算数", r"全年预算|调整后的?预算"), ("全年执行数", r"执行数|实际|花了|支出了|用了"),
                     ("偏差", r"偏差|差额"), ("执行率", r"执行率"))
@@ -1864,19 +1868,29 @@ class Answerer:
         """What a project's 绩效自评表 prints of its money beyond its budget, spending and rate: its 年初预算数, its 资金结余,
         the rows of its funds (其中：当年财政拨款, 上年结转资金, 其他资金). None unless the question names a project (by
         at least three quarters of its words) and asks one of those."""
-        items = [i for i in self.lines(units, year) if i.kind == "project_money"]
+        items = [i for i in self.lines(units, year) if i.kind == "project_money" or i.kind == "project_row" and any(
+            _FUND_COLUMN.search(a.column or "") for a in i.amounts)]  # (a target form's 项目资金 with its funds)
         project = _named_of(self.about or question, {i.name for i in items}, 0.5) if items else None
         if project is None:
             return None
         rest = (self.about or question).replace(project, "")
         row = next((name for name, words in _PROJECT_ROWS if re.search(words, rest)), None)
         asked = [col for col, words in _PROJECT_COLUMNS if re.search(words, re.sub(r"上年结转", "", rest))]
-        if row is None and not {"年初预算数", "资金结", "偏差"} & set(asked) and (not asked or any(
+        funds = _FUNDS_ASKED.search(rest) is not None  # ("项目资金是多少", "资金来源有哪些": the whole and its funds)
+        if row is None and not funds and not {"年初预算数", "资金结", "偏差"} & set(asked) and (not asked or any(
                 f.key.split(":")[1] == project for f in self.store.figures_where_like("project:%", units or None, year))
                 or re.sub(r"[(（][^()（）]*[)）]|项目$", "", project) not in question):
             return None  # (its budget, spending, rate and score are the project's figures, when it has them, named whole)
         own = _newest_items([i for i in items if i.name == project])
-        found = next((i for i in own if i.path[:1] == [row]), None) if row else next(iter(own), None)
+        form = next((i for i in own if i.kind == "project_row"), None)
+        if form is not None and (row or funds):  # (one column of the form, or all of it)
+            c = form.citation
+            shown = [a for a in form.amounts if row and _plain(row)[:4] in a.column] or form.amounts
+            said = "，".join(f"{a.column}{a.value}{a.unit}" for a in shown)
+            return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(project)}（{form.table}）：{said}。",
+                          answerable=True, intent="figure", citations=[c])
+        found = next((i for i in own if i.kind == "project_money" and i.path[:1] == [row]), None) if row \
+            else next((i for i in own if i.kind == "project_money"), None)
         if found is None:
             return None
         shown = [a for a in found.amounts if any(a.column.startswith(c) for c in asked)] or [
@@ -2165,9 +2179,12 @@ class Answerer:
         docs = sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True)
         chunks = [c for d in docs for c in self.store.chunks_of(d.doc_id)]
         found = best_statement(self.about, chunks, {d.year for d in docs if d.year} | set(self.years_asked))
+        by_id = {d.doc_id: d for d in docs}
+        # (a sentence of a member's own money, "其中，某服务中心本年收入…", is not the unit's)
+        found = [st for st in found if not of_a_member(st.plain, by_id[st.chunk.doc_id].unit)]
         if not found:
             return None
-        d = next(d for d in docs if d.doc_id == found[0].chunk.doc_id)
+        d = by_id[found[0].chunk.doc_id]
         said = "；".join(f"“{s.shown()}”" for s in found)
         return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}{_QUOTED}{said}",
                       answerable=True, intent=intent, citations=[s.citation() for s in found])

@@ -336,7 +336,7 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
             qualifier = _qualifier(segment)
         other_year = _of_another_year(segment[:last.start()] if labels else "", year)
         if labels and (_OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start())
-                       or _of_a_member(text[clause_start:m.start()], doc_unit)
+                       or of_a_member(text[clause_start:m.start()], doc_unit)
                        or _OF_A_FUND.match(text, _sentence_start(text, m.start())) and not _FUND.search(last.group(0))):
             # ("分单位看，某局（本级）收入预算2572.08万元": one unit's; "其中，某服务中心本年收入367.26万元": a member's;
             # "政府性基金预算财政拨款年初结转…，本年收入579.90万元": one fund's — not the department's whole)
@@ -371,7 +371,7 @@ _NAMED_FIRST = re.compile(r"^[\s,，；;：:]*(?:其中[，,：:]?\s*)?(?:20\d\d
                           rf"(?:中心|站|所|院|校|队|馆|局|委|办|处|科|团|社|会|园|室|庭))(?:20\d\d年度?)?\s*(?={LABEL_RE.pattern})")
 
 
-def _of_a_member(before: str, unit: str | None) -> bool:
+def of_a_member(before: str, unit: str | None) -> bool:
     """Whether a clause opens with a unit that is not the document's own (its name is no short form of the document's
     unit: not its characters in order, as 某街道办 is of 某区人民政府某街道办事处)."""
     named = _NAMED_FIRST.match(before)

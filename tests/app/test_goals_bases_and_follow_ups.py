@@ -38,7 +38,9 @@ TRANSPORT = """交通运输局2025年度部门决算公开说明
 桐岗县交通运输局（以下简称县交通局）是县政府工作部门，负责全县公路、水路交通建设和运输管理。
 二、财政拨款“三公”经费支出决算情况说明
 2025年度财政拨款“三公”经费支出20.95万元，比上年减少5.35万元，下降20.34%。其中：因公出国（境）费支出4.50万元，上年为6.00万元，比上年减少1.50万元，主要原因是压减出访团组；公务用车运行维护费12.60万元，上年15.10万元；公务接待费支出3.85万元，较上年的5.20万元有所减少。
-三、其他重要事项的情况说明
+三、收入决算情况说明
+其中，桐岗县公路养护中心本年收入640.00万元（财政拨款收入610.00万元，其他收入30.00万元）。
+四、其他重要事项的情况说明
 农村公路养护补助：安排资金48.00万元，用于柳溪村、东坡村、南岭村等6个村的村道养护。
 """
 
@@ -55,6 +57,7 @@ BUDGET = "\n".join([
     "项目资金（万元）", "640.00",
     "其中：当年财政拨款", "600.00",
     "上年结转", "40.00",
+    "其他资金", "0.00",
     "年度绩效目标", "完成白鹭河护岸修复3.5公里，保护农田2000亩。",
     "一级指标", "二级指标", "三级指标", "指标值",
     "产出指标", "数量指标", "护岸修复长度", "≥3.5公里",
@@ -153,3 +156,18 @@ def test_a_change_stated_after_last_years_figure_is_the_documents(svc):
 
 def test_a_village_among_others_a_sentence_lists_has_no_share_of_its_own(svc):
     assert not svc.ask("桐岗县交通运输局给东坡村的村道养护补助是多少？").answerable
+
+
+def test_a_members_sentence_does_not_answer_for_a_department_that_prints_no_figure_of_its_own(svc):
+    assert not svc.ask("桐岗县交通运输局去年财政拨款收入多少？").answerable
+
+
+@pytest.mark.parametrize(("question", "said", "not_said"), [
+    ("白鹭河护岸修复工程的项目资金是多少？", ("640.00万元", "600.00万元", "40.00万元", "其他资金0.00万元"), ()),
+    ("白鹭河护岸修复工程资金来源有哪些？", ("600.00万元", "40.00万元"), ()),
+    ("白鹭河护岸修复工程当年财政拨款多少？", ("600.00万元",), ("640.00",)),
+    ("白鹭河护岸修复工程其他资金多少？", ("0.00万元",), ("640.00",)),
+])
+def test_a_target_forms_funds_asked(svc, question, said, not_said):
+    answer = svc.ask(question)
+    assert answer.answerable and all(v in answer.answer for v in said) and not any(v in answer.answer for v in not_said)
