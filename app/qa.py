@@ -69,6 +69,7 @@ _PROJECT_FIELDS = [("budget", r"预算|安排|资金总额|多少钱|执行情�
                    ("execution_rate", r"执行率|完成率|百分之几|执行情况|花完|用完"), ("score", r"得分|几分|多少分|打分|评分|自评|总分")]
 # the rows and columns of a project's money (:func:`extraction.lineitems.project_money_items`) and the words that ask them
 _PROJECT_ROWS = (("当年财政拨款", r"当年财政拨款|财政拨款"), ("上年结转资金", r"上年结转"), ("其他资金", r"其他资金"))
+_LIST_REACH = 160  # characters past a figure's clause its list of parts may go on, parted by "；"
 # a target form's funds under its 项目资金 (其中当年财政拨款, 上年结转, 其他资金), and a question asking them all
 _FUND_COLUMN = re.compile(r"当年财政拨款|财政拨款$|上年结转|其他资金")
 _FUNDS_ASKED = re.compile(r"项目资金|资金来源|资金构成|资金组成|哪些资金|资金.{0,4}(?:构成|组成)")
@@ -1692,10 +1693,14 @@ class Answerer:
         c = f.citation
         if c.char_start is None or c.char_end is None:
             return ""
-        parts = [i for i in self.lines([c.unit] if c.unit else None, c.year) if i.kind == "part"
-                 and i.citation.doc_id == c.doc_id and i.amounts and c.char_start < i.citation.char_start <= c.char_end
-                 and i.path and names_metric(f.key, i.path[0])]  # (the whole they are of is the figure)
-        parts = [i for i in parts if i.path == parts[0].path] if parts else []  # (one whole's: not the next sentence's parts)
+        listed = [i for i in self.lines([c.unit] if c.unit else None, c.year) if i.kind == "part"
+                  and i.citation.doc_id == c.doc_id and i.amounts and i.citation.char_start is not None
+                  and i.path and names_metric(f.key, i.path[0])]  # (the whole they are of is the figure)
+        first = next((i for i in listed if c.char_start < i.citation.char_start < c.char_end), None)
+        # (one whole's, from the first inside the figure's clause on, the list going on past its "；": "其中：货物类…；
+        # 工程类…；服务类…"; not the next sentence's parts)
+        parts = [i for i in listed if first is not None and i.path == first.path
+                 and first.citation.char_start <= i.citation.char_start <= c.char_end + _LIST_REACH]
         if any(i.amounts[0].value == f.value for i in parts):
             return ""  # (a joint label's parts, 购置及运行维护费: the figure is one of them, not their whole)
         return "，".join(f"{i.name}{i.amounts[0].value}{i.amounts[0].unit}"

@@ -937,6 +937,7 @@ def asset_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 _PART_AMOUNT = r"\d[\d,]*(?:\.\d+)?(?:万元|万(?![\u4e00-\u9fff])|元)"
 _WHOLE_PARTS = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)(?:为|共|共计|合计|总额|总计)?(?P<wv>{_PART_AMOUNT})"
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?[，,]?其中[：:，,]?(?P<parts>(?:(?:(?!其中)[^。；;]){{2,40}}?{_PART_AMOUNT}"
+                          rf"(?:[（(][^（）()。]{{0,80}}[）)])?"  # (a part's own parts in brackets after it)
                           rf"(?:[，,]占[^，。；;]{{2,24}}?%)?(?:[，,](?:主要)?(?:为|是|用于)[^，,。；;\d]{{2,60}})?[，,、；;]?){{1,12}})")
 # a whole whose parts are listed after it says what it is made of ("年中追加资金的构成为：防汛抢险186.00万元，…")
 _MADE_OF = re.compile(rf"(?P<whole>[\u4e00-\u9fff（）()“”]{{2,30}}?)的?(?:构成|组成)(?:情况)?(?:为|是|如下)[：:]"
@@ -965,9 +966,13 @@ def part_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                              before)
         heading = [h for h in heading if "三公" not in h]
         start = m.start("parts")
+        asides = [b.span() for b in re.finditer(r"[（(][^（）()]*[）)]", m.group("parts"))]
         for part in _PART.finditer(m.group("parts")):
+            if any(a <= part.start() < b for a, b in asides):
+                continue  # (a part of a part: "购置及运行费2.20万元（购置费0.00万元，运行维护费2.20万元）")
             name = re.sub(r"^(?:其中|以及|和|及|主要包括|包括|主要为|主要是)[：:]?", "", part.group("name"))
-            if len(name) < 2 or name in ("合计", "共计", "总计") or re.search(r"比上年|较上年|(?:增加|减少|下降)$", name):
+            if len(name) < 2 or name in ("合计", "共计", "总计") or re.search(r"比上年|较上年|(?:增加|减少|下降)$", name) \
+                    or _LAST_YEARS.fullmatch(name):  # (last year's figure of the part before: "…，上年为0.95万元")
                 continue
             number, unit = re.match(r"([\d.,]+)(.*)", part.group("v")).groups()
             s, e = start + part.start(), start + part.end()

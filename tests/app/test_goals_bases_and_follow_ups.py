@@ -40,7 +40,9 @@ TRANSPORT = """交通运输局2025年度部门决算公开说明
 2025年度财政拨款“三公”经费支出20.95万元，比上年减少5.35万元，下降20.34%。其中：因公出国（境）费支出4.50万元，上年为6.00万元，比上年减少1.50万元，主要原因是压减出访团组；公务用车运行维护费12.60万元，上年15.10万元；公务接待费支出3.85万元，较上年的5.20万元有所减少。
 三、收入决算情况说明
 其中，桐岗县公路养护中心本年收入640.00万元（财政拨款收入610.00万元，其他收入30.00万元）。
-四、其他重要事项的情况说明
+四、机关运行经费支出情况说明
+2025年度机关运行经费支出86.40万元，其中：办公费30.00万元（含印刷费4.00万元，邮电费2.00万元）；水电费20.40万元；差旅费36.00万元。
+五、其他重要事项的情况说明
 农村公路养护补助：安排资金48.00万元，用于柳溪村、东坡村、南岭村等6个村的村道养护。
 """
 
@@ -171,3 +173,13 @@ def test_a_members_sentence_does_not_answer_for_a_department_that_prints_no_figu
 def test_a_target_forms_funds_asked(svc, question, said, not_said):
     answer = svc.ask(question)
     assert answer.answerable and all(v in answer.answer for v in said) and not any(v in answer.answer for v in not_said)
+
+
+def test_a_wholes_parts_are_listed_to_the_last_and_without_their_own_parts(svc):
+    total = svc.ask("水利局去年政府采购总额多少？")
+    assert all(v in total.answer for v in ("货物类86.20万元", "工程类180.00万元", "服务类60.30万元"))
+    works = svc.ask("水利局去年政府采购工程类多少？")  # (a part has no "其中" of the parts after it)
+    assert "180.00万元" in works.answer and "其中" not in works.answer
+    running = svc.ask("桐岗县交通运输局去年机关运行经费多少？")
+    assert all(v in running.answer for v in ("办公费30.00万元", "水电费20.40万元", "差旅费36.00万元"))
+    assert "印刷费" not in running.answer
