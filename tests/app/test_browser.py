@@ -120,7 +120,7 @@ def test_a_two_turn_conversation_with_the_cited_answer_open(app_url, browser):
     page.locator("mark").first.wait_for(timeout=30_000)  # the first citation is open without a click
     assert "31.19" in page.locator("mark").first.inner_text()
     assert page.get_by_text("昌吉回族自治州市场监督管理局 · 2024年 · 部门决算 · 第93行", exact=False).count() >= 1
-    ask(page, "那去年呢？")
+    ask(page, "那上一年呢？")  # (counted from the year asked: 2023; 去年 would be the calendar's 2025)
     page.get_by_text("2023年的公开文件", exact=False).first.wait_for(timeout=60_000)
     assert page.get_by_test_id("stChatMessage").count() == 4
     assert_no_internal_words(page, "ask")
