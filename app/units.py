@@ -1018,6 +1018,8 @@ _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办
 _UNIT_LIKE_LONGEST = re.compile(_UNIT_LIKE.pattern.replace("{1,16}?", "{1,16}", 1))
 _EACH = re.compile(r"^(?:下面|下属|所属)?(?:各|每)(?:个|所|家|一个)?[\u4e00-\u9fff]{0,4}?(?:学校|小学|中学|幼儿园|医院|卫生院|单位|"
                    r"福利院|站|所|馆|中心|队)")
+# a count asked of things ("几个防火检查站", "多少所学校"): what follows the measure word is counted, not named
+_COUNTED = re.compile(r"(?:几|多少)(?:个|所|座|家|处|条|名|辆|台|批)[\u4e00-\u9fff]{0,10}")
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 
 
@@ -1030,6 +1032,7 @@ def unit_like_longest(text: str) -> str | None:
 def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
     """A phrase that looks like the name of a unit (北京市财政局), for saying it was not recognised;
     a phrase holding one of ``words`` (figure words such as 公务接待) is not one."""
+    question = _COUNTED.sub(" ", question)  # ("要建几个防火检查站": things counted, no unit named)
     for segment in re.split(r"[^\u4e00-\u9fff]+|[的了吗呢啊吧和与及跟比在]", question):
         segment = _EACH.sub("", _TIME_WORDS.sub("", segment))  # (各个学校, 每所学校: each of some units, none named)
         m = _UNIT_LIKE.search(segment)

@@ -63,6 +63,7 @@ BUDGET = "\n".join([
     "年度绩效目标", "完成白鹭河护岸修复3.5公里，保护农田2000亩。",
     "一级指标", "二级指标", "三级指标", "指标值",
     "产出指标", "数量指标", "护岸修复长度", "≥3.5公里",
+    "产出指标", "数量指标", "新建水位观测站", "2个",
     "效益指标", "社会效益指标", "保护农田面积", "≥2000亩",
     "满意度指标", "服务对象满意度指标", "沿岸群众满意度", "≥92%",
 ])
@@ -183,3 +184,8 @@ def test_a_wholes_parts_are_listed_to_the_last_and_without_their_own_parts(svc):
     running = svc.ask("桐岗县交通运输局去年机关运行经费多少？")
     assert all(v in running.answer for v in ("办公费30.00万元", "水电费20.40万元", "差旅费36.00万元"))
     assert "印刷费" not in running.answer
+
+
+def test_things_counted_after_a_measure_word_are_no_units_name(svc):
+    stations = svc.ask("白鹭河护岸修复工程要建几个水位观测站？")  # (观测站 ends like a unit; it is counted here)
+    assert stations.answerable and "2个" in stations.answer and "没有识别" not in stations.answer
