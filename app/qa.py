@@ -938,11 +938,17 @@ class Answerer:
     def _project_owner(self, question: str, year: int | None) -> str | None:
         """The unit whose documents hold the project the question names (most of the project's pairs of characters
         asked), when one unit's do and no other's."""
-        if not re.search(r"项目(?!支出)|专项", question):
+        if not re.search(r"项目(?!支出)|专项|工程", question):
             return None
         owners = {i.citation.unit for i in self.store.lines_where(None, year)
                   if _project_line(i) and i.citation.unit and len(i.name) >= 6
                   and _share_in(_char_pairs(i.name), question) >= 0.6}
+        named = _PROJECT_PHRASE.search(question)
+        if not owners and named is not None and len(named.group("name")) >= 4:
+            # a project only the running text names ("农村公路提档升级项目：绩效目标为…"): the unit whose text does
+            phrase = _plain(named.group(0))
+            owners = {d.unit for d in self.store.docs() if d.unit and (year is None or d.year == year)
+                      and any(phrase in _plain(c.body) for c in self.store.chunks_of(d.doc_id))}
         return owners.pop() if len(owners) == 1 else None
 
     def _groups(self, names: list[str]) -> list[list[str]]:

@@ -44,6 +44,7 @@ TRANSPORT = """交通运输局2025年度部门决算公开说明
 2025年度机关运行经费支出86.40万元，其中：办公费30.00万元（含印刷费4.00万元，邮电费2.00万元）；水电费20.40万元；差旅费36.00万元。
 五、其他重要事项的情况说明
 农村公路养护补助：安排资金48.00万元，用于柳溪村、东坡村、南岭村等6个村的村道养护。
+农村公路生命防护工程项目：绩效目标为完成农村公路安防设施建设80公里，项目验收合格率达到100%。
 """
 
 BUDGET = "\n".join([
@@ -75,8 +76,13 @@ def svc(tmp_path_factory):
     (home / "tonggang_slj_2025.txt").write_text(FINAL, encoding="utf-8")
     make_text_pdf(BUDGET, home / "tonggang_slj_2026.pdf", header=None)
     (home / "tonggang_jtj_2025.txt").write_text(TRANSPORT, encoding="utf-8")
+    others = []  # (more units than one answer covers: a question naming none asks which, unless its project tells)
+    for short, unit in (("lyj", "桐岗县林业局"), ("jyj", "桐岗县教育局"), ("mzj", "桐岗县民政局")):
+        (home / f"tonggang_{short}_2025.txt").write_text(
+            f"{unit}2025年度部门决算\n一、收入支出决算总体情况说明\n2025年度本年支出合计500.00万元。\n", encoding="utf-8")
+        others.append(f"tonggang_{short}_2025.txt")
     svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
-    files = ["tonggang_slj_2025.txt", "tonggang_slj_2026.pdf", "tonggang_jtj_2025.txt"]
+    files = ["tonggang_slj_2025.txt", "tonggang_slj_2026.pdf", "tonggang_jtj_2025.txt", *others]
     outcomes = svc.ingest([home / f for f in files])
     assert [o.status for o in outcomes] == ["ingested"] * len(files), [o.message for o in outcomes]
     return svc
@@ -189,3 +195,8 @@ def test_a_wholes_parts_are_listed_to_the_last_and_without_their_own_parts(svc):
 def test_things_counted_after_a_measure_word_are_no_units_name(svc):
     stations = svc.ask("白鹭河护岸修复工程要建几个水位观测站？")  # (观测站 ends like a unit; it is counted here)
     assert stations.answerable and "2个" in stations.answer and "没有识别" not in stations.answer
+
+
+def test_a_project_only_the_running_text_names_is_its_units_without_the_unit_asked(svc):
+    answer = svc.ask("农村公路生命防护工程项目要建多少公里？")  # (two units in the archive; one text names it)
+    assert answer.answerable and "80公里" in answer.answer and "请说明是哪个单位" not in answer.answer
