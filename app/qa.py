@@ -631,6 +631,7 @@ _GOAL_ASKED = re.compile(r"绩效目标|年度目标|绩效指标|目标是(?:�
 _ONE_MEASURE = re.compile(r"多少|几[个项条次人座公家所名期批辆台套处]|是否|有没有|完成了|实际|得分|几分")
 # a project named in a question ("新的社会阶层人士实践创新基地建设项目的绩效目标"), and a sentence stating its target
 _PROJECT_PHRASE = re.compile(r"[“\"]?(?P<name>[\u4e00-\u9fff（）()]{4,40}?)[”\"]?(?:项目|工程)")
+_PROJECT_NAMED = re.compile(r"[“\"]?(?P<name>[\u4e00-\u9fff（）()]{4,40}?)[”\"]?项目")  # (a project, not work done: 工程)
 _GOAL_SAID = re.compile(r"绩效目标(?:为|是|[:：])|目标(?:为|是)")
 # the form a project's indicators are printed in, after the project's name ("东湖中学校舍维修项目支出绩效目标表")
 _FORM_OF = re.compile(r"(?:项目)?(?:支出)?绩效(?:目标|自评)(?:申报)?表$")
@@ -943,9 +944,10 @@ class Answerer:
         owners = {i.citation.unit for i in self.store.lines_where(None, year)
                   if _project_line(i) and i.citation.unit and len(i.name) >= 6
                   and _share_in(_char_pairs(i.name), question) >= 0.6}
-        named = _PROJECT_PHRASE.search(question)
-        if not owners and named is not None and len(named.group("name")) >= 4:
-            # a project only the running text names ("农村公路提档升级项目：绩效目标为…"): the unit whose text does
+        named = _PROJECT_NAMED.search(question)
+        if not owners and named is not None:
+            # a project only the running text names ("农村公路提档升级项目：绩效目标为…"): the unit whose text does (not a
+            # "…工程" a text may name as work done, not as a project of its own)
             phrase = _plain(named.group(0))
             owners = {d.unit for d in self.store.docs() if d.unit and (year is None or d.year == year)
                       and any(phrase in _plain(c.body) for c in self.store.chunks_of(d.doc_id))}
