@@ -73,17 +73,34 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
         said += [label_of(k) for k in previous.metrics]
         if current.intent == Intent.figure:
             update["intent"] = previous.intent
-    elif not current.metrics and previous.residual and (not _FOLLOW_UP_WORDS.sub("", current.residual)
-                                                         or _POINTS_BACK.search(current.text)):
-        # a row or project asked before (行政运行花了多少) and a follow-up that names nothing ("那比上年减少了多少？",
-        # "为什么？") or points back at it ("那这个项目的绩效目标是啥？"): its words go on (rows are matched on the
-        # residual)
-        update["residual"] = f"{previous.residual} {current.residual}"
+    elif not current.metrics and (residual := _residual_carried(previous, current, names_unit, said)):
+        update["residual"] = residual
     if not update and not filters:
         return current
     update["filters"] = current.filters.model_copy(update=filters)
     update["corrected"] = " ".join([*dict.fromkeys(said), current.corrected or current.text])
     return current.model_copy(update=update)
+
+
+def _residual_carried(previous: ParsedQuestion, current: ParsedQuestion, names_unit: bool, said: list[str]) -> str:
+    """The residual of a follow-up that names no figure, when it names nothing but maybe a unit ("那比上年减少了多少？",
+    "为什么？", "那卫生监督所呢？") or points back at what was asked ("那这个项目的绩效目标是啥？"): the words asked before
+    go on (rows are matched on the residual), and with another unit named they join the words ``said``; "" when the
+    follow-up asks something of its own."""
+    if not previous.residual or _FOLLOW_UP_WORDS.sub("", _unnamed(current)) and not _POINTS_BACK.search(current.text):
+        return ""
+    asked_before = _unnamed(previous).strip() if names_unit else previous.residual
+    if names_unit and (words := re.sub(r"[？?。！!，,\s]", "", asked_before)):
+        said.append(words)  # (another unit, the same thing asked: "预算多少")
+    return f"{asked_before} {current.residual}"
+
+
+def _unnamed(parsed: ParsedQuestion) -> str:
+    """The residual without the phrases that name a unit."""
+    rest = parsed.residual
+    for phrase in [m.phrase for m in parsed.mentions] + [parsed.unknown_unit or ""]:
+        rest = rest.replace(phrase, "") if phrase else rest
+    return rest
 
 
 def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | None:

@@ -33,7 +33,7 @@ _LONG = 160
 
 # the words of asking, of time and of filler, and the words that say a target or an outcome: not what is asked about
 _NOT_ASKED = re.compile(
-    r"请问|是多少|(?:多少|几)(?:名|个|家|户|辆|位|所|座|条|处|支|批)(?=[\u4e00-\u9fff]{2})|多少|几|什么|打算|准备|哪些|哪个|怎么样|如何|是否|有没有|到底|具体|大概|大约|一共|总共|分别|各自|"
+    r"请问|是多少|(?:多少|几)(?:名|个|家|户|辆|位|所|座|条|处|支|批)(?=[\u4e00-\u9fff]{2})|多少|几|什么|多大|比例|比重|占比|百分比|打算|准备|哪些|哪个|怎么样|如何|是否|有没有|到底|具体|大概|大约|一共|总共|分别|各自|"
     r"去年|今年|前年|上年(?!结转|结余)|本年|当年|年度|那么|那个|这个|其中|里面|当中|计划|实际|目标|预计|设定|定的|"
     r"[吗呢啊吧呀是为的了得着有那这里各都又还就要]")
 # the kind of number each way of asking wants: the units that may follow it

@@ -136,11 +136,12 @@ _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执�
 # the score of a whole self-evaluation's fund row asked ("预算执行率这一项得了几分", "资金执行得分多少")
 _FUND_SCORE = re.compile(r"(?:预算执行|执行率|资金执行|预算资金)[^，,。？?]{0,6}?(?:得分|几分|多少分|得了)")
 # a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
-_WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
+_WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位|机关)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
 _WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模|总计|合计)?"
                                r"(?:[\d,.]+万?元)?")  # (a statement's name may end with its amount)
 # a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
-_WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:是|有|一共|总共|为)?(?:多少|几)[？?。]?")
+_WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:一共|总共|合计|共|加起来)?(?:是|有|为)?"
+                           r"(?:多少钱?|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
@@ -212,6 +213,27 @@ _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has non
 _DOC_WORDS = {DocType.budget: "预算", DocType.final_accounts: "决算", DocType.performance_target: "绩效目标表",
               DocType.performance_self_eval: "绩效自评表"}
 PROJECT_FIELD_LABELS = {"budget": "预算", "actual": "全年执行数", "execution_rate": "执行率", "score": "自评得分"}
+
+
+def _budget_named(name: str) -> str:
+    """A stated change's name as its last figure's words, without the unit it opens with ("区卫生健康委员会（本级）收入
+    预算总计1286.40万元，支出预算总计1286.40万元" → 支出预算总计1286.40万元)."""
+    last = re.split(r"，|,(?!\d{3})", name)[-1]  # (not the thousands' comma of its amount: 1,634.80万元)
+    return re.sub(r"^[\u4e00-\u9fff]{2,30}?(?:[(（]本级[)）]|委员会|局|办公室|部|中心|政府|办事处|院|所)(?=收|支|预算|总)", "", last)
+
+
+def _in_place(member: str, department: str | None) -> str:
+    """A member's name as it is in its department's place: "区疾病预防控制中心" (its level word alone) or "苎溪街道社区卫生
+    服务中心" (no place above it) of 琮阳市濂屿区卫生健康委员会 → 琮阳市濂屿区…; the name itself when it has a place of
+    its own or the department none."""
+    place = _PLACE_HEAD.match(re.sub(r"^(?:中共|中国共产党)", "", department or ""))
+    if place is None or _PLACE_HEAD.match(member) and not re.match(r"(?:区|县|市|镇|乡)(?!级)", member):
+        return member
+    head = place.group(0)
+    if re.match(r"区|县|市|镇|乡", member):  # (its level word alone: the department's place at that level)
+        at = head.rfind(member[0])
+        return head[:at] + member if at >= 0 else member
+    return head + member
 
 
 def _asks_change(question: str) -> bool:
@@ -313,10 +335,12 @@ def _named_of(question: str, names: set[str], min_share: float = 0.0) -> str | N
     best, best_score = None, (0, 0.0)
     for name in sorted(names):
         # a year, a code or a bracketed note ("(政策资金)") names no project
-        words = re.sub(r"\d+年度?|[(（][^()（）]*[)）]|[^\u4e00-\u9fff]", " ", name)
-        grams = _char_pairs(*words.split()) - _GENERIC_GRAMS
-        shared = sum(1 for g in grams if g in question)
-        score = (shared, shared / max(1, len(grams)))
+        named = re.sub(r"\d+年度?|[(（][^()（）]*[)）]", " ", name)
+        grams = _char_pairs(*re.sub(r"[^\u4e00-\u9fff]", " ", named).split()) - _GENERIC_GRAMS
+        # (a number or code of its name, "12345热线", weighs as two pairs: people keep it when they shorten the name)
+        codes = re.findall(r"[A-Za-z0-9]{3,}", named)
+        shared = sum(1 for g in grams if g in question) + 2 * sum(1 for c in codes if c in question)
+        score = (shared, shared / max(1, len(grams) + 2 * len(codes)))
         if score > best_score:
             best, best_score = name, score
     return best if best_score[0] >= 2 and best_score[1] >= min_share else None
@@ -379,7 +403,9 @@ def _whole_before(r: Reason, key: str) -> str:
     经费比上年增加6.74万元，其中：…"), "" when it does not: the parts' reasons are the whole's."""
     last = re.split(r"(?<=。)", (r.before or "").strip())
     said = next((t for t in reversed(last) if t.strip()), "")
-    change = re.search(r"(?:增加|减少|增长|下降)[^，。]*?万元[^。]*其中", said)
+    # (the list may open the reason's own sentence: "…比上年减少3.64万元。其中：…；…，主要原因是…")
+    change = re.search(r"(?:增加|减少|增长|下降)[^，。]*?万元(?:[^。]*其中|[^。]*。?$)", said) if re.search(
+        r"其中", said) or r.sentence.lstrip().startswith("其中") else None
     return said if change and names_metric(_ACTUAL_OF.get(key, key), said[:change.start()]) else ""
 
 
@@ -895,8 +921,9 @@ class Answerer:
         """The units to answer for, each a group of stored names of one unit.
 
         A unit named once: its names. A phrase that fits several units equally well: each of them. No
-        unit named: each unit the archive holds (for the year asked) — except for whys, comparisons of
-        named units and wordings across units, which search every unit at once.
+        unit named: each unit the archive holds (for the year asked), for a why of a figure every unit has too (one
+        unit's reason is no answer about the others) — except for comparisons of named units, and whys of a thing of
+        one unit's (a project, an indicator), which search every unit at once.
         """
         mentions = parsed.mentions
         if parsed.intent == Intent.comparison and len(mentions) > 1:
@@ -904,7 +931,7 @@ class Answerer:
         if mentions:  # each unit named (once, however many phrases name it), each unit a phrase fits when it fits several
             groups = [g for m in mentions for g in (self._groups(m.units) if m.ambiguous else [m.units])]
             return [g for n, g in enumerate(groups) if g not in groups[:n]]
-        if parsed.intent == Intent.reason:
+        if parsed.intent == Intent.reason and not parsed.metrics:
             return [[]]
         year = parsed.years[0] if len(parsed.years) == 1 else None
         holding = sorted({d.unit for d in self.docs_for(None, year) if d.unit})
@@ -972,16 +999,20 @@ class Answerer:
         said so, with the list that names it — its figures are inside the department's, not printed apart here."""
         stored = self.store.lines_where(None, None)
         names = self._taken_in(stored, years)
-        found = [m for m in (UnitIndex(sorted(names)).mentions(question) if names else [])
+        # (each also by the name it has in its department's place: "区疾病预防控制中心" of 琮阳市濂屿区卫生健康委员会 is
+        # 琮阳市濂屿区疾病预防控制中心, asked as "濂屿区疾控中心")
+        known = {n: n for n in names} | {q: n for n, (c, _) in names.items() if (q := _in_place(n, c.unit)) not in names}
+        found = [m for m in (UnitIndex(sorted(known)).mentions(question) if names else [])
                  if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
-        if len(found) != 1:
+        if len(found) != 1 or len({known[u] for u in found[0].units}) != 1 and not found[0].ambiguous:
             return None
-        member = found[0].units[0]
-        if found[0].ambiguous:  # (城关小学 and 城关中心小学: the one named exactly, its place left out or not)
-            exact = [u for u in found[0].units if found[0].phrase in (u, u[m.end():] if (m := _PLACE_HEAD.match(u)) else u)]
+        member = known[found[0].units[0]]
+        if len({known[u] for u in found[0].units}) > 1:  # (城关小学 and 城关中心小学: the one named exactly, its place
+            exact = {known[u] for u in found[0].units  # left out or not)
+                     if found[0].phrase in (u, u[m.end():] if (m := _PLACE_HEAD.match(u)) else u)}
             if len(exact) != 1:
                 return None
-            member = exact[0]
+            member = exact.pop()
         c, count = names[member]
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
@@ -1170,6 +1201,7 @@ class Answerer:
             return split
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
         special = (self._own_part(parsed, question, units, year) if intent != "reason" else None) \
+            or (self._share_unnamed(units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._project_goal(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or self._only_budget(question, intent, units, year) \
             or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
@@ -1654,6 +1686,7 @@ class Answerer:
             if f is None:
                 continue
             f, listed = self._listing_parts(f, k, units, year, budget, question, len(keys))
+            f = self._share_sentence(f, question)
             figs.append(f)
             parts.append(_figure_said(f, contradicting, question) + note + listed)
             shown += contradicting
@@ -1673,6 +1706,15 @@ class Answerer:
                           intent=intent, figures=figs, citations=[f.citation for f in figs])
         return Answer(answer=answer, answerable=True, intent=intent, figures=figs,
                       citations=[f.citation for f in figs + shown], contradicted=shown)
+
+    def _share_sentence(self, f: Figure, question: str) -> Figure:
+        """A share asked of a figure whose citation does not print it: the figure cited from the sentence of its
+        document that prints the same amount with its share ("…一般公共预算拨款收入3599.76万元，占89.40%", not the
+        table cell); the figure as it is when no share is asked, or none is printed."""
+        if not _ASKS_SHARE.search(question) or f.unit == "%" or _stated_share(f) is not None:
+            return f
+        return next((g for st in (s for c in self.store.chunks_of(f.citation.doc_id) for s in statements(c))
+                     if (g := f.model_copy(update={"citation": st.citation()})) and _stated_share(g)), f)
 
     def _listing_parts(self, f: Figure, key: str, units, year, budget, question: str, asked: int
                        ) -> tuple[Figure, str]:
@@ -2114,6 +2156,11 @@ class Answerer:
         if _SPENT_ASKED.search(about) and len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 and not re.search(r"\d", rest):
             # (nothing else named: not a code either, "201类支出多少")
             return self._figure(question, ["expenditure_current_year"], units, year, intent)
+        subject = re.split(r"比|较|与|跟|和|同比", about)[0]
+        if _asks_change(question) and re.search(r"支出|花|开支", subject) and not _NO_THING.sub(
+                "", _TOTALS_WORDS.sub("", subject)):  # ("去年实际支出比前年多了多少": the year's spending changed)
+            return self._stated("change", ["expenditure_current_year"], units, year) \
+                or self._figure(question, ["expenditure_current_year"], units, year, intent)
         return None
 
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
@@ -2130,12 +2177,12 @@ class Answerer:
             score, rows = best_items(stated, self.about, metrics_too=True)
             if rows and whole(score, rows[0].name):
                 return self._stated_answer(rows[0], rows[0].name)
-            subject = re.sub(r"[\s的]", "", re.split(r"比|较|与|跟|和|同比", self.about or "")[0])
+            subject = re.sub(r"[\s的]|今年|去年|前年|本年|\d{4}年度?", "", re.split(r"比|较|与|跟|和|同比", self.about or "")[0])
             if _WHOLE_BUDGET_NAMED.fullmatch(subject):  # "本级预算比2023年多了多少": the whole budget's stated change
-                whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(i.name)),
+                whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(_budget_named(i.name))),
                                     key=lambda i: not i.name.startswith("收支"))
                 if whole_rows:
-                    return self._stated_answer(whole_rows[0], re.sub(r"[\d,.]+万?元$", "", whole_rows[0].name))
+                    return self._stated_answer(whole_rows[0], re.sub(r"[\d,.]+万?元$", "", _budget_named(whole_rows[0].name)))
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact and not _names_its_table(line[1].item) and (
                 line[1].item.kind != "project_row" or _ROW_OF_SCORE.search(question) and not re.search(
@@ -2185,6 +2232,17 @@ class Answerer:
                 return Answer(answer=f"{d.unit or ''}{d.year or ''}年{_DOC_WORDS.get(d.doc_type, '文件')}{_QUOTED}“{said}”",
                               answerable=True, intent="reason", citations=[found.citation()], reasons=[said])
         return None
+
+    def _share_unnamed(self, units, year) -> Answer | None:
+        """A share of something no figure of the vocabulary names ("年中追加的预算占年初预算多大比例", "城乡社区支出占实际
+        支出的比重"): the sentence that states it ("年中追加数占年初预算的27.48%"), not the figure its base names."""
+        about = self.about or ""
+        at = about.find("占")
+        if at < 2 or not _ASKS_SHARE.search(about[at:]) or metric_keys(about[:at], generic=False):
+            return None
+        said = self._said_once(units, year, "figure")
+        stated = [c for c in (said.citations if said else []) if re.search(r"占[^。；;]{0,24}?\d+(?:\.\d+)?\s*[%％]", c.quote)]
+        return said if stated else None
 
     def _said_once(self, units, year, intent: str) -> Answer | None:
         """The sentence or table row that states what is asked, in the documents asked about (:mod:`app.passages`;
@@ -2856,8 +2914,12 @@ class Answerer:
         whole, said = next(((r, said) for r in ranked for k in named_keys if (said := _whole_before(r, k))), (None, ""))
         if whole is not None:  # ("三公经费比上年增加6.74万元，其中：…运行费增加7.36万元，主要原因是…")
             when = "" if said.startswith(str(whole.citation.year)) else f"{whole.citation.year or ''}年"
-            return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{printed_text(whole)}",
-                          answerable=True, intent="reason", citations=[whole.citation], reasons=[whole.reason])
+            # (each part's reason after that whole, the items of one list: "…运行费增加…，主要原因是…；公务接待费减少…")
+            parts = sorted((r for r in ranked if r.citation.doc_id == whole.citation.doc_id and r.before == whole.before),
+                           key=lambda r: r.citation.char_start)
+            return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{''.join(map(printed_text, parts))}",
+                          answerable=True, intent="reason", citations=[r.citation for r in parts],
+                          reasons=[r.reason for r in parts])
         same = next((r for f in figs for r in ranked if r.citation.doc_id == f.citation.doc_id
                      and _amount_of(r) == f"{f.in_wanyuan()}万元"), None)
         if same is not None:  # ("收入预算2785.21万元…一般公共预算2785.21万元，占100%，比上年增加…，主要原因是…")

@@ -149,8 +149,9 @@ def relative_base(question: str, base: int) -> int | None:
 
 
 def scope_of(question: str) -> Scope | None:
-    """单位预算 / 本级 ask for one unit's own document, 部门预算 / 部门决算 for the department's."""
-    unit = re.search(r"本级|单位(?:预算|决算)", question)
+    """单位预算 / 本级 / 某局机关 ask for one unit's own document, 部门预算 / 部门决算 for the department's."""
+    unit = re.search(r"本级|单位(?:预算|决算)|(?<=[局委办部院府])机关(?!运行|事务|服务|后勤|党|工委|幼儿园|事业|单位)|机关(?:本身|自己)",
+                     question)  # ("卫健委机关今年预算": the commission's own office)
     department = re.search(r"部门(?:预算|决算)|部门汇总|汇总|整个部门|全部门|部门整体|部门(?=和|与|跟|及|、)|(?<=和|与|跟|及|、)部门|(?<![不没])(?:连同?|含|包括|加上)[^。？?，,]{0,6}?(?:学校|下属|所属)(?![^。？?，,]{0,8}吗)",
                            question)
     if unit and department:
@@ -279,9 +280,15 @@ def intent_of(question: str) -> Intent:
     budget_vs_actual = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"实际|决算", question)
     if (_COMPARE.search(question) or budget_vs_actual) and not re.search(r"比(?:上年|去年|\d{4}年)少了多少", question):
         return Intent.comparison
-    if _LIST.search(question) and _OF_ITEMS.search(question) or _WHICH_PROJECT.search(question):
+    if _LIST.search(question) and _OF_ITEMS.search(question) and not _EACH_YEAR.search(question) \
+            or _WHICH_PROJECT.search(question):
         return Intent.list
     return Intent.figure
+
+
+# two years asked with 分别 ("2024年和2025年三公经费分别是多少"): each year's figure, not the parts of one
+_EACH_YEAR = re.compile(r"(?:今年|去年|前年|\d{4}年度?)[^，,。？?]{0,3}(?:和|与|跟|及|、)(?:今年|去年|前年|\d{4}年度?)"
+                        r"(?![^，,。？?]*(?:哪几|哪些|各项|各类|每项|构成))")
 
 
 # a unit described by what it is in charge of ("管商务的那个委员会", "负责环保的部门")

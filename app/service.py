@@ -327,7 +327,8 @@ class DisclosureService:
             named = index.mentions(unit)
             units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
-            top_unit = {"mentions": [UnitMention(phrase=unit, start=0, units=units)] if units else [],
+            ambiguous = unit not in stored_units and bool(named) and named[0].ambiguous  # (教育局 of two districts: each)
+            top_unit = {"mentions": [UnitMention(phrase=unit, start=0, units=units, ambiguous=ambiguous)] if units else [],
                         "unknown_unit": None if units else unit, "closest": [] if units else index.closest(unit)}
         if year is not None:
             if not MIN_YEAR <= year <= MAX_YEAR:

@@ -352,7 +352,7 @@ def _align(question: str, end: int, form: Form, known: re.Pattern | None = None)
     numberless = _numberless(question, start, hits, form)
     if numberless is None or not _specific(phrase, hits, form) or _part_left_out(phrase, hits, form):
         return None
-    if _contradicted(question, start, known, text[:form.place_end]):
+    if _contradicted(question, start, known, text[:form.place_end]) and not _place_of_town(question, start, hits, form):
         return None
     if _above_its_level(hits, form):
         return None
@@ -406,6 +406,10 @@ def _in_order(phrase: str, text: str) -> bool:
     return all(ch in it for ch in phrase)
 
 
+# the words that make a body what it is, and the character any naming of it keeps (政协 or 政治协商: 协; 人大: 人)
+_BODY_WORDS = ((r"政协|政治协商", "协"), (r"人大|人民代表大会", "人"))
+
+
 def _part_left_out(phrase: str, hits: list[int], form: Form) -> bool:
     """Whether the phrase leaves out what makes the unit itself: the own part of a unit named after its parent
     (苏州市自然资源和规划局 is not its 吴中分局), or the first character of a two-character place whose second it
@@ -413,6 +417,9 @@ def _part_left_out(phrase: str, hits: list[int], form: Form) -> bool:
     branch = _BRANCH.search(form.text)
     if branch and _in_order(phrase, form.text[:branch.start()]):
         return True  # the phrase is the parent's name (杭州市公安局 is not its 公安交通管理局)
+    body = next((kept for word, kept in _BODY_WORDS if re.search(word, form.text)), None)
+    if body and not _in_order(body, phrase):
+        return True  # (a 政协's or 人大's office is named by the body: 区委办 is the Party committee's, not 政协…区委员会办公室)
     for piece in re.finditer(_PLACE_PIECE, form.text[:form.place_end]):
         stem = _place_stem(piece.group(0))
         # the second character of a two-character place name without its first (中 of 渝中: 中医院, 重庆市中医院)
@@ -665,6 +672,20 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
     return not _LEAD_IN.search(question[:start])
 
 
+def _place_of_town(question: str, start: int, hits: list[int], form: Form) -> bool:
+    """Whether what was typed before a town's or street's whole name is its place, where the stored name prints none
+    ("汾阳市冀村镇", "松阳板桥乡" for 冀村镇人民政府, 板桥畲族乡人民政府): a 镇/乡/街道 has a name of its own under any place."""
+    typed = question[max(0, start - 4):start]
+    return form.place_end == 0 and hits[0] == 0 and bool(re.match(r"[\u4e00-\u9fff]{2,}?(?:镇|乡|街道)", form.text)) \
+        and bool(re.search(r"^[\u4e00-\u9fff]*?[\u4e00-\u9fff]{2}(?:省|市|区|县|州|旗)?$", typed)) \
+        and not set(typed) & _NOT_IN_PLACE and _typed_place_word(typed)
+
+
+def _typed_place_word(typed: str) -> bool:
+    """Whether the two to four characters before a name read as a place: a place word, or a name with its level."""
+    return bool(_PLACES_ONLY.fullmatch(typed[-3:]) or _PLACES_ONLY.fullmatch(typed) or place_word(typed[-2:]))
+
+
 def _above_unit_level(typed: str, name: str) -> bool:
     """Whether a typed place is a higher level of the unit's place while the unit is a function every level has
     (成都的民政局 is the city's, not 锦江区's); a 街道/镇/乡 has a name of its own under any place."""
@@ -859,6 +880,9 @@ class UnitIndex:
             for m in re.finditer(re.escape(place), q):
                 if any(m.start() < e and s < m.end() for s, e in taken) or self._names_unknown_unit(q, m):
                     continue
+                after = m.end() + (q[m.end():m.end() + 1] in "省市区县州旗盟")  # (its stem: 澜川 of 澜川市青石区)
+                if any(q.startswith(lower, after) or q.startswith(lower, m.end()) for lower in self.places if lower != place):
+                    continue  # (a place above the one typed after it, 澜川市 of 澜川市青石区: the lower one says where)
                 units = self.places[place]
                 taken.append(m.span())
                 groups = {self.group[u] for u in units}
@@ -949,11 +973,12 @@ class UnitIndex:
 
 def _places(names: list[str]) -> dict[str, list[str]]:
     """Each place a stored name begins with, written in full or as its stem (普陀区 → 普陀, 昌吉回族自治州 → 昌吉州,
-    昌吉), with the names of that place (the lowest level a name has there)."""
+    昌吉), with the names of that place: at its lowest level, and at the levels above (a city named alone holds its
+    districts' units too: 澜川市 is not only 澜川市财政局 when 澜川市青石区… units are stored)."""
     out: dict[str, set[str]] = {}
     for name in names:
         pieces = re.findall(_PLACE_PIECE, _place(_ORG_PREFIX.sub("", name)))  # 中共渠县委员会… is of 渠县 too
-        for piece in pieces[-1:]:
+        for piece in pieces:
             stem = re.sub(rf"(?:{ETHNIC})*{ADMIN_LEVEL}$", "", piece)
             for written in {piece, stem, stem + piece[-1] if piece[-1] in "州县旗" else ""}:
                 if len(written) >= 2:
@@ -1015,7 +1040,7 @@ _UNIT_LIKE = re.compile(r"[\u4e00-\u9fff]{1,16}?(?:委员会|办公室|街道办
                         r"幼儿园|中学|小学|学校|党校|供销社|林场|苗圃|法庭|(?:编|府|委|侨|台|外|人防|扶贫|政府)办|[一二三四五六七八九十][中小幼]|"
                         r"人大|政协|[妇残侨文]联|工商联|科协|"
                         r"部(?![门分])|会(?![议计])|所(?![有以])|(?<![到各好难用益此])处(?![理置罚分室]))")
-_UNIT_LIKE_LONGEST = re.compile(_UNIT_LIKE.pattern.replace("{1,16}?", "{1,16}", 1))
+
 _EACH = re.compile(r"^(?:下面|下属|所属)?(?:各|每)(?:个|所|家|一个)?[\u4e00-\u9fff]{0,4}?(?:学校|小学|中学|幼儿园|医院|卫生院|单位|"
                    r"福利院|站|所|馆|中心|队)")
 # a count asked of things ("几个防火检查站", "多少所学校"): what follows the measure word is counted, not named
@@ -1023,10 +1048,10 @@ _COUNTED = re.compile(r"(?:几|多少)(?:个|所|座|家|处|条|名|辆|台|批
 _TIME_WORDS = re.compile(r"^(?:今年|去年|前年|本年|上年|年度|年|请问|查询|关于)+")
 
 
-def unit_like_longest(text: str) -> str | None:
-    """The longest unit-like name ``text`` begins with ("荇洲街道社区事务受理服务中心", not 荇洲街道)."""
-    m = _UNIT_LIKE_LONGEST.match(text)
-    return m.group(0) if m else None
+def unit_like_longest(text: str, start: int = 0) -> str | None:
+    """The longest unit-like name of ``text`` from ``start`` ("荇洲街道社区事务受理服务中心", not 荇洲街道; "区委办", not 区委)."""
+    return next((text[start:end] for end in range(min(len(text), start + 20), start + 1, -1)
+                 if _UNIT_LIKE.fullmatch(text, start, end)), None)
 
 
 def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
@@ -1036,8 +1061,9 @@ def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:
     for segment in re.split(r"[^\u4e00-\u9fff]+|[的了吗呢啊吧和与及跟比在]", question):
         segment = _EACH.sub("", _TIME_WORDS.sub("", segment))  # (各个学校, 每所学校: each of some units, none named)
         m = _UNIT_LIKE.search(segment)
-        if m and len(m.group(0)) < 3:  # a place that ends like a unit (宁乡): the longer name it begins
-            m = _UNIT_LIKE_LONGEST.search(segment)
-        if m and len(m.group(0)) >= 3 and not any(w in m.group(0) for w in words):
-            return m.group(0)
+        found = m.group(0) if m else None
+        if m and len(found) < 3:  # a place that ends like a unit (宁乡), or a kind cut short (区委 of 区委办): the longer
+            found = unit_like_longest(segment, m.start())  # name it begins
+        if found and len(found) >= 3 and not any(w in found for w in words):
+            return found
     return None

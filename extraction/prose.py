@@ -31,6 +31,8 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
     ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("支出总预算", "expenditure_grand_total"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("收支预算总计", "total_both"), ("收支预算总额", "total_both"),
+    ("收入预算总计", "income_grand_total"), ("支出预算总计", "expenditure_grand_total"),
+    ("财政拨款收入预算总计", "fiscal_grant_income_total"), ("财政拨款支出预算总计", "fiscal_grant_expenditure_total"),
     ("财政拨款收支预算总计", "grant_both"), ("财政拨款收支预算总额", "grant_both"),
     ("国有资本经营预算拨款支出预算", "-"),
     ("收入合计", "income_sum"), ("支出合计", "spending_sum"),
@@ -337,9 +339,11 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
         other_year = _of_another_year(segment[:last.start()] if labels else "", year)
         if labels and (_OF_ONE_UNIT.search(text, _sentence_start(text, m.start()), segment_start + last.start())
                        or of_a_member(text[clause_start:m.start()], doc_unit)
+                       or _INVOLVED.search(segment, 0, last.start())
                        or _OF_A_FUND.match(text, _sentence_start(text, m.start())) and not _FUND.search(last.group(0))):
             # ("分单位看，某局（本级）收入预算2572.08万元": one unit's; "其中，某服务中心本年收入367.26万元": a member's;
-            # "政府性基金预算财政拨款年初结转…，本年收入579.90万元": one fund's — not the department's whole)
+            # "…绩效目标管理的项目7个，涉及一般公共预算拨款1233.00万元": some projects'; "政府性基金预算财政拨款年初结转…，
+            # 本年收入579.90万元": one fund's — not the department's whole)
             prev = None
             continue
         # (a qualifier after another year's amount is of that year too: "2024年…预算18.00万元，实际支出15.20万元")
@@ -358,6 +362,8 @@ def _labelled(start: int, text: str, doc_type: DocType, section: str, year: int 
     return out
 
 
+# the money some things involve ("项目7个，涉及一般公共预算拨款…"), not the unit's figure of that name
+_INVOLVED = re.compile(r"涉及的?\s*$")
 # an amount said of one of the units a department takes in
 _OF_ONE_UNIT = re.compile(r"分单位(?:看|来看|情况)?[:：，,]|[(（]本级[)）]\s*$")
 # a sentence about one fund's money, and a label naming a fund of its own

@@ -125,6 +125,13 @@ def _change(n: int, text: str, m: re.Match) -> Change:
             # a whole and its parts (the parts set apart by ；): the whole's change ("…支出296.00万元，其中：…；…
             # 100.00万元，用于…。与2024年预算相比增加56.00万元")
             prev = wholes[-1:]
+        fits = _fitting_figure(text, s_start, a.group(0), m.group("delta"), m.group("dir") in _UP)
+        if fits is not None and not (prev and fits.start() == prev[-1].start()):
+            # the base prints its amount and the sentence before's last figure is not base ± change: the figure of
+            # the paragraph that is ("全年实际支出5937.46万元，其中…。…年末结转215.32万元…。与2024年实际支出5612.30万元相比，
+            # 增加325.16万元"), named by its own sentence (subject left to the caller)
+            return Change(n, fits.start(), m.end(), fits.group("num"), fits.start(), "", m.group("dir") in _UP,
+                          *direction, a.group(0), m.group(0), against_budget=against_budget)
         if prev:  # "…支出决算3,864.28万元，…。较上年决算增加240.21万元": the last amount of the sentence before
             p = prev[-1]
             return Change(n, p.start(), m.end(), p.group("num"), p.start(), "", m.group("dir") in _UP, *direction,
@@ -137,6 +144,22 @@ def _change(n: int, text: str, m: re.Match) -> Change:
     return Change(n, start, m.end(), now.group("num") if now else None, s_start + now.start() if now else None,
                   (subject or lead).strip(" ,，:："), m.group("dir") in _UP, *direction, a.group(0) if a else "",
                   m.group(0), against_budget=against_budget)
+
+
+_CENT = Decimal("0.01")  # (figures and changes are printed to the cent: base ± change must hit the figure exactly)
+
+
+def _fitting_figure(text: str, s_start: int, base_words: str, delta: str, up: bool) -> re.Match | None:
+    """The nearest figure before ``s_start`` that the change fits (figure − base = the change, to the cent), when the
+    base prints its amount; None when it prints none, or no figure fits."""
+    base = _NOW.search(base_words)
+    if base is None:
+        return None
+    gap = dec(delta) if up else -dec(delta)
+    for figure in reversed(list(_NOW.finditer(text, 0, s_start))):
+        if abs(dec(figure.group("num")) - dec(base.group("num")) - gap) < _CENT:
+            return figure
+    return None
 
 
 def sentence_before(text: str, s_start: int, amount: re.Pattern) -> int:

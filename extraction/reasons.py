@@ -18,6 +18,8 @@ from index.normalise import PAGE_BREAK
 
 _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无变化|一致)\s*(?P<num>{NUMBER})?\s*(?P<unit>万元|%)?")
 _SENTENCE = re.compile(r"[^。]+。?")
+# a "；" that ends one item of a list and begins the next, named by its label ("…支出8.58万元，比上年减少3.28万元，主要原因
+# 是…；公务接待费支出9.51万元，…"): each item's reason is its own (not "；" inside a reason: "一是…；二是…")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
 # a sentence that opens with its base or its columns, not its subject ("与2023年度相比减少…", "全年预算为26.00万元，支出决算
@@ -43,7 +45,21 @@ CONTEXT_CHARS = 300  # a neighbouring sentence longer than this is shown cut (�
 
 def _sentences(start: int, text: str) -> list[tuple[int, int]]:
     """Normalised spans of the sentences of one narrative line (a paragraph, its wrapped lines joined)."""
-    return [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+    return [(start + a, start + b) for a, b, _, _ in _pieces(text) if text[a:b].strip()]
+
+
+def _pieces(text: str) -> list[tuple[int, int, int, int]]:
+    """The sentences of a line (to 。), each list of items in one cut where a "；" is followed by the next item's label:
+    each piece's span, and its whole sentence's."""
+    out = []
+    for m in _SENTENCE.finditer(text):
+        cuts = [m.start()]
+        for semi in re.finditer("[；;]", m.group(0)):
+            at = m.start() + semi.end()
+            if LABEL_RE.match(re.sub(r"^\s*(?:其中[:：，,]?)?", "", text[at:m.end()])) and at > cuts[-1]:
+                cuts.append(at)
+        out += [(a, b, m.start(), m.end()) for a, b in zip(cuts, [*cuts[1:], m.end()], strict=True)]
+    return out
 
 
 # a sentence that goes on with the reason before it: what was cut or added, or its details ("较上一年度减少了培训费
@@ -109,10 +125,12 @@ def _rest_on_next_page(layout: Layout, index: int, span: tuple[int, int], spans:
 
 
 def _in_context(layout: Layout, index: int, span: tuple[int, int], spans: list[tuple[int, int]],
-                rest: tuple[int, int] | None) -> tuple[str, str | None, str | None]:
-    """The sentence at ``span`` (of narrative line ``index``) as printed, with the sentences before and after it;
-    ``rest``: its end on the next page (the citation stays on the first page, the text goes on)."""
-    at = next((k for k, s in enumerate(spans) if s[0] == span[0]), -1)  # (a span continued ends a sentence later)
+                rest: tuple[int, int] | None, begins: int | None = None) -> tuple[str, str | None, str | None]:
+    """The sentence at ``span`` (of narrative line ``index``) as printed, with the sentences before and after it
+    (before the whole sentence that ``begins`` there, for an item cut from a list); ``rest``: its end on the next page
+    (the citation stays on the first page, the text goes on)."""
+    begins = span[0] if begins is None else begins
+    at = next((k for k, s in enumerate(spans) if s[0] == begins), -1)  # (a span continued ends a sentence later)
     last = next((k for k, s in enumerate(spans) if s[1] == span[1]), at)
     before = spans[at - 1] if at > 0 else _neighbour(layout, index, -1)
     after = spans[last + 1] if 0 <= last < len(spans) - 1 else _neighbour(layout, index, +1)
@@ -196,18 +214,20 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
         previous_item = None
         previous = ""
         spans = _sentences(start, text)
-        for sm in _SENTENCE.finditer(text):
-            span = (start + sm.start(), start + sm.end())
+        wholes = [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+        for s_at, s_end, whole_at, whole_end in _pieces(text):
+            span = (start + s_at, start + s_end)
             rest = _rest_on_next_page(layout, index, span, spans)
-            sentence = sm.group(0) + (layout.text[slice(*rest)] if rest else "")
+            sentence = text[s_at:s_end] + (layout.text[slice(*rest)] if rest else "")
             marker = next((m for m in REASON_MARKER.finditer(sentence)
                            if not _in_brackets(sentence, m.start()) or re.search(r"原因|由于", m.group(0))), None)
             item_here = _ITEM.search(sentence)
             if marker is None or span in joined:
                 previous_item = item_here.group(0) if item_here else previous_item
-                previous = sentence
+                # (a list's items cut at "；" are one sentence to what the next sentence's reason explains)
+                previous = previous + sentence if previous.endswith(("；", ";")) else sentence
                 continue
-            reason = sentence[marker.end():].strip(" :：,，")
+            reason = sentence[marker.end():].strip(" :：,，；;")
             if len(reason) < 4 or _COLUMN_NAME.fullmatch(sentence.strip()):
                 continue  # (a form's column: "偏差原因分析及改进措施" gives no reason)
             reason, sentence, span = _continued(layout, reason, sentence, span, spans, rest)
@@ -229,10 +249,12 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                 change, percent = (previous and _stated_before(previous, named, direction)) or _stated_before(
                     _earlier(layout, index, section), named, direction, whole=True) or (change, percent)
             if not labels and _OPENS_WITH_BASE.match(head):  # "与2023年度相比减少0.66万元，…主要原因是…": the
-                labels = list(LABEL_RE.finditer(text[:sm.start()]))[:1]  # paragraph's subject ("4.公务接待费。…")
+                labels = list(LABEL_RE.finditer(text[:s_at]))[:1]  # paragraph's subject ("4.公务接待费。…")
             key, label = _subject(head, labels, previous_item, section)
             joined.add(rest)
-            printed, before, after = _in_context(layout, index, span, spans, rest)
+            printed, before, after = _in_context(layout, index, span, wholes, rest, start + whole_at)
+            # (the sentence is the whole one its list's item is cut from: "“三公”经费比上年增加…，其中：…；公务接待费…")
+            sentence = text[whole_at:s_at] + sentence + text[s_end:whole_end]
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,
                               percent=percent, citation=cite(layout.doc, meta, *span), printed=printed,
                               before=before, after=after))

@@ -55,7 +55,9 @@ _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九�
                          # 三定 regulation (《某办事处职能配置、内设机构和人员编制规定》)
                          rf"(?:^|[\n。；，,]|主要职责|部门职责|主要职能|基本职能|职能简介)\s*({_UNIT_LONGEST}){_QUALIFIED}"
                          rf"(?:的)?(?:主要履行|主要职责是|始建于|成立于|创建于|组建于)|"
-                         rf"《({_UNIT_LONGEST})(?:主要)?职能配置、内设机构和人员编制(?:规定|方案)》")
+                         rf"《({_UNIT_LONGEST})(?:主要)?职能配置、内设机构和人员编制(?:规定|方案)》|"
+                         # the note under an empty table ("说明：冀村镇人民政府没有使用国有资本经营预算安排支出，故本表无数据")
+                         rf"说明[:：]\s*({_UNIT_LONGEST}){_QUALIFIED}(?:20\d\d年度?)?(?:没有|无|未)(?:使用|发生|安排|收支|涉及)")
 # the publisher a web page prints above the text ("来源：某县台创园", "发布机构：某局", "欢迎来到某县政协网站"): the unit
 # when nothing else names one
 _PUBLISHER = re.compile(rf"(?:来源|信息来源|发布机构|发布单位)[:：|\s]*({_UNIT_LONGEST})(?=[\s|\d]|$)|"

@@ -286,6 +286,10 @@ def test_a_form_names_its_unit_after_a_budget_code_or_with_its_place(text, unit)
      "湘南省人民政府驻北京联络处主要履行以下职责：", "湘南省人民政府驻北京联络处"),
     ("2025年度医院财经预算\n一、单位概况\n临江县第二人民医院始建于1958年，是一所二级综合医院。", "临江县第二人民医院"),
     ("第一部分 概 况一、主要职责重庆市某区人民检察院（本级）的主要职责是：依法履行法律监督职能。", "重庆市某区人民检察院"),
+    # the note under an empty table, the only place the unit is printed
+    ("目录\n第一部分 概况\n一、本部门职责\n（1）指导村民委员会的工作。\n第二部分 2021年度部门决算报表\n"
+     "九、国有资本经营预算财政拨款支出决算表\n说明：石岭镇人民政府没有使用国有资本经营预算安排支出，故本表无数据。",
+     "石岭镇人民政府"),
 ])
 def test_the_unit_its_mandate_founding_or_regulation_introduces(text, unit):
     assert detect_text(text).unit == unit
