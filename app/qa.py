@@ -137,7 +137,7 @@ _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执�
 _FUND_SCORE = re.compile(r"(?:预算执行|执行率|资金执行|预算资金)[^，,。？?]{0,6}?(?:得分|几分|多少分|得了)")
 # a budget named as a whole ("本级预算", "部门的总预算"), and the names its stated change is printed under (收支预算…)
 _WHOLE_BUDGET_NAMED = re.compile(r"(?:本级|部门|单位|机关)?(?:收支|总|收支总)?预算(?:总额|总数|规模)?")
-_WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入和支出|收入|支出)?(?:总)?预算(?:总额|总规模|总计|合计)?"
+_WHOLE_BUDGET_ROW = re.compile(r"(?:本?(?:部门|单位))?(?:收支|收入[和、]?支出|收入|支出)?(?:总)?预算(?:总额|总规模|总计|合计)?"
                                r"(?:[\d,.]+万?元)?")  # (a statement's name may end with its amount)
 # a budget asked as a whole, nothing but the unit, year and scope named ("宣传部本级的预算是多少"): its 收支总预算
 _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算(?:数|总额|总数|规模)?(?:一共|总共|合计|共|加起来)?(?:是|有|为)?"
@@ -403,9 +403,10 @@ def _whole_before(r: Reason, key: str) -> str:
     经费比上年增加6.74万元，其中：…"), "" when it does not: the parts' reasons are the whole's."""
     last = re.split(r"(?<=。)", (r.before or "").strip())
     said = next((t for t in reversed(last) if t.strip()), "")
-    # (the list may open the reason's own sentence: "…比上年减少3.64万元。其中：…；…，主要原因是…")
-    change = re.search(r"(?:增加|减少|增长|下降)[^，。]*?万元(?:[^。]*其中|[^。]*。?$)", said) if re.search(
-        r"其中", said) or r.sentence.lstrip().startswith("其中") else None
+    # (a 三公 item's reason right after the whole's change, its list opening a sentence of its own: "…比上年减少3.64
+    # 万元。其中：…；公务用车运行维护费…，主要原因是…")
+    part = key == "three_public_actual" and r.key in THREE_PUBLIC_ITEMS
+    change = re.search(r"(?:增加|减少|增长|下降)[^，。]*?万元" + (r"[^。]*?(?:其中|。?$)" if part else r"[^。]*其中"), said)
     return said if change and names_metric(_ACTUAL_OF.get(key, key), said[:change.start()]) else ""
 
 
@@ -2915,8 +2916,8 @@ class Answerer:
         if whole is not None:  # ("三公经费比上年增加6.74万元，其中：…运行费增加7.36万元，主要原因是…")
             when = "" if said.startswith(str(whole.citation.year)) else f"{whole.citation.year or ''}年"
             # (each part's reason after that whole, the items of one list: "…运行费增加…，主要原因是…；公务接待费减少…")
-            parts = sorted((r for r in ranked if r.citation.doc_id == whole.citation.doc_id and r.before == whole.before),
-                           key=lambda r: r.citation.char_start)
+            parts = sorted((r for r in ranked if r.citation.doc_id == whole.citation.doc_id and r.before == whole.before
+                            and (r.key in THREE_PUBLIC_ITEMS or r is whole)), key=lambda r: r.citation.char_start)
             return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{''.join(map(printed_text, parts))}",
                           answerable=True, intent="reason", citations=[r.citation for r in parts],
                           reasons=[r.reason for r in parts])
@@ -2952,7 +2953,7 @@ class Answerer:
             change += f"（{'增长' if top.direction == '增加' else '下降' if top.direction == '减少' else ''}{top.percent}）"
         printed = printed_text(top)  # as printed, the PDF's line breaks taken out
         marker = REASON_MARKER.search(printed)
-        reason = printed[marker.end():].strip() if marker else top.reason
+        reason = printed[marker.end():].strip().rstrip("；;") if marker else top.reason
         same_doc = [f for f in (self.figures(top.key, units, year) if top.key else [])
                     if f.citation.doc_id == top.citation.doc_id and f.citation.char_start != top.citation.char_start]
         best = _best(same_doc)

@@ -253,8 +253,6 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
             key, label = _subject(head, labels, previous_item, section)
             joined.add(rest)
             printed, before, after = _in_context(layout, index, span, wholes, rest, start + whole_at)
-            # (the sentence is the whole one its list's item is cut from: "“三公”经费比上年增加…，其中：…；公务接待费…")
-            sentence = text[whole_at:s_at] + sentence + text[s_end:whole_end]
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,
                               percent=percent, citation=cite(layout.doc, meta, *span), printed=printed,
                               before=before, after=after))

@@ -31,7 +31,7 @@ DEPARTMENT = """鹭洲市棠溪区卫生健康委员会2026年部门预算
 二、收入预算情况说明
 2026年本年收入合计2863.70万元，其中：一般公共预算拨款收入2800.00万元，占97.78%；其他收入63.70万元，占2.22%。
 三、财政拨款收支预算总体情况说明
-2026年财政拨款收入预算总计2800.00万元，全部为一般公共预算拨款2800.00万元。
+2026年财政拨款收入预算总计2800.00万元，全部为一般公共预算拨款2800.00万元。与上年相比，财政拨款收入预算总计各增加188.00万元，主要原因是疾病防控经费增加。
 四、绩效目标设置情况说明
 2026年本部门实行绩效目标管理的项目5个，涉及一般公共预算拨款900.00万元。
 """
@@ -106,6 +106,11 @@ def test_the_offices_own_budget_against_last_years(svc):
     assert "209.41" not in own.answer
 
 
+def test_a_change_stated_with_its_base_first_and_no_rate(svc):
+    grant = svc.ask("棠溪区卫健委今年部门预算的财政拨款收入预算总计比去年增加多少？")  # ("与上年相比，…各增加188.00万元")
+    assert grant.answerable and "188.00万元" in grant.answer
+
+
 def test_the_years_spending_against_the_year_before_stated_after_another_figure(svc):
     change = svc.ask("芦湾镇去年实际支出比前年多了多少？增长多少？")
     assert change.answerable and "325.16万元" in change.answer and "5.79%" in change.answer
@@ -128,7 +133,7 @@ def test_a_why_naming_no_unit_asks_which_unless_its_project_tells(svc):
 
 def test_each_item_of_a_list_has_its_own_reason(svc):
     cars = svc.ask("棠溪区委宣传部去年公务用车运行维护费为什么减少？")
-    assert cars.answerable and "3.28万元" in cars.answer and "燃料费" in cars.answer
+    assert cars.answerable and "3.28万元" in cars.answer and "燃料费" in cars.answer and "8.58万元" in cars.answer
     assert "因公出国" not in cars.answer and "外来考察" not in cars.answer  # (not the list's first item, not the next's)
     meals = svc.ask("棠溪区委宣传部去年公务接待费为什么减少？")
     assert meals.answerable and "外来考察" in meals.answer and "燃料费" not in meals.answer
