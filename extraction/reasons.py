@@ -45,12 +45,12 @@ CONTEXT_CHARS = 300  # a neighbouring sentence longer than this is shown cut (�
 
 def _sentences(start: int, text: str) -> list[tuple[int, int]]:
     """Normalised spans of the sentences of one narrative line (a paragraph, its wrapped lines joined)."""
-    return [(start + a, start + b) for a, b, _, _ in _pieces(text) if text[a:b].strip()]
+    return [(start + a, start + b) for a, b, _ in _pieces(text) if text[a:b].strip()]
 
 
-def _pieces(text: str) -> list[tuple[int, int, int, int]]:
+def _pieces(text: str) -> list[tuple[int, int, int]]:
     """The sentences of a line (to 。), each list of items in one cut where a "；" is followed by the next item's label:
-    each piece's span, and its whole sentence's."""
+    each piece's span, and where its whole sentence begins."""
     out = []
     for m in _SENTENCE.finditer(text):
         cuts = [m.start()]
@@ -58,7 +58,7 @@ def _pieces(text: str) -> list[tuple[int, int, int, int]]:
             at = m.start() + semi.end()
             if LABEL_RE.match(re.sub(r"^\s*(?:其中[:：，,]?)?", "", text[at:m.end()])) and at > cuts[-1]:
                 cuts.append(at)
-        out += [(a, b, m.start(), m.end()) for a, b in zip(cuts, [*cuts[1:], m.end()], strict=True)]
+        out += [(a, b, m.start()) for a, b in zip(cuts, [*cuts[1:], m.end()], strict=True)]
     return out
 
 
@@ -215,7 +215,7 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
         previous = ""
         spans = _sentences(start, text)
         wholes = [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(text) if m.group(0).strip()]
-        for s_at, s_end, whole_at, whole_end in _pieces(text):
+        for s_at, s_end, whole_at in _pieces(text):
             span = (start + s_at, start + s_end)
             rest = _rest_on_next_page(layout, index, span, spans)
             sentence = text[s_at:s_end] + (layout.text[slice(*rest)] if rest else "")
