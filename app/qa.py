@@ -967,7 +967,10 @@ class Answerer:
     def _project_owner(self, question: str, year: int | None) -> str | None:
         """The unit whose documents hold the project the question names (most of the project's pairs of characters
         asked), when one unit's do and no other's."""
-        if not re.search(r"项目(?!支出)|专项|工程", question):
+        spent_on = re.search(r"(?P<name>[\u4e00-\u9fff]{4,})项目支出", question)  # ("校园安全视频监控升级项目支出")
+        if not re.search(r"项目(?!支出)|专项|工程", question) and not (
+                spent_on and not metric_keys(spent_on.group("name"), generic=False)
+                and not FUND_NAMES.search(spent_on.group("name"))):
             return None
         owners = {i.citation.unit for i in self.store.lines_where(None, year)
                   if _project_line(i) and i.citation.unit and len(i.name) >= 6

@@ -61,7 +61,8 @@ PUBLICITY = """鹭洲市棠溪区委宣传部2025年度部门决算
 """
 
 OTHERS = {
-    "jyj": _reception("鹭洲市棠溪区教育局", "4.50", "压减会议接待"),
+    "jyj": _reception("鹭洲市棠溪区教育局", "4.50", "压减会议接待")
+           + "二、项目支出情况\n校园安全视频监控升级项目支出412.50万元，比上年增加126.30万元，主要原因是新增12所学校接入监控平台。\n",
     "mzj": _reception("鹭洲市棠溪区民政局", "3.60", "减少外来考察"),
     "czj": _reception("鹭洲市棠溪区财政局", "2.70", "严格执行接待标准"),
     "sfj": _reception("鹭洲市棠溪区司法局", "1.80", "视频会议替代现场交流")
@@ -129,6 +130,8 @@ def test_a_why_naming_no_unit_asks_which_unless_its_project_tells(svc):
     assert not why.answerable and "请说明是哪个单位" in why.answer
     project = svc.ask("法律援助便民服务站建设项目为什么自评只得了中？")
     assert project.answerable and "选址调整" in project.answer
+    spent = svc.ask("校园安全视频监控升级项目支出增加的原因是什么？")  # (a project's 支出, not the 项目支出 every unit has)
+    assert spent.answerable and "新增12所学校" in spent.answer
 
 
 def test_each_item_of_a_list_has_its_own_reason(svc):
