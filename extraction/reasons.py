@@ -170,6 +170,10 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
     """The key and label of what a reason explains: the vocabulary label its head names, else the 类/款/项 path it
     prints, else the words its first amount is of, else the path of the sentence before, else its section."""
     key = label = None
+    if labels and labels[0].group(0) == "项目支出" and (
+            own := re.search(r"(?<![\u4e00-\u9fff“”])[\u4e00-\u9fff“”]{4,30}$", head[:labels[0].start()])) \
+            and not re.search(r"^\d{4}|年度?|本年|全年|预算|决算|财政拨款|部门|单位|本级|其中|的|数|基本|增|减", own.group(0)):
+        return None, own.group(0) + "项目支出"  # (one project's spending: "校园安全视频监控升级项目支出412.50万元，…")
     if labels:
         label = labels[0].group(0)
         base = LABEL_KEY[label]

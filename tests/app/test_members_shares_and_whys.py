@@ -131,7 +131,7 @@ def test_a_why_naming_no_unit_asks_which_unless_its_project_tells(svc):
     project = svc.ask("法律援助便民服务站建设项目为什么自评只得了中？")
     assert project.answerable and "选址调整" in project.answer
     spent = svc.ask("校园安全视频监控升级项目支出增加的原因是什么？")  # (a project's 支出, not the 项目支出 every unit has)
-    assert spent.answerable and "新增12所学校" in spent.answer
+    assert spent.answerable and "新增12所学校" in spent.answer and "126.30万元" in spent.answer
 
 
 def test_each_item_of_a_list_has_its_own_reason(svc):
