@@ -19,7 +19,8 @@ from index.lexical import synonym_terms
 from index.normalise import to_simplified
 
 # a year as people write it: 2024年, 24年, 2024年度, 2024决算 / 2024预算
-_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年|(?<![\d.])(\d\d)\s*年(?!\d)|(?<!\d)(20\d\d)(?=\s*(?:决算|预算))|"
+                   r"(?<!\d)(20\d\d)(?=\s*[、和与及]\s*20\d\d\s*年)")  # (2024、2025年: both)
 _RANGE = re.compile(r"(20\d\d)\s*(?:年)?\s*(?:-|—|–|~|～|至|到)\s*(20\d\d)\s*年?")
 _RELATIVE = (("大前年", -3), ("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("上一年", -1), ("前一年", -1),
              ("前年", -2))
@@ -122,7 +123,8 @@ def years_in(question: str, bases: bool = True) -> list[int]:
             continue
         if m.start() in dated and len(dated) < len(found):
             continue  # "19年预算里说截至2018年底…": a date the document reports at, not the document's year
-        y = int(m.group(1) or m.group(3)) if (m.group(1) or m.group(3)) else 2000 + int(m.group(2))
+        full = m.group(1) or m.group(3) or m.group(4)
+        y = int(full) if full else 2000 + int(m.group(2))
         if y not in out:
             out.append(y)
     return out
@@ -140,6 +142,10 @@ def relative_year(question: str, base: int | None) -> tuple[int | None, str | No
                     word == "前年" and question[max(0, m.start() - 1):m.start()] == "大"):
                 return base + delta, word
     return None, None
+
+
+# two years named by relative words, joined ("前年和去年", "去年、今年")
+_TWO_RELATIVE = re.compile(r"(大前年|今年|去年|前年)\s*(?:和|与|跟|及|、)\s*(大前年|今年|去年|前年)")
 
 
 def relative_base(question: str, base: int) -> int | None:
@@ -340,6 +346,10 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
         base = relative_base(text, now) if asked else None
         if base is not None and base not in asked:  # two years compared, both named by relative words
             asked.append(base)
+        both = _TWO_RELATIVE.search(text)
+        if both and rel is not None and metric_keys(text):  # ("前年和去年的三公经费各是多少": each year's figure; a
+            # project's or row's two years are its document's columns: "…项目前年和去年的预算分别是多少")
+            asked = sorted({now + dict(_RELATIVE)[w] for w in both.groups()})
     only_base = relative_base(text, now) if not asked else None
     if only_base is not None and only_base + 1 >= now:
         only_base = None  # ("比去年多了多少": this year's document, or the newest, and the comparison it states)

@@ -18,7 +18,7 @@ import pytest
 from conftest import make_service
 
 from app.qa import _named_of
-from app.question import intent_of
+from app.question import intent_of, parse_question, years_in
 from app.units import UnitIndex, unit_like
 from core.schemas import Intent
 
@@ -183,3 +183,9 @@ def test_an_office_named_by_its_kind_cut_short_is_a_units_name():
 def test_two_years_asked_each_are_no_parts():
     assert intent_of("区府办2024年和2025年三公经费分别是多少") == Intent.figure  # (each year's, not one year's parts)
     assert intent_of("区府办2025年三公经费分别是多少") == Intent.list
+
+
+def test_two_years_listed_or_named_by_relative_words_are_both_asked():
+    assert years_in("教育局2024、2025年公务接待费分别多少") == [2024, 2025]
+    parsed = parse_question("教育局前年和去年的三公经费各是多少", UnitIndex(NAMES), 2026)
+    assert parsed.years == [2024, 2025] and parsed.intent == Intent.figure
