@@ -2920,10 +2920,10 @@ class Answerer:
             when = "" if said.startswith(str(whole.citation.year)) else f"{whole.citation.year or ''}年"
             # (each part's reason after that whole, the items of one list: "…运行费增加…，主要原因是…；公务接待费减少…")
             held = [Reason.model_validate_json(data) for _, data in self.store.reasons_where(units or None, year)]
-            parts = sorted((r for r in [whole, *held] if r.citation.doc_id == whole.citation.doc_id
-                            and r.before == whole.before and (r.key in THREE_PUBLIC_ITEMS or r is whole)),
-                           key=lambda r: r.citation.char_start)
-            parts = [r for n, r in enumerate(parts) if r.citation.char_start not in {p.citation.char_start for p in parts[:n]}]
+            listed = {r.citation.char_start: r for r in held if r.citation.doc_id == whole.citation.doc_id
+                      and r.before == whole.before and r.key in THREE_PUBLIC_ITEMS}
+            listed[whole.citation.char_start] = whole
+            parts = [listed[at] for at in sorted(listed)]
             return Answer(answer=f"{whole.citation.unit or ''}{when}：{said}{''.join(map(printed_text, parts))}",
                           answerable=True, intent="reason", citations=[r.citation for r in parts],
                           reasons=[r.reason for r in parts])

@@ -389,12 +389,12 @@ def _deltas(layout: Layout, meta: DocMeta, line, taken: list[tuple[int, int]]) -
     return out + _based_deltas(layout, meta, line, taken) + _stated_bases(layout, meta, line)
 
 
-# a change without a percentage that prints its base's amount, its figure before it in its sentence or in the sentence
 # the base first, then the subject and its change, no percentage ("与上年相比，收入、支出预算总计各增加97.34万元")
 _BASE_FIRST_DELTA = re.compile(rf"(?:与|同)(?:上年|上一年|去年)度?(?:相比|比较)[,，]\s*(?P<subject>[^，,。；;：:\d]{{2,30}}?)各?"
                                rf"(?P<dir>增加|减少)了?(?P<delta>{_NUM})万元(?![，,]?\s*(?:同比)?(?:增长|下降|增幅|降幅))")
 
 
+# a change without a percentage that prints its base's amount, its figure before it in its sentence or in the sentence
 # before: "…支出决算为19.30万元，与2024年度的20.10万元相比，减少0.80万元", "…支出142.60万元，比2024年度的137.40万元增加
 # 5.20万元", "…支出决算为1.80万元，完成全年预算的100%。与2024年度的1.30万元相比，增加0.50万元", "…。上年为5.90万元，增加…"
 _BASED_DELTA = re.compile(rf"(?:(?:与|比|较|同)(?P<y>上年|上一年|去年|\d{{4}}\s*年)度?(?:决算数?)?[为的]?\s*(?P<base>{_NUM})\s*万元"

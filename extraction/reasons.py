@@ -18,8 +18,6 @@ from index.normalise import PAGE_BREAK
 
 _DIRECTION = re.compile(rf"(增加|增长|上升|减少|下降|降低|持平|无变化|一致)\s*(?P<num>{NUMBER})?\s*(?P<unit>万元|%)?")
 _SENTENCE = re.compile(r"[^。]+。?")
-# a "；" that ends one item of a list and begins the next, named by its label ("…支出8.58万元，比上年减少3.28万元，主要原因
-# 是…；公务接待费支出9.51万元，…"): each item's reason is its own (not "；" inside a reason: "一是…；二是…")
 _LEAD = re.compile(rf"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)?([\u4e00-\u9fff“”]{{2,20}}?)(?:为|是|共计|合计)?(?:{NUMBER})\s*万元")
 _ITEM = re.compile(r"([\u4e00-\u9fff()（）]+?\((?:类|款|项)\))+")
 # a sentence that opens with its base or its columns, not its subject ("与2023年度相比减少…", "全年预算为26.00万元，支出决算
@@ -49,8 +47,9 @@ def _sentences(start: int, text: str) -> list[tuple[int, int]]:
 
 
 def _pieces(text: str) -> list[tuple[int, int, int]]:
-    """The sentences of a line (to 。), each list of items in one cut where a "；" is followed by the next item's label:
-    each piece's span, and where its whole sentence begins."""
+    """The sentences of a line (to 。), each list of items in one cut where a "；" is followed by the next item's label
+    ("…支出8.58万元，比上年减少3.28万元，主要原因是…；公务接待费支出9.51万元，…": each item's reason is its own; not a "；"
+    inside a reason, "一是…；二是…"): each piece's span, and where its whole sentence begins."""
     out = []
     for m in _SENTENCE.finditer(text):
         cuts = [m.start()]
