@@ -159,6 +159,9 @@ _TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年�
                            r"共|总|预算|决算|收入|支出|花|用|经费|资金|钱|万元|安排|实际|数|额|情况|全年|整个|一年|这个|具体|大概|到底|"
                            r"[？?，,。！!、\s]")
 # a count or an amount per person asked ("按多少名学生", "每生每年多少钱", "生均")
+# a member unit's change against last year stated after its name ("比上年减少35.60万元"), and a why asked of it
+_MEMBER_CHANGE = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)[^。；;]{0,16}?(?:增加|减少|增长|下降|持平|基本持平)")
+_MEMBER_WHY = re.compile(r"为什么|为啥|为何|原因|怎么(?:会)?(?:增|减|多|少|涨|降)")
 _COUNT_OR_EACH = re.compile(r"多少名|几名|多少人|几个人|多少个|每生|每人|每名|人均|生均|标准")
 # a clause saying what a 项's money was ("决算数为年中追加的普惠托育…补助资金"), not why it changed or a list of uses
 _WHAT_IT_WAS = re.compile(r"^(?:年初预算数?|决算数?|支出|资金|该项|此项|本项)?(?:主要|全部|均)?(?:为|是)(?!.*原因)")
@@ -297,6 +300,21 @@ def _with_share(question: str, figs: list[Figure], said: list[str]) -> list[str]
     share (not each one's share of something else)."""
     share = _share_between(question, figs)
     return [f"{label(f.key)}为{_fmt(f)}" for f in figs] + [share] if share else said
+
+
+_AMOUNT_CLAUSE = re.compile(r"(?P<words>[^，,。；;：:、\d]{2,20}?)(?:为|是|共|合计|达)?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
+
+
+def _amount_named(text: str, words: str) -> tuple[Decimal, str] | None:
+    """The amount of ``text`` whose words before it hold most of ``words``' pairs of characters (at least half), with
+    those words ("年中追加预算1,445.80万元" for "年中追加的预算"); None when none does."""
+    pairs = _char_pairs(re.sub(r"的|\s", "", words))
+    scored = [(_share_in(pairs, m.group("words")), m) for m in _AMOUNT_CLAUSE.finditer(text)]
+    best = max(scored, key=lambda t: t[0], default=(0.0, None))
+    if best[0] < 0.5:
+        return None
+    m = best[1]
+    return Decimal(m.group("num").replace(",", "")), re.sub(r"数$", "", m.group("words").strip())
 
 
 def _share_between(question: str, figs: list[Figure]) -> str:
@@ -1021,6 +1039,10 @@ class Answerer:
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
         spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
+        why = bool(_MEMBER_WHY.search(question))
+        if (why or _asks_change(question)) and (said := self._member_changed(member, c, question, why)) is not None:
+            return Answer(answer=f"{taken_in}。这份部门文件写道：{said[0]}", answerable=True,
+                          intent="reason" if why else "figure", citations=[*said[1], c])
         if _COUNT_OR_EACH.search(question) and (said := self._member_said(member, c, question)) is not None:
             return Answer(answer=f"{taken_in}。这份部门文件写道：{said[0]}", answerable=True, intent="figure",
                           citations=[*said[1], c])
@@ -1058,6 +1080,21 @@ class Answerer:
         if not found or not any(short in s.plain for s in found):
             return None
         return "；".join(f"“{s.shown()}”" for s in found), [s.citation() for s in found]
+
+    def _member_changed(self, member: str, c: Citation, question: str, why: bool) -> tuple[str, list[Citation]] | None:
+        """The sentence of the department's document (cited by ``c``) that states how a member unit's money changed
+        against last year and (``why``) why ("区卫生监督所2026年收入预算642.75万元，比上年减少35.60万元，主要原因
+        是…"): of those naming the member, the one holding most of the question's pairs of characters."""
+        head = _PLACE_HEAD.match(member)
+        short = member[head.end():] if head and len(member) - head.end() >= 2 else member
+        pairs = _char_pairs(re.sub(r"[\s？?！!。，,]", "", question.replace(member, "").replace(short, "")))
+        found = [s for ch in self.store.chunks_of(c.doc_id) for s in statements(ch)
+                 if short in s.plain and _MEMBER_CHANGE.search(s.plain.split(short, 1)[1])
+                 and (not why or REASON_MARKER.search(s.plain) or re.search(r"由于|因为", s.plain))]
+        if not found:
+            return None
+        best = max(found, key=lambda s: _share_in(pairs, s.plain))  # (max keeps the first of equals: document order)
+        return f"“{best.shown()}”", [best.citation()]
 
     @staticmethod
     def _taken_in(stored: list[LineItem], years: list[int]) -> dict[str, tuple[Citation, int]]:
@@ -1197,8 +1234,8 @@ class Answerer:
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._budget_against_budget(question, intent, keys, units, years) \
                 or self._years(question, keys[0], units, years, known_years)
-        if missing_years and (none := self._year_missing(question, intent, keys, units, years, missing_years,
-                                                           known_years)) is not None:
+        if missing_years and (none := self._year_missing(question, intent, keys or self._spending_asked(), units, years,
+                                                           missing_years, known_years)) is not None:
             return none
         year = years[0] if len(years) == 1 else None
         if (split := self._split_asked(question, intent, units, year)) is not None:
@@ -1651,7 +1688,7 @@ class Answerer:
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
             return self._spent_on(question, units, year, intent)
         if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
-            return self._count_named(question, units, year) or self._none(
+            return self._count_named(question, units, year) or self._count_said(units, year, intent) or self._none(
                 question, intent, "档案中没有找到这项数字：文件只列出这一项的金额。下面是最相近的段落。")
         if set(keys) <= _CARRY_KEYS and self._printed_project(units, year):
             # ("智慧城管二期项目上年结转多少": the project's own column, never the department's carry-over)
@@ -1659,6 +1696,14 @@ class Answerer:
             return line[0] if line is not None and line[1].item.kind == "project_row" else self._none(
                 question, intent, "档案中没有找到这个项目的这项数字（部门的结转和结余不是项目的）。下面是最相近的段落。")
         return None
+
+    def _count_said(self, units, year, intent: str) -> Answer | None:
+        """A count asked with money ("安排了几个项目，涉及多少拨款"): the sentence that states both, quoted."""
+        said = self._said_once(units, year, intent)
+        counted = re.search(r"(?:多少|几)\s*(?P<u>[个项家人次批件份户场期])", self.about or "")
+        return said if said is not None and counted and all(
+            re.search(rf"\d+\s*{counted.group('u')}", c.quote) and re.search(r"\d\s*万?元", c.quote)
+            for c in said.citations) else None
 
     def _printed_project(self, units, year) -> str | None:
         """The project the question names ("智慧城管二期项目"), when the documents asked about print its name."""
@@ -2150,15 +2195,21 @@ class Answerer:
         counts = self._counts_named(question, units, year)
         return counts if counts is not None and len(counts.citations) > 1 else None
 
+    def _spending_asked(self) -> list[str]:
+        """The year's spending's key when a question asks it in words the vocabulary does not hold ("去年花了多少？",
+        "前年实际支出多少"), nothing else named (not a code either, "201类支出多少"); else none."""
+        about = re.sub(r"\s+", "", self.about or "")
+        rest = _NO_THING.sub("", _TOTALS_WORDS.sub("", _SPENT_ASKED.sub("", re.sub(r"[（(][^（）()]*[）)]", "", about))))
+        return ["expenditure_current_year"] if _SPENT_ASKED.search(about) and len(
+            re.findall(r"[\u4e00-\u9fff]", rest)) < 2 and not re.search(r"\d", rest) else []
+
     def _whole_asked(self, question: str, units, year, intent: str) -> Answer | None:
         """A unit's whole budget or spending asked in words the vocabulary does not hold ("本级的预算是多少", "去年花了
         多少？", "局里去年开支多少啊"), nothing else named."""
         about = re.sub(r"\s+", "", self.about or "")
         if _WHOLE_BUDGET.fullmatch(about) and any(d.doc_type == DocType.budget for d in self.docs_for(units or None, year)):
             return self._figure(question, ["expenditure_grand_total"], units, year, intent)
-        rest = _NO_THING.sub("", _TOTALS_WORDS.sub("", _SPENT_ASKED.sub("", re.sub(r"[（(][^（）()]*[）)]", "", about))))
-        if _SPENT_ASKED.search(about) and len(re.findall(r"[\u4e00-\u9fff]", rest)) < 2 and not re.search(r"\d", rest):
-            # (nothing else named: not a code either, "201类支出多少")
+        if self._spending_asked():
             return self._figure(question, ["expenditure_current_year"], units, year, intent)
         subject = re.split(r"比|较|与|跟|和|同比", about)[0]
         if _asks_change(question) and re.search(r"支出|花|开支", subject) and not _NO_THING.sub(
@@ -2245,15 +2296,28 @@ class Answerer:
         if at < 2 or not _ASKS_SHARE.search(about[at:]) or metric_keys(about[:at], generic=False):
             return None
         said = self._said_once(units, year, "figure")
-        stated = [c for c in (said.citations if said else []) if re.search(r"占[^。；;]{0,24}?\d+(?:\.\d+)?\s*[%％]", c.quote)]
-        return said if stated else None
+        if said is not None and any(re.search(r"占[^。；;]{0,24}?\d+(?:\.\d+)?\s*[%％]", c.quote) for c in said.citations):
+            return said
+        # (no share printed: computed from the two amounts the sentence naming both prints, "年初预算数为4,800.00万元，
+        # 年中追加预算1,445.80万元")
+        asked = _ASKS_SHARE.search(about, at)
+        said = self._said_once(units, year, "figure", about[:asked.start()])
+        if said is None:
+            return None
+        part = _amount_named(said.citations[0].quote, about[:at])
+        whole = _amount_named(said.citations[0].quote, re.sub(r"的?(?:多大|多少|几)?$", "", about[at + 1:asked.start()]))
+        if part is None or whole is None or part[1] == whole[1] or not whole[0]:
+            return None
+        share = (part[0] / whole[0] * 100).quantize(Decimal("0.01"))
+        return said.model_copy(update={"answer": f"{said.answer}。{part[1]}{part[0]}万元占{whole[1]}{whole[0]}万元的"
+                                                 f"{share}%（计算所得）"})
 
-    def _said_once(self, units, year, intent: str) -> Answer | None:
-        """The sentence or table row that states what is asked, in the documents asked about (:mod:`app.passages`;
-        of two as good, the newer document's), quoted as printed."""
+    def _said_once(self, units, year, intent: str, about: str | None = None) -> Answer | None:
+        """The sentence or table row that states what is asked (``about``, else the question's words), in the documents
+        asked about (:mod:`app.passages`; of two as good, the newer document's), quoted as printed."""
         docs = sorted(self.docs_for(units or None, year), key=lambda d: d.year or 0, reverse=True)
         chunks = [c for d in docs for c in self.store.chunks_of(d.doc_id)]
-        found = best_statement(self.about, chunks, {d.year for d in docs if d.year} | set(self.years_asked))
+        found = best_statement(about or self.about, chunks, {d.year for d in docs if d.year} | set(self.years_asked))
         by_id = {d.doc_id: d for d in docs}
         # (a sentence of a member's own money, "其中，某服务中心本年收入…", is not the unit's)
         found = [st for st in found if not of_a_member(st.plain, by_id[st.chunk.doc_id].unit)]

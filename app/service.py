@@ -392,6 +392,13 @@ class DisclosureService:
         from app.conversation import carry_over
         from app.qa import Answerer
 
+        if unit and unit not in self.store.units() and not self.unit_index().mentions(unit) \
+                and not self.unit_index().mentions(question):
+            # a unit the archive has no document of (a member of a department, "疾控中心"): asked as if the question
+            # named it, so a department's document that takes it in answers; else it is said not to be recognised
+            named = self.ask_turn(unit + question, previous, year=year, scope=scope)
+            if named[0].answerable:
+                return named
         parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
 
         def answered(asked: ParsedQuestion) -> Answer:
@@ -425,6 +432,10 @@ class DisclosureService:
             other = "、".join(scope_words(s) for s in held if s is not None) or "未说明范围"
             answer = answer.model_copy(update={"answer": f"{answer.answer}（档案中只有按{other}编的文件，"
                                                          f"没有{scope_words(parsed.scope)}单独的文件）"})
+        if answer.answerable and (renamed := [m for m in parsed.mentions if m.former and m.units]):
+            # (云岭县水利局 answered as 云岭县水务局: said so, the reader may have meant a unit the archive lacks)
+            said = "；".join(f"“{m.phrase}”按档案中的单位名称“{m.units[0]}”理解" for m in renamed)
+            answer = answer.model_copy(update={"answer": f"{answer.answer}（{said}）"})
         return self._written(question, parsed, answer), parsed
 
     def _scope_asked(self, asked: ParsedQuestion, explicit: Scope | str | None) -> Scope | None:

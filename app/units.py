@@ -50,7 +50,7 @@ FORMER_NAMES: tuple[tuple[str, str], ...] = (
     ("规划和自然资源", "规划和国土资源"), ("规划和自然资源", "规划土地"), ("综合行政执法", "城市管理"),
     ("应急管理", "安全生产监督管理"), ("文化和旅游", "文化广电新闻出版"), ("农业农村", "农业"),
     ("融媒体中心", "广播电视台"), ("水务", "水利"), ("人力资源和社会保障", "劳动和社会保障"),
-    ("乡村振兴局", "扶贫开发办公室"), ("税务局", "国税局"), ("税务局", "地税局"),
+    ("乡村振兴局", "扶贫开发办公室"), ("税务局", "国税局"), ("税务局", "地税局"), ("林业和草原", "林业"),
 )
 # words that name no unit on their own (a phrase made only of them is not a mention)
 _GENERIC_WORDS = re.compile(r"人民政府|政府|人民|委员会|办公室|办事处|中心|局|部|处|委|办")
@@ -139,7 +139,7 @@ class Form:
     place_end: int  # text[:place_end] is the place (省/市/区/县 levels), the rest names the unit
     initials: frozenset[int]  # positions where a word of the unit's own name begins (abbreviations keep them)
     generic: frozenset[int]  # positions inside generic words (政府, 委员会, 办公室…)
-    former: bool = False  # written with a reorganised function's former name (环保局 for 生态环境局)
+    former: bool = False  # written with a reorganised function's name of another time (环保局 for 生态环境局)
 
 
 def _place_end(text: str) -> int:
@@ -169,6 +169,8 @@ def forms_of(name: str) -> list[Form]:
         for current, former in FORMER_NAMES:
             if current in base:
                 formers |= _shortened(base.replace(current, former))
+            elif former in base:  # (a name stored from before the reorganisation is asked by its current name too)
+                formers |= _shortened(base.replace(former, current))
     return [_form(name, t, t in formers and t not in texts) for t in sorted(texts | formers) if len(t) >= 2]
 
 
@@ -225,6 +227,8 @@ def _shortened(text: str) -> set[str]:
     out |= _numbered_forms(text)
     out |= _congress_forms(text)
     out |= _liaison_office_forms(text)
+    if re.search(r"[\u4e00-\u9fff]{2}(?:镇|乡)$", text):
+        out |= {text + "人民政府", text + "政府"}  # (a town stored by its name alone is its government: 大兴乡 is 大兴乡政府)
     for t in list(out):
         out.add(t.replace("人民政府", "政府"))
         out.add(re.sub(r"人民政府(?=[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡))", "", t))
@@ -396,9 +400,10 @@ def _hits(question: str, end: int, form: Form, homophones: int) -> tuple[int, li
     return i + 1, hits[::-1], homophones
 
 
-# a unit named after its parent (…规划和自然资源局江北区分局, 公安局公安交通管理局, 高级人民法院某州分院): its own part
+# a unit named after its parent (…规划和自然资源局江北区分局, 公安局公安交通管理局, 高级人民法院某州分院,
+# 某市住房保障服务中心某区分中心): its own part
 # (before its kind word) tells it from the parent
-_BRANCH = re.compile(r"(?<!总局)(?<=局|院)[\u4e00-\u9fff]{2,12}?(?=(?:分局|管理局|局|分院|院|支队|大队|所|中心)$)")
+_BRANCH = re.compile(r"(?<!总局)(?:(?<=局|院)|(?<=中心))[\u4e00-\u9fff]{2,12}?(?=(?:分局|管理局|局|分院|院|支队|大队|所|中心)$)")
 
 
 def _in_order(phrase: str, text: str) -> bool:
@@ -829,7 +834,8 @@ class UnitIndex:
             if len(groups) == 1 and m.numberless:
                 taken.pop()  # 兴庆区幼儿园 with only 第七幼儿园 stored: that numbered unit is not the one named
                 continue
-            out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1))
+            out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1,
+                                   former=m.form.former and len(groups) == 1))
         out = self._placed(q, out, self._place_mentions(q, taken))
         out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
                                          for s, e in below_spans)]

@@ -245,6 +245,10 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
                 head = re.match(r"\s*(?:\d{4}年度?)?([\u4e00-\u9fff“”()（）、]+)", whole.text[s_start:])  # what the sentence before is about
                 # (its figure's name: the words before the column its amount is under, 一般公共预算 kept)
                 name = re.sub(r"(?:年初|全年|调整后)?(?:预算|决算)数?(?:为|是)?$", "", head.group(1)) if head else ""
+            if len(name) < 2 and c.now_at is not None:  # (the sentence opens with another figure: "全年预算数3,210.00万元，
+                # 全年实际支出2,987.45万元，…。与2024年实际支出…相比，增加…": the words its amount follows name it)
+                words = re.search(r"([\u4e00-\u9fff“”()（）]+)(?:为|是)?$", whole.text[:c.now_at])
+                name = words.group(1) if words else ""
             if len(name) < 2 or re.match(r"[较比与]", name):
                 continue
             # (a change against this year's own 年初预算 is how the year's spending kept to its budget, not a change)

@@ -29,14 +29,14 @@ _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|"
-    rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?)"
+    rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?|(?:评价|自评|申报)单位(?:[(（](?:公章|盖章)[)）])?)"
     rf"[:：\s\t|]*\**\s*(?:\d{{3,9}}\s*[-－_]?\s*)?({_UNIT_LONGEST})"  # (after its budget code: "主管部门 219-某镇人民政府")
 )
 # a name after its budget code, heading a table ("328001某县人民法院 | 预算年度: 2024 | 单位:万元")
 _CODED = re.compile(rf"(?:^|\n)\s*\d{{3,9}}\s*[-－_]?\s*({_UNIT_LONGEST})(?=\s*[|｜\t]|\s{{2,}}|\s*$)", re.M)
 _NEXT_LABEL = re.compile(r"实施单位|主管部门|项目名称|单位名称|预算单位|编制单位|填报单位")
 # a qualifier printed after a unit's name in a heading (某局(本级)概况)
-_QUALIFIED = r"(?:[(（](?:本级|汇总|部门汇总|合并|本部|含下属单位)[)）])?"
+_QUALIFIED = r"(?:[(（](?:本级|汇总级?|部门汇总|合并|本部|含下属单位)[)）])?"
 _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
 # a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：某医院2025年
 # 预算公开报表)
@@ -55,6 +55,9 @@ _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九�
                          # 三定 regulation (《某办事处职能配置、内设机构和人员编制规定》)
                          rf"(?:^|[\n。；，,]|主要职责|部门职责|主要职能|基本职能|职能简介)\s*({_UNIT_LONGEST}){_QUALIFIED}"
                          rf"(?:的)?(?:主要履行|主要职责是|始建于|成立于|创建于|组建于)|"
+                         # what it holds or where it is ("某幼儿园内设行政办公室…", "某乡人民政府下属二级预算单位0个",
+                         # "某卫生院位于某路16号"), or what it carries out ("某局贯彻落实党中央关于…")
+                         rf"(?:^|[\n。；])\s*({_UNIT_LONGEST}){_QUALIFIED}(?:内设|下设|下属|设有|位于|坐落于|贯彻落实|贯彻执行)|"
                          rf"《({_UNIT_LONGEST})(?:主要)?职能配置、内设机构和人员编制(?:规定|方案)》|"
                          # the note under an empty table ("说明：冀村镇人民政府没有使用国有资本经营预算安排支出，故本表无数据")
                          rf"说明[:：]\s*({_UNIT_LONGEST}){_QUALIFIED}(?:20\d\d年度?)?(?:没有|无|未)(?:使用|发生|安排|收支|涉及)")
@@ -79,7 +82,7 @@ _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
 _LEVEL_END = "[省市区县州旗盟镇乡]"
 _ORG_PREFIX = re.compile(r"^(?:中国人民政治协商会议|中国共产党|中国共产主义青年团|中共|政协|共青团)$")
-_QUALIFIER = re.compile(r"[(（](?:本级|汇总|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总")
+_QUALIFIER = re.compile(r"[(（](?:本级|汇总级?|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总级?")
 _TAIL = re.compile(r"(?:20\d\d\s*年?度?|[(（]20\d\d年?度?[)）]|区级|市级|县级|省级|州级|乡级|镇级|自治区级|部门[(（]单位[)）]|"
                    r"部门|单位|关于|系统|(?:部门|单位)?(?:整体|项目)支出|[\s　]+)+$")
 
@@ -138,9 +141,15 @@ _PART_TITLES = [
 ]
 
 
+# a web page's table of the document's facts that gives its title as a field ("名称: | 某局2021年度部门决算情况说明 |")
+_TITLE_FIELD = re.compile(r"(?:^|\|)\s*(?:名\s*称|标\s*题|文件名称|信息名称)\s*[:：]?\s*\|?\s*([^|]{6,80}?)\s*(?:\||$)")
+
+
 def _head_lines(text: str, count: int = 40) -> list[str]:
     out = []
     for ln in text.split("\n"):
+        if (field := _TITLE_FIELD.search(ln)) is not None:
+            out.append(re.sub(r"\s+", "", field.group(1)))
         t = re.sub(r"\s+", "", ln.strip().strip("*"))
         if t and t != "\f":
             out.append(t)
@@ -296,6 +305,8 @@ def _fuller(unit: str, text: str) -> str | None:
         short = official(m.group(2))
         if (short == unit or full.endswith(unit)) and full != unit and _valid_unit(full) and _PLACED_START.match(full):
             return full  # (defined by the title's own short form, or the title printed its name without the place)
+    if (written := _written_out(unit, head)) is not None:
+        return written
     if _PLACED_START.match(unit) is None or len(unit) > 30:
         return None
     placed: Counter[str] = Counter()
@@ -309,8 +320,36 @@ def _fuller(unit: str, text: str) -> str | None:
     return max(placed, key=lambda n: (placed[n], len(n))) if placed else None
 
 
+# an organisation's prefix printed short, and written out (共青团某县委员会 is 中国共产主义青年团某县委员会)
+_PREFIX_WRITTEN = {"共青团": "中国共产主义青年团", "中共": "中国共产党", "政协": "中国人民政治协商会议"}
+# a committee's or an office's kind printed short at the end of its name (岳阳市国资委, 某县政府办)
+_SHORT_KIND = {"委": "委员会", "办": "办公室"}
+
+
+def _written_out(unit: str, text: str) -> str | None:
+    """The name the text writes out for a short one: its organisation's prefix written out (共青团泸县委员会 →
+    中国共产主义青年团泸县委员会), or its kind written out with the words it shortened (岳阳市国资委 →
+    岳阳市人民政府国有资产监督管理委员会: the same place first, the short name's characters in order)."""
+    for short, full in _PREFIX_WRITTEN.items():
+        if unit.startswith(short) and (longer := full + unit[len(short):]) in text:
+            return longer
+    place = re.match(rf"(?:{PLACE_PIECE})+", unit)
+    kind = _SHORT_KIND.get(unit[-1]) if not unit.endswith(tuple(_SHORT_KIND.values())) else None
+    if place is None or kind is None or len(unit) - place.end() < 2:
+        return None
+    found = {m.group(0) for m in re.finditer(rf"{re.escape(place.group(0))}[\u4e00-\u9fff]{{2,24}}?{kind}", text)}
+
+    def in_order(name: str) -> bool:
+        chars = iter(name[place.end():])
+        return all(c in chars for c in unit[place.end():-1])
+
+    fits = [n for n in found if in_order(n) and _valid_unit(n)]
+    return min(fits, key=len) if len(fits) == 1 else None
+
+
 def _clean_unit(name: str) -> str:
-    name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、)", "", name.strip())
+    name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、|(?:主要)?(?:包括|包含))", "",
+                  name.strip())  # (a list's verb: "二级预算单位主要包括某所")
     return name.strip("()（）")
 
 
@@ -350,8 +389,12 @@ def _introduced(text: str) -> Counter[str]:
     """With no label and no heading: the unit a sentence of the first pages introduces (某法院是国家审判机关)."""
     candidates: Counter[str] = Counter()
     for m in _INTRODUCED.finditer(text[:5000]):
-        name = _ABOUT.sub("", next(g for g in m.groups() if g))
-        if _valid_unit(name) and re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name):
+        name = _clean_unit(_ABOUT.sub("", next(g for g in m.groups() if g)))
+        holding = re.match(r"内设|下设|下属|设有|位于|坐落于", m.group(0)[m.end() - m.start() - 3:].lstrip()) or \
+            re.search(r"(?:内设|下设|下属|设有|位于|坐落于)$", m.group(0))
+        # (a name its place leaves out is its own only when it says what it holds or where it is: "蒙正幼儿园内设…")
+        if _valid_unit(name) and (re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name)
+                                  or holding and len(name) >= 4):
             candidates[name] += 1
     return candidates
 
