@@ -315,6 +315,7 @@ class DisclosureService:
               doc_type: DocType | str | None = None, scope: Scope | str | None = None) -> ParsedQuestion:
         """The question read against the archive; explicit options override what the question says."""
         from app.question import parse_question
+        from app.units import unit_like_longest
 
         if len(question) > MAX_QUESTION_CHARS:
             raise InputError(f"question too long ({len(question):,} characters; the limit is {MAX_QUESTION_CHARS})")
@@ -325,6 +326,8 @@ class DisclosureService:
         top_unit: dict = {}
         if unit:
             named = index.mentions(unit)
+            if named and len(named[0].phrase) < len(unit) and unit_like_longest(unit) == unit:
+                named = []  # ("柳湾区不存在局": a name of its own, not the units of the place it begins with)
             units = [unit] if unit in stored_units else (named[0].units if named else [])
             update |= {"unit": unit, "units": units or [unit]}  # an unknown unit filters everything out, honestly
             ambiguous = unit not in stored_units and bool(named) and named[0].ambiguous  # (教育局 of two districts: each)
@@ -392,10 +395,10 @@ class DisclosureService:
         from app.conversation import carry_over
         from app.qa import Answerer
 
-        if unit and unit not in self.store.units() and not self.unit_index().mentions(unit) \
-                and not self.unit_index().mentions(question):
+        if unit and unit not in self.store.units() and not self.parse(question, unit=unit).mentions:
             # a unit the archive has no document of (a member of a department, "疾控中心"): asked as if the question
             # named it, so a department's document that takes it in answers; else it is said not to be recognised
+            # (not when part of it names stored units: "柳湾区不存在局" is no question about 柳湾区's units)
             named = self.ask_turn(unit + question, previous, year=year, scope=scope)
             if named[0].answerable:
                 return named

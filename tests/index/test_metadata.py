@@ -301,3 +301,47 @@ def test_a_covers_short_street_name_takes_the_name_its_tables_write_out():
             "编制单位：衡岭市白沙区人民政府溪口街道办事处 单位：万元")
     meta = detect_text(text)
     assert meta.unit == "衡岭市白沙区人民政府溪口街道办事处" and "溪口街道" in meta.names
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the unit only as the subject of what it holds, where it is, or what it carries out (no title, no contents)
+    ("一、单位基本情况\n（一）职能职责\n承担辖区基本医疗服务。\n（二）机构设置\n青禾幼儿园内设行政办公室、保育保健部门、后勤部门。",
+     "青禾幼儿园"),
+    ("一、单位基本情况\n（一）职能职责\n1.承担公共卫生服务。\n白桦镇卫生院位于白桦镇兴安路8号，占地面积5亩。", "白桦镇卫生院"),
+    ("第一部分单位概况\n一、主要职责\n乡政府基本职能：组织实施本辖区发展计划。\n二、机构设置\n"
+     "松溪彝族乡人民政府下属二级预算单位0个，其中行政单位5个。", "松溪彝族乡人民政府"),
+    ("目 录\n第一部分 部门概况\n一、主要职能、职责\n塘川市生态环境局贯彻落实党中央关于生态环境保护工作的方针政策。主要职责是：",
+     "塘川市生态环境局"),
+    # a list's verb is no part of the name
+    ("一、部门基本情况\n（二）单位构成\n从预算单位构成看，纳入本部门2022年度决算编制的二级预算单位主要包括石门镇社会保障服务所。",
+     "石门镇社会保障服务所"),
+])
+def test_the_unit_a_sentence_says_holds_or_carries_out(text, unit):
+    assert detect_text(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit", "year"), [
+    # a self-evaluation's 评价单位 with its seal
+    ("青石镇部门整体支出绩效自评报告\n评价年度：2024\n评价单位（公章）：临溪县青石镇人民政府\n填报日期：20251103",
+     "临溪县青石镇人民政府", 2024),
+    # a page's table of facts giving the title as a field, its publishing date another year's
+    ("索引号: | 11500106/2022-01109 | 信息分类名称: | 财政预算、决算 |\n发布机构: | 东坪区财政局 | 生成日期: | 2022-08-24 |\n"
+     "名称: | 临江市东坪区交通局2021年度部门决算情况说明 | ||||\n一、部门概况", "临江市东坪区交通局", 2021),
+    # a town's roll-up marked (汇总级) on the line above the title
+    ("2023-04-03\n临溪县江岭镇人民政府(汇总级)\n2022年度单位决算公开说明\n第一部分 单位概况", "临溪县江岭镇人民政府", 2022),
+])
+def test_an_evaluators_seal_a_title_field_and_a_roll_up_mark(text, unit, year):
+    meta = detect_text(text)
+    assert (meta.unit, meta.year) == (unit, year)
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # the organisation's prefix written out in the body
+    ("共青团临溪县委员会关于2023年部门预算编制的说明\n一、部门基本情况\n（二）机构设置\n"
+     "中国共产主义青年团临溪县委员会是一级预算单位，核定行政编制5名。", "中国共产主义青年团临溪县委员会"),
+    # a committee's short name (国资委) written out with the words it shortens, the same place first
+    ("塘川市国资委2022年度部门决算公开\n来源:市国资委\n第一部分 塘川市国资委概况\n一、部门职责\n"
+     "根据《关于设立塘川市人民政府国有资产监督管理委员会的批复》精神，正式挂牌设立。", "塘川市人民政府国有资产监督管理委员会"),
+])
+def test_a_short_title_takes_the_name_the_body_writes_out_in_full(text, unit):
+    assert detect_text(text).unit == unit
