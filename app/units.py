@@ -163,6 +163,8 @@ def forms_of(name: str) -> list[Form]:
     clean = to_simplified(re.sub(r"\s+", "", name))  # a name stored in traditional characters (an older store)
     bracket = re.match(r"^(.+?)[(（](.+?)[)）]$", clean)
     bases = [bracket.group(1), bracket.group(2)] if bracket else [clean]
+    if bracket and _place_end(bases[1]) == 0 and (place := _place_end(bases[0])):
+        bases.append(bases[0][:place] + bases[1])  # (a second name in brackets is of the first's place: 某区信访局)
     formers: set[str] = set()
     for base in bases:
         texts |= _shortened(base)
@@ -263,11 +265,19 @@ def _lower_unit_forms(text: str) -> set[str]:
         out.add(place + m["own"] + m["parent"] + m["kind"])
     if _FACILITY_OFFICE.search(text) and len(text) > 7:
         out.add(_FACILITY_OFFICE.sub("", text))
+    branch = _PLACE_BRANCH.match(text[len(place):])
+    if branch:  # a city bureau's branch in a county, named by the county first (姚安生态环境分局, 姚安县生态环境局)
+        out |= {branch["own"] + branch["fn"] + "分局", branch["own"] + branch["fn"] + "局"}
     return out
 
 
+# a bureau's branch named after a place below it (…生态环境局姚安分局, 某市规划和自然资源局江北区分局)
+_PLACE_BRANCH = re.compile(r"^(?P<fn>[\u4e00-\u9fff]{2,10}?)局(?P<own>[\u4e00-\u9fff]{2,6}?(?:县|区|市)?)分局$")
+
+
 # a numbered school is called by its number and kind (第五中学 → 五中, 第七幼儿园 → 七幼); 初级/高级中学 → 初中/高中
-_NUMBERED = re.compile(r"第([一二三四五六七八九十]+)(中学校?|小学校?|幼儿园|初级中学|高级中学|职业中学)$")
+# (a school or kindergarten numbered with 第 or without: 第二幼儿园, 二幼儿园 → 二幼)
+_NUMBERED = re.compile(r"(?:第|(?<![一二三四五六七八九十第]))([一二三四五六七八九十]+)(中学校?|小学校?|幼儿园|初级中学|高级中学|职业中学)$")
 _NUMBERED_SHORT = {"中学": "中", "中学校": "中", "小学": "小", "小学校": "小", "幼儿园": "幼", "初级中学": "初中",
                    "高级中学": "高中", "职业中学": "职中"}
 
@@ -889,10 +899,16 @@ class UnitIndex:
                 after = m.end() + (q[m.end():m.end() + 1] in "省市区县州旗盟")  # (its stem: 澜川 of 澜川市青石区)
                 if any(q.startswith(lower, after) or q.startswith(lower, m.end()) for lower in self.places if lower != place):
                     continue  # (a place above the one typed after it, 澜川市 of 澜川市青石区: the lower one says where)
-                units = self.places[place]
-                taken.append(m.span())
+                units, end = self.places[place], m.end()
+                word = q[after:after + 2]  # (the words right after the place, "麦积区妇幼…": of its units, the ones
+                # whose own names hold them; a figure's or a time's words are no part of a name)
+                if len(units) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word) and word[0] not in _STOP and not (
+                        self.known is not None and self.known.match(q, after)):
+                    own = [u for u in units if word in u[u.find(place) + len(place):]]
+                    units, end = (own, after + 2) if own else (units, end)
+                taken.append((m.start(), end))
                 groups = {self.group[u] for u in units}
-                out.append(UnitMention(phrase=place, start=m.start(), units=units, ambiguous=len(groups) > 1))
+                out.append(UnitMention(phrase=q[m.start():end], start=m.start(), units=units, ambiguous=len(groups) > 1))
         return out
 
     def _continued(self, q: str, start: int, end: int, matches: list[_Match]) -> bool:

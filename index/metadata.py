@@ -426,7 +426,8 @@ _AREA = re.compile(rf"(?:^|(?<=[\n。；，,\s的])|(?<=\d{{4}}年)|(?<=\d{{4}}�
 
 # a year that is not the document's: the base of a comparison (比2017年预算), a file number's (肥财〔2015〕72号), a web
 # page's time of publishing (【发布时间:2022-04-15 14:54】)
-_OTHER_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*$|[〔\[【]\s*$|(?:发布|发文|更新|成文|公开)(?:时间|日期)\s*[:：]?\s*$")
+_OTHER_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*$|[〔\[【]\s*$|(?:发布|发文|更新|成文|公开|生成)(?:时间|日期)\s*[:：|]?\s*$|"
+                         r"[\dA-Z]{6,}\s*/\s*$")  # (a page's dates, and an index number's year: 620722028/2025-00250)
 
 
 def _year(text: str, head: str) -> int | None:

@@ -140,3 +140,20 @@ def test_a_centres_branch_is_not_the_centre_and_a_bare_town_is_its_government():
     towns = index.mentions("乡政府的决算")
     assert towns and towns[0].ambiguous and set(towns[0].units) == {"和平彝族乡人民政府", "青田县大兴乡"}
     assert [m.units for m in index.mentions("大兴乡政府的决算")] == [["青田县大兴乡"]]
+
+
+def test_second_names_numbers_words_after_a_place_and_a_bureaus_branch_by_its_place():
+    index = UnitIndex(["澄川市柳湾区群众工作部(信访局)", "澄川市柳湾区二幼儿园", "澄川市柳湾区民政局",
+                       "澄川市青田县妇幼保健计划生育服务中心", "青田县石岭镇人民政府", "澄川市生态环境局青田分局",
+                       "澄川市生态环境局"])
+    # a second name in brackets is of the first name's place
+    assert [m.units for m in index.mentions("柳湾区信访局去年决算")] == [["澄川市柳湾区群众工作部(信访局)"]]
+    # a kindergarten numbered without 第 is called by its number
+    assert [m.units for m in index.mentions("柳湾区二幼去年决算")] == [["澄川市柳湾区二幼儿园"]]
+    # the words right after a place pick its unit that holds them; a figure's words pick none
+    assert [m.units for m in index.mentions("青田县妇幼去年决算")] == [["澄川市青田县妇幼保健计划生育服务中心"]]
+    both = index.mentions("青田县公务接待费多少")
+    assert both and both[0].ambiguous and set(both[0].units) == {"澄川市青田县妇幼保健计划生育服务中心", "青田县石岭镇人民政府"}
+    # a city bureau's branch named by its county first; the bureau itself is not its branch
+    assert [m.units for m in index.mentions("青田生态环境分局去年决算")] == [["澄川市生态环境局青田分局"]]
+    assert [m.units for m in index.mentions("澄川市生态环境局去年决算")] == [["澄川市生态环境局"]]
