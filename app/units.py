@@ -753,8 +753,8 @@ def _skipped_lead(hits: list[int], form: Form) -> int:
     区政协委员会, 区委 in 某某中央商务区管理委员会), 0 when it starts where they start (社会保险局, 区委宣传部): people
     shorten a name from its beginning, so among units that fit equally well the one begun with is meant."""
     own = [h for h in hits if h >= form.place_end]
-    if not own:
-        return 0
+    if not own or form.text[own[0]] == form.text[form.place_end]:
+        return 0  # (the first character typed is the name's first too: 人代工委 begins 人民代表大会…人事代表工作委员会)
     lead = range(form.place_end, own[0])
     return int(any(i not in form.generic for i in lead))
 

@@ -157,3 +157,10 @@ def test_second_names_numbers_words_after_a_place_and_a_bureaus_branch_by_its_pl
     # a city bureau's branch named by its county first; the bureau itself is not its branch
     assert [m.units for m in index.mentions("青田生态环境分局去年决算")] == [["澄川市生态环境局青田分局"]]
     assert [m.units for m in index.mentions("澄川市生态环境局去年决算")] == [["澄川市生态环境局"]]
+
+
+def test_two_committees_the_short_name_fits_alike_are_asked_about():
+    index = UnitIndex(["青田县人民代表大会常务委员会人事代表工作委员会", "青田县人民代表大会常务委员会预算工作委员会"])
+    both = index.mentions("青田人代工委经费")  # (人代 fits 人事代表 and 人民代表: neither is guessed)
+    assert both and both[0].ambiguous and len(both[0].units) == 2
+    assert [m.units for m in index.mentions("青田县人大预算工委经费")] == [["青田县人民代表大会常务委员会预算工作委员会"]]
