@@ -687,11 +687,18 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
     return not _LEAD_IN.search(question[:start])
 
 
+# a school's or hospital's name of its own, no numbered or generic one (蒙正幼儿园, not 实验小学 or 第一中学): a place typed
+# before it, where it is stored without one, is its place
+_OWN_NAMED = re.compile(r"(?!实验|中心|第|人民|机关|城关|附属|直属|县|区|市)[\u4e00-\u9fff]{2,6}?(?:幼儿园|小学|中学|学校|医院|卫生院)")
+
+
 def _place_of_town(question: str, start: int, hits: list[int], form: Form) -> bool:
     """Whether what was typed before a town's or street's whole name is its place, where the stored name prints none
-    ("汾阳市冀村镇", "松阳板桥乡" for 冀村镇人民政府, 板桥畲族乡人民政府): a 镇/乡/街道 has a name of its own under any place."""
+    ("汾阳市冀村镇", "松阳板桥乡" for 冀村镇人民政府, 板桥畲族乡人民政府): a 镇/乡/街道 has a name of its own under any place,
+    as a school or hospital named by its own words has ("渝中区蒙正幼儿园")."""
     typed = question[max(0, start - 4):start]
-    return form.place_end == 0 and hits[0] == 0 and bool(re.match(r"[\u4e00-\u9fff]{2,}?(?:镇|乡|街道)", form.text)) \
+    return form.place_end == 0 and hits[0] == 0 and bool(re.match(r"[\u4e00-\u9fff]{2,}?(?:镇|乡|街道)", form.text)
+                                                          or _OWN_NAMED.fullmatch(form.text)) \
         and bool(re.search(r"^[\u4e00-\u9fff]*?[\u4e00-\u9fff]{2}(?:省|市|区|县|州|旗)?$", typed)) \
         and not set(typed) & _NOT_IN_PLACE and _typed_place_word(typed)
 

@@ -164,3 +164,9 @@ def test_two_committees_the_short_name_fits_alike_are_asked_about():
     both = index.mentions("青田人代工委经费")  # (人代 fits 人事代表 and 人民代表: neither is guessed)
     assert both and both[0].ambiguous and len(both[0].units) == 2
     assert [m.units for m in index.mentions("青田县人大预算工委经费")] == [["青田县人民代表大会常务委员会预算工作委员会"]]
+
+
+def test_a_school_stored_without_its_place_is_found_with_it_unless_its_name_is_generic():
+    index = UnitIndex(["青禾幼儿园", "实验小学", "澄川市柳湾区民政局"])
+    assert [m.units for m in index.mentions("柳湾区青禾幼儿园去年决算")] == [["青禾幼儿园"]]
+    assert all("实验小学" not in m.units for m in index.mentions("柳湾区实验小学去年决算"))  # (any district has one)
