@@ -976,6 +976,8 @@ class UnitIndex:
         if self.known is not None and (k := self.known.search(rest)):
             rest = rest[:k.start()]
         named = unit_like(place.group(0) + rest)
+        if named is None and re.match(r"[和与及][\u4e00-\u9fff]{1,4}?(?:族乡|乡|镇|街道)", rest):
+            return True  # (a township whose name begins with a conjunction's character: 金口河 + 和平乡)
         # (城乡公交, 城镇职工, 乡镇接待 after a place: words, not a township of it; 新城镇, 古城乡 are townships)
         return named is not None and named[len(place.group(0)):] not in ("城乡", "城镇", "乡镇")
 

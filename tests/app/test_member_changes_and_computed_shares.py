@@ -170,3 +170,10 @@ def test_a_school_stored_without_its_place_is_found_with_it_unless_its_name_is_g
     index = UnitIndex(["青禾幼儿园", "实验小学", "澄川市柳湾区民政局"])
     assert [m.units for m in index.mentions("柳湾区青禾幼儿园去年决算")] == [["青禾幼儿园"]]
     assert all("实验小学" not in m.units for m in index.mentions("柳湾区实验小学去年决算"))  # (any district has one)
+
+
+def test_a_place_followed_by_a_township_it_does_not_hold_names_none_of_its_units():
+    index = UnitIndex(["澄川市金岭区妇幼保健院", "和平彝族乡人民政府"])
+    found = index.mentions("金岭和平乡去年决算")  # (和平乡 begins with 和: still a township's name, not "and")
+    assert all("澄川市金岭区妇幼保健院" not in m.units for m in found)
+    assert [m.units for m in index.mentions("金岭妇幼去年决算")] == [["澄川市金岭区妇幼保健院"]]
