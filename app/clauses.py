@@ -19,7 +19,7 @@ from core.schemas import Answer, ParsedQuestion, Scope
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # a clause that names only a column of a figure, or a measure word, and asks for it ("年初预算是多少", "实际花了多少",
 # "多少人次")
-_ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|是|为|有|花了|用了|"
+_ONLY_A_COLUMN = re.compile(r"(?:那|那么|其中|它的?|的|年初|全年|调整后|预算数?|决算数?|实际|执行数?|执行率|完成率|完成了?|百分之|是|为|有|花了|用了|"
                             r"结余|结转|剩了?|还剩|没花|多少|几|呢|吗|钱|万元|占比|比例|各|分别|"
                             r"人次|批次|次|批|辆|台|个|家|户|项|份|条|场)+")  # (not 人: "实际有多少人" asks the people)
 # a clause that asks only what each one got ("每人多少钱", "人均多少", "每辆车多少")

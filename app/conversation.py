@@ -105,8 +105,8 @@ def _unnamed(parsed: ParsedQuestion) -> str:
 
 def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | None:
     """The years of the follow-up when they come from the turn before (None: keep its own)."""
-    if years_in(current.text):
-        return None  # it names its own year
+    if years_in(current.text, bases=False):
+        return None  # it names its own year (not only a base: "为啥比2023年少了" is about the year asked before)
     asked = previous.years[0] if len(previous.years) == 1 else None
     if current.years:
         # 去年/前年/今年 mean what they mean on the calendar (its own reading: after "去年…", "那前年呢？" is two years

@@ -58,6 +58,7 @@ from core.vocabulary import FIGURE_KEYS, REASON_MARKER, names_metric, printed_en
 from core.vocabulary import label_of as label
 from extraction.prose import of_a_member
 from extraction.reasons import printed_text
+from index.normalise import PAGE_LINE
 from index.store import Store
 
 THREE_PUBLIC_ITEMS = ["overseas_travel", "vehicle_purchase", "vehicle_operation", "official_reception"]
@@ -144,6 +145,8 @@ _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算
                            r"(?:多少钱?|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
+# a kind of vehicle named by its use ("救护车", "执法车"), not vehicles as such (车, 公车, 车辆, 公务用车 and its kinds)
+_VEHICLE_KIND = re.compile(r"(?<![\u4e00-\u9fff])(?P<kind>(?![^车]*(?:公务|公用|用车))[\u4e00-\u9fff]{2,6}?车)(?!辆)")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
@@ -210,6 +213,7 @@ _ASKS_ANALYSIS = re.compile(r"改进措施|整改措施|管理建议|下一步|(
                             r"主要问题|(?:哪些|什么|哪几个|有何)(?:问题|不足)|问题(?:有|是)(?:哪些|什么)|"
                             r"经验做法|主要经验|取得(?:了|的)?(?:什么|哪些)?成效")
 _AGAINST_BUDGET = re.compile(r"年初预算.{0,12}(?:决算|差|比|完成|百分之|%)|(?:决算|实际).{0,8}年初预算|完成了?(?:年初)?预算|预算完成|"
+                             r"完成了?百分之|"
                              r"(?:比|较|与)年初预算|预算执行了?(?:百分之|多少|几)|"
                              r"差异率|预决算")
 _FUNDS = ("政府性基金", "国有资本经营")  # funds a unit often has none of, and says so in words
@@ -265,11 +269,21 @@ def _printed_rate(budget: Figure, actual: Figure) -> str | None:
 _ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?(?:多少|几成)")
 
 
+def _without_furniture(quote: str) -> str:
+    """A quote read without the page break it may span: a page-number line ("第 4 页 共 5 页") and the running header or
+    footer line next to it (a short line with no sentence in it)."""
+    lines = quote.split("\n")
+    marks = {i for i, t in enumerate(lines) if PAGE_LINE.fullmatch(t.strip())}
+    near = {j for i in marks for j in (i - 2, i - 1, i + 1, i + 2)}
+    return "".join(t for i, t in enumerate(lines) if i not in marks and not (
+        i in near and 0 < len(t.strip()) <= 40 and not re.search(r"[。，,；;：:]", t)))
+
+
 def _stated_share(f: Figure) -> str | None:
     """The share the document prints right after a figure ("…655.56万元，占政府采购支出总额的52.77%")."""
     digits = r",?".join(re.escape(d) for d in str(f.value).replace(",", ""))
     m = re.search(rf"(?<![\d.]){digits}(?![\d])\s*(?:万元|元|亿元)?[，,、]?\s*(占[^。；;，,%]{{0,24}}?的?\s*\d+(?:\.\d+)?\s*[%％])",
-                  f.citation.quote)
+                  _without_furniture(f.citation.quote))
     return re.sub(r"\s+", "", m.group(1)).replace("％", "%") if m else None
 
 
@@ -1362,6 +1376,8 @@ class Answerer:
             if stated is not None:
                 return stated
         line = self._line(question, units, year, intent) if keys and intent in ("figure", "comparison") else None
+        if line is not None and line[1].item.kind == "part" and _plain(line[1].item.name) not in _plain(question):
+            line = None  # (a part found by its whole's words, "政府采购总共多少" of 货物: the whole is asked)
         if line is not None and line[1].exact and (
                 _marks_row(line[1].item.name, question) or not metric_keys(line[1].item.name)
                 or keys == ["expenditure_current_year"] and not re.search(r"本年支出|合计", question)):
@@ -1687,6 +1703,12 @@ class Answerer:
         本年支出合计), a count ("出国团组几个": the groups counted, not the 出国 money), a project's carry-over."""
         if keys == ["expenditure_current_year"] and not metric_keys(question, generic=False):
             return self._spent_on(question, units, year, intent)
+        if set(keys) <= {"vehicles_total", "vehicles_in_service"} and (kind := _VEHICLE_KIND.search(
+                re.sub(r"(?:多少|几)辆|有|的|共|一共|总共", " ", self.about or question))):
+            # a kind of vehicle asked ("几辆救护车"): the count the text gives of that use, not all the unit's vehicles
+            named = self._count_named(question, units, year)
+            if named is not None and kind.group("kind") in "".join(c.quote for c in named.citations):
+                return named
         if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
             return self._count_named(question, units, year) or self._count_said(units, year, intent) or self._none(
                 question, intent, "档案中没有找到这项数字：文件只列出这一项的金额。下面是最相近的段落。")
@@ -2852,7 +2874,8 @@ class Answerer:
         return Answer(answer=answer, answerable=True, intent="reason", citations=[c], reasons=[item.reason]), item.name
 
     def _reason(self, question: str, keys: list[str], units, year) -> Answer:
-        budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question)))
+        budget_asked = bool(_WHY_AGAINST_BUDGET.search(FUND_NAMES.sub("", question))) and not (
+            keys == ["ending_carryover"] and "预算" not in question)  # (钱没花完 is what is left over: its own why)
         keys = keys or _whole_asked(self.about or question)
         row = self._row_reason(units, year)
         # (年初预算 is the column a row's reason is asked about, not a figure of its own)

@@ -139,7 +139,7 @@ class Form:
     place_end: int  # text[:place_end] is the place (省/市/区/县 levels), the rest names the unit
     initials: frozenset[int]  # positions where a word of the unit's own name begins (abbreviations keep them)
     generic: frozenset[int]  # positions inside generic words (政府, 委员会, 办公室…)
-    former: bool = False  # written with a reorganised function's name of another time (环保局 for 生态环境局)
+    former: bool = False  # written with a reorganised function's former name (环保局 for 生态环境局)
 
 
 def _place_end(text: str) -> int:
@@ -171,8 +171,6 @@ def forms_of(name: str) -> list[Form]:
         for current, former in FORMER_NAMES:
             if current in base:
                 formers |= _shortened(base.replace(current, former))
-            elif former in base:  # (a name stored from before the reorganisation is asked by its current name too)
-                formers |= _shortened(base.replace(former, current))
     return [_form(name, t, t in formers and t not in texts) for t in sorted(texts | formers) if len(t) >= 2]
 
 

@@ -230,8 +230,8 @@ class UnitMention(BaseModel):
     start: int = Field(description="position of the phrase in the question")
     units: list[str] = Field(default_factory=list, description="stored unit names the phrase fits")
     ambiguous: bool = Field(default=False, description="the names are different units that fit equally well")
-    former: bool = Field(default=False, description="the phrase names the unit by its function's name before or "
-                                                    "after a reorganisation (水利局 for 水务局)")
+    former: bool = Field(default=False, description="the phrase names the unit by its function's name before a "
+                                                    "reorganisation (水利局 for 水务局)")
 
 
 class ParsedQuestion(BaseModel):

@@ -215,14 +215,15 @@ def main() -> int:
 
 
 # later rounds, each written without seeing the code after the earlier ones were used in development
-# (R3_README.md, R6_README.md, R11_README.md, R12_README.md, R13_README.md): round → (heads, names, queries)
+# (R3_README.md, R6_README.md, R11_README.md, R12_README.md, R13_README.md, R14_README.md): round → (heads, names, queries)
 LATER_ROUNDS = {
     3: ("disclosure_heads_r3.jsonl", "unit_names_r3.jsonl", "unit_queries_r3.jsonl"),
     6: ("disclosure_heads_r6.jsonl", "unit_names_r6.jsonl", "unit_queries_r6.jsonl"),
     11: ("disclosure_heads_r11.jsonl", "unit_names_r11.jsonl", "unit_queries_r11.jsonl"),
     12: ("disclosure_heads_r12.jsonl", "unit_names_r12.jsonl", "unit_queries_r12.jsonl"),
-    # (round 13 is all development material: written to find the kinds the held-out parts above show and not read)
+    # (rounds 13 and 14 are all development material: written to find the kinds the held-out parts above show and not read)
     13: ("disclosure_heads_r13.jsonl", "unit_names_r13.jsonl", "unit_queries_r13.jsonl"),
+    14: ("disclosure_heads_r14.jsonl", "unit_names_r14.jsonl", "unit_queries_r14.jsonl"),
 }
 ROUND3 = dict(zip(("heads", "names", "queries"), LATER_ROUNDS[3], strict=True))
 

@@ -849,9 +849,9 @@ def _rate_holds(total: dict[str, str | None]) -> bool:
     return a == r == 0 if b == 0 else abs(a / b * 100 - r) <= Decimal("0.06")
 
 
-# a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆"); a "…车辆" use only after a
-# separator ("；其他车辆4辆", not "固定资产车辆11辆")
-_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆|"
+# a use and its count; the use may hold a bracketed word ("副部（省）级及以上领导用车0辆") or be followed by one that names
+# it too ("特种专业技术用车（救护车）8辆"); a "…车辆" use only after a separator ("；其他车辆4辆", not "固定资产车辆11辆")
+_VEHICLES = re.compile(r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{1,3}[）)]){2,14}?用车(?:[（(][\u4e00-\u9fff]{1,6}[）)])?|(?<=[：:、，,；;])[\u4e00-\u9fff]{2,6}车辆|"
                        r"(?<=[：:、，,；;（(])[\u4e00-\u9fff]{1,8}?(?<!用)车)(?P<v>\d+)(?:辆|台(?![（(]套))")  # (救护车38辆; 公务用车1台)
 # vehicles bought, counted where the text says so ("更新购置卫生监督执法车1辆", "购置公务用车2辆")
 _BOUGHT = re.compile(r"(?P<name>(?:购置|购买|新购(?!置))(?:了)?[\u4e00-\u9fff]{0,10}?车)(?P<v>\d+)辆")

@@ -29,7 +29,8 @@ _UNIT = rf"[\u4e00-\u9fff()（）]{{2,40}}?{_ORG_SUFFIX}"
 _UNIT_LONGEST = rf"[\u4e00-\u9fff()（）]{{2,40}}{_ORG_SUFFIX}"
 _LABELLED = re.compile(
     rf"(?:部门名称|单位名称|预算主管部门|预算单位|编制部门|编制单位|填报单位(?:[(（]盖章[)）])?|"
-    rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?|(?:评价|自评|申报)单位(?:[(（](?:公章|盖章)[)）])?)"
+    rf"部门[(（]单位[)）]名称|主管部门|实施单位(?:[(（]盖章[)）])?|(?:评价|自评|申报)单位(?:[(（](?:公章|盖章)[)）])?|"
+    rf"(?:^|(?<=[\n|｜\t]))单位(?=[:：]))"  # (a table's header cell "单位：某幼儿园 | 2024年度 | 金额单位：万元")
     rf"[:：\s\t|]*\**\s*(?:\d{{3,9}}\s*[-－_]?\s*)?({_UNIT_LONGEST})"  # (after its budget code: "主管部门 219-某镇人民政府")
 )
 # a name after its budget code, heading a table ("328001某县人民法院 | 预算年度: 2024 | 单位:万元")
@@ -40,8 +41,8 @@ _QUALIFIED = r"(?:[(（](?:本级|汇总级?|部门汇总|合并|本部|含下�
 _PROFILE = re.compile(rf"第一部分\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*(?:部门[(（]单位[)）]|单位|部门)?\s*概况")
 # a contents line that names the unit before its year and the document (第二部分 某局2024年部门预算表, 附件：某医院2025年
 # 预算公开报表)
-_PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*)\s*[:：]?\s*({_UNIT}){_QUALIFIED}\s*"
-                      rf"(?:20\d\d年度?\s*(?:部门|单位)?|(?:部门|单位))(?:预算|决算)")
+_PART_OF = re.compile(rf"(?:第[一二三四五六七八九十]+部分|附件\d*|[一二三四五六七八九十]+、|详见)\s*[:：]?\s*(?:20\d\d年度?)?"
+                      rf"({_UNIT}){_QUALIFIED}\s*(?:20\d\d\s*年?度?\s*(?:部门|单位)?|(?:部门|单位))(?:预算|决算)")
 # a sentence that begins with the unit: what it is (某法院是国家审判机关), or its year's money (某局2016年度“三公”经费…,
 # 某院财政拨款“三公”经费…); and the notice's opening (现将某镇2020年度“三公”经费决算情况公布如下)
 _INTRODUCED = re.compile(rf"(?:^|[\n。；])\s*(?:[一二三四五六七八九十\d]+[、.．]\s*)?({_UNIT_LONGEST})"
@@ -82,7 +83,8 @@ _NOISE = re.compile(r"^(?:【[^】]*】|附件\s*\d*[:：]?|目\s*录|关于|公
 # an organisation's prefix printed on its own line above the place (中国人民政治协商会议 / 广西壮族自治区委员会…)
 _LEVEL_END = "[省市区县州旗盟镇乡]"
 _ORG_PREFIX = re.compile(r"^(?:中国人民政治协商会议|中国共产党|中国共产主义青年团|中共|政协|共青团)$")
-_QUALIFIER = re.compile(r"[(（](?:本级|汇总级?|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总级?")
+_QUALIFIER = re.compile(r"[(（](?:本级|汇总级?|部门汇总|合并|本部|部门|单位|含下属单位)[)）]|本级|汇总级?|"
+                        r"(?<=[局委办部院厅])机关$")  # (某局机关: its own office, the 本级)
 _TAIL = re.compile(r"(?:20\d\d\s*年?度?|[(（]20\d\d年?度?[)）]|区级|市级|县级|省级|州级|乡级|镇级|自治区级|部门[(（]单位[)）]|"
                    r"部门|单位|关于|系统|(?:部门|单位)?(?:整体|项目)支出|[\s　]+)+$")
 
@@ -165,7 +167,7 @@ def _title_like(line: str) -> bool:
 
 
 def _clean(name: str) -> str:
-    name = _NOISE.sub("", name)
+    name = re.sub(r"^\d{3,9}\s*[-－_]\s*", "", _NOISE.sub("", name))  # (its budget code first: "411001-某乡人民政府")
     name = re.sub(r"^20\d\d\s*年?度?", "", name)
     previous = None
     while previous != name:
@@ -307,8 +309,8 @@ def _fuller(unit: str, text: str) -> str | None:
             return full  # (defined by the title's own short form, or the title printed its name without the place)
     if (written := _written_out(unit, head)) is not None:
         return written
-    if _PLACED_START.match(unit) is None or len(unit) > 30:
-        return None
+    if _PLACED_START.match(unit) is None and not re.match(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)", unit) or len(unit) > 30:
+        return None  # (a town is a place of its own: 南江县 + 石滩乡人民政府)
     placed: Counter[str] = Counter()
     for m in re.finditer(re.escape(unit), head):
         for k in range(2, min(13, m.start() + 1)):
@@ -392,8 +394,9 @@ def _introduced(text: str) -> Counter[str]:
         name = _clean_unit(_ABOUT.sub("", next(g for g in m.groups() if g)))
         holding = re.match(r"内设|下设|下属|设有|位于|坐落于", m.group(0)[m.end() - m.start() - 3:].lstrip()) or \
             re.search(r"(?:内设|下设|下属|设有|位于|坐落于)$", m.group(0))
-        # (a name its place leaves out is its own only when it says what it holds or where it is: "蒙正幼儿园内设…")
-        if _valid_unit(name) and (re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name)
+        # (a name its place leaves out is its own only when it says what it holds or where it is: "蒙正幼儿园内设…";
+        # a verb before a name is a sentence about another unit: "属某教育局下属的二级预算单位")
+        if _valid_unit(name) and not re.match(r"属|归|由|系|隶属|受", name) and (re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name)
                                   or holding and len(name) >= 4):
             candidates[name] += 1
     return candidates
@@ -444,8 +447,11 @@ def _year(text: str, head: str) -> int | None:
 def _doc_type(title: str, head: str, text: str) -> DocType:
     """The title's kind first (自评 before 目标 before 决算/预算); else the first lines; else what dominates."""
     for where in (title, head[:600]):
-        # 整体支出绩效评价报告: the evaluation a unit makes of its own spending
-        if re.search(r"绩效.{0,8}自评|自评(?:报告|表)|支出绩效评价(?:报告|表)", where[:200]):
+        # 整体支出绩效评价报告: the evaluation a unit makes of its own spending; in the first lines, only when no 决算 or
+        # 预算 comes before it (a 决算's contents list "四、单位绩效自评情况" after "第二部分2023年度部门决算表")
+        said = re.search(r"绩效.{0,8}自评|自评(?:报告|表)|支出绩效评价(?:报告|表)", where[:200])
+        kind = re.search(r"决算|预算", _FUND_WORDS.sub("", where[:200])) if where is not title else None
+        if said and not (kind and kind.start() < said.start() - 20):  # (not "部门预算项目支出绩效自评表": one title)
             return DocType.performance_self_eval
         if re.search(r"绩效目标(?:表|申报)", where[:200]) and not re.search(r"决算|预算(?!金额)", where[:60]):
             return DocType.performance_target
@@ -464,7 +470,7 @@ def _doc_type(title: str, head: str, text: str) -> DocType:
     return best if scores[best] > 0 else DocType.unknown
 
 
-_UNIT_SCOPE = re.compile(r"本级|单位(?:预算|决算)")
+_UNIT_SCOPE = re.compile(r"本级|单位(?:预算|决算)|(?<=[局委办部院厅])机关(?=\s*20\d\d|\s*(?:部门|单位)?(?:预算|决算))")
 # a labelled unit that says it is the unit alone (单位名称：某档案馆(本级)) under a generic 部门决算 heading
 _LABELLED_SELF = re.compile(r"(?:单位名称|预算单位|编制单位|填报单位)[:：]?[^\s:：]{2,40}?[(（]本级[)）]")
 _DEPARTMENT_SCOPE = re.compile(r"部门[(（]?单位[)）]?(?:预算|决算)|部门(?:预算|决算)|部门汇总")

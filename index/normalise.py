@@ -429,7 +429,7 @@ def _page_numbers(raw: RawDocument, edge: list[list[tuple[int, str]]]) -> list[t
 
 
 # a page-number line a PDF's text layer saved as text keeps between its pages ("— 5 —", "第 3 页 共 18 页", "3/18")
-_PAGE_LINE = re.compile(r"(?:[-—–－]+\s*(\d{1,4})\s*[-—–－]+|第\s*(\d{1,4})\s*页(?:\s*[,，、/]?\s*共\s*\d{1,4}\s*页)?|"
+PAGE_LINE = re.compile(r"(?:[-—–－]+\s*(\d{1,4})\s*[-—–－]+|第\s*(\d{1,4})\s*页(?:\s*[,，、/]?\s*共\s*\d{1,4}\s*页)?|"
                         r"(\d{1,4})\s*/\s*\d{1,4})")
 
 
@@ -441,7 +441,7 @@ def _inline_furniture(per_seg: list[list[list[tuple[str, int]]]]) -> dict[int, s
     for si, lines in enumerate(per_seg):
         texts = ["".join(c for c, _ in ln).strip() for ln in lines]
         numbered = [(i, int(next(g for g in m.groups() if g))) for i, t in enumerate(texts)
-                    if (m := _PAGE_LINE.fullmatch(t))]
+                    if (m := PAGE_LINE.fullmatch(t))]
         if len(numbered) < 2 or any(b <= a for (_, a), (_, b) in zip(numbered, numbered[1:], strict=False)):
             continue
         pages = {i for i, _ in numbered}

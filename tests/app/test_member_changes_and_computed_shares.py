@@ -2,7 +2,7 @@
 2025 self-evaluation (its year's spending after a sentence opening with the year's budget, the change against 2024 in
 a sentence of its own), a 市场监督管理局's 2025 决算 (a 年中追加 printed beside the 年初预算 with no share; its share of
 spending asked in percent), a 自然资源局's 2026 budget (projects counted with their money), a 水务局 stored under its
-current name and a 林业局 stored under its name before the reorganisation.
+current name and a 林业局 stored under its name before the reorganisation (not read as a 林业和草原局).
 
 Questions: a member's change and why; ``--unit`` naming a member; the year's spending against the year before, and
 the year before's own spending, from the sentence that states the change; a share asked 占…的百分比 (a share, not a
@@ -127,8 +127,9 @@ def test_grant_income_in_everyday_words(svc):
 def test_a_function_named_by_its_name_of_another_time_is_answered_with_a_note(svc):
     water = svc.ask("柳湾区水利局去年公务接待费多少？")  # (stored as 水务局: 水利局 is its former name)
     assert water.answerable and "5.56万元" in water.answer and "按档案中的单位名称“澄川市柳湾区水务局”理解" in water.answer
-    forest = svc.ask("青田县林业和草原局去年公务接待费多少？")  # (stored from before the reorganisation as 林业局)
-    assert forest.answerable and "3.20万元" in forest.answer and "澄川市青田县林业局" in forest.answer
+    # (a name stored from before a reorganisation is not read as the new one: many 水利局 and 林业局 kept their names)
+    forest = svc.ask("青田县林业和草原局去年公务接待费多少？")
+    assert not forest.answerable and "3.20" not in forest.answer
     plain = svc.ask("柳湾区水务局去年公务接待费多少？")
     assert plain.answerable and "理解" not in plain.answer
 

@@ -345,3 +345,33 @@ def test_an_evaluators_seal_a_title_field_and_a_roll_up_mark(text, unit, year):
 ])
 def test_a_short_title_takes_the_name_the_body_writes_out_in_full(text, unit):
     assert detect_text(text).unit == unit
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    # contents items led by 一、 with the year before the unit, and a 详见 note naming the tables
+    ("一、部门概况\n（一）主要职能\n二、2025年临溪县文化和广电旅游体育局部门预算安排情况说明\n三、名词解释", "临溪县文化和广电旅游体育局"),
+    ("第一部分 部门概况\n第四部分 2022年部门预算表\n明细详见：东坪区水利和湖泊局 2022 预算公开表", "东坪区水利和湖泊局"),
+    # a title line after its budget code, fuller than the first title's
+    ("2023年青石乡人民政府决算编制说明\n411001-临溪县青石乡人民政府2023年部门决算公开\n附件一", "临溪县青石乡人民政府"),
+    # a town's title without its county, the 来源 line with it
+    ("石岭乡人民政府2018年部门决算编制说明\n2019-09-04 来源: 临溪县石岭乡人民政府 作者:石岭乡人民政府\n第一部分 部门概况",
+     "临溪县石岭乡人民政府"),
+    # a county of several peoples, under a portal's name line that is no part of the title
+    ("临溪县人民政府\n临溪拉祜族佤族布朗族傣族自治县妇幼保健院2024年预算公开\n来源:临溪县人民政府",
+     "临溪拉祜族佤族布朗族傣族自治县妇幼保健院"),
+    # a table's header cell "单位：…" where the body names the unit short and its parent after a verb
+    ("第一部分 部门概况\n二、机构设置\n临溪县第四幼儿园归临溪县教育局主管。属临溪县教育局下属的二级预算单位。\n"
+     "公开01表\n单位:临溪回族自治县第四幼儿园 | 2024年度 | 金额单位:万元 |", "临溪回族自治县第四幼儿园"),
+])
+def test_contents_items_codes_sources_long_counties_and_header_cells(text, unit):
+    assert detect_text(text).unit == unit
+
+
+def test_an_offices_own_document_and_an_evaluation_listed_after_the_accounts():
+    own = detect_text("中共临溪县委老干部局机关2023年部门预算情况说明\n一、部门职责")
+    assert (own.unit, own.scope.value) == ("中共临溪县委老干部局", "unit")  # (机关: the office itself, its 本级)
+    accounts = detect_text("第一部分临溪州审计局概况\n一、主要职能\n第二部分2023年度部门决算表\n第三部分2023年度部门决算情况说明\n"
+                           "第四部分其他重要事项及相关口径情况说明\n四、单位绩效自评情况\n第五部分名词解释")
+    assert accounts.doc_type.value == "final_accounts"
+    form = detect_text("部门预算项目支出绩效自评表(2023年度)\n项目名称 乡村道路养护")
+    assert form.doc_type.value == "performance_self_eval"
