@@ -690,6 +690,21 @@ def _contradicted(question: str, start: int, known: re.Pattern | None, place: st
 _OWN_NAMED = re.compile(r"(?!实验|中心|第|人民|机关|城关|附属|直属|县|区|市)[\u4e00-\u9fff]{2,6}?(?:幼儿园|小学|中学|学校|医院|卫生院)")
 
 
+def _siblings_named(phrase: str, units: list[str]) -> bool:
+    """Whether the units share a parent's name past their places (大冶市殷祖镇…) that the phrase begins with: siblings
+    the phrase tells apart by what follows (not units of many places a bare kind fits: 生态环境分局, 镇政府)."""
+    common = os.path.commonprefix(units)
+    own = common[_place_end(common):]
+    return len(own) >= 2 and phrase.startswith(own)
+
+
+def _named_whole(phrase: str, text: str) -> bool:
+    """Whether a phrase is a form's whole name, or all of it after places the phrase leaves out (殷祖镇小学 of
+    大冶市殷祖镇小学)."""
+    return text == phrase or text.endswith(phrase) and phrase[0] not in "省市区县州旗盟" \
+        and bool(_PLACES_ONLY.fullmatch(text[:-len(phrase)]))  # (区财政局 names no district: not whole)
+
+
 def _place_of_town(question: str, start: int, hits: list[int], form: Form) -> bool:
     """Whether what was typed before a town's or street's whole name is its place, where the stored name prints none
     ("汾阳市冀村镇", "松阳板桥乡" for 冀村镇人民政府, 板桥畲族乡人民政府): a 镇/乡/街道 has a name of its own under any place,
@@ -844,6 +859,11 @@ class UnitIndex:
             overlapping = [x for x in matches if x.start < m.end and m.start < x.end]
             units = self._best_units(overlapping)
             groups = {self.group[u] for u in units}  # one unit printed two ways: every name it is stored under
+            if len(groups) > 1 and _siblings_named(q[m.start:m.end], units):
+                # (殷祖镇小学 is 大冶市殷祖镇小学, not 殷祖镇花市小学: of units under one named parent, the one named whole)
+                exact = {self.group[x.form.unit] for x in overlapping if x.form.unit in units
+                         and _named_whole(q[m.start:m.end], x.form.text)}
+                groups = exact if len(exact) == 1 else groups
             units = [n for n in self.names if self.group[n] in groups]
             groups = {self.group[u] for u in units}
             if len(groups) == 1 and m.numberless:
@@ -909,7 +929,7 @@ class UnitIndex:
                 # whose own names hold them; a figure's or a time's words are no part of a name)
                 if len(units) > 1 and re.fullmatch(r"[\u4e00-\u9fff]{2}", word) and word[0] not in _STOP and not (
                         self.known is not None and self.known.match(q, after)):
-                    own = [u for u in units if word in u[u.find(place) + len(place):]]
+                    own = [u for u in units if _in_order(word, u[u.find(place) + len(place):])]  # (疾控: 疾病预防控制)
                     units, end = (own, after + 2) if own else (units, end)
                 taken.append((m.start(), end))
                 groups = {self.group[u] for u in units}

@@ -178,3 +178,15 @@ def test_a_place_followed_by_a_township_it_does_not_hold_names_none_of_its_units
     found = index.mentions("金岭和平乡去年决算")  # (和平乡 begins with 和: still a township's name, not "and")
     assert all("澄川市金岭区妇幼保健院" not in m.units for m in found)
     assert [m.units for m in index.mentions("金岭妇幼去年决算")] == [["澄川市金岭区妇幼保健院"]]
+
+
+def test_a_sibling_named_whole_is_that_one_and_a_bare_kind_still_asks():
+    index = UnitIndex(["澄川市石岭镇小学", "澄川市石岭镇花市小学", "澄川市石岭镇畈段小学", "澄川市疾病预防控制中心",
+                       "澄川市体育事业发展中心", "澄川市青田县生态环境分局", "丰源州生态环境局姚安分局"])
+    assert [m.units for m in index.mentions("石岭镇小学去年决算")] == [["澄川市石岭镇小学"]]
+    schools = index.mentions("石岭的小学去年决算")  # (the kind alone: each of the three)
+    assert schools and schools[0].ambiguous and len(schools[0].units) == 3
+    branches = index.mentions("生态环境分局去年决算")  # (two places' branches: neither is named whole)
+    assert branches and branches[0].ambiguous
+    # the words after a place pick the unit whose name holds their characters in order (疾控: 疾病预防控制)
+    assert [m.units for m in index.mentions("澄川疾控去年预算")] == [["澄川市疾病预防控制中心"]]

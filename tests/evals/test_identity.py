@@ -24,16 +24,17 @@ METADATA_FLOORS = {"dev": {"unit": 0.97, "year": 0.98, "type": 0.98, "scope": 0.
 # mechanisms; the misses were never read, so the part stays held out. The goal is 0.)
 RESOLUTION_FLOORS = {"dev": (0.97, 0), "heldout": (0.93, 0)}  # now .989 / 0 and .959 / 0
 # later rounds, each written apart from the code after the earlier ones were spent (R3_README.md, R6_README.md,
-# R11_README.md, R12_README.md):
+# R11_README.md, R12_README.md; rounds 13 and 14 are development material only):
 # round → (resolution floors per split: right, most wrong-unit answers; metadata floors per split)
 # round 3: first score held-out resolution .857 / 6 wrong, metadata unit .655; now .938 / 0 wrong (.946 before 2026-12-01), unit .690.
 # round 6: first score (2026-11-30, before any change for it) dev .885 / 3 wrong, held-out .846 / 5 wrong, metadata
 # unit .711 / .767; now dev .982 / 0, held-out .890 / 3, unit .911 / .900 (with the body's first lines, 2026-12-02).
-# round 3's metadata unit with them: .810 / .724; round 11's: .938 / .875.
+# round 3's metadata unit with them: .810 / .724; round 11's: .938 / .875; after the thirteenth session (contents items
+# with 一、 leads, towns' fuller names, an evaluation listed after the accounts): round 3's .810 / .793, type 1.000.
 LATER_ROUND_FLOORS = {
     3: ({"dev": (0.97, 0), "heldout": (0.93, 0)},
         {"dev": {"unit": 0.78, "year": 0.95, "type": 0.95, "scope": 0.95},
-         "heldout": {"unit": 0.7, "year": 0.95, "type": 0.95, "scope": 0.95}}),
+         "heldout": {"unit": 0.77, "year": 0.95, "type": 0.97, "scope": 0.95}}),
     6: ({"dev": (0.96, 0), "heldout": (0.87, 3)},
         {"dev": {"unit": 0.88, "year": 0.9, "type": 0.97, "scope": 0.97},
          "heldout": {"unit": 0.87, "year": 0.95, "type": 0.97, "scope": 0.97}}),
@@ -44,15 +45,19 @@ LATER_ROUND_FLOORS = {
          {"dev": {"unit": 0.9, "year": 0.95, "type": 0.95, "scope": 0.88},
           "heldout": {"unit": 0.9, "year": 0.95, "type": 0.95, "scope": 0.95}}),
     # round 12 (2026-12-02, R12_README.md): first score at 77df154 resolution dev .960 / 0 wrong, held-out .885 / 2
-    # wrong, metadata unit .882 / .759 (with the body's first lines); now .980 / 0, .927 / 2, unit .941 / .759
-    12: ({"dev": (0.95, 0), "heldout": (0.88, 2)},
+    # wrong, metadata unit .882 / .759 (with the body's first lines); now .980 / 0, .927 / 2, unit .941 / .828
+    12: ({"dev": (0.95, 0), "heldout": (0.9, 2)},
          {"dev": {"unit": 0.9, "year": 0.95, "type": 0.95, "scope": 0.95},
-          "heldout": {"unit": 0.72, "year": 0.9, "type": 0.93, "scope": 0.93}}),
+          "heldout": {"unit": 0.8, "year": 0.9, "type": 0.93, "scope": 0.93}}),
     # round 13 (2026-12-02, R13_README.md): development material only, written to find the kinds the held-out parts
     # above miss; first score resolution .830 / 7 wrong, metadata unit .829; now .865 / 5 (three of them judgement
     # calls its README lists), unit .961
     13: ({"dev": (0.85, 5)},
          {"dev": {"unit": 0.94, "year": 0.94, "type": 0.95, "scope": 0.92}}),
+    # round 14 (2026-12-02, R14_README.md): development material only, more title structures; first score
+    # resolution .916 / 1 wrong, metadata unit .902; now .921 / 1, unit .988
+    14: ({"dev": (0.9, 1)},
+         {"dev": {"unit": 0.97, "year": 0.97, "type": 0.97, "scope": 0.95}}),
 }
 
 @pytest.fixture(scope="module")
@@ -180,8 +185,13 @@ def test_renamed_archive_answers_as_well_as_the_original():
             ("questions_r24.jsonl", {"dev": 0.95, "heldout": 0.70}),
             # round 25 (a PDF 卫健委 部门预算 of four units and its 本级's DOCX 单位预算, a wrapped 宣传部 决算, a PDF 县政府办
             # 决算 with tables 表一…表九, its GBK project self-evaluations cell by cell; 17 follow-ups): .842 / .710 at
-            # 77df154, its development part tuned on in the session that wrote it → .947 / .726
-            ("questions_r25.jsonl", {"dev": 0.92, "heldout": 0.70})):
+            # 77df154, its development part tuned on in the session that wrote it → .947 / .726 → .947 / .758 (thirteenth session)
+            ("questions_r25.jsonl", {"dev": 0.92, "heldout": 0.72}),
+            # round 26 (a PDF 教育局 决算 of five units whose table by unit prints blank cells as nothing, a DOCX street
+            # office 预算 with target forms, a county hospital's hard-wrapped 单位决算, one 组织部's PDF 决算 in 元 and its
+            # 2024 决算 as GBK text cell by cell; 18 follow-ups): .788 / .672 at 4df7a76 and at 867cdf0 (first run, this
+            # session), its development part tuned on in the session that wrote it → .939 / .687
+            ("questions_r26.jsonl", {"dev": 0.9, "heldout": 0.66})):
         for split, floor in floors.items():
             shown = [m for m in r[name]["misses"] if m["split"] == "dev"] if name not in UNSEEN else name
             assert r[name][split]["accuracy"] >= floor, (name, split, shown if split == "dev" else split)
