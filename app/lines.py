@@ -266,7 +266,7 @@ def said(a: LineAmount) -> str:
         return f"{a.column}为{_money(a)}"
     if a.column == "增减率":
         return f"{'下降' if down else '增长'}{v}%"
-    if a.column in ("完成年初预算", "完成全年预算", "完成预算"):
+    if a.column in ("完成年初预算", "完成全年预算", "完成调整后预算", "完成预算"):
         return f"{a.column}的{v}%"
     if a.column == "占比":
         return f"占{v}%"

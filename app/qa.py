@@ -145,8 +145,8 @@ _WHOLE_BUDGET = re.compile(r"[\s的]*(?:本级|部门|单位)?的?(?:总)?预算
                            r"(?:多少钱?|几)[？?。]?")
 # what was actually spent, asked in words ("实际花了", "用了多少", "决算"): no budget stands in for it
 _SPENT = re.compile(r"实际|花了|花掉|用了|用掉|支出了|开支了|决算|执行")
-# a kind of vehicle named by its use ("救护车", "执法车"), not vehicles as such (车, 公车, 车辆, 公务用车 and its kinds)
-_VEHICLE_KIND = re.compile(r"(?<![\u4e00-\u9fff])(?P<kind>(?![^车]*(?:公务|公用|用车))[\u4e00-\u9fff]{2,6}?车)(?!辆)")
+# a kind of vehicle named by its use ("救护车", "执法车", "应急保障用车"), not vehicles as such (车, 公车, 公务用车)
+_VEHICLE_KIND = re.compile(r"(?<![\u4e00-\u9fff])(?P<kind>(?!(?:一般)?公务用车|公车|公用车|用车)[\u4e00-\u9fff]{2,8}?车)(?!辆)")
 _COUNT_KEYS = ("reception_batches", "reception_persons", "vehicles_in_service", "vehicles_total")
 _COUNT_ASKED = re.compile(r"(?:多少|几)(?:家|个(?!百分点|点)|人|次|批|件|份|户|场|期|项)")
 # words asking for a project's money or score rather than one of its indicators
@@ -177,7 +177,7 @@ _UNIT_KINDS = {"学校": ("小学", "中学", "学校"), "小学": ("小学",), 
 # a part of a year asked ("今年上半年实际花了多少", "一季度执行了多少"): budgets and final accounts print whole years
 _PART_OF_YEAR = re.compile(r"[上下]半年|(?:第?[一二三四1-4]|前[两三二])季度|前[两三四五六七八九十\d]{1,2}个月|1[-—~至到]\d{1,2}月")
 # spending asked in everyday words with no figure named ("花了多少", "开支多少", "实际支出多少")
-_SPENT_ASKED = re.compile(r"花了?多少|开支了?多少|(?:实际|全年|一共|总共|共)?支出了?多少|花销|一年到头")
+_SPENT_ASKED = re.compile(r"花了?多少|开支了?多少|(?:实际|全年|一共|总共|共)?支出了?(?:是|为|有)?多少|花销|一年到头")
 # words around a unit's whole spending asked ("一年下来最后实际花出去多少"): they name no thing of its own
 _NO_THING = re.compile(r"最后|最终|下来|花出去|出去|一年|全年|整年|到头|实际|本身|自己|全部|所有|加起来|算下来|总体|整体|整个|本级|"
                        r"机关|局里|院里|委里|单位|部门|全[院局所委办县区市镇]|一共|总共|合计|总计|开支|花销|花费|具体|大概|到底|"
@@ -339,7 +339,14 @@ def _share_between(question: str, figs: list[Figure]) -> str:
         return ""
     before, after = metric_keys(question[:at], generic=False), metric_keys(question[at:], generic=False)
     part, whole = (figs[0], figs[1]) if figs[0].key in before or figs[1].key not in before else (figs[1], figs[0])
-    if whole.key not in after:
+    within = re.search(r"(?:当中|之中|其中|里面?|中)(?!.*(?:当中|之中|其中|里|中))", question[:at])
+    outer = metric_keys(question[:within.start()], generic=False) if within and not after else []
+    three = {"three_public_actual", "three_public_budget"}  # (the 三公 money asked is its budget's in a budget)
+    named = [f for f in figs if outer and (f.key == outer[0] or {f.key, outer[0]} <= three and len(outer) == 1)]
+    if len(outer) == 1 and len(named) == 1:
+        # "三公经费中公务接待费占多少比例": the part's share of the whole it is named within
+        whole, part = (figs[0], figs[1]) if figs[0] is named[0] else (figs[1], figs[0])
+    elif whole.key not in after:
         return ""  # ("各占多少": each one's share of what the document says, not one of the other)
     printed = _stated_share(part)
     # the share printed after the part: of the whole it names, or of the whole its sentence opens with ("支出预算77.37
@@ -1050,6 +1057,7 @@ class Answerer:
                 return None
             member = exact.pop()
         c, count = names[member]
+        question = question.replace(found[0].phrase, member)  # (named short, "疾控中心": read as its printed name)
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
         spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
@@ -1178,7 +1186,8 @@ class Answerer:
         budget = bool(re.search(r"预算", question)) and not re.search(r"决算|实际|花了", question)
         ids = {d.doc_id for d in docs}
         own = [i for i in self.lines(units, year) if i.citation.doc_id in ids and i.amounts
-               and i.kind not in ("indicator", "count", "members") and re.search(r"本级[)）]?$", i.name)]
+               and i.kind not in ("indicator", "count", "members")
+               and re.search(r"本级[)）]?(?:\d{4}年度?(?:预算|决算|收入|支出)*[\d,.]*万元)?$", i.name)]  # (…（本级）2026年预算3,120.00万元)
         by_doc = {d.doc_id: d for d in docs}
         for d in sorted(by_doc.values(), key=lambda d: ((d.doc_type == DocType.budget) == budget, d.year or 0),
                         reverse=True):
@@ -1237,6 +1246,18 @@ class Answerer:
                              f"写明{year}年{label(keys[0])}为{base.value}万元：“{quote}”",
                       answerable=True, intent="figure", citations=[c])
 
+    def _member_in_missing_year(self, parsed: ParsedQuestion, question: str, missing: list[int]) -> Answer | None:
+        """A year the archive holds none of a unit's own documents of, when its department's document of that year
+        names it as a member and states what is asked (疾控中心's 2026 budget in the 卫健委's 部门预算)."""
+        if not parsed.mentions or not parsed.years or max(parsed.years) not in missing:
+            return None  # (the year asked, or the later of two compared, is one the archive lacks)
+        phrase = parsed.mentions[0].phrase  # (named by the unit option, not in the question: read as if it were)
+        member = self._member_of(phrase, question if phrase in question else phrase + question, [max(parsed.years)])
+        if member is None or not member.answerable or any(c.unit in parsed.filters.units for c in member.citations):
+            return None  # (the department's own list naming itself, "某委（本级）", is no other unit's document)
+        return member.model_copy(update={"answer": member.answer.replace(
+            "自己的公开文件", f"{max(parsed.years)}年自己的公开文件", 1)})
+
     def _for_units(self, parsed: ParsedQuestion, question: str, units: list[str]) -> Answer:
         """The answer for one unit (its stored names), or across all units when ``units`` is empty."""
         intent = parsed.intent.value
@@ -1248,8 +1269,9 @@ class Answerer:
         if (parsed.year_range or len(years) > 1) and intent == "figure" and keys:  # (2021年和2024年…分别)
             return self._budget_against_budget(question, intent, keys, units, years) \
                 or self._years(question, keys[0], units, years, known_years)
-        if missing_years and (none := self._year_missing(question, intent, keys or self._spending_asked(), units, years,
-                                                           missing_years, known_years)) is not None:
+        if missing_years and (none := (self._member_in_missing_year(parsed, question, missing_years) if units else None)
+                              or self._year_missing(question, intent, keys or self._spending_asked(), units, years,
+                                                    missing_years, known_years)) is not None:
             return none
         year = years[0] if len(years) == 1 else None
         if (split := self._split_asked(question, intent, units, year)) is not None:
@@ -1707,7 +1729,8 @@ class Answerer:
                 re.sub(r"(?:多少|几)辆|有|的|共|一共|总共", " ", self.about or question))):
             # a kind of vehicle asked ("几辆救护车"): the count the text gives of that use, not all the unit's vehicles
             named = self._count_named(question, units, year)
-            if named is not None and kind.group("kind") in "".join(c.quote for c in named.citations):
+            chars = iter("".join(c.quote for c in named.citations) if named is not None else "")
+            if named is not None and all(ch in chars for ch in kind.group("kind")):  # (执法车: 执法执勤用车)
                 return named
         if _COUNT_ASKED.search(question) and all(k not in _COUNT_KEYS for k in keys):
             return self._count_named(question, units, year) or self._count_said(units, year, intent) or self._none(
@@ -2189,7 +2212,8 @@ class Answerer:
                           + 2 * (_plain(i.name) in words), i) for i in once), key=lambda si: -si[0])  # (named whole: 编制)
         if not scored or scored[0][0] == 0 or len(scored) > 1 and scored[1][0] == scored[0][0] or \
                 scored[0][0] < 2 and not (head in (name := _plain(scored[0][1].name)) and (
-                    thing[-2:] in name or name[-2:] in pairs or len(name) <= 2)):
+                    thing[-2:] in name or name[-2:] in pairs or len(name) <= 2
+                    or thing.endswith("车") and name.endswith("车"))):  # (执法车 is 执法执勤用车)
             return None  # (one pair shared by chance names nothing: 离休人员 is no 退休人员, 事业编制 no 编制人数,
             # 社区工作者 no 社区网格员: the thing counted is named by its last word)
         item = _newest_items([i for s, i in scored if s == scored[0][0]])[0]

@@ -517,8 +517,10 @@ def budget_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
             amounts = [LineAmount(column=planned, value=_value(initial.group("v")), unit="万元"),
                        LineAmount(column="决算", value=_value(final.group("v")), unit="万元")]
             rate = _RATE.search(sentence, final.end())
-            if rate:
-                amounts.append(LineAmount(column="预决算差异率" if "差异率" in rate.group("w") else f"完成{planned}",
+            if rate:  # (of the budget its words name: "完成调整后预算的94.12%" is not the 年初预算's completion)
+                base = re.search(r"年初|全年|调整后", rate.group("w"))
+                amounts.append(LineAmount(column="预决算差异率" if "差异率" in rate.group("w")
+                                          else f"完成{base.group(0)}预算" if base else f"完成{planned}",
                                           value=_value(rate.group("v")), unit="%"))
             first, last = part.start(), part.start() + (rate or final).end() - 1
             out.append(LineItem(name=name, kind="vs_budget", amounts=amounts, citation=_cite(
