@@ -1057,7 +1057,6 @@ class Answerer:
                 return None
             member = exact.pop()
         c, count = names[member]
-        question = question.replace(found[0].phrase, member)  # (named short, "疾控中心": read as its printed name)
         taken_in = (f"档案中没有{member}自己的公开文件；它是{c.unit or ''}{c.year or ''}年部门"
                     f"{_DOC_WORDS.get(c.doc_type, '文件')}纳入的{count}家单位之一")
         spent = bool(re.search(r"决算|实际|花了|用了", question)) and c.doc_type == DocType.budget or _asks_change(question)
@@ -1074,7 +1073,8 @@ class Answerer:
                           intent="figure", citations=[r.citation for r in rows] + [c])
         if not spent and (not years or c.year in years) and not set(metric_keys(question, generic=False)) - {
                 "income_grand_total", "expenditure_grand_total", "income_current_year", "expenditure_current_year",
-                "basic_expenditure", "project_expenditure"} and (said := self._member_said(member, c, question, True)):
+                "basic_expenditure", "project_expenditure"} and (said := self._member_said(
+                member, c, question.replace(found[0].phrase, member), True)):  # (named short: as printed)
             # (its money said in the department's text: "分单位看：…某中心本年支出456.62万元（基本支出…，项目支出…）")
             return Answer(answer=f"{taken_in}。这份部门文件写道：{said[0]}", answerable=True, intent="figure",
                           citations=[*said[1], c])
