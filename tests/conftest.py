@@ -52,6 +52,16 @@ def service_with(tmp_path: Path, name: str, text: str, **env):
     return svc
 
 
+def service_of_texts(home: Path, texts: dict[str, str], **env):
+    """A real store under ``home`` holding the text documents ``texts`` (file name → text), written there first."""
+    for name, text in texts.items():
+        (home / name).write_text(text, encoding="utf-8")
+    svc = make_service(home / "store", **env)
+    outcomes = svc.ingest([home / name for name in texts])
+    assert [o.status for o in outcomes] == ["ingested"] * len(texts), [o.message for o in outcomes]
+    return svc
+
+
 def private_home(archive_service, tmp_path: Path) -> Path:
     """A copy of the shared archive store for a test that opens it from another process: the live store is read by
     this process's connections only (two processes on one WAL catalog in a temp folder have read torn pages here)."""

@@ -12,7 +12,7 @@ The documents are invented in the shape of real ones; no gold set holds them."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_of_texts
 
 HOSPITAL = """临溪县人民医院2025年度单位决算
 八、其他重要事项的情况说明
@@ -49,12 +49,7 @@ ORGANISATION_2025 = """中共临溪县委组织部2025年度部门决算
 def svc(tmp_path_factory):
     home = tmp_path_factory.mktemp("linxi")
     texts = {"hospital_2025.txt": HOSPITAL, "zzb_2024.txt": ORGANISATION_2024, "zzb_2025.txt": ORGANISATION_2025}
-    for name, text in texts.items():
-        (home / name).write_text(text, encoding="utf-8")
-    svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
-    outcomes = svc.ingest([home / name for name in texts])
-    assert [o.status for o in outcomes] == ["ingested"] * len(texts), [o.message for o in outcomes]
-    return svc
+    return service_of_texts(home, texts, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_vehicles_of_one_use_are_counted_apart_from_all(svc):

@@ -15,7 +15,7 @@ The documents are invented in the shape of real ones; no gold set holds them."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_of_texts
 
 from app.question import intent_of
 from app.units import UnitIndex
@@ -70,12 +70,7 @@ def svc(tmp_path_factory):
     home = tmp_path_factory.mktemp("liuwan")
     texts = {"wjw_2026.txt": DEPARTMENT, "nyj_2025.txt": FARM, "scj_2025.txt": MARKET, "zrj_2026.txt": LAND,
              "swj_2025.txt": _reception("澄川市柳湾区水务局", "5.56"), "lyj_2025.txt": _reception("澄川市青田县林业局", "3.20")}
-    for name, text in texts.items():
-        (home / name).write_text(text, encoding="utf-8")
-    svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
-    outcomes = svc.ingest([home / name for name in texts])
-    assert [o.status for o in outcomes] == ["ingested"] * len(texts), [o.message for o in outcomes]
-    return svc
+    return service_of_texts(home, texts, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_a_members_change_and_why_from_its_departments_text(svc):

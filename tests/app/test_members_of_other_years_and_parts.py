@@ -11,7 +11,7 @@ The documents are invented in the shape of real ones; no gold set holds them."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_of_texts
 
 DEPARTMENT = """岚川市鹤岭区卫生健康委员会2026年部门预算
 第一部分 部门概况
@@ -43,12 +43,7 @@ WATER = """岚川市青川区水务局2025年度部门决算
 def svc(tmp_path_factory):
     home = tmp_path_factory.mktemp("heling")
     texts = {"wjw_2026.txt": DEPARTMENT, "jkzx_2025.txt": CENTRE, "swj_2025.txt": WATER}
-    for name, text in texts.items():
-        (home / name).write_text(text, encoding="utf-8")
-    svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
-    outcomes = svc.ingest([home / name for name in texts])
-    assert [o.status for o in outcomes] == ["ingested"] * len(texts), [o.message for o in outcomes]
-    return svc
+    return service_of_texts(home, texts, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_a_member_with_a_document_of_another_year_only(svc):

@@ -15,7 +15,7 @@ The documents are invented in the shape of real ones; no gold set holds them."""
 from __future__ import annotations
 
 import pytest
-from conftest import make_service
+from conftest import service_of_texts
 
 from app.qa import _named_of
 from app.question import intent_of, parse_question, years_in
@@ -75,12 +75,7 @@ def svc(tmp_path_factory):
     home = tmp_path_factory.mktemp("tangxi")
     texts = {"wjw_2026.txt": DEPARTMENT, "wjw_bj_2026.txt": OWN_OFFICE, "luwan_2025.txt": TOWN, "xcb_2025.txt": PUBLICITY}
     texts |= {f"{short}_2025.txt": text for short, text in OTHERS.items()}
-    for name, text in texts.items():
-        (home / name).write_text(text, encoding="utf-8")
-    svc = make_service(home / "store", DISCLOSURE_TODAY="2026-11-30")
-    outcomes = svc.ingest([home / name for name in texts])
-    assert [o.status for o in outcomes] == ["ingested"] * len(texts), [o.message for o in outcomes]
-    return svc
+    return service_of_texts(home, texts, DISCLOSURE_TODAY="2026-11-30")
 
 
 def test_a_member_named_by_its_place_and_short_name_and_a_follow_up_naming_another(svc):
