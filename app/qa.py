@@ -342,8 +342,8 @@ def _share_between(question: str, figs: list[Figure]) -> str:
     within = re.search(r"(?:当中|之中|其中|里面?|中)(?!.*(?:当中|之中|其中|里|中))", question[:at])
     outer = metric_keys(question[:within.start()], generic=False) if within and not after else []
     three = {"three_public_actual", "three_public_budget"}  # (the 三公 money asked is its budget's in a budget)
-    named = [f for f in figs if outer and (f.key == outer[0] or {f.key, outer[0]} <= three and len(outer) == 1)]
-    if len(outer) == 1 and len(named) == 1:
+    named = [f for f in figs if len(outer) == 1 and (f.key == outer[0] or {f.key, outer[0]} <= three)]
+    if len(named) == 1:
         # "三公经费中公务接待费占多少比例": the part's share of the whole it is named within
         whole, part = (figs[0], figs[1]) if figs[0] is named[0] else (figs[1], figs[0])
     elif whole.key not in after:

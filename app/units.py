@@ -253,6 +253,10 @@ _LOWER_UNIT = re.compile(r"^(?P<parent>.+(?:支队|总队|大队|分局|局))(?P
 _FACILITY_OFFICE = re.compile(r"(?<=园|区|库|场|地|山|湖)管理(?:处|所)$")
 
 
+# a bureau's branch named after a place below it (…生态环境局姚安分局, 某市规划和自然资源局江北区分局)
+_PLACE_BRANCH = re.compile(r"^(?P<fn>[\u4e00-\u9fff]{2,10}?)局(?P<own>[\u4e00-\u9fff]{2,6}?(?:县|区|市)?)分局$")
+
+
 def _lower_unit_forms(text: str) -> set[str]:
     """How people name a unit below a unit: by its own part first, then the parent's function, then its kind
     (某区城市管理局综合行政执法支队两路口大队 → 两路口城管大队); a facility's office by the facility (陶然亭公园)."""
@@ -268,9 +272,6 @@ def _lower_unit_forms(text: str) -> set[str]:
         out |= {branch["own"] + branch["fn"] + "分局", branch["own"] + branch["fn"] + "局"}
     return out
 
-
-# a bureau's branch named after a place below it (…生态环境局姚安分局, 某市规划和自然资源局江北区分局)
-_PLACE_BRANCH = re.compile(r"^(?P<fn>[\u4e00-\u9fff]{2,10}?)局(?P<own>[\u4e00-\u9fff]{2,6}?(?:县|区|市)?)分局$")
 
 
 # a numbered school is called by its number and kind (第五中学 → 五中, 第七幼儿园 → 七幼); 初级/高级中学 → 初中/高中

@@ -392,12 +392,11 @@ def _introduced(text: str) -> Counter[str]:
     candidates: Counter[str] = Counter()
     for m in _INTRODUCED.finditer(text[:5000]):
         name = _clean_unit(_ABOUT.sub("", next(g for g in m.groups() if g)))
-        holding = re.match(r"内设|下设|下属|设有|位于|坐落于", m.group(0)[m.end() - m.start() - 3:].lstrip()) or \
-            re.search(r"(?:内设|下设|下属|设有|位于|坐落于)$", m.group(0))
+        placed = re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name)
         # (a name its place leaves out is its own only when it says what it holds or where it is: "蒙正幼儿园内设…";
         # a verb before a name is a sentence about another unit: "属某教育局下属的二级预算单位")
-        if _valid_unit(name) and not re.match(r"属|归|由|系|隶属|受", name) and (re.match(rf"(?:{PLACE_PIECE})|中国|中共|[\u4e00-\u9fff]{{1,6}}?(?:镇|乡|街道)", name)
-                                  or holding and len(name) >= 4):
+        holding = re.search(r"(?:内设|下设|下属|设有|位于|坐落于)$", m.group(0)) and len(name) >= 4
+        if _valid_unit(name) and not re.match(r"属|归|由|系|隶属|受", name) and (placed or holding):
             candidates[name] += 1
     return candidates
 
