@@ -224,6 +224,8 @@ LATER_ROUNDS = {
     # (rounds 13 and 14 are all development material: written to find the kinds the held-out parts above show and not read)
     13: ("disclosure_heads_r13.jsonl", "unit_names_r13.jsonl", "unit_queries_r13.jsonl"),
     14: ("disclosure_heads_r14.jsonl", "unit_names_r14.jsonl", "unit_queries_r14.jsonl"),
+    # (round 15 has a held-out half again: R15_README.md)
+    15: ("disclosure_heads_r15.jsonl", "unit_names_r15.jsonl", "unit_queries_r15.jsonl"),
 }
 ROUND3 = dict(zip(("heads", "names", "queries"), LATER_ROUNDS[3], strict=True))
 

@@ -45,7 +45,13 @@ as PDF and its 本级's 单位预算 as DOCX, a 区委宣传部's hard-wrapped �
 its project self-evaluations as GBK text cell by cell), and ``questions_r26.jsonl`` (blind, round 26; its development
 part tuned on in the session that wrote it) on five more (``synth26/``: an 教育局's 决算 of five units as PDF, a street
 office's 预算 as DOCX, a county hospital's hard-wrapped 单位决算, a 组织部's 2025 决算 as PDF in 元 and its 2024 决算 as
-GBK text cell by cell). A question may be a follow-up: ``after``
+GBK text cell by cell), and ``questions_r27.jsonl`` (blind, round 27; its development part tuned on in the session that
+wrote it) on five more (``synth27/``: a 民政局's 决算 of three units as PDF with 福利彩票公益金, a town's 预算 as a GBK
+hard-wrapped text layer, one 审计局's 2026 预算 as DOCX and 2025 决算 as PDF, a 融媒体中心's 单位决算 cell by cell) and
+``questions_r28.jsonl`` (blind, round 28; likewise) on five more (``synth28/``: a city's 卫健委 and one of its
+districts' 卫健委, both 2026 部门预算 with a 疾控中心 each, the district's 2025 and 2024 决算, a street office's GBK 决算
+cell by cell; 35 follow-ups, two questions of kind ``ambiguous`` that ask which unit is meant). A question may be a
+follow-up: ``after``
 names the turn before it, asked first in the same conversation.
 
 Each archive is ingested into a fresh store. The held-out figure is the one that counts.
@@ -78,7 +84,8 @@ SETS = {"corpus": ("questions.jsonl", "questions_independent.jsonl", "questions_
         "synth18": ("questions_r18.jsonl",), "synth19": ("questions_r19.jsonl",), "synth20": ("questions_r20.jsonl",),
         "synth21": ("questions_r21.jsonl",), "synth22": ("questions_r22.jsonl",),
         "synth23": ("questions_r23.jsonl",), "synth24": ("questions_r24.jsonl",),
-        "synth25": ("questions_r25.jsonl",), "synth26": ("questions_r26.jsonl",)}
+        "synth25": ("questions_r25.jsonl",), "synth26": ("questions_r26.jsonl",),
+        "synth27": ("questions_r27.jsonl",), "synth28": ("questions_r28.jsonl",)}
 
 
 UNSEEN = ("questions_r8.jsonl", "questions_r23.jsonl")  # sets no miss of which is ever printed: both parts held out
@@ -134,12 +141,15 @@ def run(gold_dir: Path = GOLD_DIR) -> dict:
     synth24 = sorted((gold_dir / "synth24").glob("u*.*"))  # five more (a street office, a 统战部, a town, one 水务局's two years)
     synth25 = sorted((gold_dir / "synth25").glob("u*.*"))  # five more (one 卫健委's 部门 and 单位预算, a 宣传部, a 政府办)
     synth26 = sorted((gold_dir / "synth26").glob("u*.*"))  # five more (an 教育局 of five units, a street, a hospital, one 组织部's two years)
+    synth27 = sorted((gold_dir / "synth27").glob("u*.*"))  # five more (a 民政局 of three units, a GBK town, one 审计局's two years, a 融媒体中心)
+    synth28 = sorted((gold_dir / "synth28").glob("u*.*"))  # five more (a 市卫健委 and a 区卫健委 of one city, the 区's three years, a street)
     for archive, files in (("corpus", corpus), ("renamed", renamed), ("renamed7", renamed7), ("renamed8", renamed8),
                            ("renamed9", renamed9), ("renamed10", renamed10), ("renamed12", renamed12),
                            ("synth13", synth13), ("synth14", synth14), ("synth15", synth15), ("synth16", synth16), ("synth17", synth17),
                            ("synth18", synth18), ("synth19", synth19), ("synth20", synth20), ("synth21", synth21),
                            ("synth22", synth22), ("synth23", synth23), ("synth24", synth24),
-                           ("synth25", synth25), ("synth26", synth26)):
+                           ("synth25", synth25), ("synth26", synth26), ("synth27", synth27),
+                           ("synth28", synth28)):
         svc = service_for(files)
         for name in SETS[archive]:
             path = gold_dir / name
