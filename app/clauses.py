@@ -27,6 +27,8 @@ _PER_ONE = re.compile(r"(?:那|平均)?(?:每(?:人|个人|辆车?|户|名|个)|
                       r"(?:多少钱?|几(?:块)?钱|多少元|多少万元?)")
 # a clause that names only another subject, asking of it what the first clause asked ("上年结转资金呢", "那效益指标呢")
 _OTHER_SUBJECT = re.compile(r"(?:那么?|还有|其中)?(?P<s>[^\s，,。？?]{2,12}?)(?:的)?呢")
+# a clause that names only another year ("去年呢", "那2024年的呢")
+_TIME_ONLY = re.compile(r"(?:那么?)?(?P<t>今年|去年|前年|上年|明年|(?:20)?\d\d年度?)(?:的)?呢")
 # where the subject of a clause ends: a column or a question word
 _COLUMN_START = re.compile(r"年初|全年|调整后|预算|决算|实际|执行|完成|花了|用了|结余|结转|剩|是多少|多少|几|怎么|为什么|为啥")
 
@@ -40,10 +42,11 @@ _FOLLOW_ON = re.compile(r"(?:各|分别|每|增长|下降|增加|减少|增幅|�
 
 
 def clauses(question: str) -> list[str]:
-    """The question's clauses, split at its question marks, when it has two or more (each of four characters at least);
+    """The question's clauses, split at its question marks, when it has two or more (each of four characters at least,
+    or three ending in 呢);
     else at its commas, when each part asks something of its own ("花了多少钱，培训了多少人", "本级有几辆车，整个部门有几辆")."""
     parts = [p.strip(" ，,。") for p in re.split(r"[？?]", question)]
-    parts = [p for p in parts if len(p) >= 4]
+    parts = [p for p in parts if len(p) >= 4 or len(p) == 3 and p.endswith("呢")]  # ("…预算多少？去年呢？")
     if len(parts) >= 2:
         return parts
     parts = [p.strip(" 。？?") for p in re.split(r"[，,；;](?!\d)", question)]
@@ -59,13 +62,19 @@ def completed(clause: str, whole: ParsedQuestion) -> str:
     unit = whole.mentions[0].phrase if whole.mentions else _unknown_named(whole)  # (a member unit has no mention)
     before = "" if not unit or unit in clause else unit
     if whole.scope is not None and scope_of(clause) is None:  # ("本级三公经费多少，公车有几辆": both of 本级)
-        before += "本级" if whole.scope == Scope.unit else "整个部门"
+        scope = "本级" if whole.scope == Scope.unit else "整个部门"
+        if before or not unit:
+            before += scope
+        else:  # (right after the unit the clause names itself, not before it)
+            clause = clause.replace(unit, unit + scope, 1)
     if len(whole.years) == 1 and not years_in(clause) and relative_year(clause, 0)[0] is None:
         before += f"{whole.years[0]}年"
     if (_ONLY_A_COLUMN.fullmatch(clause) or clause.startswith("占")) and (subject := _subject(whole)):
         before += subject  # ("…合同金额是多少？占采购总额的比例是多少": the share of the first clause's subject)
     elif _PER_ONE.fullmatch(clause) and (counted := head_word(whole.residual)):
         before += counted  # ("救助多少名残疾儿童？每人多少钱": 残疾儿童每人多少钱)
+    elif (time := _TIME_ONLY.fullmatch(clause)) and (first := re.sub(r"\s+", "", re.split(r"[？?]", whole.residual)[0])):
+        return (unit or "") + time.group("t") + first  # ("三公经费预算多少？去年呢": 去年三公经费预算多少)
     elif (other := _OTHER_SUBJECT.fullmatch(clause)) and (asked := _asked_of(whole)):
         return before + other.group("s") + asked  # ("执行率是多少？上年结转资金呢": 上年结转资金的执行率是多少)
     return before + clause

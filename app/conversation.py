@@ -14,7 +14,7 @@ import re
 import threading
 from collections import OrderedDict
 
-from app.question import relative_year, years_in
+from app.question import metric_keys, relative_year, years_in
 from core.schemas import Intent, ParsedQuestion
 from core.vocabulary import label_of
 
@@ -23,6 +23,15 @@ _FOLLOW_UP_WORDS = re.compile(r"那么?|呢|吗|啊|比|上年|去年|前年|今
                               r"变化|样|预算|决算|年初|实际|完成|情况|具体|说|写|[^\u4e00-\u9fff]")
 # words that point back at the thing asked before ("这个项目", "该项", "它的")
 _POINTS_BACK = re.compile(r"这个项目|这一项目|该项目|此项目|这个|这一项|这项|该项|此项|它的?|其(?=绩效|目标|预算|资金|用途|完成)")
+# words that say a unit's own part is asked ("民政局本级…不算下面的单位")
+_OWN_PART_WORDS = re.compile(r"(?:不算|不含|不包括|除去|除了)(?:下面|下属|所属|下级)?的?(?:单位|部门)|本级|本部|单独|自己|本身|自身")
+# words of a follow-up that ask how, how much or which, naming no thing ("咋多了这么多", "完成了百分之几")
+_NO_THING = re.compile(r"咋|怎么|这么|那么|[多少高低大小涨降变啥]|百分之|百分比|几成|占比|比例|完成率|执行率|得分|为何|什么|哪|各|"
+                       r"分别|一共|总共|合计|有|花|用|钱")
+# a follow-up's own question word ("绩效目标是啥")
+_ASKS_ITSELF = re.compile(r"啥|什么|哪|如何|怎样|怎么样|为何|为什么")
+# the words that ask ("预算多少钱", "实际花了多少", "是多少"), from a column's or question's first word on
+_ASKING = re.compile(r"(?:年初|全年|调整后|预算|决算|实际|执行|完成|花了|用了|结余|结转|是多少|多少|几)[^？?。，,]*")
 MAX_CONVERSATIONS = 1000  # conversations kept in memory; the least recently used is forgotten first
 
 
@@ -68,18 +77,79 @@ def carry_over(previous: ParsedQuestion | None, current: ParsedQuestion) -> Pars
         update |= {"years": years, "year_range": previous.year_range if not years_in(current.text) else False}
         filters["year"] = years[0] if len(years) == 1 else None
         said += [f"{y}年" for y in years]
-    if not current.metrics and previous.metrics:
+    own_thing = _asks_own_thing(previous, current, said)
+    if not current.metrics and previous.metrics and not own_thing:
         update["metrics"] = previous.metrics
         said += [label_of(k) for k in previous.metrics]
         if current.intent == Intent.figure:
             update["intent"] = previous.intent
     elif not current.metrics and (residual := _residual_carried(previous, current, names_unit, said)):
         update["residual"] = residual
+    text = _thing_carried(previous, current, names_unit, update)
     if not update and not filters:
         return current
     update["filters"] = current.filters.model_copy(update=filters)
-    update["corrected"] = " ".join([*dict.fromkeys(said), current.corrected or current.text])
+    update["corrected"] = " ".join([*dict.fromkeys(said), text])
     return current.model_copy(update=update)
+
+
+def _asks_own_thing(previous: ParsedQuestion, current: ParsedQuestion, said: list[str]) -> bool:
+    """Whether a follow-up names a thing of its own the vocabulary has no key for ("授予小微企业的合同金额呢", "公用保障
+    呢"): it asks that thing, not the figure asked before — with the words that asked it before when it has none of
+    its own ("基本人员保障预算多少钱？" then "公用保障呢？"), added to ``said``."""
+    own = len(re.findall(r"[\u4e00-\u9fff]", _NO_THING.sub("", _FOLLOW_UP_WORDS.sub("", _unnamed(current))))) >= 3
+    if own and not _ASKING.search(current.text) and not _ASKS_ITSELF.search(current.text) \
+            and (asking := _ASKING.search(previous.residual)):
+        said.append(asking.group(0))
+    return own
+
+
+def _thing_carried(previous: ParsedQuestion, current: ParsedQuestion, names_unit: bool, update: dict) -> str:
+    """The follow-up's words with the thing asked before put where it points back at it ("信息化建设安排了多少钱？"
+    then "那这一项去年实际花了多少？": 信息化建设's, not the unit's whole spending), or before a bare why ("为什么没花完
+    预算？": why of 信息化建设); the residual and metrics to match on go into ``update``."""
+    text = current.corrected or current.text
+    pointer = _POINTS_BACK.search(text)
+    if metric_keys(current.text, generic=False) or not (subject := _subject_of(previous)):
+        return text
+    if pointer:
+        update |= {"residual": f"{subject} {current.residual}", "metrics": previous.metrics}
+        return text[:pointer.start()] + subject + text[pointer.end():]
+    if current.intent == Intent.reason and not names_unit and not previous.metrics:
+        update["residual"] = f"{subject} {update.get('residual', current.residual)}"
+        return f"{subject}{text}"
+    return text
+
+
+def _subject_of(parsed: ParsedQuestion) -> str:
+    """What a question asked about, in its own words: its residual without units, up to the words that ask
+    ("信息化建设安排了多少钱" → 信息化建设)."""
+    rest = _OWN_PART_WORDS.sub("", _POINTS_BACK.sub("", _unnamed(parsed))).replace("机关", "")  # (a scope, no thing)
+    asking = _ASKING.search(rest)
+    return re.sub(r"[\s？?。，,的]|那么?|安排了?|花了?|用了?", "", rest[:asking.start()] if asking else rest)
+
+
+# a follow-up naming only a level of place ("区里的呢？", "那市级的呢"): the same work one level up or down
+_LEVEL_ONLY = re.compile(r"^(?:那么?|换成|再看看?)?(?P<level>省|市|区|县)(?:里|级|上|里面|这边|那边)的?(?:呢|怎么样|是多少|多少)?[？?。！!]*$")
+
+
+def level_asked(question: str) -> str | None:
+    """The level of place a follow-up names and nothing else ("区里的呢？" → 区), else None."""
+    m = _LEVEL_ONLY.match(re.sub(r"\s+", "", question))
+    return m.group("level") if m else None
+
+
+def asked_again(previous: ParsedQuestion | None, current: ParsedQuestion) -> str | None:
+    """The question before as typed, asked of the unit a follow-up names and nothing else ("…预算是多少？其中项目支出
+    多少？" then "那卫生监督所呢？": both things again, of 卫生监督所); None when the follow-up asks anything of its own
+    or the question before does not name its unit in its own words."""
+    if previous is None or current.metrics or years_in(current.text) or current.years:
+        return None
+    now = [m.phrase for m in current.mentions] or ([current.unknown_unit] if current.unknown_unit else [])
+    before = [m.phrase for m in previous.mentions] or ([previous.unknown_unit] if previous.unknown_unit else [])
+    if len(now) != 1 or len(before) != 1 or before[0] not in previous.text or _FOLLOW_UP_WORDS.sub("", _unnamed(current)):
+        return None
+    return _OWN_PART_WORDS.sub("", previous.text.replace(before[0], now[0], 1))
 
 
 def _residual_carried(previous: ParsedQuestion, current: ParsedQuestion, names_unit: bool, said: list[str]) -> str:
@@ -89,7 +159,8 @@ def _residual_carried(previous: ParsedQuestion, current: ParsedQuestion, names_u
     follow-up asks something of its own."""
     if not previous.residual or _FOLLOW_UP_WORDS.sub("", _unnamed(current)) and not _POINTS_BACK.search(current.text):
         return ""
-    asked_before = _unnamed(previous).strip() if names_unit else previous.residual
+    # (another unit asked: the words that said which part of the unit before was meant do not go on)
+    asked_before = _OWN_PART_WORDS.sub("", _unnamed(previous)).strip() if names_unit else previous.residual
     if names_unit and (words := re.sub(r"[？?。！!，,\s]", "", asked_before)):
         said.append(words)  # (another unit, the same thing asked: "预算多少")
     return f"{asked_before} {current.residual}"
@@ -115,6 +186,8 @@ def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | Non
         relative, word = relative_year(current.text, asked)
         if relative is None or word not in ("上年", "上一年", "前一年", "本年") and current.years != [asked]:
             return None
+        if word not in ("上年", "上一年", "前一年", "本年") and relative_year(previous.text, asked)[1] == word:
+            return None  # (the turn before said 去年 too: both mean the calendar's year, "福利院去年…" "本级去年…")
         return [relative]
     return list(previous.years) or None
 

@@ -133,8 +133,10 @@ def expand_short(text: str) -> str:
     (社保缴费, 应急救援, 科技条件专项 are not classes); what people do, where its money is asked, read as its row; the
     people actually there, as the row that counts them."""
     for short, full in CLASS_SHORT.items():
-        if full not in text:
-            text = re.sub(rf"{short}(?=支出|方面|类|的钱|花了|经费支出)", full, text)
+        if full not in text:  # (with the full name's last word too: "社保就业方面", "社保和就业支出")
+            tail = re.split(r"和|与|及", full)[-1] if re.search(r"和|与|及", full) else ""
+            again = rf"(?:[和与及]?{tail})?" if tail else ""
+            text = re.sub(rf"{short}{again}(?=支出|方面|类|的钱|花了|经费支出)", full, text)
     for doing, row in ROW_OF_DOING.items():
         if row not in text:
             text = re.sub(rf"{doing}(?![费班人次期])" + _MONEY_AFTER, row, text)

@@ -37,7 +37,7 @@ from app.question import (
     parts_named,
     years_in,
 )
-from app.units import UnitIndex, unit_like
+from app.units import UnitIndex, below_parts, unit_like
 from core.schemas import (
     Answer,
     Chunk,
@@ -157,14 +157,17 @@ _EACH_UNIT = re.compile(r"(?:各|每)(?:个|家|所)?(?:下属|所属)?(?:单位
 # the place a unit's full name opens with ("蓼汀区", "霁川市蓼汀区", "杳埠镇")
 _PLACE_HEAD = re.compile(r"(?:[\u4e00-\u9fff]{1,8}?(?:省|自治区|市|州|盟|地区|区|县|旗|镇|乡|街道)){1,3}")
 # the words of a question asking a unit's totals, and nothing else ("实验小学今年的预算一共是多少钱？")
-_TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年度?|部门|单位|机关|本级|本身|自身|单独|的|是|有|了|吗|呢|那|多少钱?|几|"
-                           r"一共|总共|合计|"
+_TOTALS_WORDS = re.compile(r"今年|去年|前年|上年|本年|明年|\d{4}年度?|部门|单位|机关|本级|本身|自身|自己|单独|的|是|有|了|吗|呢|那|多少钱?|几|"
+                           r"一共|总共|合计|下面|下属|所属|旗下|里面|"
                            r"共|总|预算|决算|收入|支出|花|用|经费|资金|钱|万元|安排|实际|数|额|情况|全年|整个|一年|这个|具体|大概|到底|"
                            r"[？?，,。！!、\s]")
 # a count or an amount per person asked ("按多少名学生", "每生每年多少钱", "生均")
 # a member unit's change against last year stated after its name ("比上年减少35.60万元"), and a why asked of it
 _MEMBER_CHANGE = re.compile(r"(?:比|较|与|同)(?:上年|上一年|去年|\d{4}年)[^。；;]{0,16}?(?:增加|减少|增长|下降|持平|基本持平)")
 _MEMBER_WHY = re.compile(r"为什么|为啥|为何|原因|怎么(?:会)?(?:增|减|多|少|涨|降)")
+# people counted ("有多少在职人员", "几名退休人员")
+_PEOPLE_ASKED = re.compile(r"(?:多少|几)(?:名|位|个)?(?:在职|在编|退休|离退休|实有|编制内?|工作|临聘|编外)(?:人员|人数|人)|"
+                           r"(?:在职|在编|退休|离退休|实有|编外|临聘)(?:人员|人数)(?:有|是|共|一共|总共)?(?:多少|几)")
 _COUNT_OR_EACH = re.compile(r"多少名|几名|多少人|几个人|多少个|每生|每人|每名|人均|生均|标准")
 # a clause saying what a 项's money was ("决算数为年中追加的普惠托育…补助资金"), not why it changed or a list of uses
 _WHAT_IT_WAS = re.compile(r"^(?:年初预算数?|决算数?|支出|资金|该项|此项|本项)?(?:主要|全部|均)?(?:为|是)(?!.*原因)")
@@ -357,7 +360,13 @@ def _share_between(question: str, figs: list[Figure]) -> str:
     a, b = part.in_wanyuan(), whole.in_wanyuan()
     if not a or not b:
         return ""
-    return f"{label(part.key)}占{label(whole.key)}的{(a / b * 100).quantize(Decimal('0.01'))}%（计算所得）"
+    computed = f"{label(part.key)}占{label(whole.key)}的{(a / b * 100).quantize(Decimal('0.01'))}%（计算所得）"
+    opening = re.search(r"([\u4e00-\u9fff]{2,10}?(?:合计|总计|总额))\s*[\d,.]+\s*万元", part.citation.quote)
+    if printed and re.match(r"占\s*\d", printed) and opening:  # (the share its sentence prints is of the total the
+        # sentence opens with, "本年收入合计1401.16万元，其中：财政拨款收入1131.66万元，占80.77%": said, with the asked one)
+        of = re.sub(r"^年度?", "", opening.group(1))
+        return f"{label(part.key)}{printed.replace('占', f'占{of}的', 1)}（文件所载）；{computed}"
+    return computed
 
 
 def _combined(answers: list[Answer]) -> Answer:
@@ -542,8 +551,8 @@ def _against_budget(r: Reason) -> str:
     支出决算为9746.50万元，完成年初预算的95.45%。决算数小于预算数的主要原因…")."""
     if "预算" not in _before_marker(r):
         return ""
-    head = f"{r.before or ''}{r.sentence}"
-    found = [(what, m.group(1)) for what, p in _BUDGET_STATED if (m := p.search(head))]
+    # (its own sentence's first: the sentence before may be another row's, "2.…审计业务（项）：年初预算为245.00万元…")
+    found = [(what, m.group(1)) for what, p in _BUDGET_STATED if (m := p.search(r.sentence) or p.search(r.before or ""))]
     return "，".join(f"{what}{v}" + ("" if v.endswith("%") else "万元") for what, v in found)
 
 
@@ -758,6 +767,16 @@ def _budget_asked(question: str, keys: list[str]) -> tuple[bool | None, list[str
         actual = [_ACTUAL_OF.get(key, key) for key in keys]
         return None, list(dict.fromkeys(k for a in actual for k in (a, _BUDGET_OF.get(a)) if k))
     return budget, keys
+
+
+def _one_year(years: list[int], intent: str, known: list[int]) -> int | None:
+    """The one year an answer is looked for in: the year asked; for a why of two years running the later one, whose
+    document says why it changed against the year before ("为啥比去年少"); else none."""
+    if len(years) == 1:
+        return years[0]
+    if intent == "reason" and len(years) == 2 and abs(years[0] - years[1]) == 1 and max(years) in known:
+        return max(years)
+    return None
 
 
 def _newest_items(items: list[LineItem]) -> list[LineItem]:
@@ -1042,10 +1061,15 @@ class Answerer:
         said so, with the list that names it — its figures are inside the department's, not printed apart here."""
         stored = self.store.lines_where(None, None)
         names = self._taken_in(stored, years)
+        upper, lower = below_parts(phrase)
+        if upper:  # ("区卫健委下面的疾控中心": the members of the department named)
+            parents = {u for m in self.units.mentions(upper) for u in m.units}
+            names = {n: v for n, v in names.items() if v[0].unit in parents}
+            question, phrase = question.replace(phrase, lower), lower
         # (each also by the name it has in its department's place: "区疾病预防控制中心" of 琮阳市濂屿区卫生健康委员会 is
         # 琮阳市濂屿区疾病预防控制中心, asked as "濂屿区疾控中心")
         known = {n: n for n in names} | {q: n for n, (c, _) in names.items() if (q := _in_place(n, c.unit)) not in names}
-        found = [m for m in (UnitIndex(sorted(known)).mentions(question) if names else [])
+        found = [m for m in (UnitIndex(sorted(known), figure_words()).mentions(question) if names else [])
                  if phrase in m.phrase or m.phrase in phrase]  # (the phrase no stored unit fits)
         if len(found) != 1 or len({known[u] for u in found[0].units}) != 1 and not found[0].ambiguous:
             return None
@@ -1160,8 +1184,8 @@ class Answerer:
             rows = [r.model_copy(update={"amounts": _columns_asked(r, named, question)}) for r in rows]
             return [r for r in rows if r.amounts]
         rest = question
-        for name in names:
-            rest = rest.replace(name, "")
+        for name in names + [m.phrase for m in self.units.mentions(question)]:  # (its department named too: "区卫健委今年
+            rest = rest.replace(name, "")  # 疾控中心的预算")
         if len(re.findall(r"[\u4e00-\u9fff]", _TOTALS_WORDS.sub("", rest))) >= 2:
             return []  # (a thing of its own asked, "食堂改造花了多少钱": no total of the unit's is its answer)
 
@@ -1221,7 +1245,7 @@ class Answerer:
                       missing: list[int], known: list[int]) -> Answer | None:
         """A year asked that the archive holds no document of: the figure the next year's document states for it, else
         said so (a comparison or why of several years goes on with those held)."""
-        if len(years) == 1 and keys and intent == "figure" and (base := self._stated_base(keys, units, years[0])):
+        if len(years) == 1 and keys and intent == "figure" and (base := self._stated_base(keys, units, years[0], bool(_budget_asked(question, keys)[0]))):
             return base  # ("前年公务接待费多少" with only last year's 决算: the figure it states for its year before)
         if intent in ("comparison", "reason") and len(years) > 1 and len(missing) < len(years):
             return None
@@ -1229,7 +1253,12 @@ class Answerer:
         return self._none(question, intent, f"档案中没有{who}{missing[0]}年的公开文件；"
                                              f"现有年份：{'、'.join(map(str, known)) or '无'}。")
 
-    def _stated_base(self, keys: list[str], units, year: int) -> Answer | None:
+    def _of_budget_years(self, keys: list[str], units, year: int | None) -> list[str]:
+        """The keys as a year of budgets only holds them: its 三公 money is its 三公 budget."""
+        held = self.docs_for(units or None, year) if year is not None else []
+        return [_BUDGET_OF.get(k, k) for k in keys] if held and all(d.doc_type == DocType.budget for d in held) else keys
+
+    def _stated_base(self, keys: list[str], units, year: int, budget: bool) -> Answer | None:
         """A figure of a year the archive has no document of, as the next year's document states it as the base of its
         change ("与2024年度的6.40万元相比，减少…"), said to be that document's statement."""
         stated = self._stated("change", keys[:1], units, year + 1)
@@ -1237,13 +1266,17 @@ class Answerer:
             return None
         item = next((i for i in self.lines(units, year + 1) if i.kind == "change" and i.citation == stated.citations[0]),
                     None)
-        base = next((a for a in item.amounts if a.column in (f"{year}年", "上年")), None) if item else None
+        # (last year's budget only when a budget is asked: "2025年三公经费预算", not what was spent)
+        bases = (f"{year}年", "上年") + ((f"{year}年预算", "上年预算") if budget else ())
+        base = next((a for a in item.amounts if a.column in bases), None) if item else None
         if base is None:
             return None
         c = item.citation
         quote = re.sub(r"\s+", "", c.quote)
+        # (a 决算's base is what was spent that year, whatever of it was asked: "前年三公经费预算" is given as spent)
+        what = keys[0] if base.column.endswith("预算") or c.doc_type == DocType.budget else _ACTUAL_OF.get(keys[0], keys[0])
         return Answer(answer=f"档案中没有{c.unit or ''}{year}年的公开文件；{c.year}年{_DOC_WORDS.get(c.doc_type, '文件')}"
-                             f"写明{year}年{label(keys[0])}为{base.value}万元：“{quote}”",
+                             f"写明{year}年{label(what)}为{base.value}万元：“{quote}”",
                       answerable=True, intent="figure", citations=[c])
 
     def _member_in_missing_year(self, parsed: ParsedQuestion, question: str, missing: list[int]) -> Answer | None:
@@ -1273,7 +1306,7 @@ class Answerer:
                               or self._year_missing(question, intent, keys or self._spending_asked(), units, years,
                                                     missing_years, known_years)) is not None:
             return none
-        year = years[0] if len(years) == 1 else None
+        year = _one_year(years, intent, known_years)
         if (split := self._split_asked(question, intent, units, year)) is not None:
             return split
         against_budget = re.search(r"预算", FUND_NAMES.sub("", question)) and re.search(r"决算|实际|执行", question)
@@ -1300,6 +1333,7 @@ class Answerer:
         if special is not None:
             return special
         if intent == "reason":
+            keys = self._of_budget_years(keys, units, year)
             return self._cause_said(question, keys, units, year) or self._nil_explained(question, keys, units, year) or \
                 self._with_stated_change(self._reason(question, keys, units, year), keys, units, year)
         if intent == "list":
@@ -2264,6 +2298,37 @@ class Answerer:
                 or self._figure(question, ["expenditure_current_year"], units, year, intent)
         return None
 
+    def _keyless_change(self, units, year) -> Answer | None:
+        """A change the text states of a row or total with no key ("财政拨款支出预算比…"), or of the whole budget
+        ("本级预算比2023年多了多少"): its statement."""
+        stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year) if i.kind == "change"]
+        score, rows = best_items(stated, self.about, metrics_too=True)
+        if rows and whole(score, rows[0].name):
+            return self._stated_answer(rows[0], rows[0].name)
+        subject = re.sub(r"[\s的]|今年|去年|前年|本年|\d{4}年度?", "", re.split(r"比|较|与|跟|和|同比", self.about or "")[0])
+        if not _WHOLE_BUDGET_NAMED.fullmatch(subject):
+            return None
+        whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(_budget_named(i.name))),
+                            key=lambda i: not i.name.startswith("收支"))
+        if whole_rows:
+            return self._stated_answer(whole_rows[0], re.sub(r"[\d,.]+万?元$", "", _budget_named(whole_rows[0].name)))
+        return self._as_much_as_the_whole(stated, units, year)
+
+    def _as_much_as_the_whole(self, stated: list[LineItem], units, year) -> Answer | None:
+        """The stated change of a part of the spending that is all of it (财政拨款支出预算 37,151.47万元 of a budget of
+        37,151.47万元, all of it 财政拨款): the whole budget's change, said as that part's."""
+        whole_fig = _best(self.figures("expenditure_grand_total", units, year)) \
+            or _best(self.figures("expenditure_current_year", units, year))
+        if whole_fig is None:
+            return None
+        same = [i for i in stated if "支出" in i.name and any(
+            a.column == "本年" and _decimal(a.value) == whole_fig.in_wanyuan() for a in i.amounts)]
+        if not same:
+            return None
+        answer = self._stated_answer(same[0], same[0].name)
+        return answer.model_copy(update={"answer": f"{answer.answer}（{same[0].name}即全部支出预算"
+                                                   f"{whole_fig.in_wanyuan()}万元）"})
+
     def _keyless(self, question: str, units, year, intent: str) -> Answer:
         """A question naming no figure of the vocabulary: a row named whole, a project (or one of its indicators),
         a row named in part, else not found."""
@@ -2273,17 +2338,8 @@ class Answerer:
             return early
         if (whole_asked := self._whole_asked(question, units, year, intent)) is not None:
             return whole_asked
-        if _asks_change(question):  # a change the text states of a row or total with no key ("财政拨款支出预算比…")
-            stated = [i.model_copy(update={"kind": "prose"}) for i in self.lines(units, year) if i.kind == "change"]
-            score, rows = best_items(stated, self.about, metrics_too=True)
-            if rows and whole(score, rows[0].name):
-                return self._stated_answer(rows[0], rows[0].name)
-            subject = re.sub(r"[\s的]|今年|去年|前年|本年|\d{4}年度?", "", re.split(r"比|较|与|跟|和|同比", self.about or "")[0])
-            if _WHOLE_BUDGET_NAMED.fullmatch(subject):  # "本级预算比2023年多了多少": the whole budget's stated change
-                whole_rows = sorted((i for i in stated if _WHOLE_BUDGET_ROW.fullmatch(_budget_named(i.name))),
-                                    key=lambda i: not i.name.startswith("收支"))
-                if whole_rows:
-                    return self._stated_answer(whole_rows[0], re.sub(r"[\d,.]+万?元$", "", _budget_named(whole_rows[0].name)))
+        if _asks_change(question) and (changed := self._keyless_change(units, year)) is not None:
+            return changed
         line = self._line(question, units, year, intent)
         if line is not None and line[1].exact and not _names_its_table(line[1].item) and (
                 line[1].item.kind != "project_row" or _ROW_OF_SCORE.search(question) and not re.search(
@@ -2425,8 +2481,9 @@ class Answerer:
         """A row named by what the text says it is for ("标准化菜场这块安排了多少" → "…（项）”3136.40万元，主要用于标准化
         菜场及副食品行业管理"): the amount printed before that 用于, when a word of three characters or more of the
         question is in the use, in a passage of the unit and year asked."""
-        if not re.search(r"多少|几", question):
-            return None
+        if not re.search(r"多少|几", question) or (_COUNT_ASKED.search(question) or _PEOPLE_ASKED.search(question)) \
+                and not re.search(r"钱|万元|经费|资金|预算|支出|花", question):
+            return None  # (a count asked, "福利院有多少人", "有多少在职人员": no amount is its answer)
         words = {run[i:i + n] for run in re.findall(r"[\u4e00-\u9fff]{3,}", self.about or question)
                  for n in range(3, 9) for i in range(len(run) - n + 1)} - _GENERIC_USE_WORDS
         best, best_len = None, 2
@@ -2684,6 +2741,10 @@ class Answerer:
                   and (f := _best(self.figures(k, units, year))) is not None]
         text += "".join(f"；{label(k)}{'预算' if budget and '预算' not in label(k) else ''}为{_fmt(f)}" for k, f in others)
         figs = ([total] if total else []) + [f for _, f in found] + [f for _, f in others]
+        if (way := re.search(r"最(?P<w>[多少高低大小])", question)) and len(found) > 1:  # ("三公经费里最多的是哪一项")
+            pick = max if way.group("w") in "多高大" else min
+            k, f = pick(found, key=lambda kf: kf[1].in_wanyuan())
+            text += f"；其中最{way.group('w')}的是{label(k)}（{_fmt(f)}）"
         return Answer(answer=head + text + "。", answerable=True, intent="list", figures=figs,
                       citations=[f.citation for f in figs])
 

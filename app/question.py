@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from app.units import UnitIndex, pinyin, unit_like
+from app.units import UnitIndex, party_short, pinyin, unit_like
 from core.schemas import DocType, Intent, ParsedQuestion, QueryFilters, Scope
 from core.vocabulary import METRICS, PROJECT_FIELD_LABELS
 from index.lexical import synonym_terms
@@ -33,7 +33,7 @@ _ROW_AFTER = re.compile(r"收入|支出|财政|合计|结转|结余|预算数|�
 _GENERIC = re.compile(r"一共花|全年花|总共花|全年.*?花了多少|(?:一共|总共|全年)(?:支出|用了|开支)|花了多少钱|花出去多少|花掉多少|实际花了?多少|"
                       r"(?:一共|总共)(?:有)?多少钱")
 _WHY = re.compile(r"为什么|为啥|为何|原因|理由|缘由|咋|怎么会|怎么回事|怎么(?!样|办|算|计算)(?![^。？?，,]{0,12}?(?:多少|几))(?=[^。？?，,]{0,10}?[降减增涨少多低高超][了得])|何故")
-_LIST = re.compile(r"哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
+_LIST = re.compile(r"(?:哪一?项|哪个|哪块)[^，,。？?]{0,6}最[多少高低大小]|最[多少高低大小][^，,。？?]{0,4}(?:是)?哪一?[项个块]|哪几项|哪些|哪几块|哪几类|哪几种|哪几个|各(?:花了|是|给了|有)?(?:多少|几)|分别|每项|各项|各类|都是些什么|怎么构成|如何构成|构成情况|由哪些")
 # the wholes a list is asked of: the 三公 parts, the classes of spending, the projects (or a target table's tasks)
 _OF_ITEMS = re.compile(r"三公|哪几类|哪几种|各类|分类|按类|按[\u4e00-\u9fff]{1,4}(?:分|划分|区分)|专项|(?:哪些|哪几个|哪几项|各个?)[^，,。？?]{0,12}?(?:项目|任务)|"
                        r"(?:项目|任务)(?!支出).{0,4}各(?!个(?!项目|任务))|(?:项目|任务)[^。？?]{0,12}?(?:哪些|哪几个|哪几项)")
@@ -330,11 +330,27 @@ def school_numbers(text: str) -> str:
     return re.sub(r"(?<![\d.])([1-9]\d?)(?=中|小|幼|职中)", chinese, text)
 
 
+# "系统" right after a unit's name: the unit and the units it takes in ("教育局系统"), not an information system
+_SYSTEM = re.compile(r"系统(?!建设|运维|维护|升级|改造|开发|集成|项目|采购|软件|硬件|平台|[\u4e00-\u9fff]*费)")
+
+
+# a town or street office said as where things happen ("镇上搞集镇保洁…", "街道里今年…"): its government, named by kind
+_TOWN_SAID = re.compile(r"^(?:我们|咱们|俺们)?(?P<k>镇|乡|街道)(?:上|里|里面)")
+
+
+def _town_said(text: str) -> str:
+    """The question with "镇上/乡里/街道里" at its start read as the town's or street's own office (镇政府, 乡政府, 街道办):
+    the one the archive holds, or those it holds to choose from."""
+    m = _TOWN_SAID.match(text)
+    # (a space after it: what follows is what is done there, no lower unit's name, "镇上搞集镇保洁")
+    return text if m is None else {"镇": "镇政府", "乡": "乡政府", "街道": "街道办"}[m.group("k")] + " " + text[m.end():]
+
+
 def parse_question(question: str, units: UnitIndex, current_year: int | None = None) -> ParsedQuestion:
     """What the question asks, against the stored units of the archive; 今年/去年/前年 count from ``current_year``
     (default: the calendar's)."""
     language = "en" if _mostly_latin(question) else "zh"
-    text = described_unit(correct_homophones(school_numbers(to_simplified(question))), units)
+    text = party_short(_town_said(described_unit(correct_homophones(school_numbers(to_simplified(question))), units)))
     mentions = units.mentions(text)
     matched = sorted({u for m in mentions for u in m.units})
     asked = years_in(text, bases=False)
@@ -354,13 +370,16 @@ def parse_question(question: str, units: UnitIndex, current_year: int | None = N
     if only_base is not None and only_base + 1 >= now:
         only_base = None  # ("比去年多了多少": this year's document, or the newest, and the comparison it states)
     residual = text
-    for p in (*(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
+    # ("民政局系统在职多少人": the unit with all it takes in, not a system of its)
+    system = [m.phrase + "系统" for m in mentions if _SYSTEM.match(text, m.start + len(m.phrase))]
+    for p in (*system, *(m.phrase for m in mentions), year_phrase, *(m.group(0) for m in _YEAR.finditer(text))):
         if p:
             residual = residual.replace(p, " ")
     added = synonym_terms(residual)
-    unknown = None if mentions else unit_like(text, figure_words())
+    unknown = None if mentions else units.unmatched_below(text) or unit_like(text, figure_words())
     filters = QueryFilters(unit=mentions[0].phrase if mentions else None, units=matched,
-                           year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(text), scope=scope_of(text))
+                           year=asked[0] if len(asked) == 1 else None, doc_type=doc_type_of(text),
+                           scope=scope_of(text) or (Scope.department if system else None))
     return ParsedQuestion(text=question, residual=residual.strip(), expanded_terms=added, filters=filters,
                           mentions=mentions, years=asked, year_range=bool(_RANGE.search(text)), base_year=only_base,
                           metrics=metric_keys(text), intent=intent_of(text), scope=filters.scope,

@@ -402,7 +402,10 @@ class DisclosureService:
             named = self.ask_turn(unit + question, previous, year=year, scope=scope)
             if named[0].answerable:
                 return named
-        parsed = carry_over(previous, self.parse(question, unit=unit, year=year, scope=scope))
+        followed = self._follow_up(question, previous, unit=unit, year=year, scope=scope)
+        if not isinstance(followed, ParsedQuestion):
+            return followed
+        parsed = carry_over(previous, followed)
 
         def answered(asked: ParsedQuestion) -> Answer:
             if asked.filters.year is not None and asked.filters.year not in self.store.years():
@@ -425,6 +428,11 @@ class DisclosureService:
             # a why that names nothing ("…少了多少？为啥少了") is about the clause before it: the whole answers both
             read = [r for n, r in enumerate(read) if not n or r.metrics or r.intent != Intent.reason]
             answer = (joined(answer, [answered(r) for r in read]) if len(read) > 1 else None) or answer
+        return self._written(question, parsed, self._noted(answer, parsed, scope)), parsed
+
+    def _noted(self, answer: Answer, parsed: ParsedQuestion, scope: Scope | str | None) -> Answer:
+        """The answer with what the reader should know of how it was read: the scope it was looked for in, the
+        other scope the archive holds, a unit's former name read as its stored one."""
         from app.labels import scope as scope_words
 
         if scope is not None and not answer.answerable:
@@ -439,7 +447,33 @@ class DisclosureService:
             # (云岭县水利局 answered as 云岭县水务局: said so, the reader may have meant a unit the archive lacks)
             said = "；".join(f"“{m.phrase}”按档案中的单位名称“{m.units[0]}”理解" for m in renamed)
             answer = answer.model_copy(update={"answer": f"{answer.answer}（{said}）"})
-        return self._written(question, parsed, answer), parsed
+        return answer
+
+    def _follow_up(self, question: str, previous: ParsedQuestion | None, **options
+                   ) -> ParsedQuestion | tuple[Answer, ParsedQuestion]:
+        """A follow-up read against the turn before: the question as parsed (the level it names read as that level's
+        unit of the same work), or the answer when it is asked again in other words — a unit the unit before takes
+        in ("市卫健委…" then "疾控中心呢？": the city's own 疾控中心 first), or every clause of the turn before asked of
+        the unit it names now."""
+        from app.clauses import clauses
+        from app.conversation import asked_again, level_asked
+        from app.units import below_parts
+
+        if previous is not None and (level := level_asked(question)) and previous.filters.units:
+            other = self.unit_index().counterpart(previous.filters.units, level)
+            if len(other) == 1:  # ("市卫健委…" then "区里的呢？": the district's 卫健委, the same thing asked)
+                question = f"{other[0]}呢？"
+        current = self.parse(question, **options)
+        if previous is not None and previous.mentions and current.unknown_unit and not current.mentions \
+                and current.unknown_unit in question and not below_parts(current.unknown_unit)[0]:
+            under = f"{previous.mentions[0].phrase}的{current.unknown_unit}"
+            named = self.ask_turn(question.replace(current.unknown_unit, under, 1), previous, **options)
+            if named[0].answerable:
+                return named
+        again = asked_again(previous, current)
+        if again is not None and clauses(again):  # (the turn before asked several things: each again, of this unit)
+            return self.ask_turn(again, None, **options)
+        return current
 
     def _scope_asked(self, asked: ParsedQuestion, explicit: Scope | str | None) -> Scope | None:
         """The scope to answer from: the one given; else the question's (部门预算, 本级) when the archive holds the
@@ -458,8 +492,14 @@ class DisclosureService:
         for d in self.store.docs():
             if d.unit in units and d.year and (kind is None or d.doc_type == kind):
                 held.setdefault(d.year, set()).add(d.scope)
+        # (the year asked, also when no document of the archive is of that year and the filter was let go)
+        year = asked.filters.year if asked.filters.year is not None else \
+            asked.years[0] if len(asked.years) == 1 else None
         both = [y for y, scopes in held.items() if {Scope.department, Scope.unit} <= scopes
-                and (asked.filters.year is None or y == asked.filters.year)]
+                and (year is None or y == year)]
+        if not both and year is not None and year not in held and year + 1 in held \
+                and {Scope.department, Scope.unit} <= held[year + 1]:
+            return year  # (a year neither holds: what each scope's next year's document states of it)
         return max(both) if both else None
 
     def _scopes_held(self, asked: ParsedQuestion) -> set[Scope | None]:

@@ -100,7 +100,7 @@ _CUT_INSIDE_NAME = re.compile(_CUT.pattern.replace("和", "", 1))
 # function words that may stand before a unit's name ("关于海淀卫健委", "了解一下…")
 _FUNCTION_WORDS = re.compile(r"^(?:关于|有关|对于|针对|根据|按照|属于|作为|包括|还有|以及|其中|另外|各个|每个|所有|哪个|这个|"
                              r"那个|一下|一个|请教|了解|咨询|查询|想问|问问|看看|显示|列出|统计|对比|比较|相比|同比|分别|"
-                             r"帮我|帮忙|麻烦|能否|能不能|可以|是否|到底|究竟|一共|总共)")
+                             r"帮我|帮忙|麻烦|能否|能不能|可以|是否|到底|究竟|一共|总共|为什么|为何|为啥|怎么|请问|问一下)")
 _NUMERALS = set("一二三四五六七八九十")
 # the number that tells a unit from its siblings (第二中学, 第一中级人民法院, 五中, 七幼)
 _ORDINAL = re.compile(r"第[一二三四五六七八九十]+|[一二三四五六七八九十]+(?=中|小|幼|职中)")
@@ -836,8 +836,8 @@ class UnitIndex:
 
     def mentions(self, question: str) -> list[UnitMention]:
         """The units the question names, in order; each mention lists every stored name it fits best."""
-        q = re.sub(r"\s+", " ", to_simplified(question))  # a space separates words: nothing is aligned across it
-        matches = self._matches(q)
+        q = party_short(re.sub(r"\s+", " ", to_simplified(question)))  # (a space separates words: nothing is aligned
+        matches = self._matches(q)  # across it)
         out: list[UnitMention] = []
         taken: list[tuple[int, int]] = []
         below_spans: list[tuple[int, int]] = []  # a unit and the unit below it: one mention
@@ -985,6 +985,24 @@ class UnitIndex:
         fits = [x for x in self._matches(joined) if x.end == len(joined) and x.start <= m.start]
         return after + len(said), (self._best_units(fits) if fits else [])
 
+    def counterpart(self, units: list[str], level: str) -> list[str]:
+        """The stored units doing the work of ``units`` at another level of place ("市卫健委" then "区里的呢？": the
+        district's 卫生健康委员会): the names whose words after their place are the same and whose place ends in
+        ``level`` (省/市/区/县)."""
+        own = {u[_place_end(u):] for u in units if _place_end(u)}
+        return [n for n in self.names if n not in units and (end := _place_end(n)) and n[end:] in own
+                and n[:end].endswith(level)]
+
+    def unmatched_below(self, question: str) -> str | None:
+        """The phrase naming a unit below a stored one that no stored unit is ("区卫健委下面的疾控中心": a member its
+        department's documents may take in), the stored unit's words with it, else None."""
+        q = re.sub(r"\s+", " ", to_simplified(question))
+        for m in self._matches(q):
+            below = self._below(q, m)
+            if below is not None and not below[1]:
+                return q[m.start:below[0]]
+        return None
+
     def _known_at(self, text: str, pos: int) -> bool:
         return self.known is not None and self.known.match(text, pos) is not None
 
@@ -1101,6 +1119,21 @@ def unit_like_longest(text: str, start: int = 0) -> str | None:
     """The longest unit-like name of ``text`` from ``start`` ("荇洲街道社区事务受理服务中心", not 荇洲街道; "区委办", not 区委)."""
     return next((text[start:end] for end in range(min(len(text), start + 20), start + 1, -1)
                  if _UNIT_LIKE.fullmatch(text, start, end)), None)
+
+
+def party_short(text: str) -> str:
+    """A Party committee's body named written out (中国共产党永德县委员会组织部) as it is usually stored and printed,
+    short (中共永德县委组织部): matched as that."""
+    return re.sub(r"中国共产党([\u4e00-\u9fff]{1,12}?[省市区县州旗])委员会", r"中共\1委", text)
+
+
+def below_parts(phrase: str) -> tuple[str, str]:
+    """A phrase naming a unit below another ("区卫健委下面的疾控中心") as the upper unit's words and the lower's; a
+    phrase with no filler word is all the lower's."""
+    fillers = list(re.finditer(_BELOW.pattern.removeprefix("^"), phrase))
+    if not fillers or fillers[-1].start() == 0:
+        return "", phrase
+    return phrase[:fillers[-1].start()], phrase[fillers[-1].end():]
 
 
 def unit_like(question: str, words: tuple[str, ...] = ()) -> str | None:

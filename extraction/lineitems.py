@@ -270,7 +270,9 @@ def change_items(layout: Layout, meta: DocMeta) -> list[LineItem]:
 
 
 # the base's own amount printed with it: "与2024年度的 34.70 万元相比", "比上年决算数21.90万元"
-_BASE_AMOUNT = re.compile(r"(?P<y>上年|上一年|去年|\d{4}\s*年)度?(?:决算数?|支出数|实际支出数?)?[为的]?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
+# (a budget's base is last year's budget, its column says so: "比2025年预算数40.40万元减少…" is 2025年预算)
+_BASE_AMOUNT = re.compile(r"(?P<y>上年|上一年|去年|\d{4}\s*年)度?(?:决算数?|(?P<budget>预算)数?|支出数|实际支出数?)?[为的]?\s*"
+                          r"(?P<num>\d[\d,]*(?:\.\d+)?)\s*万元")
 
 
 def _year_column(words: str) -> str:
@@ -282,7 +284,8 @@ def _base_amount(c: Change) -> LineAmount | None:
     """Last year's figure a change prints with it ("上年为Y万元", "与2024年度的Y万元相比"), named by its year."""
     base = _BASE_AMOUNT.search(c.base_words)
     if base is not None:
-        return LineAmount(column=_year_column(base.group("y")), value=base.group("num").replace(",", ""), unit="万元")
+        return LineAmount(column=_year_column(base.group("y")) + (base.group("budget") or ""),
+                          value=base.group("num").replace(",", ""), unit="万元")
     return LineAmount(column="上年", value=c.last.replace(",", ""), unit="万元") if c.last else None
 
 
@@ -1112,6 +1115,12 @@ def _header_cells(layout: Layout, t: TableFacts) -> list[str]:
     return []
 
 
+def _by_unit_header(layout: Layout, t: TableFacts) -> bool:
+    """Whether the table's header line begins with 单位名称."""
+    first = min((i.start for i in t.labelled), default=t.end)
+    return any(re.match(r"单位名称(?:[\s,，|]|$)", line.strip()) for line in layout.doc.text[t.start:first].split("\n"))
+
+
 def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
     """The rows of a table listed by unit (a 部门预算's 收入预算总表 with one row for each unit it takes in: "宁溪县第一中学
     4,468.06 3,608.06 0.00 860.00 …"): each row a unit's name, its amounts under the columns the header names when
@@ -1129,7 +1138,9 @@ def unit_rows(t: TableFacts, layout: Layout, meta: DocMeta) -> list[LineItem]:
         out.append(LineItem(name=name, kind="unit_row", table=t.title, citation=cite(layout.doc, meta, item.start, item.end),
                             amounts=[LineAmount(column=c, value=_value(a.text), unit=unit)
                                      for c, a in zip(named, item.amounts, strict=False)]))
-    return out if len(out) > 1 else []  # (one unit's name among classified rows is no list of units)
+    # (one unit's name among classified rows is no list of units, unless the header says the rows are units: a
+    # department of 本级 and one member, "单位名称,合计,…" / "委本级,…" / "柘溪区疾病预防控制中心,…")
+    return out if len(out) > 1 or out and _by_unit_header(layout, t) else []
 
 
 def _listed_by_unit(grids: list[LineItem]) -> list[LineItem]:

@@ -164,10 +164,11 @@ def _stated_before(previous: str, label: str, direction: str | None, whole: bool
     return amount.group("num") + "万元", f"{rate.group('num')}%" if rate else None
 
 
-def _subject(head: str, labels: list[re.Match], previous_item: str | None, section: str | None
-             ) -> tuple[str | None, str | None]:
+def _subject(head: str, labels: list[re.Match], previous_item: str | None, section: str | None,
+             bare: bool = False) -> tuple[str | None, str | None]:
     """The key and label of what a reason explains: the vocabulary label its head names, else the 类/款/项 path it
-    prints, else the words its first amount is of, else the path of the sentence before, else its section."""
+    prints, else the words its first amount is of, else the path of the sentence before, else its section (``bare``:
+    the reason's own sentence prints no amount, "减少的主要原因是…": the figure its section is about)."""
     key = label = None
     if labels and labels[0].group(0) == "项目支出" and (
             own := re.search(r"(?<![\u4e00-\u9fff“”])[\u4e00-\u9fff“”]{4,30}$", head[:labels[0].start()])) \
@@ -175,9 +176,7 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
         return None, own.group(0) + "项目支出"  # (one project's spending: "校园安全视频监控升级项目支出412.50万元，…")
     if labels:
         label = labels[0].group(0)
-        base = LABEL_KEY[label]
-        key = {"three_public": "three_public_actual", "-": None, "total_both": "income_grand_total",
-               "grant_both": "fiscal_grant_income_total"}.get(base, base)  # (one sentence for both totals)
+        key = _key_of(label)
     item = _ITEM.search(head)
     if item and (not labels or item.start() < labels[0].start()):
         return None, item.group(0)
@@ -187,8 +186,18 @@ def _subject(head: str, labels: list[re.Match], previous_item: str | None, secti
     if label is None and (lead := _LEAD.match(head)) and not _COLUMN_WORD.fullmatch(lead.group(1)):
         return None, lead.group(1)  # "一般公共预算2785.21万元，…比上年增加435.40万元，主要原因是…": what the amount is of
     if label is None:  # "9、城乡社区支出(类)…(项)。主要用于…。…主要原因：…"
-        return None, previous_item or (section.split(" > ")[-1] if section else None)
+        where = section.split(" > ")[-1] if section else None
+        # (else the figure its section is about: "四、“三公”经费预算情况" … "其中：…。减少的主要原因是…")
+        named = LABEL_RE.search(where) if where and bare and not previous_item else None
+        return (_key_of(named.group(0)) if named else None), previous_item or where
     return key, label
+
+
+def _key_of(label: str) -> str | None:
+    """The vocabulary key a printed label names (one sentence for both totals: the income's)."""
+    base = LABEL_KEY[label]
+    return {"three_public": "three_public_actual", "-": None, "total_both": "income_grand_total",
+            "grant_both": "fiscal_grant_income_total"}.get(base, base)
 
 
 def _earlier(layout: Layout, index: int, section: str | None, blocks: int = 3) -> str:
@@ -253,7 +262,8 @@ def find_reasons(layout: Layout, meta: DocMeta) -> list[Reason]:
                     _earlier(layout, index, section), named, direction, whole=True) or (change, percent)
             if not labels and _OPENS_WITH_BASE.match(head):  # "与2023年度相比减少0.66万元，…主要原因是…": the
                 labels = list(LABEL_RE.finditer(text[:s_at]))[:1]  # paragraph's subject ("4.公务接待费。…")
-            key, label = _subject(head, labels, previous_item, section)
+            key, label = _subject(head, labels, previous_item, section,
+                                  bare=not re.search(r"\d", sentence[:marker.start()]))
             joined.add(rest)
             printed, before, after = _in_context(layout, index, span, wholes, rest, start + whole_at)
             out.append(Reason(reason=reason, sentence=sentence, key=key, label=label, direction=direction, change=change,

@@ -463,6 +463,12 @@ def rows_of(doc: NormDoc, start: int, end: int) -> list[Row]:
     if cell_mode:
         block: list[tuple[int, str]] = []
         for s, t in lines + [(end, "")]:
+            if "\t" in t.strip("\t"):  # (a line of several cells among them, "公开02表\t单位：…\t金额单位：万元": a row of
+                if block:  # its own, not the first cell of the row below)
+                    rows.append(Row([x.strip() for _, x in block], block[0][0], block[-1][0] + len(block[-1][1])))
+                    block = []
+                rows.append(Row([c.strip() for c in t.split("\t")], s, s + len(t)))
+                continue
             if t.strip() or (t.startswith("\t") and "\t" not in t[1:]):
                 block.append((s, t))
                 continue

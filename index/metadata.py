@@ -110,9 +110,10 @@ def detect(layout: Layout) -> DocMeta:
         unit = official(named[0])  # the text names no unit: the file's name may (寿县司法局2022年三公经费预算.pdf)
     unit = unit or official(_published(text))
     window = title[1] if title else _kind_line(lines)
-    year = _first_year(window) or _year(text, head)
     doc_type = _doc_type(window, head, text)
-    names = [labelled] if labelled and unit and labelled != unit and labelled not in unit else []
+    year = _first_year(window) or _year(text, head) or _year_published(head, doc_type)
+    names = [labelled] if labelled and unit and labelled != unit and labelled not in unit \
+        and _other_name_of(labelled, unit) else []
     if title and title[0] != unit:  # the name as the title prints it (西塞山区残联), kept beside the official one
         names.append(title[0])
     if unit and (county := _county_of_town(unit, text)):
@@ -309,6 +310,8 @@ def _fuller(unit: str, text: str) -> str | None:
             return full  # (defined by the title's own short form, or the title printed its name without the place)
     if (written := _written_out(unit, head)) is not None:
         return written
+    if (party := re.search(rf"(?:中国共产党|中共){re.escape(unit)}", head)) and not unit.startswith(("中共", "中国共产党")):
+        return party.group(0)  # (广水市委组织部 in the title, 中共广水市委组织部 as the page's source)
     if _PLACED_START.match(unit) is None and not re.match(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)", unit) or len(unit) > 30:
         return None  # (a town is a place of its own: 南江县 + 石滩乡人民政府)
     placed: Counter[str] = Counter()
@@ -349,9 +352,25 @@ def _written_out(unit: str, text: str) -> str | None:
     return min(fits, key=len) if len(fits) == 1 else None
 
 
+# a heading run on into the next line, not a name ("二、部门预算单位构成" + "纳入某委2026年部门预算编制范围…")
+_RUN_ON = re.compile(r"构成|纳入|编[制报]范围|(?:部门|单位)(?:预算|决算)")
+# the kind a name ends with (a project's 实施单位 of another kind is a member, not the unit's other name)
+_KIND_END = re.compile(r"(?:中心|委员会|局|委|办|部|院|所|站|队|校|园|馆|处|社|团|庭|室|台|厅|会|政府|街道|镇|乡)$")
+
+
+def _other_name_of(name: str, unit: str) -> bool:
+    """Whether ``name``, printed in a labelled field, may be ``unit`` written another way: not when both end with
+    a kind of unit and the kinds differ (琅汐市某社区卫生服务中心 in a 卫健委's target form is its member), unless it is
+    a body of the town the unit is (a town's 文化站 has no budget of its own: the town's documents hold its money)."""
+    a, b = _KIND_END.search(name), _KIND_END.search(unit)
+    town = re.match(r"[\u4e00-\u9fff]{1,6}?(?:镇|乡|街道)", name)  # (a town's own station, 漪水镇综合文化站, is
+    return a is None or b is None or a.group(0) == b.group(0) or bool(town and town.group(0) in unit)  # asked as it)
+
+
 def _clean_unit(name: str) -> str:
-    name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、|(?:主要)?(?:包括|包含))", "",
-                  name.strip())  # (a list's verb: "二级预算单位主要包括某所")
+    name = re.sub(r"(?<=[局委办部院厅])机关$", "", name.strip())  # (某局机关: its own office, the 本级's unit)
+    name = re.sub(r"^(?:关于|第?[一二三四五六七八九十]*部分|[一二三四五六七八九十]+、|\d+、|(?:主要)?(?:包括|包含)|纳入)", "",
+                  name.strip())  # (a list's verb: "二级预算单位主要包括某所", "纳入某委2024年度部门决算编报范围的")
     return name.strip("()（）")
 
 
@@ -368,7 +387,8 @@ def _unit(text: str, head: str) -> str | None:
     # each part heading on its own: the lines are joined, and a name must not run on into the next heading
     for part in re.split(r"(?=第[一二三四五六七八九十]+部分|附件\d)", head):
         for m in (*_PROFILE.finditer(part), *_PART_OF.finditer(part)):
-            candidates[_clean_unit(m.group(1))] += 2
+            if not _RUN_ON.search(name := _clean_unit(m.group(1))):
+                candidates[name] += 2
     if not candidates:
         candidates = _introduced(text)
     if not candidates:
@@ -440,6 +460,24 @@ def _year(text: str, head: str) -> int | None:
         if found:
             counts = Counter(found)
             return max(counts, key=lambda y: (counts[y], -found.index(y)))
+    return None
+
+
+# the date a page says it was published or written ("发布时间:2025-01-18", "成文日期: | 2024-09-29")
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|发文日期|公开时间|公开日期)[:：|\s]*(20\d\d)\s*[-年./]\s*(\d{1,2})")
+
+
+def _year_published(head: str, doc_type: DocType) -> int | None:
+    """The fiscal year of a document that prints none, from when it was published: a 预算 is published in the first
+    months of its year, a 决算 in the year after its own."""
+    m = _PUBLISHED.search(head)
+    if m is None:
+        return None
+    year, month = int(m.group(1)), int(m.group(2))
+    if doc_type == DocType.budget and month <= 6:
+        return year
+    if doc_type == DocType.final_accounts and month >= 4:
+        return year - 1
     return None
 
 

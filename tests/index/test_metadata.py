@@ -375,3 +375,15 @@ def test_an_offices_own_document_and_an_evaluation_listed_after_the_accounts():
     assert accounts.doc_type.value == "final_accounts"
     form = detect_text("部门预算项目支出绩效自评表(2023年度)\n项目名称 乡村道路养护")
     assert form.doc_type.value == "performance_self_eval"
+
+
+def test_a_heading_run_on_into_the_next_line_and_a_members_label_are_no_names():
+    """"二、部门预算单位构成" joined to the line after it ("纳入某委2026年部门预算编制范围…") names no unit; a project's
+    实施单位 of another kind is a member the department takes in, not another name of the department."""
+    text = ("临溪县卫生健康委员会2026年部门预算\n第一部分 部门概况\n二、部门预算单位构成\n"
+            "纳入临溪县卫生健康委员会2026年部门预算编制范围的单位共2个。\n"
+            "项目名称\t家庭医生签约服务\n实施单位\t临溪县城关社区卫生服务中心\n")
+    meta = detect_text(text)
+    assert meta.unit == "临溪县卫生健康委员会" and meta.names == []
+    bare = detect_text("第一部分 部门概况\n二、部门决算单位构成\n纳入临溪县水利局2025年度部门决算编报范围的单位共1个。")
+    assert bare.unit == "临溪县水利局"
