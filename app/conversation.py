@@ -26,8 +26,8 @@ _POINTS_BACK = re.compile(r"这个项目|这一项目|该项目|此项目|这个
 # words that say a unit's own part is asked ("民政局本级…不算下面的单位")
 _OWN_PART_WORDS = re.compile(r"(?:不算|不含|不包括|除去|除了)(?:下面|下属|所属|下级)?的?(?:单位|部门)|本级|本部|单独|自己|本身|自身")
 # words of a follow-up that ask how, how much or which, naming no thing ("咋多了这么多", "完成了百分之几")
-_NO_THING = re.compile(r"咋|怎么|这么|那么|[多少高低大小涨降变啥]|百分之|百分比|几成|占比|比例|完成率|执行率|得分|为何|什么|哪|各|"
-                       r"分别|一共|总共|合计|有|花|用|钱")
+_NO_THING = re.compile(r"咋|怎么|这么|那么|[多少高低大小涨降变啥]|百分之|百分比|百分点|几个?点|几成|幅度|倍|占比|比例|完成率|执行率|"
+                       r"得分|为何|什么|哪|各|分别|一共|总共|合计|有|花|用|钱")
 # a follow-up's own question word ("绩效目标是啥")
 _ASKS_ITSELF = re.compile(r"啥|什么|哪|如何|怎样|怎么样|为何|为什么")
 # the words that ask ("预算多少钱", "实际花了多少", "是多少"), from a column's or question's first word on
@@ -189,6 +189,8 @@ def _years(previous: ParsedQuestion, current: ParsedQuestion) -> list[int] | Non
         if word not in ("上年", "上一年", "前一年", "本年") and relative_year(previous.text, asked)[1] == word:
             return None  # (the turn before said 去年 too: both mean the calendar's year, "福利院去年…" "本级去年…")
         return [relative]
+    if len(previous.years) == 1 and current.base_year is not None and current.base_year < previous.years[0]:
+        return [previous.years[0], current.base_year]  # ("去年收支总计多少？" then "比前年多了多少？": the two compared)
     return list(previous.years) or None
 
 

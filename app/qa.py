@@ -133,6 +133,11 @@ _OVERALL_WORDS = re.compile(r"整体|基本|项目|年初|全年|执行率?|得�
 # a column only a self-evaluation prints for a unit's whole money (a 决算 prints its 年初预算 and 决算数)
 _EVALUATION_COLUMN = re.compile(r"全年预算|执行率|全年执行|执行数|预算执行|(?:基本|项目)支出的?年初预算")
 # a column of a self-evaluation's money asked ("年初预算和全年预算各是多少", "实际执行了多少", "执行率")
+# a score asked of a self-evaluation ("自评得了多少分", "整体绩效打了几分", "总分多少")
+_WHOLE_SCORE_ASKED = re.compile(r"(?:自评|绩效|评价)[^，,。？?]{0,6}?(?:得分|得了?多少分|几分|多少分|总分)|打了?(?:多少|几)分")
+# the sentence stating a whole self-evaluation's score ("整体支出绩效自评得分为97.85分", "自评总分97.85分")
+_WHOLE_SCORE_SAID = re.compile(r"整体[^。；;]{0,16}?(?:自评|评价)(?:总|综合)?(?:得分|分)[为是]?\s*\d+(?:\.\d+)?\s*分|"
+                               r"(?:自评|评价)总分[为是]?\s*\d+(?:\.\d+)?\s*分")
 _OVERALL_ASKED = re.compile(r"年初预算|全年预算|执行数|执行了|执行率|预算执行")
 # the score of a whole self-evaluation's fund row asked ("预算执行率这一项得了几分", "资金执行得分多少")
 _FUND_SCORE = re.compile(r"(?:预算执行|执行率|资金执行|预算资金)[^，,。？?]{0,6}?(?:得分|几分|多少分|得了)")
@@ -269,7 +274,9 @@ def _printed_rate(budget: Figure, actual: Figure) -> str | None:
     return None
 
 
-_ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?(?:多少|几成)")
+_ASKS_SHARE = re.compile(r"占比|比例|比重|百分之几|百分比|占多少|占了多少|所占|占.{0,8}的?(?:多少|几成)|"
+                         # ("中小企业拿了百分之多少"; not a completion or a change: "完成预算的百分之多少")
+                         r"^(?![^？?]*(?:完成|执行|增长|下降|增加|减少|提高|降低|增幅|降幅|涨|降))[^？?]*百分之多少")
 
 
 def _without_furniture(quote: str) -> str:
@@ -1314,6 +1321,7 @@ class Answerer:
             or (self._share_unnamed(units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._project_goal(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or self._only_budget(question, intent, units, year) \
+            or (self._whole_score(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._overall(question, units, year) if intent != "reason" and len(years) <= 1 else None) \
             or (self._agreement(question, units, year) if len(years) <= 1 and len(parsed.mentions) <= 1
                 and asks_agreement(question) and not (against_budget and len(tables_named(question)) < 2)
@@ -1354,6 +1362,25 @@ class Answerer:
                 and "文件所载" not in answer.answer and _QUOTED not in answer.answer:  # (a quote says what it says)
             answer.answer += "（文件没有说明与上年相比的变化。）"
         return answer
+
+    def _whole_score(self, question: str, units, year) -> Answer | None:
+        """The score a whole self-evaluation gave itself ("整体绩效自评得了多少分"), when no indicator, fund row or
+        project is named: its form's 自评得分 of the 总分, not the score of one of its rows."""
+        if not (_WHOLE_SCORE_ASKED.search(question) and re.search(r"整体|部门|单位", question)) \
+                or _FUND_SCORE.search(question) or re.search(r"项目(?!支出)|专项|指标", question):
+            return None
+        rows = [i for i in self.lines(units, year) if "整体" in i.name + (i.table or "")
+                and any(a.column in ("自评得分", "总得分", "综合得分") for a in i.amounts)]
+        if not rows:  # (else the sentence that gives it: "整体支出绩效自评得分为97.85分")
+            said = [s for d in self.docs_for(units or None, year) for ch in self.store.chunks_of(d.doc_id)
+                    for s in statements(ch) if _WHOLE_SCORE_SAID.search(s.plain)]
+            return Answer(answer=f"{said[0].citation().unit or ''}{year or ''}年{_DOC_WORDS.get(said[0].citation().doc_type, '文件')}"
+                                 f"写道：“{said[0].shown()}”", answerable=True, intent="figure",
+                          citations=[said[0].citation()]) if said else None
+        c = rows[0].citation
+        said = "，".join(f"{a.column}{a.value}{'' if a.column == '等级' else '分'}" for a in rows[0].amounts)
+        return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(rows[0].name)}：{said}。", answerable=True,
+                      intent="figure", citations=[c])
 
     def _overall(self, question: str, units, year) -> Answer | None:
         """The money of a year whose only documents are self-evaluations, asked by its columns ("年初预算和全年预算各是
@@ -3083,7 +3110,10 @@ class Answerer:
             return ranked
         related = {*(m for k in named_keys for m in _same_money(k)), *(_ACTUAL_OF.get(k, k) for k in named_keys),
                    *(_BUDGET_OF.get(k, k) for k in named_keys)}
-        about = [r for r in ranked if r.key in related or any(_explains(r, k) for k in named_keys)]
+        # (a budget balances: its income's total and its spending's are one sum, a reason for the one explains the other)
+        balanced = {"income_current_year", "income_grand_total", "expenditure_current_year", "expenditure_grand_total"}
+        about = [r for r in ranked if r.key in related or any(_explains(r, k) for k in named_keys)
+                 or r.citation.doc_type == DocType.budget and r.key in balanced and balanced & set(named_keys)]
         if about:
             return about
         figs = [f for k in named_keys[:1] if (f := _best(self.figures(k, units, year))) is not None]

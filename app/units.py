@@ -870,8 +870,11 @@ class UnitIndex:
             if len(groups) == 1 and m.numberless:
                 taken.pop()  # 兴庆区幼儿园 with only 第七幼儿园 stored: that numbered unit is not the one named
                 continue
+            # (a former name only when no present form fits as well: 规资局 is 规划和自然资源局's, 规划和国土资源局's too)
+            former = m.form.former and not any(x.form.unit == m.form.unit and not x.form.former and x.score >= m.score
+                                               for x in overlapping)
             out.append(UnitMention(phrase=q[m.start:m.end], start=m.start, units=units, ambiguous=len(groups) > 1,
-                                   former=m.form.former and len(groups) == 1))
+                                   former=former and len(groups) == 1))
         out = self._placed(q, out, self._place_mentions(q, taken))
         out = [x for x in out if not any(s <= x.start and x.start + len(x.phrase) <= e and s + len(x.phrase) < e
                                          for s, e in below_spans)]

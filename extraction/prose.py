@@ -31,6 +31,8 @@ _SPECIAL_LABELS: list[tuple[str, str]] = [
     ("财政拨款收支总预算", "grant_both"), ("财政拨款收入支出总计", "grant_both"), ("收入支出总计", "total_both"),
     ("收入支出总体", "total_both"), ("收支总体", "total_both"), ("收支总计", "total_both"), ("收、支总计", "total_both"), ("收入总预算", "income_grand_total"), ("支出总预算", "expenditure_grand_total"), ("财政拨款收入支出总体", "grant_both"),
     ("收支总预算", "total_both"), ("收支预算总计", "total_both"), ("收支预算总额", "total_both"),
+    # (the kind of document between: "2025年度收入、支出决算总计3120.40万元")
+    ("收入支出决算总计", "total_both"), ("收支决算总计", "total_both"), ("收入支出预算总计", "total_both"),
     ("收入预算总计", "income_grand_total"), ("支出预算总计", "expenditure_grand_total"),
     ("财政拨款收入预算总计", "fiscal_grant_income_total"), ("财政拨款支出预算总计", "fiscal_grant_expenditure_total"),
     ("财政拨款收支预算总计", "grant_both"), ("财政拨款收支预算总额", "grant_both"),
