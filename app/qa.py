@@ -1371,12 +1371,14 @@ class Answerer:
             return None
         rows = [i for i in self.lines(units, year) if "整体" in i.name + (i.table or "")
                 and any(a.column in ("自评得分", "总得分", "综合得分") for a in i.amounts)]
-        if not rows:  # (else the sentence that gives it: "整体支出绩效自评得分为97.85分")
-            said = [s for d in self.docs_for(units or None, year) for ch in self.store.chunks_of(d.doc_id)
-                    for s in statements(ch) if _WHOLE_SCORE_SAID.search(s.plain)]
-            return Answer(answer=f"{said[0].citation().unit or ''}{year or ''}年{_DOC_WORDS.get(said[0].citation().doc_type, '文件')}"
-                                 f"写道：“{said[0].shown()}”", answerable=True, intent="figure",
-                          citations=[said[0].citation()]) if said else None
+        if not rows:  # (else the clause of a sentence that gives it, "整体支出绩效自评得分为97.85分": not last year's)
+            said = [(s, m) for d in self.docs_for(units or None, year) for ch in self.store.chunks_of(d.doc_id)
+                    for s in statements(ch) if (m := _WHOLE_SCORE_SAID.search(s.plain))]
+            if not said:
+                return None
+            c = said[0][0].citation()
+            return Answer(answer=f"{c.unit or ''}{c.year or ''}年{said[0][1].group(0)}（文件所载）。", answerable=True,
+                          intent="figure", citations=[c])
         c = rows[0].citation
         said = "，".join(f"{a.column}{a.value}{'' if a.column == '等级' else '分'}" for a in rows[0].amounts)
         return Answer(answer=f"{c.unit or ''}{c.year or ''}年{_quoted(rows[0].name)}：{said}。", answerable=True,
